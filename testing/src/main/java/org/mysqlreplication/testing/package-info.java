@@ -1,0 +1,4 @@
+/**
+ * Test support: a throwaway local MariaDB server for integration tests and demos.
+ */
+package org.mysqlreplication.testing;
