@@ -1,0 +1,200 @@
+package org.mysqlreplication.net;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.SocketTimeoutException;
+import java.util.Arrays;
+import org.mysqlreplication.io.ByteReader;
+
+/**
+ * Frames the packets of the MySQL/MariaDB client/server protocol over a byte stream pair.
+ *
+ * <p>Every packet is a 4-byte header (payload length, 3 bytes little-endian; sequence id, 1 byte) and the
+ * payload. A payload of 16 MiB - 1 bytes ({@value #MAX_CHUNK}) or more is sent as several chunks: a chunk of
+ * exactly {@value #MAX_CHUNK} bytes means "more follows", so a payload that is an exact multiple of it ends
+ * with an empty chunk. This class joins chunks on read and splits on write, so callers see whole payloads.
+ *
+ * <p>Sequence ids: one counter shared by reads and writes, as in the protocol (client sends 0, server answers
+ * 1, ...), wrapping at 256. {@link #resetSequence()} starts a new command. A packet that arrives with another
+ * id is a {@link ProtocolException}.
+ *
+ * <p>Reading is buffered: the stream is read in blocks of up to {@value #BUFFER_SIZE} bytes, so many small
+ * packets cost one read call; each payload is copied once from the block into its own array (bytes of a large
+ * payload beyond the block are read straight into that array). The payload array is owned by the caller.
+ *
+ * <p>Not thread-safe: one reader thread and (between reads) the same thread writing. Closing the underlying
+ * socket from another thread makes a blocked read end in a {@link ConnectionException}.
+ */
+public final class PacketChannel {
+
+    /** The largest chunk; a chunk of this size means the payload continues in the next packet. */
+    public static final int MAX_CHUNK = 0xFF_FFFF;
+
+    static final int BUFFER_SIZE = 64 * 1024;
+    private static final int HEADER_SIZE = 4;
+    /** Largest array the JVM reliably allocates. */
+    private static final int MAX_PAYLOAD = Integer.MAX_VALUE - 16;
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final String peer;
+    private final byte[] buf = new byte[BUFFER_SIZE];
+    private int bufPos;
+    private int bufLimit;
+    private int sequence;
+
+    /**
+     * @param in the stream to read packets from (not wrapped in a buffer: this class buffers itself)
+     * @param out the stream to write packets to; each packet is flushed
+     * @param peer what to name the other side in error messages, e.g. {@code host:port}
+     */
+    public PacketChannel(InputStream in, OutputStream out, String peer) {
+        this.in = in;
+        this.out = out;
+        this.peer = peer;
+    }
+
+    /** Starts a new command: the next packet written (or read) has sequence id 0. */
+    public void resetSequence() {
+        sequence = 0;
+    }
+
+    /** The sequence id the next packet read or written must have. */
+    public int nextSequence() {
+        return sequence;
+    }
+
+    /**
+     * Reads the next whole payload, joining chunks of {@value #MAX_CHUNK} bytes.
+     *
+     * @return a reader over a new array holding exactly the payload
+     * @throws ProtocolException if a packet has the wrong sequence id or the payload is too large for an array
+     * @throws ConnectionException if the stream fails, times out or ends before the payload is complete
+     */
+    public ByteReader readPacket() {
+        int length = readHeader(0);
+        byte[] payload = new byte[length];
+        readFully(payload, 0, length, 0);
+        int total = length;
+        while (length == MAX_CHUNK) {
+            length = readHeader(total);
+            if (length > MAX_PAYLOAD - total) {
+                throw new ProtocolException("packet from " + peer + ": payload of " + total + " + " + length
+                        + " bytes exceeds the largest array of " + MAX_PAYLOAD + " bytes");
+            }
+            if (length > 0) {
+                payload = Arrays.copyOf(payload, total + length);
+                readFully(payload, total, length, total);
+            }
+            total += length;
+        }
+        return ByteReader.of(payload);
+    }
+
+    /** Reads a packet header, checks its sequence id and returns the chunk length. */
+    private int readHeader(int payloadSoFar) {
+        fill(HEADER_SIZE, payloadSoFar, true);
+        int length = (buf[bufPos] & 0xFF) | (buf[bufPos + 1] & 0xFF) << 8 | (buf[bufPos + 2] & 0xFF) << 16;
+        int seq = buf[bufPos + 3] & 0xFF;
+        bufPos += HEADER_SIZE;
+        if (seq != sequence) {
+            throw new ProtocolException("packet from " + peer + " out of order: expected sequence id " + sequence
+                    + ", found " + seq + " (chunk length " + length + ")");
+        }
+        sequence = (sequence + 1) & 0xFF;
+        return length;
+    }
+
+    /**
+     * Makes at least {@code n} bytes available in the buffer (n at most the buffer size).
+     *
+     * @param atPacketStart whether the stream may end cleanly here (before any byte of a header)
+     */
+    private void fill(int n, int payloadSoFar, boolean atPacketStart) {
+        if (bufLimit - bufPos >= n) {
+            return;
+        }
+        if (bufPos > 0) {
+            System.arraycopy(buf, bufPos, buf, 0, bufLimit - bufPos);
+            bufLimit -= bufPos;
+            bufPos = 0;
+        }
+        while (bufLimit < n) {
+            int r = read(buf, bufLimit, buf.length - bufLimit);
+            if (r < 0) {
+                throw endOfStream(atPacketStart && bufLimit == 0 && payloadSoFar == 0,
+                        "packet header", n, bufLimit, payloadSoFar);
+            }
+            bufLimit += r;
+        }
+    }
+
+    /** Copies {@code n} payload bytes into {@code dst}: first what is buffered, the rest straight from the stream. */
+    private void readFully(byte[] dst, int off, int n, int payloadSoFar) {
+        int buffered = Math.min(n, bufLimit - bufPos);
+        System.arraycopy(buf, bufPos, dst, off, buffered);
+        bufPos += buffered;
+        int done = buffered;
+        if (done < n && n - done < BUFFER_SIZE / 2) {
+            // small rest: refill the buffer so the following headers come in the same read
+            fill(n - done, payloadSoFar, false);
+            System.arraycopy(buf, bufPos, dst, off + done, n - done);
+            bufPos += n - done;
+            return;
+        }
+        while (done < n) {
+            int r = read(dst, off + done, n - done);
+            if (r < 0) {
+                throw endOfStream(false, "payload chunk", n, done, payloadSoFar);
+            }
+            done += r;
+        }
+    }
+
+    private int read(byte[] dst, int off, int len) {
+        try {
+            return in.read(dst, off, len);
+        } catch (SocketTimeoutException e) {
+            throw new ConnectionException("read from " + peer + " timed out", e);
+        } catch (IOException e) {
+            throw new ConnectionException("read from " + peer + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private ConnectionException endOfStream(boolean clean, String what, int needed, int got, int payloadSoFar) {
+        if (clean) {
+            return new ConnectionException("connection to " + peer + " closed by the server");
+        }
+        return new ConnectionException("stream from " + peer + " ended inside a packet: " + what + " needs "
+                + needed + " bytes, got " + got + " (payload bytes read before this chunk: " + payloadSoFar + ")");
+    }
+
+    /** Writes a whole payload (split into chunks as needed) with the next sequence ids, and flushes. */
+    public void writePacket(byte[] payload) {
+        writePacket(payload, 0, payload.length);
+    }
+
+    /** Writes {@code length} bytes of {@code payload} from {@code offset} as one payload, and flushes. */
+    public void writePacket(byte[] payload, int offset, int length) {
+        if (offset < 0 || length < 0 || offset > payload.length - length) {
+            throw new IllegalArgumentException(
+                    "range offset=" + offset + " length=" + length + " outside array of " + payload.length);
+        }
+        try {
+            int chunk;
+            do {
+                chunk = Math.min(length, MAX_CHUNK);
+                byte[] header = {(byte) chunk, (byte) (chunk >>> 8), (byte) (chunk >>> 16), (byte) sequence};
+                out.write(header);
+                out.write(payload, offset, chunk);
+                sequence = (sequence + 1) & 0xFF;
+                offset += chunk;
+                length -= chunk;
+            } while (chunk == MAX_CHUNK);
+            out.flush();
+        } catch (IOException e) {
+            throw new ConnectionException("write to " + peer + " failed: " + e.getMessage(), e);
+        }
+    }
+}
