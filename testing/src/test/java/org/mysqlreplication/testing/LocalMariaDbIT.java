@@ -1,0 +1,72 @@
+package org.mysqlreplication.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LocalMariaDbIT {
+
+    @Test
+    void twoServersRunSideBySideWithTheirOwnOptionsAndAreRemovedOnClose() throws Exception {
+        Path dataDir;
+        int port;
+        try (LocalMariaDb crc = LocalMariaDb.builder().serverId(11).start();
+                LocalMariaDb none = LocalMariaDb.builder().serverId(12).binlogChecksum("NONE")
+                        .binlogRowImage("MINIMAL").binlogRowMetadata("FULL").serverOption("max_allowed_packet", "64M")
+                        .start()) {
+            assertThat(crc.port()).isNotEqualTo(none.port()).isNotEqualTo(3306);
+            assertThat(crc.query("SELECT @@log_bin, @@binlog_format, @@binlog_checksum, @@server_id, @@port,"
+                    + " @@time_zone"))
+                    .containsExactly(List.of("1", "ROW", "CRC32", "11", String.valueOf(crc.port()), "+00:00"));
+            assertThat(none.query("SELECT @@binlog_checksum, @@binlog_row_image, @@binlog_row_metadata,"
+                    + " @@max_allowed_packet, @@server_id"))
+                    .containsExactly(List.of("NONE", "MINIMAL", "FULL", "67108864", "12"));
+            dataDir = crc.dataDir();
+            port = crc.port();
+            assertThat(Files.exists(crc.binlogDir().resolve("mysql-bin.000001"))).isTrue();
+        }
+        assertThat(Files.exists(dataDir)).isFalse();
+        assertThatThrownBy(() -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            }
+        }).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void executeAndQueryAgreeWithJdbcOverTcp() throws Exception {
+        try (LocalMariaDb db = LocalMariaDb.builder().start()) {
+            db.execute("CREATE DATABASE t", "CREATE TABLE t.a (id INT PRIMARY KEY, s VARCHAR(20))",
+                    "INSERT INTO t.a VALUES (1, 'NULL'), (2, NULL), (3, 'tab\there ü')");
+            assertThat(db.query("SELECT id, s FROM t.a ORDER BY id")).containsExactly(
+                    List.of("1", "NULL"), Arrays.asList("2", null), List.of("3", "tab\there ü"));
+            try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                    Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT s FROM t.a WHERE id = 3")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("tab\there ü");
+            }
+        }
+    }
+
+    @Test
+    void sqlErrorsAreReportedWithTheServersMessage() {
+        try (LocalMariaDb db = LocalMariaDb.builder().start()) {
+            assertThatThrownBy(() -> db.execute("SELECT * FROM no_such_db.t"))
+                    .isInstanceOf(LocalMariaDbException.class)
+                    .hasMessageContaining("ERROR 1146 (42S02)").hasMessageContaining("Table 'no_such_db.t' doesn't exist");
+        }
+    }
+}
