@@ -1,0 +1,117 @@
+package org.mysqlreplication.protocol;
+
+import java.time.Duration;
+
+/**
+ * Where and as whom to connect: host, port, user, password, optional default database, connect timeout and
+ * optional socket (read) timeout. {@code toString()} never shows the password.
+ *
+ * @param password never null; empty for no password ({@code null} is taken as empty)
+ * @param database the default schema, or null for none
+ * @param connectTimeout bound on the TCP connect and on the handshake and login; null means 10 seconds
+ * @param socketTimeout bound on each read once logged in; null or zero means none (a blocking binlog dump can
+ *                      be silent for a long time, so a timeout there needs the server's heartbeats)
+ *
+ * <p>Immutable and thread-safe.
+ */
+public record ConnectionSettings(String host, int port, String user, String password, String database,
+        Duration connectTimeout, Duration socketTimeout) {
+
+    public static final int DEFAULT_PORT = 3306;
+    public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    public ConnectionSettings {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port must be 1 to 65535, found " + port);
+        }
+        if (user == null) {
+            throw new IllegalArgumentException("user must not be null");
+        }
+        password = password == null ? "" : password;
+        connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("connect timeout must be positive, found " + connectTimeout);
+        }
+        if (socketTimeout != null && socketTimeout.isNegative()) {
+            throw new IllegalArgumentException("socket timeout must not be negative, found " + socketTimeout);
+        }
+    }
+
+    /** A builder with port 3306, no password, no database, a 10 s connect timeout and no socket timeout. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** {@code host:port}, with brackets around an IPv6 literal; what error messages name. */
+    public String peer() {
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    /** The same settings with another default database (null for none). */
+    public ConnectionSettings withDatabase(String newDatabase) {
+        return new ConnectionSettings(host, port, user, password, newDatabase, connectTimeout, socketTimeout);
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionSettings[host=" + host + ", port=" + port + ", user=" + user + ", password="
+                + (password.isEmpty() ? "<none>" : "<hidden>") + ", database=" + database + ", connectTimeout="
+                + connectTimeout + ", socketTimeout=" + socketTimeout + "]";
+    }
+
+    /** Builds {@link ConnectionSettings}. Not thread-safe. */
+    public static final class Builder {
+        private String host = "localhost";
+        private int port = DEFAULT_PORT;
+        private String user;
+        private String password = "";
+        private String database;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration socketTimeout;
+
+        private Builder() {
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder user(String value) {
+            user = value;
+            return this;
+        }
+
+        public Builder password(String value) {
+            password = value;
+            return this;
+        }
+
+        public Builder database(String value) {
+            database = value;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration value) {
+            connectTimeout = value;
+            return this;
+        }
+
+        public Builder socketTimeout(Duration value) {
+            socketTimeout = value;
+            return this;
+        }
+
+        public ConnectionSettings build() {
+            return new ConnectionSettings(host, port, user, password, database, connectTimeout, socketTimeout);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package org.mysqlreplication.protocol;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.function.Supplier;
+import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.net.ConnectionException;
+import org.mysqlreplication.net.PacketChannel;
+import org.mysqlreplication.net.ProtocolException;
+import org.mysqlreplication.protocol.command.BinlogDumpCommand;
+import org.mysqlreplication.protocol.command.Command;
+import org.mysqlreplication.protocol.command.QueryCommand;
+import org.mysqlreplication.protocol.command.RegisterSlaveCommand;
+
+/**
+ * One logged-in connection to a MySQL or MariaDB server: the few queries a replication client needs, replica
+ * registration, the binlog dump request and the event packets of the dump stream.
+ *
+ * <p>Not thread-safe: one thread uses it, except {@link #close()}, which any thread may call to unblock a
+ * read in progress (the read then ends in a {@link ConnectionException}).
+ */
+public final class ServerConnection implements AutoCloseable {
+
+    /** {@code BINLOG_DUMP_NON_BLOCK}: the dump ends with EOF at the end of the binlog instead of waiting. */
+    public static final int BINLOG_DUMP_NON_BLOCK = BinlogDumpCommand.BINLOG_DUMP_NON_BLOCK;
+    /** MariaDB's {@code BINLOG_SEND_ANNOTATE_ROWS_EVENT}: include ANNOTATE_ROWS events. */
+    public static final int BINLOG_SEND_ANNOTATE_ROWS_EVENT = BinlogDumpCommand.BINLOG_SEND_ANNOTATE_ROWS_EVENT;
+
+    private final Socket socket;
+    private final PacketChannel channel;
+    private final HandshakeV10 handshake;
+    private final String peer;
+    private volatile boolean closed;
+
+    private ServerConnection(Socket socket, PacketChannel channel, HandshakeV10 handshake, String peer) {
+        this.socket = socket;
+        this.channel = channel;
+        this.handshake = handshake;
+        this.peer = peer;
+    }
+
+    /**
+     * Connects, reads the handshake and logs in (following an auth switch to the account's plugin).
+     *
+     * @throws ConnectionException if the TCP connection fails or ends, or a timeout passes
+     * @throws AuthenticationException if the server refuses the login
+     * @throws org.mysqlreplication.protocol.auth.UnsupportedAuthPluginException if the account needs a plugin we lack
+     */
+    public static ServerConnection open(ConnectionSettings settings) {
+        String peer = settings.peer();
+        Socket socket = new Socket();
+        try {
+            socket.setTcpNoDelay(true);
+            socket.setKeepAlive(true);
+            int connectMillis = millis(settings.connectTimeout());
+            socket.connect(new InetSocketAddress(settings.host(), settings.port()), connectMillis);
+            socket.setSoTimeout(connectMillis);
+            PacketChannel channel = new PacketChannel(socket.getInputStream(),
+                    new BufferedOutputStream(socket.getOutputStream(), 8192), peer);
+            HandshakeV10 handshake = Login.perform(channel, settings);
+            socket.setSoTimeout(millis(settings.socketTimeout()));
+            return new ServerConnection(socket, channel, handshake, peer);
+        } catch (IOException e) {
+            closeQuietly(socket);
+            throw new ConnectionException("connect to " + peer + " failed: " + e, e);
+        } catch (RuntimeException e) {
+            closeQuietly(socket);
+            throw e;
+        }
+    }
+
+    /** The server version as {@code SELECT @@version} shows it (MariaDB's {@code 5.5.5-} prefix removed). */
+    public String serverVersion() {
+        return handshake.serverVersion();
+    }
+
+    /** The connection (thread) id the server gave this session, as {@code CONNECTION_ID()} returns it. */
+    public long connectionId() {
+        return handshake.connectionId();
+    }
+
+    public boolean isMariaDb() {
+        return handshake.isMariaDb();
+    }
+
+    /**
+     * Runs {@code sql} with COM_QUERY and returns its (first) text result set; further results are read and
+     * dropped. A statement without rows gives a result with no columns.
+     *
+     * @throws ServerErrorException if the server answers with ERR
+     */
+    public QueryResult query(String sql) {
+        return guarded(() -> {
+            send(new QueryCommand(sql));
+            TextResultSetReader.Result first = TextResultSetReader.read(channel, "COM_QUERY");
+            boolean more = first.moreResults();
+            while (more) {
+                more = TextResultSetReader.read(channel, "COM_QUERY").moreResults();
+            }
+            return first.result();
+        });
+    }
+
+    /** Runs a statement with COM_QUERY, dropping any rows. @throws ServerErrorException on ERR */
+    public void execute(String sql) {
+        query(sql);
+    }
+
+    /** Sends COM_REGISTER_SLAVE and waits for OK. @throws ServerErrorException on ERR */
+    public void registerReplica(long serverId, String reportHost, String reportUser, String reportPassword,
+            int reportPort) {
+        guarded(() -> {
+            send(new RegisterSlaveCommand(serverId, reportHost, reportUser, reportPassword, reportPort));
+            ByteReader p = channel.readPacket();
+            if (p.remaining() > 0 && p.peekUint8(0) == ErrPacket.HEADER) {
+                throw ErrPacket.parse(p).toException("COM_REGISTER_SLAVE");
+            }
+            if (p.remaining() == 0 || p.peekUint8(0) != OkPacket.HEADER) {
+                throw new ProtocolException("COM_REGISTER_SLAVE to " + peer + ": expected OK, found " + describe(p));
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Sends COM_BINLOG_DUMP; the events then come from {@link #readEventPacket()}.
+     *
+     * @param flags {@link #BINLOG_DUMP_NON_BLOCK}, {@link #BINLOG_SEND_ANNOTATE_ROWS_EVENT}, or 0
+     */
+    public void requestBinlogDump(String binlogFile, long position, long serverId, int flags) {
+        guarded(() -> {
+            send(new BinlogDumpCommand(binlogFile, position, flags, serverId));
+            return null;
+        });
+    }
+
+    /**
+     * The next event of the dump stream: a reader over the event's bytes (19-byte header, body, checksum if
+     * any), after the packet's leading {@code 0x00}; events over 16 MiB arrive whole.
+     *
+     * @return the event, or null when the server ends the stream with EOF (non-blocking dump at the end)
+     * @throws ServerErrorException if the server sends ERR (e.g. 1236, binlog not found or purged)
+     * @throws ConnectionException if the connection fails, times out, or is closed by {@link #close()}
+     */
+    public ByteReader readEventPacket() {
+        return guarded(() -> {
+            ByteReader p = channel.readPacket();
+            if (p.remaining() > 0 && p.peekUint8(0) == OkPacket.HEADER) {
+                p.skip(1);
+                return p.slice(p.remaining());
+            }
+            if (EofPacket.isEof(p)) {
+                return null;
+            }
+            if (p.remaining() > 0 && p.peekUint8(0) == ErrPacket.HEADER) {
+                throw ErrPacket.parse(p).toException("binlog dump from " + peer);
+            }
+            throw new ProtocolException("binlog dump from " + peer + ": expected an event (0x00), EOF or ERR, found "
+                    + describe(p));
+        });
+    }
+
+    /** Closes the socket. Safe from any thread and more than once; a blocked read ends with ConnectionException. */
+    @Override
+    public void close() {
+        closed = true;
+        closeQuietly(socket);
+    }
+
+    private void send(Command command) {
+        if (closed) {
+            throw new ConnectionException("connection to " + peer + " is closed");
+        }
+        channel.resetSequence();
+        channel.writePacket(command.toPayload());
+    }
+
+    /** Runs an exchange; an I/O failure after {@link #close()} says so. */
+    private <T> T guarded(Supplier<T> exchange) {
+        try {
+            return exchange.get();
+        } catch (ConnectionException e) {
+            if (closed) {
+                throw new ConnectionException("connection to " + peer + " was closed by close()", e);
+            }
+            throw e;
+        }
+    }
+
+    private static String describe(ByteReader p) {
+        return p.remaining() == 0 ? "an empty packet"
+                : "header 0x" + Integer.toHexString(p.peekUint8(0)) + " in a payload of " + p.remaining() + " bytes";
+    }
+
+    private static int millis(Duration d) {
+        return d == null || d.isZero() ? 0 : (int) Math.min(Integer.MAX_VALUE, Math.max(1, d.toMillis()));
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // nothing left to do with a socket that fails to close
+        }
+    }
+}
