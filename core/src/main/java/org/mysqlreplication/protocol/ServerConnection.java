@@ -126,7 +126,8 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     /**
-     * Sends COM_BINLOG_DUMP; the events then come from {@link #readEventPacket()}.
+     * Sends COM_BINLOG_DUMP; the events then come from {@link #readEventPacket()}. The dump is the last
+     * command of a connection: when it ends (EOF or ERR) the server closes the session.
      *
      * @param flags {@link #BINLOG_DUMP_NON_BLOCK}, {@link #BINLOG_SEND_ANNOTATE_ROWS_EVENT}, or 0
      */
