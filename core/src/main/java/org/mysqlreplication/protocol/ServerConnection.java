@@ -147,21 +147,23 @@ public final class ServerConnection implements AutoCloseable {
      * @throws ConnectionException if the connection fails, times out, or is closed by {@link #close()}
      */
     public ByteReader readEventPacket() {
-        return guarded(() -> {
-            ByteReader p = channel.readPacket();
-            if (p.remaining() > 0 && p.peekUint8(0) == OkPacket.HEADER) {
-                p.skip(1);
-                return p.slice(p.remaining());
-            }
-            if (EofPacket.isEof(p)) {
-                return null;
-            }
-            if (p.remaining() > 0 && p.peekUint8(0) == ErrPacket.HEADER) {
-                throw ErrPacket.parse(p).toException("binlog dump from " + peer);
-            }
-            throw new ProtocolException("binlog dump from " + peer + ": expected an event (0x00), EOF or ERR, found "
-                    + describe(p));
-        });
+        return guarded(() -> eventOrNull(channel.readPacket(), peer));
+    }
+
+    /** The event in a dump stream packet: after its 0x00; null for EOF; ERR and anything else thrown. */
+    static ByteReader eventOrNull(ByteReader p, String peer) {
+        if (p.remaining() > 0 && p.peekUint8(0) == OkPacket.HEADER) {
+            p.skip(1);
+            return p.slice(p.remaining());
+        }
+        if (EofPacket.isEof(p)) {
+            return null;
+        }
+        if (p.remaining() > 0 && p.peekUint8(0) == ErrPacket.HEADER) {
+            throw ErrPacket.parse(p).toException("binlog dump from " + peer);
+        }
+        throw new ProtocolException("binlog dump from " + peer + ": expected an event (0x00), EOF or ERR, found "
+                + describe(p));
     }
 
     /** Closes the socket. Safe from any thread and more than once; a blocked read ends with ConnectionException. */

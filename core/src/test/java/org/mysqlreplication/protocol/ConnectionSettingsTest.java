@@ -1,0 +1,44 @@
+package org.mysqlreplication.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConnectionSettingsTest {
+
+    @Test
+    void builderDefaultsAndPeer() {
+        ConnectionSettings s = ConnectionSettings.builder().host("db.example").user("repl").build();
+        assertThat(s.port()).isEqualTo(3306);
+        assertThat(s.password()).isEmpty();
+        assertThat(s.database()).isNull();
+        assertThat(s.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(s.socketTimeout()).isNull();
+        assertThat(s.peer()).isEqualTo("db.example:3306");
+        assertThat(ConnectionSettings.builder().host("::1").port(3307).user("u").build().peer()).isEqualTo("[::1]:3307");
+    }
+
+    @Test
+    void toStringNeverShowsThePassword() {
+        ConnectionSettings s = ConnectionSettings.builder().host("h").user("repl").password("s3cr3t-pw")
+                .database("d").build();
+        assertThat(s.toString()).doesNotContain("s3cr3t-pw").contains("repl", "<hidden>", "d");
+        assertThat(s.withDatabase(null).toString()).doesNotContain("s3cr3t-pw");
+        assertThat(s.withDatabase(null).password()).isEqualTo("s3cr3t-pw");
+    }
+
+    @Test
+    void rejectsInvalidValues() {
+        assertThatThrownBy(() -> ConnectionSettings.builder().host(" ").user("u").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("host");
+        assertThatThrownBy(() -> ConnectionSettings.builder().port(0).user("u").build())
+                .hasMessageContaining("port must be 1 to 65535, found 0");
+        assertThatThrownBy(() -> ConnectionSettings.builder().build()).hasMessageContaining("user");
+        assertThatThrownBy(() -> ConnectionSettings.builder().user("u").connectTimeout(Duration.ZERO).build())
+                .hasMessageContaining("connect timeout");
+        assertThatThrownBy(() -> ConnectionSettings.builder().user("u").socketTimeout(Duration.ofSeconds(-1)).build())
+                .hasMessageContaining("socket timeout");
+    }
+}

@@ -1,0 +1,45 @@
+package org.mysqlreplication.protocol.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
+
+/** Command payloads against the layouts of the protocol documentation, laid out by hand. */
+class CommandPayloadTest {
+
+    private static String hex(Command c) {
+        return HexFormat.of().formatHex(c.toPayload());
+    }
+
+    @Test
+    void binlogDump() {
+        // 0x12, position 4, flags NON_BLOCK | ANNOTATE, server id 1001, file name to the end
+        BinlogDumpCommand c = new BinlogDumpCommand("mysql-bin.000001", 4,
+                BinlogDumpCommand.BINLOG_DUMP_NON_BLOCK | BinlogDumpCommand.BINLOG_SEND_ANNOTATE_ROWS_EVENT, 1001);
+        assertThat(hex(c)).isEqualTo("12" + "04000000" + "0300" + "e9030000"
+                + HexFormat.of().formatHex("mysql-bin.000001".getBytes()));
+        assertThat(hex(new BinlogDumpCommand("", 0xFFFF_FFFFL, 0, 0xFFFF_FFFFL)))
+                .isEqualTo("12" + "ffffffff" + "0000" + "ffffffff");
+        assertThatThrownBy(() -> new BinlogDumpCommand("f", 1L << 32, 0, 1))
+                .hasMessageContaining("binlog position must be 0 to 4294967295");
+    }
+
+    @Test
+    void registerSlave() {
+        RegisterSlaveCommand c = new RegisterSlaveCommand(4242, "rh", "ru", "pw", 3307);
+        assertThat(hex(c)).isEqualTo("15" + "92100000" + "02" + "7268" + "02" + "7275" + "02" + "7077" + "eb0c"
+                + "00000000" + "00000000");
+        assertThat(c.toString()).doesNotContain("pw,").contains("***");
+        assertThat(hex(new RegisterSlaveCommand(1, null, null, null, 0)))
+                .isEqualTo("15" + "01000000" + "00" + "00" + "00" + "0000" + "00000000" + "00000000");
+    }
+
+    @Test
+    void query() {
+        assertThat(hex(new QueryCommand("SELECT 1"))).isEqualTo("03" + "53454c4543542031");
+        assertThat(hex(new QuitCommand())).isEqualTo("01");
+        assertThatThrownBy(() -> new QueryCommand("")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
