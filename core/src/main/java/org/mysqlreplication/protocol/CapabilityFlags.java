@@ -4,6 +4,8 @@ package org.mysqlreplication.protocol;
  * The capability flags of the connection phase, with the names and values of MySQL's
  * {@code include/mysql_com.h} ({@code CLIENT_*}). MariaDB calls bit 0 {@code CLIENT_MYSQL}: a client that sets
  * it is treated as a MySQL client, so the server sends no MariaDB extended capabilities.
+ *
+ * <p>Constants only; thread-safe.
  */
 public final class CapabilityFlags {
 

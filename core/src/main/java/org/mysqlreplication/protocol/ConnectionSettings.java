@@ -6,13 +6,13 @@ import java.time.Duration;
  * Where and as whom to connect: host, port, user, password, optional default database, connect timeout and
  * optional socket (read) timeout. {@code toString()} never shows the password.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param password never null; empty for no password ({@code null} is taken as empty)
  * @param database the default schema, or null for none
  * @param connectTimeout bound on the TCP connect and on the handshake and login; null means 10 seconds
  * @param socketTimeout bound on each read once logged in; null or zero means none (a blocking binlog dump can
  *                      be silent for a long time, so a timeout there needs the server's heartbeats)
- *
- * <p>Immutable and thread-safe.
  */
 public record ConnectionSettings(String host, int port, String user, String password, String database,
         Duration connectTimeout, Duration socketTimeout) {

@@ -129,6 +129,10 @@ public final class ServerConnection implements AutoCloseable {
      * Sends COM_BINLOG_DUMP; the events then come from {@link #readEventPacket()}. The dump is the last
      * command of a connection: when it ends (EOF or ERR) the server closes the session.
      *
+     * <p>Set the session up first with {@link #execute(String)}: {@code SET @master_binlog_checksum =
+     * @@global.binlog_checksum} (else a server with checksums refuses the dump), and on MariaDB
+     * {@code SET @mariadb_slave_capability = 4} (else it replaces GTID and other newer events with dummies).
+     *
      * @param flags {@link #BINLOG_DUMP_NON_BLOCK}, {@link #BINLOG_SEND_ANNOTATE_ROWS_EVENT}, or 0
      */
     public void requestBinlogDump(String binlogFile, long position, long serverId, int flags) {
@@ -147,7 +151,11 @@ public final class ServerConnection implements AutoCloseable {
      * @throws ConnectionException if the connection fails, times out, or is closed by {@link #close()}
      */
     public ByteReader readEventPacket() {
-        return guarded(() -> eventOrNull(channel.readPacket(), peer));
+        try { // no lambda here: this runs once per event
+            return eventOrNull(channel.readPacket(), peer);
+        } catch (ConnectionException e) {
+            throw closed ? closedByClose(e) : e;
+        }
     }
 
     /** The event in a dump stream packet: after its 0x00; null for EOF; ERR and anything else thrown. */
@@ -186,11 +194,12 @@ public final class ServerConnection implements AutoCloseable {
         try {
             return exchange.get();
         } catch (ConnectionException e) {
-            if (closed) {
-                throw new ConnectionException("connection to " + peer + " was closed by close()", e);
-            }
-            throw e;
+            throw closed ? closedByClose(e) : e;
         }
+    }
+
+    private ConnectionException closedByClose(ConnectionException cause) {
+        return new ConnectionException("connection to " + peer + " was closed by close()", cause);
     }
 
     private static String describe(ByteReader p) {

@@ -164,6 +164,30 @@ class BinlogDumpIT {
     }
 
     @Test
+    void sessionSetupDecidesWhatTheServerSends() {
+        String file = db.query("SHOW MASTER STATUS").get(0).get(0);
+        ConnectionSettings settings = ConnectionSettings.builder().host(db.host()).port(db.port()).user(db.user())
+                .password(db.password()).socketTimeout(Duration.ofSeconds(60)).build();
+        try (ServerConnection c = ServerConnection.open(settings)) { // no @master_binlog_checksum
+            c.requestBinlogDump(file, 4, 1004, ServerConnection.BINLOG_DUMP_NON_BLOCK);
+            assertThatThrownBy(() -> {
+                while (c.readEventPacket() != null) {
+                    // the refusal may follow the first events
+                }
+            }).isInstanceOfSatisfying(ServerErrorException.class, e -> assertThat(e.errorCode()).isEqualTo(1236))
+                    .hasMessageContaining("checksum");
+        }
+        try (ServerConnection c = ServerConnection.open(settings)) { // checksum-aware, capability 0
+            c.execute("SET @master_binlog_checksum = @@global.binlog_checksum");
+            List<Integer> types = dumpAll(c, file).stream().map(Event::type).toList();
+            assertThat(types).doesNotContain(162); // MariaDB GTID_EVENT replaced for an old replica
+        }
+        try (ServerConnection c = connect()) {
+            assertThat(dumpAll(c, file).stream().map(Event::type).toList()).contains(162);
+        }
+    }
+
+    @Test
     void dumpOfAMissingFileIsAServerError() {
         try (ServerConnection c = connect()) {
             c.requestBinlogDump("no-such-bin.000042", 4, 1002, ServerConnection.BINLOG_DUMP_NON_BLOCK);
