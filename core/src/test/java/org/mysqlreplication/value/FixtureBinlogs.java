@@ -94,12 +94,13 @@ final class FixtureBinlogs {
     }
 
     /** Reads a TABLE_MAP body up to and including the metadata block: table id, types and metadata. */
-    record TableMap(long tableId, ColumnType[] types, int[] meta, boolean hasMetadata) {
+    record TableMap(long tableId, String table, ColumnType[] types, int[] meta, boolean hasMetadata) {
         static TableMap read(ByteReader in, int postHeader) {
             long id = in.readUintN(postHeader == 6 ? 4 : 6);
             in.skip(postHeader - (postHeader == 6 ? 4 : 6)); // flags
             in.skip(in.readUint8() + 1); // schema name + NUL
-            in.skip(in.readUint8() + 1); // table name + NUL
+            String table = in.readString(in.readUint8(), StandardCharsets.UTF_8);
+            in.skip(1); // NUL
             int n = (int) in.readLenencInt();
             ColumnType[] types = new ColumnType[n];
             for (int i = 0; i < n; i++) {
@@ -110,14 +111,14 @@ final class FixtureBinlogs {
                 }
             }
             if (!in.hasRemaining()) {
-                return new TableMap(id, types, new int[n], false); // servers before 5.1.x wrote no metadata
+                return new TableMap(id, table, types, new int[n], false); // servers before 5.1.x wrote no metadata
             }
             ByteReader block = in.slice(in.readLenencLength());
             int[] meta = ColumnMetadata.read(block, types);
             if (block.remaining() != 0) {
                 throw new AssertionError(block.remaining() + " metadata byte(s) left over");
             }
-            return new TableMap(id, types, meta, true);
+            return new TableMap(id, table, types, meta, true);
         }
     }
 }

@@ -18,7 +18,8 @@ import org.mysqlreplication.io.ByteReader;
  *
  * <p>Left out: tables with TIME/DATETIME/TIMESTAMP columns in binlogs of MariaDB 5.3 to 10.0, which write
  * fractional seconds in their own format under the old type codes without metadata, so the values cannot
- * be delimited from TABLE_MAP alone (the tiflow fixture's TIMESTAMP values are 4, 5 and 6 bytes long).
+ * be delimited from TABLE_MAP alone (the tiflow fixture's TIMESTAMP values are 4, 5 and 6 bytes long; with
+ * the precision from its DDL, {@link MariadbHiresTemporalValuesTest} decodes them).
  */
 class RowsCorpusTest {
 
