@@ -1,0 +1,100 @@
+package org.mysqlreplication.value;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import org.mysqlreplication.io.ByteReader;
+
+/**
+ * VARCHAR and CHAR columns, and the text decoding the BLOB family shares.
+ *
+ * <p>Layout: VARCHAR has a 1-byte length prefix when its metadata (maximum byte length) is below 256, else
+ * 2 bytes little-endian; CHAR has a 1-byte prefix when its maximum byte length ({@link
+ * ColumnMetadata#stringMaxLength}) is at most 255, else 2 bytes. The server strips CHAR's trailing spaces
+ * before writing.
+ *
+ * <p>Results: {@code byte[]} for the binary collation (63); otherwise a {@link String} decoded with the
+ * collation's charset, or with UTF-8 when the collation is unknown (-1). Decoding is strict: bytes that are
+ * not valid in the charset raise {@link InvalidColumnValueException} rather than turning into U+FFFD.
+ * {@code latin1} is decoded as MySQL defines it (cp1252 whose five undefined bytes map to U+0081, U+008D,
+ * U+008F, U+0090, U+009D).
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class StringValues {
+
+    private static final Charset CP1252 = Charset.forName("windows-1252");
+
+    private StringValues() {
+    }
+
+    static Object varchar(ByteReader in, ColumnDef def) {
+        int length = def.meta() < 256 ? in.readUint8() : in.readUint16();
+        return text(in, length, def, true);
+    }
+
+    static Object fixedChar(ByteReader in, ColumnDef def) {
+        int length = ColumnMetadata.stringMaxLength(def.meta()) > 255 ? in.readUint16() : in.readUint8();
+        return text(in, length, def, true);
+    }
+
+    /**
+     * {@code length} bytes as text or bytes. {@code utf8WhenUnknown}: decode an unknown collation as UTF-8
+     * (CHAR/VARCHAR) rather than returning bytes (BLOB/TEXT).
+     */
+    static Object text(ByteReader in, int length, ColumnDef def, boolean utf8WhenUnknown) {
+        int collation = def.collationId();
+        if (collation == ColumnDef.BINARY_COLLATION
+                || (collation == ColumnDef.UNKNOWN_COLLATION && !utf8WhenUnknown)) {
+            return in.readBytes(length);
+        }
+        Charset cs = collation == ColumnDef.UNKNOWN_COLLATION
+                ? StandardCharsets.UTF_8 : Collations.charsetOf(collation);
+        if (in.remaining() < length) {
+            in.skip(length); // raises the overrun with offset, needed and available
+        }
+        int offset = in.arrayOffset();
+        String s = decode(in.array(), offset, length, cs, def.type());
+        in.skip(length);
+        return s;
+    }
+
+    private static String decode(byte[] buf, int offset, int length, Charset cs, ColumnType type) {
+        if (cs.equals(CP1252)) {
+            return mysqlLatin1(buf, offset, length);
+        }
+        try {
+            return cs.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(buf, offset, length))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidColumnValueException(type, "a value of " + length + " bytes is not valid " + cs.name());
+        }
+    }
+
+    private static String mysqlLatin1(byte[] buf, int offset, int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = Latin1Table.CHARS[buf[offset + i] & 0xFF];
+        }
+        return new String(out);
+    }
+
+    /** MySQL's latin1 as a 256-entry table: cp1252, with its undefined bytes mapped to the same code point. */
+    private static final class Latin1Table {
+        static final char[] CHARS = build();
+
+        private static char[] build() {
+            char[] t = new char[256];
+            for (int b = 0; b < 256; b++) {
+                String s = new String(new byte[] {(byte) b}, CP1252);
+                t[b] = s.charAt(0) == '\uFFFD' ? (char) b : s.charAt(0);
+            }
+            return t;
+        }
+    }
+}
