@@ -12,7 +12,8 @@ import java.util.Iterator;
  * Builds the python-mysql-replication text dump. Values print as Python would print them where it makes sense:
  * {@code null} as {@code None}, booleans as {@code True}/{@code False}, {@code byte[]} as Python's bytes repr
  * ({@code b'ab\x00'}), collections as Python sets ({@code {'a', 'b'}}), date-times with a space
- * ({@code 2014-05-06 20:51:02}); everything else with {@code toString()}.
+ * ({@code 2014-05-06 20:51:02}; an {@code Instant} in UTC), TIME as Python's timedelta ({@code 1 day, 2:03:04}),
+ * BIT as its bits most significant first, VECTOR as a list; everything else with {@code toString()}.
  *
  * <p>Not thread-safe (a builder); one per dump call.
  */
@@ -73,6 +74,19 @@ final class DumpText {
         if (v instanceof LocalDateTime t) {
             return t.toString().replace('T', ' ');
         }
+        if (v instanceof java.time.Instant t) {
+            return LocalDateTime.ofInstant(t, ZoneOffset.UTC).toString().replace('T', ' ');
+        }
+        if (v instanceof java.util.BitSet b) {
+            return bitsRepr(b);
+        }
+        if (v instanceof float[] f) {
+            StringBuilder s = new StringBuilder("[");
+            for (int i = 0; i < f.length; i++) {
+                s.append(i == 0 ? "" : ", ").append(f[i]);
+            }
+            return s.append(']').toString();
+        }
         if (v instanceof Duration d) {
             return durationRepr(d);
         }
@@ -95,6 +109,18 @@ final class DumpText {
             }
         }
         return s.append('}').toString();
+    }
+
+    /** A BIT value as python-mysql-replication prints it: the bits as '0'/'1', most significant first. */
+    private static String bitsRepr(java.util.BitSet b) {
+        if (b.isEmpty()) {
+            return "0";
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = b.length() - 1; i >= 0; i--) {
+            s.append(b.get(i) ? '1' : '0');
+        }
+        return s.toString();
     }
 
     /** Python's {@code timedelta} str: {@code [-]D day[s], H:MM:SS[.ffffff]}. */

@@ -9,6 +9,7 @@ import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.QueryStatusVars;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.value.Collations;
+import org.mysqlreplication.value.UnknownCollationException;
 
 /**
  * QUERY_EVENT: post-header thread id (4), execution time (4), schema length (1), error code (2), status variables
@@ -48,7 +49,11 @@ final class QueryDecoder implements BodyDecoder {
         if (vars.charsetClient() == null) {
             return StandardCharsets.UTF_8;
         }
-        Charset c = Collations.charsetOf(vars.charsetClient());
-        return c == null ? StandardCharsets.UTF_8 : c;
+        try {
+            Charset c = Collations.charsetOf(vars.charsetClient());
+            return c == null ? StandardCharsets.UTF_8 : c;
+        } catch (UnknownCollationException e) {
+            return StandardCharsets.UTF_8;
+        }
     }
 }
