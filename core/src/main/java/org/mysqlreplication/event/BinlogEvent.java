@@ -1,0 +1,24 @@
+package org.mysqlreplication.event;
+
+/**
+ * One decoded binlog event. The set of event records is closed; an event type the decoder does not decode comes
+ * out as {@link UnknownEvent} (or as an error, by the decoder's policy), never as {@code null}.
+ *
+ * <p>Implementations are immutable records and thread-safe.
+ */
+public sealed interface BinlogEvent permits FormatDescriptionEvent, RotateEvent, QueryEvent, XidEvent,
+        TableMapEvent, WriteRowsEvent, UpdateRowsEvent, DeleteRowsEvent, IntVarEvent, RandEvent, UserVarEvent,
+        HeartbeatEvent, StopEvent, MariadbAnnotateRowsEvent, MariadbBinlogCheckpointEvent, MariadbGtidEvent,
+        MariadbGtidListEvent, UnknownEvent {
+
+    /** The common header. */
+    EventHeader header();
+
+    /**
+     * The event as text, in the format python-mysql-replication's {@code dump()} prints: a
+     * {@code === ClassName ===} title, the common fields ({@code Date} in UTC, {@code Log position},
+     * {@code Event size}, {@code Read bytes}), the event's own fields, then an empty line. It never contains a
+     * password; rows events print their row values (the user asked for them).
+     */
+    String dump();
+}

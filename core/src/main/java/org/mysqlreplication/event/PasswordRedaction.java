@@ -1,0 +1,27 @@
+package org.mysqlreplication.event;
+
+import java.util.regex.Pattern;
+
+/**
+ * Hides password literals in SQL text before it goes into a dump or a {@code toString()}:
+ * {@code IDENTIFIED [WITH plugin] BY|AS '...'} and {@code PASSWORD('...')} / {@code SET PASSWORD ... = '...'}.
+ * Servers usually log hashes only, but a dump must never show a password whatever the server wrote.
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class PasswordRedaction {
+
+    private static final String LITERAL = "(?:'(?:[^'\\\\]|\\\\.|'')*'|\"(?:[^\"\\\\]|\\\\.|\"\")*\")";
+    private static final Pattern IDENTIFIED = Pattern.compile(
+            "(?i)(IDENTIFIED\\s+(?:VIA|WITH)?\\s*(?:\\S+\\s+)?(?:BY|AS|USING)\\s+(?:PASSWORD\\s*\\(?\\s*)?)" + LITERAL);
+    private static final Pattern PASSWORD_FN = Pattern.compile("(?i)(PASSWORD\\s*(?:\\(|=)\\s*(?:PASSWORD\\s*\\()?\\s*)"
+            + LITERAL);
+
+    private PasswordRedaction() {
+    }
+
+    static String redact(String sql) {
+        String s = IDENTIFIED.matcher(sql).replaceAll("$1'<redacted>'");
+        return PASSWORD_FN.matcher(s).replaceAll("$1'<redacted>'");
+    }
+}

@@ -1,0 +1,105 @@
+package org.mysqlreplication.event;
+
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * USER_VAR_EVENT: the value of a user variable used by the next statement (statement-based logging).
+ *
+ * @param name    the variable name, without {@code @}
+ * @param isNull  whether the value is SQL NULL (then type, charset, value and flags are 0/empty)
+ * @param type    the {@code Item_result} type: 0 STRING_RESULT, 1 REAL_RESULT, 2 INT_RESULT, 3 ROW_RESULT,
+ *                4 DECIMAL_RESULT
+ * @param charset the collation id of a string value
+ * @param value   the raw value bytes (a string in {@code charset}, a little-endian double or 64-bit integer, or a
+ *                binary decimal preceded by precision and scale)
+ * @param flags   {@code UNSIGNED_F} = 1 for an unsigned integer; 0 when absent (servers before 5.6)
+ *
+ * <p>Immutable and thread-safe.
+ */
+public record UserVarEvent(EventHeader header, String name, boolean isNull, int type, long charset, byte[] value,
+        int flags) implements BinlogEvent {
+
+    public static final int STRING_RESULT = 0;
+    public static final int REAL_RESULT = 1;
+    public static final int INT_RESULT = 2;
+    public static final int ROW_RESULT = 3;
+    public static final int DECIMAL_RESULT = 4;
+    /** Flag of an unsigned integer value. */
+    public static final int UNSIGNED_F = 1;
+
+    private static final String[] TYPE_NAMES = {"STRING_RESULT", "REAL_RESULT", "INT_RESULT", "ROW_RESULT",
+        "DECIMAL_RESULT"};
+
+    public UserVarEvent {
+        Objects.requireNonNull(header, "header");
+        Objects.requireNonNull(name, "name");
+        value = value.clone();
+    }
+
+    @Override
+    public byte[] value() {
+        return value.clone();
+    }
+
+    /** The name of {@link #type()} ({@code UNKNOWN_TYPE} for a code outside 0-4). */
+    public String typeName() {
+        return type >= 0 && type < TYPE_NAMES.length ? TYPE_NAMES[type] : "UNKNOWN_TYPE";
+    }
+
+    /**
+     * The value as a Java object where the type says how: {@code null} for NULL, a {@code Long} or
+     * {@code BigInteger} for INT_RESULT, a {@code Double} for REAL_RESULT, a {@code String} for STRING_RESULT
+     * (decoded as UTF-8 when the bytes are not binary), else the raw bytes.
+     */
+    public Object decodedValue() {
+        if (isNull) {
+            return null;
+        }
+        if (type == INT_RESULT && value.length == 8) {
+            long v = ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN).getLong();
+            return (flags & UNSIGNED_F) != 0 && v < 0 ? new BigInteger(Long.toUnsignedString(v)) : (Object) v;
+        }
+        if (type == REAL_RESULT && value.length == 8) {
+            return ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN).getDouble();
+        }
+        if (type == STRING_RESULT && charset != 63) {
+            return new String(value, StandardCharsets.UTF_8);
+        }
+        return value.clone();
+    }
+
+    @Override
+    public String dump() {
+        DumpText d = DumpText.start("UserVarEvent", header)
+                .field("User variable name", name)
+                .field("Is NULL", isNull ? "Yes" : "No");
+        if (!isNull) {
+            d.field("Type", typeName()).field("Charset", charset).field("Value", decodedValue())
+                    .field("Flags", flags);
+        }
+        return d.end();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof UserVarEvent u && header.equals(u.header) && name.equals(u.name) && isNull == u.isNull
+                && type == u.type && charset == u.charset && java.util.Arrays.equals(value, u.value)
+                && flags == u.flags;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(header, name, type);
+    }
+
+    /** Without the value: it may be user data. */
+    @Override
+    public String toString() {
+        return "UserVarEvent[name=" + name + ", isNull=" + isNull + ", type=" + typeName() + ", " + value.length
+                + " byte(s)]";
+    }
+}

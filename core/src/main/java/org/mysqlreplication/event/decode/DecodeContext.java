@@ -1,0 +1,133 @@
+package org.mysqlreplication.event.decode;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.mysqlreplication.event.ChecksumAlgorithm;
+import org.mysqlreplication.event.FormatDescriptionEvent;
+import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.schema.TableMapSchemaResolver;
+import org.mysqlreplication.schema.TableSchema;
+import org.mysqlreplication.schema.TableSchemaResolver;
+
+/**
+ * All the state of one binlog stream that decoding needs: the current binlog file name, the last format
+ * description, the checksum algorithm and whether to verify it, the table maps by table id with their resolved
+ * schemas, the schema resolver and the unknown-event policy.
+ *
+ * <p>The {@link EventDecoder} updates it as events go by: a FORMAT_DESCRIPTION_EVENT sets the format and the
+ * checksum algorithm, a ROTATE_EVENT the file name, a TABLE_MAP_EVENT registers its table. A live client sets the
+ * checksum algorithm it negotiated ({@code @master_binlog_checksum}) before the first event; a file reader sets the
+ * file name.
+ *
+ * <p>Not thread-safe: one context per stream, used by one decoding thread.
+ */
+public final class DecodeContext {
+
+    private final TableSchemaResolver resolver;
+    private final UnknownEventPolicy unknownEventPolicy;
+    private final Map<Long, TableMapEvent> tableMaps = new HashMap<>();
+    private final Map<Long, TableSchema> tableSchemas = new HashMap<>();
+    private String binlogFile;
+    private FormatDescriptionEvent formatDescription;
+    private ChecksumAlgorithm checksumAlgorithm = ChecksumAlgorithm.NONE;
+    private boolean verifyChecksum = true;
+    private long eventPosition = -1;
+
+    /** A context with the given resolver and policy; checksum NONE until set or a FORMAT_DESCRIPTION says. */
+    public DecodeContext(TableSchemaResolver resolver, UnknownEventPolicy unknownEventPolicy) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.unknownEventPolicy = Objects.requireNonNull(unknownEventPolicy, "unknownEventPolicy");
+    }
+
+    /** A context resolving schemas from TABLE_MAP alone ({@link TableMapSchemaResolver}) with the given policy. */
+    public DecodeContext(UnknownEventPolicy unknownEventPolicy) {
+        this(new TableMapSchemaResolver(), unknownEventPolicy);
+    }
+
+    public TableSchemaResolver resolver() {
+        return resolver;
+    }
+
+    public UnknownEventPolicy unknownEventPolicy() {
+        return unknownEventPolicy;
+    }
+
+    /** The current binlog file name, or {@code null} before anyone said it. */
+    public String binlogFile() {
+        return binlogFile;
+    }
+
+    public void setBinlogFile(String binlogFile) {
+        this.binlogFile = binlogFile;
+    }
+
+    /** The last FORMAT_DESCRIPTION_EVENT (or START_EVENT_V3), or {@code null} before the first. */
+    public FormatDescriptionEvent formatDescription() {
+        return formatDescription;
+    }
+
+    /** Sets the format description and takes its checksum algorithm. */
+    public void setFormatDescription(FormatDescriptionEvent fde) {
+        this.formatDescription = Objects.requireNonNull(fde, "fde");
+        this.checksumAlgorithm = fde.checksumAlgorithm();
+    }
+
+    /** The checksum algorithm of the events that follow. */
+    public ChecksumAlgorithm checksumAlgorithm() {
+        return checksumAlgorithm;
+    }
+
+    public void setChecksumAlgorithm(ChecksumAlgorithm checksumAlgorithm) {
+        this.checksumAlgorithm = Objects.requireNonNull(checksumAlgorithm, "checksumAlgorithm");
+    }
+
+    /** Whether CRC32 checksums are verified (default true). */
+    public boolean verifyChecksum() {
+        return verifyChecksum;
+    }
+
+    public void setVerifyChecksum(boolean verifyChecksum) {
+        this.verifyChecksum = verifyChecksum;
+    }
+
+    /** The TABLE_MAP_EVENT registered for {@code tableId}, or {@code null}. */
+    public TableMapEvent tableMap(long tableId) {
+        return tableMaps.get(tableId);
+    }
+
+    /** The schema resolved for {@code tableId}, or {@code null}. */
+    public TableSchema tableSchema(long tableId) {
+        return tableSchemas.get(tableId);
+    }
+
+    /** Registers a table map with its schema, replacing an earlier one of the same id. */
+    public void putTableMap(TableMapEvent tableMap, TableSchema schema) {
+        tableMaps.put(tableMap.tableId(), tableMap);
+        tableSchemas.put(tableMap.tableId(), Objects.requireNonNull(schema, "schema"));
+    }
+
+    /** Forgets all table maps (for a client that restarts a stream). */
+    public void clearTableMaps() {
+        tableMaps.clear();
+        tableSchemas.clear();
+    }
+
+    /**
+     * The post-header length of {@code typeCode} from the format description; {@code fallback} when there is none
+     * yet (the artificial ROTATE that starts a live stream comes before it) or it does not list the type.
+     */
+    int postHeaderLength(int typeCode, int fallback) {
+        int n = formatDescription == null ? -1 : formatDescription.postHeaderLength(typeCode);
+        return n < 0 ? fallback : n;
+    }
+
+    /** The position of the event being decoded (set by {@link EventDecoder}), -1 when not known. */
+    long eventPosition() {
+        return eventPosition;
+    }
+
+    void setEventPosition(long eventPosition) {
+        this.eventPosition = eventPosition;
+    }
+}

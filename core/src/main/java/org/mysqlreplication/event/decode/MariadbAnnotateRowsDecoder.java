@@ -1,0 +1,16 @@
+package org.mysqlreplication.event.decode;
+
+import java.nio.charset.StandardCharsets;
+import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.EventHeader;
+import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.event.MariadbAnnotateRowsEvent;
+
+/** MariaDB ANNOTATE_ROWS_EVENT: the statement text (rest of the body). */
+final class MariadbAnnotateRowsDecoder implements BodyDecoder {
+
+    @Override
+    public BinlogEvent decode(EventHeader header, ByteReader body, DecodeContext ctx) {
+        return new MariadbAnnotateRowsEvent(header, body.readRemainingString(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Reading binlog files from disk through the same decoder a live stream uses.
+ */
+package org.mysqlreplication.file;
