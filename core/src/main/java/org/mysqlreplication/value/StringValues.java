@@ -35,8 +35,19 @@ final class StringValues {
         return text(in, length, def, true);
     }
 
+    /**
+     * CHAR and BINARY. The server strips the pad character before writing (a space for text, 0x00 for the
+     * binary collation); a SELECT gives BINARY(n) back as all n bytes, so the zeros are restored here. Text keeps
+     * no trailing spaces, as a SELECT shows it under the default SQL mode.
+     */
     static Object fixedChar(ByteReader in, ColumnDef def) {
-        int length = ColumnMetadata.stringMaxLength(def.meta()) > 255 ? in.readUint16() : in.readUint8();
+        int maxLength = ColumnMetadata.stringMaxLength(def.meta());
+        int length = maxLength > 255 ? in.readUint16() : in.readUint8();
+        if (def.collationId() == ColumnDef.BINARY_COLLATION && length <= maxLength) {
+            byte[] padded = new byte[maxLength];
+            System.arraycopy(in.readBytes(length), 0, padded, 0, length);
+            return padded;
+        }
         return text(in, length, def, true);
     }
 

@@ -29,7 +29,14 @@ class StringValuesTest {
     @Test
     void binaryCollationGivesBytes() {
         assertThat(decodeAll("03 00FF10", withCollation(ColumnType.VARCHAR, 10, 63))).isEqualTo(hex("00FF10"));
-        assertThat(decodeAll("02 0001", withCollation(ColumnType.STRING, 0xFE10, 63))).isEqualTo(hex("0001"));
+    }
+
+    /** BINARY(16): the server strips trailing 0x00 before writing; SELECT gives all 16 bytes back. */
+    @Test
+    void binaryCharIsPaddedBackToItsLengthWithZeros() {
+        assertThat(decodeAll("02 0001", withCollation(ColumnType.STRING, 0xFE10, 63)))
+                .isEqualTo(hex("0001 0000000000000000 000000000000"));
+        assertThat(decodeAll("00", withCollation(ColumnType.STRING, 0xFE04, 63))).isEqualTo(hex("00000000"));
     }
 
     @Test
