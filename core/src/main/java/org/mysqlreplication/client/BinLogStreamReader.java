@@ -1,0 +1,205 @@
+package org.mysqlreplication.client;
+
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.EventHeader;
+import org.mysqlreplication.event.QueryEvent;
+import org.mysqlreplication.event.RotateEvent;
+import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.event.decode.DecodeContext;
+import org.mysqlreplication.event.decode.EventDecoder;
+import org.mysqlreplication.io.ByteReader;
+
+/**
+ * Reads a server's binary log as a replica and hands out its events, as python-mysql-replication's
+ * {@code BinLogStreamReader} does:
+ *
+ * <pre>{@code
+ * BinLogStreamReaderConfig config = BinLogStreamReaderConfig.builder()
+ *         .connection("127.0.0.1", 3306, "root", "")
+ *         .serverId(100)
+ *         .build();
+ * try (BinLogStreamReader stream = new BinLogStreamReader(config)) {
+ *     for (BinlogEvent event : stream) {
+ *         System.out.print(event.dump());
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>It connects on the first read. Non-blocking (the default), iteration ends at the end of the binlog;
+ * blocking, it waits for new events until {@link #close()}. {@link #position()} is where the next event
+ * starts: a reader configured to start there continues with exactly that event.
+ *
+ * <p>Not thread-safe: one thread reads. {@link #close()} may be called from another thread to end a
+ * blocked read.
+ */
+public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoCloseable {
+
+    private final BinLogStreamReaderConfig config;
+    private final EventFilter filter;
+    private final InformationSchemaResolver schemaResolver;
+    private final DecodeContext context;
+    private final EventDecoder decoder;
+    private volatile ReplicationSession session;
+    private volatile boolean closed;
+    private BinlogPosition position;
+    private boolean ended;
+
+    public BinLogStreamReader(BinLogStreamReaderConfig config) {
+        this.config = config;
+        this.filter = new EventFilter(config);
+        this.schemaResolver = new InformationSchemaResolver(config, config.freezeSchema());
+        this.context = new DecodeContext(schemaResolver, config.unknownEventPolicy());
+        this.context.setVerifyChecksum(config.verifyChecksum());
+        this.decoder = new EventDecoder(context);
+    }
+
+    /**
+     * The next event, or {@code null} when the stream has ended (non-blocking mode at the end of the binlog,
+     * or after {@link #close()}).
+     */
+    public BinlogEvent fetchOne() {
+        while (!ended && !closed) {
+            ByteReader packet = session().connection().readEventPacket();
+            if (packet == null) {
+                ended = true;
+                break;
+            }
+            BinlogEvent event = handle(packet);
+            if (event != null) {
+                return event;
+            }
+        }
+        return null;
+    }
+
+    private BinlogEvent handle(ByteReader packet) {
+        EventHeader header = EventDecoder.readHeader(packet);
+        long eventStart = startOf(header);
+        if (!wanted(header, packet)) {
+            decoder.skip(packet, eventStart);
+            advance(header, null);
+            return null;
+        }
+        BinlogEvent event = decoder.decode(packet, eventStart);
+        advance(header, event);
+        if (event instanceof QueryEvent q) {
+            schemaResolver.onQuery(q);
+        }
+        return deliverable(event) ? event : null;
+    }
+
+    /** Where the event starts in its file, when the header says ({@code -1} for artificial events). */
+    private static long startOf(EventHeader header) {
+        return header.logPos() > 0 && !EventClassOf.isArtificial(header) ? header.logPos() - header.eventSize() : -1;
+    }
+
+    /**
+     * Whether an event is worth decoding: a cheap check on the header (and, for row events, the table id) before
+     * any row is decoded. Events that carry stream state are always decoded.
+     */
+    private boolean wanted(EventHeader header, ByteReader packet) {
+        Class<? extends BinlogEvent> type = EventClassOf.type(header.eventType());
+        if (type == null || EventClassOf.carriesStreamState(type)) {
+            return true;
+        }
+        if (!filter.acceptsClass(type) || !filter.acceptsTimestamp(header.timestamp())) {
+            return false;
+        }
+        if (header.eventType().isRowsEvent() && packet.remaining() >= EventHeader.SIZE + 6) {
+            long tableId = ByteReader.of(packet.array(), packet.arrayOffset() + EventHeader.SIZE, 6).readUint48();
+            TableMapEvent map = context.tableMap(tableId);
+            return map == null || filter.acceptsTable(map.schema(), map.table());
+        }
+        return true;
+    }
+
+    private boolean deliverable(BinlogEvent event) {
+        if (!filter.acceptsClass(event.getClass()) || !filter.acceptsTimestamp(event.header().timestamp())) {
+            return false;
+        }
+        String[] table = EventClassOf.table(event);
+        return table == null || filter.acceptsTable(table[0], table[1]);
+    }
+
+    private void advance(EventHeader header, BinlogEvent event) {
+        if (event instanceof RotateEvent r) {
+            position = new BinlogPosition(r.nextBinlog(), r.position());
+        } else if (header.logPos() > 0 && position != null && !EventClassOf.isArtificial(header)) {
+            position = new BinlogPosition(position.file(), header.logPos());
+        }
+    }
+
+    private ReplicationSession session() {
+        ReplicationSession s = session;
+        if (s == null) {
+            s = ReplicationSession.open(config, null);
+            position = s.start();
+            context.setBinlogFile(s.start().file());
+            context.setChecksumAlgorithm(s.checksum());
+            session = s;
+            if (closed) {
+                s.connection().close();
+            }
+        }
+        return s;
+    }
+
+    /** Where the next event starts, or {@code null} before the first read. */
+    public BinlogPosition position() {
+        return position;
+    }
+
+    /** Iterates over the events until the stream ends; the iterator reads from this reader. */
+    @Override
+    public Iterator<BinlogEvent> iterator() {
+        return new Iterator<>() {
+            private BinlogEvent next;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null) {
+                    next = fetchOne();
+                }
+                return next != null;
+            }
+
+            @Override
+            public BinlogEvent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException("the binlog stream has ended");
+                }
+                BinlogEvent e = next;
+                next = null;
+                return e;
+            }
+        };
+    }
+
+    /** The events as a sequential {@link Stream}; closing the stream does not close this reader. */
+    public Stream<BinlogEvent> stream() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** Closes the connections; a read blocked in another thread ends. Idempotent. */
+    @Override
+    public void close() {
+        closed = true;
+        ReplicationSession s = session;
+        if (s != null) {
+            s.connection().close();
+        }
+        schemaResolver.close();
+    }
+
+    /** For tests and tools: the table map of a table id seen in this stream, or null. */
+    TableMapEvent tableMap(long tableId) {
+        return context.tableMap(tableId);
+    }
+}

@@ -1,0 +1,283 @@
+package org.mysqlreplication.client;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.decode.UnknownEventPolicy;
+
+/**
+ * Everything a {@link BinLogStreamReader} needs, built with {@link #builder()}. The options mirror
+ * python-mysql-replication's {@code BinLogStreamReader(...)} arguments; each builder method names the
+ * python argument it stands for.
+ *
+ * <p>{@link #toString()} never shows the password. Immutable and thread-safe.
+ *
+ * @param startFile     binlog file to start from ({@code log_file}); {@code null}: the server's current file
+ * @param startPosition position in {@code startFile} ({@code log_pos}); {@code null}: see {@code resumeStream}
+ */
+public record BinLogStreamReaderConfig(
+        String host,
+        int port,
+        String user,
+        String password,
+        Duration connectTimeout,
+        long serverId,
+        Set<Class<? extends BinlogEvent>> onlyEvents,
+        Set<Class<? extends BinlogEvent>> ignoredEvents,
+        Set<String> onlySchemas,
+        Set<String> ignoredSchemas,
+        Set<String> onlyTables,
+        Set<String> ignoredTables,
+        String startFile,
+        Long startPosition,
+        boolean resumeStream,
+        boolean blocking,
+        Long skipToTimestamp,
+        ReportSlave reportSlave,
+        Duration slaveHeartbeat,
+        boolean verifyChecksum,
+        boolean freezeSchema,
+        UnknownEventPolicy unknownEventPolicy) {
+
+    public BinLogStreamReaderConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(user, "user");
+        password = password == null ? "" : password;
+        Objects.requireNonNull(connectTimeout, "connectTimeout");
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port " + port + " not in 1..65535");
+        }
+        if (serverId < 1 || serverId > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("server id " + serverId
+                    + " not in 1..4294967295 (it must differ from the server's and other replicas' ids)");
+        }
+        onlyEvents = onlyEvents == null ? null : Set.copyOf(onlyEvents);
+        ignoredEvents = Set.copyOf(ignoredEvents);
+        onlySchemas = onlySchemas == null ? null : Set.copyOf(onlySchemas);
+        ignoredSchemas = Set.copyOf(ignoredSchemas);
+        onlyTables = onlyTables == null ? null : Set.copyOf(onlyTables);
+        ignoredTables = Set.copyOf(ignoredTables);
+        if (startPosition != null && startFile == null) {
+            throw new IllegalArgumentException("a start position needs a start file");
+        }
+        Objects.requireNonNull(unknownEventPolicy, "unknownEventPolicy");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The start as a position, or {@code null} when the reader asks the server where its binlog is. */
+    public BinlogPosition start() {
+        if (startFile == null) {
+            return null;
+        }
+        return new BinlogPosition(startFile, startPosition == null ? BinlogPosition.FIRST_EVENT : startPosition);
+    }
+
+    @Override
+    public String toString() {
+        return "BinLogStreamReaderConfig[" + user + "@" + host + ":" + port + ", password="
+                + (password.isEmpty() ? "" : "***") + ", serverId=" + serverId + ", start=" + start()
+                + ", resumeStream=" + resumeStream + ", blocking=" + blocking + ", onlyEvents=" + onlyEvents
+                + ", ignoredEvents=" + ignoredEvents + ", onlySchemas=" + onlySchemas + ", ignoredSchemas="
+                + ignoredSchemas + ", onlyTables=" + onlyTables + ", ignoredTables=" + ignoredTables
+                + ", skipToTimestamp=" + skipToTimestamp + ", reportSlave=" + reportSlave + ", slaveHeartbeat="
+                + slaveHeartbeat + ", verifyChecksum=" + verifyChecksum + ", freezeSchema=" + freezeSchema
+                + ", unknownEventPolicy=" + unknownEventPolicy + "]";
+    }
+
+    /**
+     * Builds a {@link BinLogStreamReaderConfig}. Defaults: 127.0.0.1:3306, user root, no password, connect
+     * timeout 10 s, start at the beginning of the server's current binlog file, non-blocking, checksums
+     * verified, unknown events delivered as {@link org.mysqlreplication.event.UnknownEvent}. The server id
+     * must be set. Not thread-safe.
+     */
+    public static final class Builder {
+
+        private String host = "127.0.0.1";
+        private int port = 3306;
+        private String user = "root";
+        private String password = "";
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private long serverId;
+        private Set<Class<? extends BinlogEvent>> onlyEvents;
+        private Set<Class<? extends BinlogEvent>> ignoredEvents = Set.of();
+        private Set<String> onlySchemas;
+        private Set<String> ignoredSchemas = Set.of();
+        private Set<String> onlyTables;
+        private Set<String> ignoredTables = Set.of();
+        private String startFile;
+        private Long startPosition;
+        private boolean resumeStream;
+        private boolean blocking;
+        private Long skipToTimestamp;
+        private ReportSlave reportSlave;
+        private Duration slaveHeartbeat;
+        private boolean verifyChecksum = true;
+        private boolean freezeSchema;
+        private UnknownEventPolicy unknownEventPolicy = UnknownEventPolicy.DELIVER;
+
+        private Builder() {
+        }
+
+        /** {@code connection_settings}: host, port, user and password in one call. */
+        public Builder connection(String host, int port, String user, String password) {
+            this.host = host;
+            this.port = port;
+            this.user = user;
+            this.password = password;
+            return this;
+        }
+
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        public Builder user(String user) {
+            this.user = user;
+            return this;
+        }
+
+        public Builder password(String password) {
+            this.password = password;
+            return this;
+        }
+
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = timeout;
+            return this;
+        }
+
+        /** {@code server_id}: this replica's id, distinct from the server's and every other replica's. */
+        public Builder serverId(long serverId) {
+            this.serverId = serverId;
+            return this;
+        }
+
+        /** {@code only_events}: deliver only events of these classes. */
+        @SafeVarargs
+        public final Builder onlyEvents(Class<? extends BinlogEvent>... types) {
+            this.onlyEvents = Set.of(types);
+            return this;
+        }
+
+        /** {@code ignored_events}: never deliver events of these classes. */
+        @SafeVarargs
+        public final Builder ignoredEvents(Class<? extends BinlogEvent>... types) {
+            this.ignoredEvents = Set.of(types);
+            return this;
+        }
+
+        /** {@code only_schemas}: table maps and row events of other schemas are dropped before decoding. */
+        public Builder onlySchemas(String... schemas) {
+            this.onlySchemas = Set.of(schemas);
+            return this;
+        }
+
+        /** {@code ignored_schemas}. */
+        public Builder ignoredSchemas(String... schemas) {
+            this.ignoredSchemas = Set.of(schemas);
+            return this;
+        }
+
+        /**
+         * {@code only_tables}: table maps and row events of other tables are dropped before decoding. A name
+         * matches a table of any schema; {@code schema.table} matches that one table.
+         */
+        public Builder onlyTables(String... tables) {
+            this.onlyTables = Set.of(tables);
+            return this;
+        }
+
+        /** {@code ignored_tables}, matched like {@link #onlyTables(String...)}. */
+        public Builder ignoredTables(String... tables) {
+            this.ignoredTables = Set.of(tables);
+            return this;
+        }
+
+        /** {@code log_file} and {@code log_pos}: start exactly at this position. */
+        public Builder startAt(String file, long position) {
+            this.startFile = file;
+            this.startPosition = position;
+            return this;
+        }
+
+        /** Start at {@code position}. */
+        public Builder startAt(BinlogPosition position) {
+            return startAt(position.file(), position.position());
+        }
+
+        /** {@code log_file} alone: start at the first event of this file. */
+        public Builder startFile(String file) {
+            this.startFile = file;
+            this.startPosition = null;
+            return this;
+        }
+
+        /**
+         * {@code resume_stream}: without a start position, start at the current end of the server's binlog
+         * (only new events) instead of the beginning of its current file.
+         */
+        public Builder resumeStream(boolean resume) {
+            this.resumeStream = resume;
+            return this;
+        }
+
+        /** {@code blocking}: wait for new events at the end of the binlog instead of ending the stream. */
+        public Builder blocking(boolean blocking) {
+            this.blocking = blocking;
+            return this;
+        }
+
+        /** {@code skip_to_timestamp}: drop events written before this time (epoch seconds). */
+        public Builder skipToTimestamp(long epochSeconds) {
+            this.skipToTimestamp = epochSeconds;
+            return this;
+        }
+
+        /** {@code report_slave}: what COM_REGISTER_SLAVE reports. */
+        public Builder reportSlave(ReportSlave reportSlave) {
+            this.reportSlave = reportSlave;
+            return this;
+        }
+
+        /** {@code slave_heartbeat}: ask the server for a heartbeat event after this much idle time. */
+        public Builder slaveHeartbeat(Duration period) {
+            this.slaveHeartbeat = period;
+            return this;
+        }
+
+        /** Verify the CRC32 of every event when the server writes checksums (on by default). */
+        public Builder verifyChecksum(boolean verify) {
+            this.verifyChecksum = verify;
+            return this;
+        }
+
+        /** {@code freeze_schema}: never refresh a cached table schema after DDL. */
+        public Builder freezeSchema(boolean freeze) {
+            this.freezeSchema = freeze;
+            return this;
+        }
+
+        /** What to do with an event type this library does not decode yet. */
+        public Builder unknownEventPolicy(UnknownEventPolicy policy) {
+            this.unknownEventPolicy = policy;
+            return this;
+        }
+
+        public BinLogStreamReaderConfig build() {
+            return new BinLogStreamReaderConfig(host, port, user, password, connectTimeout, serverId, onlyEvents,
+                    ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, startFile, startPosition,
+                    resumeStream, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
+                    freezeSchema, unknownEventPolicy);
+        }
+    }
+}

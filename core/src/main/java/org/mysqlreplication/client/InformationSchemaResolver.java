@@ -1,0 +1,131 @@
+package org.mysqlreplication.client;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.mysqlreplication.event.QueryEvent;
+import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.protocol.ServerConnection;
+import org.mysqlreplication.schema.ColumnSchema;
+import org.mysqlreplication.schema.TableMapSchemaResolver;
+import org.mysqlreplication.schema.TableSchema;
+import org.mysqlreplication.schema.TableSchemaResolver;
+import org.mysqlreplication.value.ColumnDef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Completes what a TABLE_MAP event leaves out (column names, signedness, collations, ENUM/SET labels, primary
+ * key) from the server's {@code information_schema}, over a second connection opened on first need. When the
+ * TABLE_MAP carries full optional metadata ({@code binlog_row_metadata=FULL}) the server is not asked.
+ *
+ * <p>Answers are cached per table and dropped when a DDL statement names the table (unless the schema is
+ * frozen). The server answers with the table as it is now, which can differ from the table when an old event
+ * was written; a column count that does not match the TABLE_MAP is therefore not trusted: the columns then
+ * stay unnamed and a warning is logged.
+ *
+ * <p>Not thread-safe: used by the reader's thread only; {@link #close()} may come from another thread.
+ */
+final class InformationSchemaResolver implements TableSchemaResolver, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InformationSchemaResolver.class);
+
+    private final BinLogStreamReaderConfig config;
+    private final EventFilter filter;
+    private final boolean freeze;
+    private final TableSchemaResolver fromTableMap = new TableMapSchemaResolver();
+    private final Map<String, List<ServerColumn>> cache = new HashMap<>();
+    private volatile ServerConnection connection;
+
+    InformationSchemaResolver(BinLogStreamReaderConfig config, boolean freeze) {
+        this.config = config;
+        this.filter = new EventFilter(config);
+        this.freeze = freeze;
+    }
+
+    @Override
+    public TableSchema resolve(TableMapEvent tableMap) {
+        TableSchema base = fromTableMap.resolve(tableMap);
+        boolean complete = base.columns().stream().allMatch(c -> c.name() != null);
+        if (complete || !filter.acceptsTable(base.database(), base.table())) {
+            return base;
+        }
+        List<ServerColumn> columns = cache.computeIfAbsent(key(base.database(), base.table()),
+                k -> query(base.database(), base.table()));
+        if (columns.size() != base.columns().size()) {
+            LOG.warn("table {}.{} has {} columns on the server but {} in its TABLE_MAP event; columns stay unnamed",
+                    base.database(), base.table(), columns.size(), base.columns().size());
+            return base;
+        }
+        return merge(base, columns);
+    }
+
+    private static TableSchema merge(TableSchema base, List<ServerColumn> server) {
+        List<ColumnSchema> merged = new ArrayList<>(base.columns().size());
+        List<Integer> primaryKey = new ArrayList<>();
+        for (int i = 0; i < server.size(); i++) {
+            ColumnDef d = base.columns().get(i).def();
+            ServerColumn s = server.get(i);
+            int collation = d.collationId() != ColumnDef.UNKNOWN_COLLATION ? d.collationId() : s.collationId();
+            ColumnDef def = new ColumnDef(d.type(), d.meta(), d.unsigned() || s.unsigned(), collation,
+                    d.enumValues().isEmpty() ? s.enumValues() : d.enumValues(),
+                    d.setValues().isEmpty() ? s.setValues() : d.setValues());
+            merged.add(new ColumnSchema(s.name(), def, s.nullable()));
+            if (s.primaryKey()) {
+                primaryKey.add(i);
+            }
+        }
+        return new TableSchema(base.database(), base.table(), merged,
+                base.primaryKey().isEmpty() ? primaryKey : base.primaryKey());
+    }
+
+    private List<ServerColumn> query(String database, String table) {
+        String sql = "SELECT c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_KEY, co.ID"
+                + " FROM information_schema.COLUMNS c LEFT JOIN information_schema.COLLATIONS co"
+                + " ON co.COLLATION_NAME = c.COLLATION_NAME"
+                + " WHERE c.TABLE_SCHEMA = " + ColumnTypeLabels.quote(database)
+                + " AND c.TABLE_NAME = " + ColumnTypeLabels.quote(table)
+                + " ORDER BY c.ORDINAL_POSITION";
+        List<ServerColumn> columns = new ArrayList<>();
+        for (List<String> row : connection().query(sql).rows()) {
+            columns.add(ServerColumn.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4)));
+        }
+        return List.copyOf(columns);
+    }
+
+    /** Forgets tables a DDL statement may have changed. */
+    void onQuery(QueryEvent event) {
+        if (freeze || cache.isEmpty()) {
+            return;
+        }
+        String sql = event.query().toLowerCase(Locale.ROOT).trim();
+        if (!(sql.startsWith("alter") || sql.startsWith("create") || sql.startsWith("drop")
+                || sql.startsWith("rename") || sql.startsWith("truncate"))) {
+            return;
+        }
+        cache.keySet().removeIf(k -> sql.contains(k.substring(k.indexOf('.') + 1)));
+    }
+
+    private ServerConnection connection() {
+        ServerConnection c = connection;
+        if (c == null) {
+            c = ServerConnection.open(ReplicationSession.settings(config));
+            connection = c;
+        }
+        return c;
+    }
+
+    private static String key(String database, String table) {
+        return database + "." + table.toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void close() {
+        ServerConnection c = connection;
+        if (c != null) {
+            c.close();
+        }
+    }
+}
