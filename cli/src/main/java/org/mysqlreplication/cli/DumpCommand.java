@@ -1,0 +1,122 @@
+package org.mysqlreplication.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.mysqlreplication.client.BinLogStreamReader;
+import org.mysqlreplication.client.BinLogStreamReaderConfig;
+import org.mysqlreplication.event.BinlogEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dump}: prints the events of a real server's binlog in the dump format. */
+@Command(name = "dump", mixinStandardHelpOptions = true,
+        description = "Print the binlog events of a MySQL/MariaDB server in python-mysql-replication's dump format.")
+final class DumpCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", required = true, description = "server host")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "3306", description = "server port (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    @Option(names = "--user", required = true, description = "replication user")
+    private String user;
+
+    @Option(names = "--password", description = "password (prefer --password-env: a command line is visible to"
+            + " other users of the machine)")
+    private String password;
+
+    @Option(names = "--password-env", paramLabel = "VAR", description = "read the password from this"
+            + " environment variable")
+    private String passwordEnv;
+
+    @Option(names = "--server-id", required = true, description = "this replica's server id, unique among replicas")
+    private long serverId;
+
+    @Option(names = "--start-file", description = "binlog file to start from (default: the server's current file)")
+    private String startFile;
+
+    @Option(names = "--start-pos", description = "position in --start-file (default: its first event)")
+    private Long startPos;
+
+    @Option(names = "--follow", description = "keep waiting for new events instead of stopping at the end")
+    private boolean follow;
+
+    @Option(names = "--only-schemas", split = ",", paramLabel = "SCHEMA", description = "only these schemas")
+    private List<String> onlySchemas;
+
+    @Option(names = "--only-tables", split = ",", paramLabel = "TABLE",
+            description = "only these tables (name, or schema.name)")
+    private List<String> onlyTables;
+
+    @Option(names = "--only-events", split = ",", paramLabel = "EVENT",
+            description = "only these event classes, e.g. WriteRowsEvent,QueryEvent")
+    private List<String> onlyEvents;
+
+    @Override
+    public Integer call() {
+        BinLogStreamReaderConfig.Builder b = BinLogStreamReaderConfig.builder()
+                .connection(host, port, user, password())
+                .serverId(serverId)
+                .blocking(follow);
+        if (startFile != null) {
+            b = startPos == null ? b.startFile(startFile) : b.startAt(startFile, startPos);
+        } else if (startPos != null) {
+            throw new ParameterException(spec.commandLine(), "--start-pos needs --start-file");
+        }
+        if (onlySchemas != null) {
+            b.onlySchemas(onlySchemas.toArray(String[]::new));
+        }
+        if (onlyTables != null) {
+            b.onlyTables(onlyTables.toArray(String[]::new));
+        }
+        if (onlyEvents != null) {
+            b.onlyEvents(eventClasses(onlyEvents));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        try (BinLogStreamReader stream = new BinLogStreamReader(b.build())) {
+            for (BinlogEvent event : stream) {
+                out.print(event.dump());
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    private String password() {
+        if (password != null && passwordEnv != null) {
+            throw new ParameterException(spec.commandLine(), "give --password or --password-env, not both");
+        }
+        if (passwordEnv != null) {
+            String value = System.getenv(passwordEnv);
+            if (value == null) {
+                throw new ParameterException(spec.commandLine(),
+                        "environment variable " + passwordEnv + " (--password-env) is not set");
+            }
+            return value;
+        }
+        return password == null ? "" : password;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Class<? extends BinlogEvent>[] eventClasses(List<String> names) {
+        List<Class<? extends BinlogEvent>> classes = new ArrayList<>();
+        for (String name : names) {
+            Class<? extends BinlogEvent> c = EventClasses.byName(name);
+            if (c == null) {
+                throw new ParameterException(spec.commandLine(), "unknown event class " + name
+                        + "; known: " + String.join(", ", EventClasses.names()));
+            }
+            classes.add(c);
+        }
+        return classes.toArray(Class[]::new);
+    }
+}

@@ -1,0 +1,104 @@
+package org.mysqlreplication.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.mysqlreplication.testing.LocalMariaDb;
+import org.mysqlreplication.testing.PythonReadmeSession;
+
+/** The command line against a real server: dump, its filters, its errors, and the demo. */
+class CliIT {
+
+    private static LocalMariaDb db;
+
+    @BeforeAll
+    static void start() {
+        db = LocalMariaDb.builder().start();
+        PythonReadmeSession.runOn(db);
+        db.execute("CREATE USER 'repl'@'%' IDENTIFIED BY 's3cret-pw'",
+                "GRANT REPLICATION SLAVE, REPLICATION CLIENT, SELECT ON *.* TO 'repl'@'%'");
+    }
+
+    @AfterAll
+    static void stop() {
+        db.close();
+    }
+
+    record Result(int exitCode, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void dumpPrintsTheReadmeEventsAndStopsAtTheEnd() {
+        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
+                "--password", "s3cret-pw", "--server-id", "1234");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("=== RotateEvent ===", "=== FormatDescriptionEvent ===",
+                "Query: CREATE DATABASE test", "=== TableMapEvent ===", "=== WriteRowsEvent ===",
+                "* data : Hello\n", "=== UpdateRowsEvent ===", "* data : Hello => World\n",
+                "=== DeleteRowsEvent ===", "=== XidEvent ===");
+        assertThat(r.out()).doesNotContain("s3cret-pw");
+    }
+
+    @Test
+    void dumpFiltersByEventClassAndTable() {
+        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
+                "--password", "s3cret-pw", "--server-id", "1235", "--only-events", "WriteRowsEvent,DeleteRowsEvent",
+                "--only-tables", "test4");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().split("=== ", -1)).hasSize(3);
+        assertThat(r.out()).contains("=== WriteRowsEvent ===", "=== DeleteRowsEvent ===")
+                .doesNotContain("UpdateRowsEvent", "QueryEvent");
+    }
+
+    @Test
+    void wrongPasswordExitsNonZeroWithOneLineThatHidesThePassword() {
+        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
+                "--password", "wrong-pw-123", "--server-id", "1236");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err().strip()).startsWith("mysql-replication: ").contains("1045").doesNotContain("\n");
+        assertThat(r.err() + r.out()).doesNotContain("wrong-pw-123");
+    }
+
+    @Test
+    void passwordComesFromTheEnvironmentWhenAsked() {
+        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
+                "--password-env", "MYSQL_REPLICATION_TEST_UNSET_VARIABLE", "--server-id", "1237");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("MYSQL_REPLICATION_TEST_UNSET_VARIABLE");
+    }
+
+    @Test
+    void unreachableServerExitsNonZeroWithAReason() {
+        Result r = run("dump", "--host", "127.0.0.1", "--port", "1", "--user", "repl", "--server-id", "1238");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("mysql-replication: ").contains("127.0.0.1:1");
+    }
+
+    @Test
+    void helpShowsNoPasswordDefault() {
+        Result r = run("dump", "--help");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("--password-env").doesNotContain("s3cret");
+    }
+
+    @Test
+    void demoPrintsThePythonReadmeSequence() {
+        Result r = run("demo");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).containsSubsequence("=== QueryEvent ===", "Query: CREATE DATABASE test",
+                "=== TableMapEvent ===", "=== WriteRowsEvent ===", "* id : 1\n* data : Hello\n* data2 : World\n",
+                "=== XidEvent ===", "=== UpdateRowsEvent ===", "* data : Hello => World\n",
+                "* data2 : World => Hello\n", "=== DeleteRowsEvent ===");
+    }
+}
