@@ -106,6 +106,19 @@ class ReadmeSessionIT {
                 .contains("* data2 : World => Hello\n");
     }
 
+    @Test
+    void streamApiSeesTheSameRowsAsIteration() {
+        try (BinLogStreamReader stream = new BinLogStreamReader(config(db).build())) {
+            List<Object> data = stream.stream()
+                    .filter(WriteRowsEvent.class::isInstance)
+                    .flatMap(e -> ((WriteRowsEvent) e).rows().stream())
+                    .map(row -> row.get("data"))
+                    .toList();
+            assertThat(data).containsExactly("Hello");
+            assertThat(stream.fetchOne()).isNull();
+        }
+    }
+
     private static <T> T first(List<BinlogEvent> events, Class<T> type) {
         return events.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }

@@ -17,7 +17,11 @@ record MariaDbBinaries(Path server, Path installDb, Path client) {
             "install the Debian package mariadb-server (apt-get install mariadb-server)";
 
     static MariaDbBinaries locate() {
-        List<Path> dirs = searchPath();
+        return locateIn(searchPath());
+    }
+
+    /** The programs in the first of {@code dirs} that has each. */
+    static MariaDbBinaries locateIn(List<Path> dirs) {
         return new MariaDbBinaries(
                 find(dirs, "mariadbd", "mysqld"),
                 find(dirs, "mariadb-install-db", "mysql_install_db"),
