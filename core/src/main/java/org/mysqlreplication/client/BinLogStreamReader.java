@@ -14,6 +14,7 @@ import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventDecoder;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.net.ConnectionException;
 
 /**
  * Reads a server's binary log as a replica and hands out its events, as python-mysql-replication's
@@ -65,7 +66,15 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
      */
     public BinlogEvent fetchOne() {
         while (!ended && !closed) {
-            ByteReader packet = session().connection().readEventPacket();
+            ByteReader packet;
+            try {
+                packet = session().connection().readEventPacket();
+            } catch (ConnectionException e) {
+                if (closed) {
+                    break; // close() from another thread ended the read: the stream has ended
+                }
+                throw e;
+            }
             if (packet == null) {
                 ended = true;
                 break;

@@ -54,7 +54,8 @@ class BlockingStreamIT {
         CompletableFuture<BinlogEvent> next = CompletableFuture.supplyAsync(stream::fetchOne);
         Thread.sleep(1500);
         stream.close();
-        assertThat(next.handle((e, err) -> e == null).get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(next.get(30, TimeUnit.SECONDS)).as("a read ended by close() returns the end of stream").isNull();
+        assertThat(stream.fetchOne()).isNull();
     }
 
     @Test
