@@ -78,6 +78,13 @@ public final class Collations {
     /** MySQL charset name per collation id; null = unknown id. */
     private static final String[] CHARSET_BY_ID = loadTable();
 
+    /**
+     * Java charset per collation id, resolved once: row decoding asks for every string value, and a lookup by
+     * name each time showed up in profiles. null = binary, unknown, or no Java equivalent (then
+     * {@link #charsetOf} goes the slow way to raise the error).
+     */
+    private static final Charset[] JAVA_CHARSET_BY_ID = resolveAll();
+
     private Collations() {
     }
 
@@ -90,6 +97,9 @@ public final class Collations {
     public static Charset charsetOf(int collationId) {
         if (collationId == BINARY) {
             return null;
+        }
+        if (collationId >= 0 && collationId < JAVA_CHARSET_BY_ID.length && JAVA_CHARSET_BY_ID[collationId] != null) {
+            return JAVA_CHARSET_BY_ID[collationId];
         }
         String name = mysqlCharsetNameOf(collationId);
         if (name == null) {
@@ -121,6 +131,18 @@ public final class Collations {
                     + " or binary)");
         }
         return Charset.forName(javaName);
+    }
+
+    private static Charset[] resolveAll() {
+        Charset[] table = new Charset[CHARSET_BY_ID.length];
+        for (int id = 0; id < table.length; id++) {
+            String name = CHARSET_BY_ID[id];
+            String javaName = name == null ? null : JAVA_NAMES.get(name.toLowerCase(Locale.ROOT));
+            if (javaName != null && Charset.isSupported(javaName)) {
+                table[id] = Charset.forName(javaName);
+            }
+        }
+        return table;
     }
 
     private static String[] loadTable() {
