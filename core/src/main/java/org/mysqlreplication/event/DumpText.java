@@ -26,7 +26,11 @@ final class DumpText {
     private DumpText() {
     }
 
-    /** Starts a dump with the title and the common header fields. {@code Read bytes} is the body size. */
+    /**
+     * Starts a dump with the title and the common header fields. {@code Event size} is the whole event's size
+     * from its header; {@code Read bytes} is that size minus the 19-byte header (python prints how far its packet
+     * reader got, which after a full decode is about the same).
+     */
     static DumpText start(String title, EventHeader h) {
         DumpText d = titleOnly(title);
         d.line("Date: " + LocalDateTime.ofEpochSecond(h.timestamp(), 0, ZoneOffset.UTC).format(DATE));

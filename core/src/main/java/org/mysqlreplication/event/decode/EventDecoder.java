@@ -68,7 +68,8 @@ public final class EventDecoder {
 
     /**
      * Reads the common header at the reader's position <b>without advancing</b> it, so a caller can look at the
-     * type and size and then call {@link #decode} or {@link #skip} on the same reader.
+     * type and size and then call {@link #decode} or {@link #skip} on the same reader. Throws
+     * {@link org.mysqlreplication.io.ByteReaderOverrunException} when fewer than 19 bytes remain.
      */
     public static EventHeader readHeader(ByteReader eventBytes) {
         ByteReader h = ByteReader.of(eventBytes.array(), eventBytes.arrayOffset(),
