@@ -161,9 +161,10 @@ public final class EventDecoder {
             event = decoder.decode(h, body, ctx);
         } catch (EventDecodeException e) {
             throw e;
-        } catch (BinlogException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new EventDecodeException(e.getMessage(), ctx.binlogFile(), position, h.typeName(),
-                    headerLength + body.position(), e);
+        } catch (RuntimeException e) {
+            // ByteReader overruns, value decoding errors, a resolver's failure: all get the event's location
+            throw new EventDecodeException(e.getMessage() != null ? e.getMessage() : e.toString(),
+                    ctx.binlogFile(), position, h.typeName(), headerLength + body.position(), e);
         }
         if (body.hasRemaining()) {
             throw new EventDecodeException(body.remaining() + " byte(s) left over after the event body",

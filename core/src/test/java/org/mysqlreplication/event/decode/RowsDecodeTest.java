@@ -202,6 +202,20 @@ class RowsDecodeTest {
     }
 
     @Test
+    void aResolverFailureComesOutWithTheEventsLocation() {
+        DecodeContext failing = new DecodeContext(tm -> {
+            throw new IllegalStateException("information_schema unreachable");
+        }, UnknownEventPolicy.FAIL);
+        failing.setBinlogFile("mysql-bin.000042");
+        assertThatThrownBy(() -> new EventDecoder(failing).decode(ByteReader.of(event(19, tableMap(42), false))))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("information_schema unreachable").hasMessageContaining("mysql-bin.000042")
+                .hasMessageContaining("TABLE_MAP_EVENT")
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(failing.tableMap(42)).isNull();
+    }
+
+    @Test
     void skipRegistersTheTableMapButDecodesNoRows() {
         decoder.skip(ByteReader.of(event(19, tableMap(50), false)));
         assertThat(ctx.tableMap(50)).isNotNull();
