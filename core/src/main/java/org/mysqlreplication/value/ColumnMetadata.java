@@ -20,7 +20,8 @@ import org.mysqlreplication.io.ByteReader;
  * <tr><td>NEWDECIMAL</td><td>2</td><td>{@code precision << 8 | scale} (first byte is the precision)</td></tr>
  * <tr><td>STRING, ENUM, SET</td><td>2</td><td>{@code byte0 << 8 | byte1} as written; see {@link #realType}
  *     and {@link #stringMaxLength}</td></tr>
- * <tr><td>every other type</td><td>0</td><td>0</td></tr>
+ * <tr><td>every other type</td><td>0</td><td>0 (for TIME, DATETIME, TIMESTAMP a caller may put the column's
+ *     fractional precision here from {@code information_schema}; see {@link ValueDecoder})</td></tr>
  * </table>
  *
  * <p>STRING metadata: {@code byte0} is the real type (STRING, ENUM, SET) and {@code byte1} the length

@@ -11,6 +11,8 @@ package org.mysqlreplication.value;
  * <p>{@link #toString()} is the MySQL text form: {@code YYYY-MM-DD} for a DATE, {@code YYYY-MM-DD hh:mm:ss}
  * plus {@code .} and {@code fsp} digits for a DATETIME/TIMESTAMP.
  *
+ * <p>Immutable and thread-safe.
+ *
  * @param dateOnly whether this is a DATE (no time part)
  * @param year     0..9999
  * @param month    0..99 as stored (valid dates use 1..12)
@@ -20,8 +22,6 @@ package org.mysqlreplication.value;
  * @param second   0..99 as stored
  * @param micros   0..999999
  * @param fsp      fractional-second digits to print, 0..6
- *
- *                 <p>Immutable and thread-safe.
  */
 public record MysqlDateTime(boolean dateOnly, int year, int month, int day, int hour, int minute, int second,
         int micros, int fsp) {

@@ -65,6 +65,12 @@ final class StringValues {
         if (cs.equals(CP1252)) {
             return mysqlLatin1(buf, offset, length);
         }
+        // Fast path: the JDK's optimized decoding; it replaces bad input with U+FFFD, so only when one
+        // appears is the input decoded again strictly (a genuine U+FFFD in the data passes that check).
+        String fast = new String(buf, offset, length, cs);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return fast;
+        }
         try {
             return cs.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -24,6 +24,12 @@ import org.mysqlreplication.io.ByteReader;
  * <li>GEOMETRY, JSON: {@code byte[]} as stored; VECTOR: {@code float[]}; NULL type: {@code null}</li>
  * </ul>
  *
+ * <p>TIME, DATETIME and TIMESTAMP (the old type codes) have no TABLE_MAP metadata. Their {@link ColumnDef#meta()}
+ * is 0 for the pre-5.6.4 formats; a caller that knows the column's fractional precision
+ * ({@code information_schema.COLUMNS.DATETIME_PRECISION}) passes it as {@code meta}, which selects MariaDB's
+ * own fractional format (MariaDB 5.3-10.0, or {@code mysql56_temporal_format=OFF}) for precision 1..6. Without
+ * it such a column's values cannot be delimited.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class ValueDecoder {
@@ -54,10 +60,12 @@ public final class ValueDecoder {
                 return DecimalValues.decode(in, def);
             case DATE:
             case NEWDATE:
+                return LegacyTemporalValues.decode(in, def);
             case TIME:
             case DATETIME:
             case TIMESTAMP:
-                return LegacyTemporalValues.decode(in, def);
+                return def.meta() == 0 ? LegacyTemporalValues.decode(in, def)
+                        : MariadbHiresTemporalValues.decode(in, def);
             case TIME2:
             case DATETIME2:
             case TIMESTAMP2:

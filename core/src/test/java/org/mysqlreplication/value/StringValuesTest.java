@@ -63,6 +63,12 @@ class StringValuesTest {
     }
 
     @Test
+    void aGenuineReplacementCharacterInTheDataIsKept() {
+        // U+FFFD encoded in UTF-8 is EF BF BD: valid input, so it must come back, not raise
+        assertThat(decodeAll("04 41EFBFBD", withCollation(ColumnType.VARCHAR, 10, 45))).isEqualTo("A\uFFFD");
+    }
+
+    @Test
     void lengthBeyondInputIsAnOverrunBeforeAllocation() {
         assertThatThrownBy(() -> decodeAll("FF 6162", withCollation(ColumnType.VARCHAR, 255, 45)))
                 .isInstanceOf(ByteReaderOverrunException.class);
