@@ -54,6 +54,12 @@ public final class EventDecoder {
         decoders.put(EventType.MARIADB_BINLOG_CHECKPOINT_EVENT, new MariadbBinlogCheckpointDecoder());
         decoders.put(EventType.MARIADB_GTID_EVENT, new MariadbGtidDecoder());
         decoders.put(EventType.MARIADB_GTID_LIST_EVENT, new MariadbGtidListDecoder());
+        BodyDecoder gtid = new GtidDecoder();
+        decoders.put(EventType.GTID_LOG_EVENT, gtid);
+        decoders.put(EventType.ANONYMOUS_GTID_LOG_EVENT, gtid);
+        decoders.put(EventType.PREVIOUS_GTIDS_LOG_EVENT, new PreviousGtidsDecoder());
+        decoders.put(EventType.XA_PREPARE_LOG_EVENT, new XaPrepareDecoder());
+        decoders.put(EventType.ROWS_QUERY_LOG_EVENT, new RowsQueryDecoder());
         BodyDecoder rows = new RowsDecoder();
         for (EventType t : EventType.values()) {
             if (t.isRowsEvent()) {
