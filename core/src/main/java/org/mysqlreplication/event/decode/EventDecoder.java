@@ -143,9 +143,11 @@ public final class EventDecoder {
         return decodeBody(h, body, headerLength, position);
     }
 
+    /** Events a skip must still decode: they change how the following events are read. */
     private static boolean carriesState(EventType t) {
         return t == EventType.FORMAT_DESCRIPTION_EVENT || t == EventType.START_EVENT_V3
-                || t == EventType.ROTATE_EVENT || t == EventType.TABLE_MAP_EVENT;
+                || t == EventType.ROTATE_EVENT || t == EventType.TABLE_MAP_EVENT
+                || t == EventType.MARIADB_START_ENCRYPTION_EVENT || t == EventType.PERCONA_START_5_7_ENCRYPTION_EVENT;
     }
 
     private BinlogEvent decodeBody(EventHeader h, ByteReader body, int headerLength, long position) {

@@ -239,6 +239,13 @@ class ControlEventsDecodeTest {
     }
 
     @Test
+    void encryptionStartFailsEvenWhenSkipped() {
+        byte[] start = event(164, body().u8(1).u32(1).bytes(new byte[12]).build(), false);
+        assertThatThrownBy(() -> decoder.skip(ByteReader.of(start))).isInstanceOf(UnsupportedEventException.class)
+                .hasMessageContaining("encrypted binlog");
+    }
+
+    @Test
     void skipVerifiesChecksumAndAppliesRotate() {
         ctx.setChecksumAlgorithm(ChecksumAlgorithm.CRC32);
         decoder.skip(ByteReader.of(event(4, body().u64(4).str("next.000003").build(), true)));
