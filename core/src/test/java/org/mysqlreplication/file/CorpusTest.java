@@ -24,7 +24,7 @@ import org.mysqlreplication.event.decode.UnsupportedEventException;
 /**
  * Every file of the fixture corpus is read from start to end. A file either decodes without error, and then the
  * number of events of each type code equals what PROVENANCE.md lists for it (counted by an independent scanner),
- * or it fails with the typed error listed below with the reason. No file is skipped, and a listed failure that no
+ * or it fails with the typed error listed below with the reason. Every decoded event must also dump. No file is skipped, and a listed failure that no
  * longer happens fails the test too.
  */
 class CorpusTest {
@@ -109,6 +109,10 @@ class CorpusTest {
             try (BinlogFileReader r = new BinlogFileReader(f)) {
                 for (BinlogEvent e : r) {
                     counts.merge(e.header().typeCode(), 1, Integer::sum);
+                    String dump = e.dump();
+                    if (!dump.startsWith("=== ") || !dump.endsWith("\n\n") || e.toString().isEmpty()) {
+                        problems.add(rel + ": odd dump of " + e.header().typeName());
+                    }
                 }
             } catch (RuntimeException e) {
                 failure = e;
