@@ -52,8 +52,11 @@ final class PreviousGtidsDecoder implements BodyDecoder {
         }
         long count = ByteReader.of(a, at, 8).readInt64();
         at += 8;
+        if (count < 0 || count > (end - at) / SID_MIN_SIZE) {
+            return false;
+        }
         for (long i = 0; i < count; i++) {
-            if (count < 0 || end - at < SID_MIN_SIZE) {
+            if (end - at < SID_MIN_SIZE) {
                 return false;
             }
             long n = ByteReader.of(a, at + 16, 8).readInt64();

@@ -78,6 +78,8 @@ class MysqlGtidDecodeTest {
     void previousGtidsNotInTheUntaggedLayoutIsDeliveredRaw() {
         byte[] b = body().u64(0x0100_0000_0000_0001L).bytes(SID).build();
         assertThat(decode(event(35, b, false))).isInstanceOf(UnknownEvent.class);
+        // a negative count in an 8-byte body once made the decoder allocate a huge list
+        assertThat(decode(event(35, body().u64(-1L).build(), false))).isInstanceOf(UnknownEvent.class);
     }
 
     @Test

@@ -187,6 +187,13 @@ class RowsDecodeTest {
     }
 
     @Test
+    void rowsWithNoIncludedColumnButBytesLeftIsAnErrorNotAnEndlessLoop() {
+        byte[] b = body().le(42, 6).u16(1).u16(2).u8(3).u8(0x00).u8(0).u32(7).build();
+        assertThatThrownBy(() -> decode(event(32, b, false))).isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("no included column");
+    }
+
+    @Test
     void rowsForAnUnmappedTableIsATypedError() {
         byte[] b = body().le(43, 6).u16(1).u16(2).u8(3).u8(0x01).u8(0).u32(7).build();
         assertThatThrownBy(() -> decode(event(32, b, false)))
