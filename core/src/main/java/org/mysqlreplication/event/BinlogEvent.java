@@ -9,7 +9,8 @@ package org.mysqlreplication.event;
 public sealed interface BinlogEvent permits FormatDescriptionEvent, RotateEvent, QueryEvent, XidEvent,
         TableMapEvent, WriteRowsEvent, UpdateRowsEvent, DeleteRowsEvent, IntVarEvent, RandEvent, UserVarEvent,
         HeartbeatEvent, StopEvent, MariadbAnnotateRowsEvent, MariadbBinlogCheckpointEvent, MariadbGtidEvent,
-        MariadbGtidListEvent, GtidEvent, PreviousGtidsEvent, XaPrepareEvent, RowsQueryEvent, UnknownEvent {
+        MariadbGtidListEvent, GtidEvent, PreviousGtidsEvent, XaPrepareEvent, RowsQueryEvent, BeginLoadQueryEvent,
+        ExecuteLoadQueryEvent, UnknownEvent {
 
     /** The common header. */
     EventHeader header();

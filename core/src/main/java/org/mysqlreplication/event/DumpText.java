@@ -21,6 +21,8 @@ final class DumpText {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private final StringBuilder sb = new StringBuilder(256);
 
     private DumpText() {
@@ -154,7 +156,7 @@ final class DumpText {
                     if (c >= 0x20 && c < 0x7F) {
                         s.append((char) c);
                     } else {
-                        s.append(String.format("\\x%02x", c));
+                        s.append("\\x").append(HEX[c >>> 4]).append(HEX[c & 0xF]);
                     }
                 }
             }

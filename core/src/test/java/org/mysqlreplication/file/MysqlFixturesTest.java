@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mysqlreplication.event.BeginLoadQueryEvent;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.EventType;
+import org.mysqlreplication.event.ExecuteLoadQueryEvent;
 import org.mysqlreplication.event.DeleteRowsEvent;
 import org.mysqlreplication.event.FormatDescriptionEvent;
 import org.mysqlreplication.event.QueryEvent;
@@ -85,6 +88,28 @@ class MysqlFixturesTest {
         assertThat(readAll(OSHEROFF + "mysql-bin.checksum-none")).hasSize(191);
         assertThat(readAll(OSHEROFF + "mysql-bin.checksum-crc32")).hasSize(303);
         assertThat(readAll(OSHEROFF + "mysql-bin.sakila")).hasSize(1462);
+    }
+
+    /**
+     * MySQL 5.1.23 statement-based {@code LOAD DATA INFILE 'big_file.dat' INTO TABLE t3}: the file travels in a
+     * BEGIN_LOAD_QUERY and an APPEND_BLOCK event of the same file id, then EXECUTE_LOAD_QUERY names that id and
+     * where the file name stands in the statement.
+     */
+    @Test
+    void mysql51LoadDataInfile() {
+        List<BinlogEvent> events = readAll("enhancedformysql-mysql-8.0.40/mysql-test/suite/binlog/std_data/ver_5_1_23.001");
+        List<BeginLoadQueryEvent> blocks = only(events, BeginLoadQueryEvent.class);
+        assertThat(blocks).extracting(b -> b.header().eventType())
+                .containsExactly(EventType.BEGIN_LOAD_QUERY_EVENT, EventType.APPEND_BLOCK_EVENT);
+        assertThat(blocks).extracting(BeginLoadQueryEvent::fileId).containsOnly(2L);
+        assertThat(new String(blocks.get(0).blockData(), java.nio.charset.StandardCharsets.US_ASCII))
+                .startsWith("Aarhus\nAaron\nAbaba\n");
+        ExecuteLoadQueryEvent load = only(events, ExecuteLoadQueryEvent.class).get(0);
+        assertThat(load.fileId()).isEqualTo(2);
+        assertThat(load.query()).isEqualTo("LOAD DATA INFILE 'big_file.dat' INTO TABLE t3");
+        assertThat(load.query().substring((int) load.startPos(), (int) load.endPos())).contains("'big_file.dat'");
+        assertThat(load.toString()).doesNotContain("big_file");
+        assertThat(blocks.get(0).toString()).doesNotContain("Aarhus");
     }
 
     /** MySQL 5.1.43 statement-based savepoint test: a relay log starting with ROTATE and a second FDE. */

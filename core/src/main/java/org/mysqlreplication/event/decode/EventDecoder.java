@@ -60,6 +60,10 @@ public final class EventDecoder {
         decoders.put(EventType.PREVIOUS_GTIDS_LOG_EVENT, new PreviousGtidsDecoder());
         decoders.put(EventType.XA_PREPARE_LOG_EVENT, new XaPrepareDecoder());
         decoders.put(EventType.ROWS_QUERY_LOG_EVENT, new RowsQueryDecoder());
+        BodyDecoder block = new BeginLoadQueryDecoder();
+        decoders.put(EventType.BEGIN_LOAD_QUERY_EVENT, block);
+        decoders.put(EventType.APPEND_BLOCK_EVENT, block);
+        decoders.put(EventType.EXECUTE_LOAD_QUERY_EVENT, new ExecuteLoadQueryDecoder());
         BodyDecoder rows = new RowsDecoder();
         for (EventType t : EventType.values()) {
             if (t.isRowsEvent()) {
