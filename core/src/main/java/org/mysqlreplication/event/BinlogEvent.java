@@ -10,7 +10,7 @@ public sealed interface BinlogEvent permits FormatDescriptionEvent, RotateEvent,
         TableMapEvent, WriteRowsEvent, UpdateRowsEvent, DeleteRowsEvent, IntVarEvent, RandEvent, UserVarEvent,
         HeartbeatEvent, StopEvent, MariadbAnnotateRowsEvent, MariadbBinlogCheckpointEvent, MariadbGtidEvent,
         MariadbGtidListEvent, GtidEvent, PreviousGtidsEvent, XaPrepareEvent, RowsQueryEvent, BeginLoadQueryEvent,
-        ExecuteLoadQueryEvent, UnknownEvent {
+        ExecuteLoadQueryEvent, IncidentEvent, UnknownEvent {
 
     /** The common header. */
     EventHeader header();

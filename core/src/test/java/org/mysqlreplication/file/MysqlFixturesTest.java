@@ -16,6 +16,7 @@ import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.ExecuteLoadQueryEvent;
 import org.mysqlreplication.event.DeleteRowsEvent;
 import org.mysqlreplication.event.FormatDescriptionEvent;
+import org.mysqlreplication.event.IncidentEvent;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.RotateEvent;
@@ -110,6 +111,16 @@ class MysqlFixturesTest {
         assertThat(load.query().substring((int) load.startPos(), (int) load.endPos())).contains("'big_file.dat'");
         assertThat(load.toString()).doesNotContain("big_file");
         assertThat(blocks.get(0).toString()).doesNotContain("Aarhus");
+    }
+
+    /** MySQL's bug#40482 file: an INCIDENT event with an incident number readers do not know (66), no message. */
+    @Test
+    void mysql51IncidentWithAnUnknownNumber() {
+        List<BinlogEvent> events = readAll("enhancedformysql-mysql-8.0.40/mysql-test/std_data/bug40482-bin.000001");
+        assertThat(only(events, IncidentEvent.class)).singleElement().satisfies(e -> {
+            assertThat(e.incident()).isEqualTo(66);
+            assertThat(e.message()).isEmpty();
+        });
     }
 
     /** MySQL 5.1.43 statement-based savepoint test: a relay log starting with ROTATE and a second FDE. */

@@ -64,6 +64,7 @@ public final class EventDecoder {
         decoders.put(EventType.BEGIN_LOAD_QUERY_EVENT, block);
         decoders.put(EventType.APPEND_BLOCK_EVENT, block);
         decoders.put(EventType.EXECUTE_LOAD_QUERY_EVENT, new ExecuteLoadQueryDecoder());
+        decoders.put(EventType.INCIDENT_EVENT, new IncidentDecoder());
         BodyDecoder rows = new RowsDecoder();
         for (EventType t : EventType.values()) {
             if (t.isRowsEvent()) {

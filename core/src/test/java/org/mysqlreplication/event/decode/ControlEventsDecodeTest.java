@@ -14,6 +14,7 @@ import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.FormatDescriptionEvent;
 import org.mysqlreplication.event.HeartbeatEvent;
+import org.mysqlreplication.event.IncidentEvent;
 import org.mysqlreplication.event.IntVarEvent;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.RandEvent;
@@ -144,6 +145,14 @@ class ControlEventsDecodeTest {
         HeartbeatEvent v2 = (HeartbeatEvent) decode(event(41, tlv, false));
         assertThat(v2.logFile()).isEqualTo("binlog.000008");
         assertThat(v2.position()).isEqualTo(5000);
+    }
+
+    @Test
+    void incidentWithMessage() {
+        IncidentEvent e = (IncidentEvent) decode(event(26, body().u16(1).u8(14).str("error writing").u8('!')
+                .build(), false));
+        assertThat(e.incident()).isEqualTo(IncidentEvent.LOST_EVENTS);
+        assertThat(e.message()).isEqualTo("error writing!");
     }
 
     @Test
