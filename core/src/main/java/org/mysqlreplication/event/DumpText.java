@@ -21,12 +21,18 @@ final class DumpText {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private final StringBuilder sb = new StringBuilder(256);
 
     private DumpText() {
     }
 
-    /** Starts a dump with the title and the common header fields. {@code Read bytes} is the body size. */
+    /**
+     * Starts a dump with the title and the common header fields. {@code Event size} is the whole event's size
+     * from its header; {@code Read bytes} is that size minus the 19-byte header (python prints how far its packet
+     * reader got, which after a full decode is about the same).
+     */
     static DumpText start(String title, EventHeader h) {
         DumpText d = titleOnly(title);
         d.line("Date: " + LocalDateTime.ofEpochSecond(h.timestamp(), 0, ZoneOffset.UTC).format(DATE));
@@ -150,7 +156,7 @@ final class DumpText {
                     if (c >= 0x20 && c < 0x7F) {
                         s.append((char) c);
                     } else {
-                        s.append(String.format("\\x%02x", c));
+                        s.append("\\x").append(HEX[c >>> 4]).append(HEX[c & 0xF]);
                     }
                 }
             }

@@ -28,6 +28,8 @@ import java.util.List;
  * @param updatedDbNames             Q_UPDATED_DB_NAMES (12); empty list when the server wrote "over the
  *                                   maximum" (254)
  * @param microseconds               Q_MICROSECONDS (13): fraction of the header's timestamp
+ * @param commitTs                   Q_COMMIT_TS (14): the 8-byte commit sequence number some MySQL 5.7 development
+ *                                   releases wrote
  * @param explicitDefaultsTs         Q_EXPLICIT_DEFAULTS_FOR_TIMESTAMP (16)
  * @param ddlXid                     Q_DDL_LOGGED_WITH_XID (17)
  * @param defaultCollationForUtf8mb4 Q_DEFAULT_COLLATION_FOR_UTF8MB4 (18)
@@ -44,7 +46,7 @@ public record QueryStatusVars(Long flags2, Long sqlMode, String catalog, Integer
         Integer autoIncrementOffset, Integer charsetClient, Integer collationConnection, Integer collationServer,
         String timeZone, Integer lcTimeNames, Integer charsetDatabase, Long tableMapForUpdate,
         Long masterDataWritten, String invokerUser, String invokerHost, List<String> updatedDbNames,
-        Integer microseconds, Boolean explicitDefaultsTs, Long ddlXid, Integer defaultCollationForUtf8mb4,
+        Integer microseconds, Long commitTs, Boolean explicitDefaultsTs, Long ddlXid, Integer defaultCollationForUtf8mb4,
         Integer sqlRequirePrimaryKey, Integer defaultTableEncryption, Integer hrnow, Long xid, Integer unknownCode,
         byte[] unparsed) {
 
@@ -61,6 +63,6 @@ public record QueryStatusVars(Long flags2, Long sqlMode, String catalog, Integer
     /** No status variables at all (a v3 QUERY_EVENT, or an empty block). */
     public static QueryStatusVars none() {
         return new QueryStatusVars(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

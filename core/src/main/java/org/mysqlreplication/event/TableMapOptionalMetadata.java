@@ -37,11 +37,11 @@ public record TableMapOptionalMetadata(BitSet signedness, Integer defaultCharset
         Map<Integer, Integer> enumAndSetCharsetOverrides, List<Integer> enumAndSetColumnCharsets,
         BitSet columnVisibility, List<Integer> vectorDimensionality, List<RawField> unknownFields) {
 
-    /** One part of a primary key: a column index and its prefix length (0 = the whole column). */
+    /** One part of a primary key: a column index and its prefix length (0 = the whole column). Immutable. */
     public record KeyPart(int column, int prefixLength) {
     }
 
-    /** A TLV field kept raw. */
+    /** A field of an unknown type kept raw: its type code and value bytes. Immutable (copies in and out). */
     public record RawField(int type, byte[] value) {
         public RawField {
             value = value.clone();

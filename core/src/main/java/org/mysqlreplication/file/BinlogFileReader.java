@@ -27,8 +27,8 @@ import org.mysqlreplication.io.ByteReader;
  */
 public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoCloseable {
 
-    /** The 4 bytes every binlog file starts with. */
-    public static final byte[] MAGIC = {(byte) 0xFE, 'b', 'i', 'n'};
+    /** The 4 bytes every binlog file starts with ({@code \xfebin}). */
+    private static final byte[] MAGIC = {(byte) 0xFE, 'b', 'i', 'n'};
 
     private static final int BUFFER_SIZE = 1 << 16;
 

@@ -54,6 +54,17 @@ public final class EventDecoder {
         decoders.put(EventType.MARIADB_BINLOG_CHECKPOINT_EVENT, new MariadbBinlogCheckpointDecoder());
         decoders.put(EventType.MARIADB_GTID_EVENT, new MariadbGtidDecoder());
         decoders.put(EventType.MARIADB_GTID_LIST_EVENT, new MariadbGtidListDecoder());
+        BodyDecoder gtid = new GtidDecoder();
+        decoders.put(EventType.GTID_LOG_EVENT, gtid);
+        decoders.put(EventType.ANONYMOUS_GTID_LOG_EVENT, gtid);
+        decoders.put(EventType.PREVIOUS_GTIDS_LOG_EVENT, new PreviousGtidsDecoder());
+        decoders.put(EventType.XA_PREPARE_LOG_EVENT, new XaPrepareDecoder());
+        decoders.put(EventType.ROWS_QUERY_LOG_EVENT, new RowsQueryDecoder());
+        BodyDecoder block = new BeginLoadQueryDecoder();
+        decoders.put(EventType.BEGIN_LOAD_QUERY_EVENT, block);
+        decoders.put(EventType.APPEND_BLOCK_EVENT, block);
+        decoders.put(EventType.EXECUTE_LOAD_QUERY_EVENT, new ExecuteLoadQueryDecoder());
+        decoders.put(EventType.INCIDENT_EVENT, new IncidentDecoder());
         BodyDecoder rows = new RowsDecoder();
         for (EventType t : EventType.values()) {
             if (t.isRowsEvent()) {
@@ -68,7 +79,8 @@ public final class EventDecoder {
 
     /**
      * Reads the common header at the reader's position <b>without advancing</b> it, so a caller can look at the
-     * type and size and then call {@link #decode} or {@link #skip} on the same reader.
+     * type and size and then call {@link #decode} or {@link #skip} on the same reader. Throws
+     * {@link org.mysqlreplication.io.ByteReaderOverrunException} when fewer than 19 bytes remain.
      */
     public static EventHeader readHeader(ByteReader eventBytes) {
         ByteReader h = ByteReader.of(eventBytes.array(), eventBytes.arrayOffset(),
@@ -136,9 +148,11 @@ public final class EventDecoder {
         return decodeBody(h, body, headerLength, position);
     }
 
+    /** Events a skip must still decode: they change how the following events are read. */
     private static boolean carriesState(EventType t) {
         return t == EventType.FORMAT_DESCRIPTION_EVENT || t == EventType.START_EVENT_V3
-                || t == EventType.ROTATE_EVENT || t == EventType.TABLE_MAP_EVENT;
+                || t == EventType.ROTATE_EVENT || t == EventType.TABLE_MAP_EVENT
+                || t == EventType.MARIADB_START_ENCRYPTION_EVENT || t == EventType.PERCONA_START_5_7_ENCRYPTION_EVENT;
     }
 
     private BinlogEvent decodeBody(EventHeader h, ByteReader body, int headerLength, long position) {
@@ -160,9 +174,10 @@ public final class EventDecoder {
             event = decoder.decode(h, body, ctx);
         } catch (EventDecodeException e) {
             throw e;
-        } catch (BinlogException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw new EventDecodeException(e.getMessage(), ctx.binlogFile(), position, h.typeName(),
-                    headerLength + body.position(), e);
+        } catch (RuntimeException e) {
+            // ByteReader overruns, value decoding errors, a resolver's failure: all get the event's location
+            throw new EventDecodeException(e.getMessage() != null ? e.getMessage() : e.toString(),
+                    ctx.binlogFile(), position, h.typeName(), headerLength + body.position(), e);
         }
         if (body.hasRemaining()) {
             throw new EventDecodeException(body.remaining() + " byte(s) left over after the event body",

@@ -27,21 +27,32 @@ final class QueryDecoder implements BodyDecoder {
         long execTime = body.readUint32();
         int schemaLength = body.readUint8();
         int errorCode = body.readUint16();
-        QueryStatusVars vars = QueryStatusVars.none();
+        ByteReader status = ByteReader.of(new byte[0]);
         if (postHeader >= V4_POST_HEADER) {
             int statusLength = body.readUint16();
             body.skip(postHeader - V4_POST_HEADER);
-            vars = QueryStatusVarsDecoder.decode(body.slice(statusLength));
+            status = body.slice(statusLength);
         } else {
             body.skip(postHeader - (V4_POST_HEADER - 2));
         }
+        Payload p = readPayload(body, status, schemaLength);
+        return new QueryEvent(header, threadId, execTime, errorCode, p.schema(), p.query(), p.vars());
+    }
+
+    /** What follows the post-header of a QUERY or EXECUTE_LOAD_QUERY event. */
+    record Payload(QueryStatusVars vars, String schema, String query) {
+    }
+
+    /** Decodes the status variables, then reads the schema, its NUL and the statement up to the end. */
+    static Payload readPayload(ByteReader body, ByteReader statusVars, int schemaLength) {
+        QueryStatusVars vars = statusVars.hasRemaining() ? QueryStatusVarsDecoder.decode(statusVars)
+                : QueryStatusVars.none();
         String schema = body.readString(schemaLength, StandardCharsets.UTF_8);
         int nul = body.readUint8();
         if (nul != 0) {
             throw new BodyFormatException("schema name not followed by NUL: found 0x" + Integer.toHexString(nul));
         }
-        return new QueryEvent(header, threadId, execTime, errorCode, schema,
-                body.readRemainingString(queryCharset(vars)), vars);
+        return new Payload(vars, schema, body.readRemainingString(queryCharset(vars)));
     }
 
     /** The statement is in character_set_client; binary or unknown ids fall back to UTF-8. */

@@ -21,7 +21,7 @@ final class QueryStatusVarsDecoder {
     @SuppressWarnings("checkstyle:CyclomaticComplexity")
     static QueryStatusVars decode(ByteReader in) {
         Long flags2 = null, sqlMode = null, tableMapForUpdate = null, masterDataWritten = null, ddlXid = null,
-                xid = null;
+                xid = null, commitTs = null;
         String catalog = null, timeZone = null, invokerUser = null, invokerHost = null;
         Integer autoIncInc = null, autoIncOff = null, charsetClient = null, collationConnection = null,
                 collationServer = null, lcTimeNames = null, charsetDatabase = null, microseconds = null,
@@ -55,6 +55,7 @@ final class QueryStatusVarsDecoder {
                 }
                 case 12 -> { in.skip(1); dbNames = readDbNames(in); }
                 case 13 -> { in.skip(1); microseconds = in.readUint24(); }
+                case 14 -> { in.skip(1); commitTs = in.readInt64(); }
                 case 16 -> { in.skip(1); explicitDefaultsTs = in.readUint8() != 0; }
                 case 17 -> { in.skip(1); ddlXid = in.readInt64(); }
                 case 18 -> { in.skip(1); utf8mb4 = in.readUint16(); }
@@ -70,7 +71,7 @@ final class QueryStatusVarsDecoder {
         }
         return new QueryStatusVars(flags2, sqlMode, catalog, autoIncInc, autoIncOff, charsetClient,
                 collationConnection, collationServer, timeZone, lcTimeNames, charsetDatabase, tableMapForUpdate,
-                masterDataWritten, invokerUser, invokerHost, dbNames, microseconds, explicitDefaultsTs, ddlXid,
+                masterDataWritten, invokerUser, invokerHost, dbNames, microseconds, commitTs, explicitDefaultsTs, ddlXid,
                 utf8mb4, requirePk, tableEncryption, hrnow, xid, unknownCode, unparsed);
     }
 

@@ -59,6 +59,13 @@ final class RowsDecoder implements BodyDecoder {
         boolean update = type == EventType.UPDATE_ROWS_EVENT || type == EventType.UPDATE_ROWS_EVENT_V1
                 || type == EventType.PRE_GA_UPDATE_ROWS_EVENT;
         BitSet after = update && !v0 ? bitmap(body, columns) : before;
+        if (before.isEmpty() || after.isEmpty()) {
+            if (body.hasRemaining()) {
+                // an image of no column takes no bytes: the rows that follow could never end
+                throw new BodyFormatException("row images with no included column, but " + body.remaining()
+                        + " byte(s) of rows");
+            }
+        }
         RowImageDecoder images = new RowImageDecoder(table);
         if (update) {
             List<UpdateRow> rows = new ArrayList<>();

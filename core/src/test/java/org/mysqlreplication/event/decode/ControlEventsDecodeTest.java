@@ -14,6 +14,7 @@ import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.FormatDescriptionEvent;
 import org.mysqlreplication.event.HeartbeatEvent;
+import org.mysqlreplication.event.IncidentEvent;
 import org.mysqlreplication.event.IntVarEvent;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.RandEvent;
@@ -147,6 +148,14 @@ class ControlEventsDecodeTest {
     }
 
     @Test
+    void incidentWithMessage() {
+        IncidentEvent e = (IncidentEvent) decode(event(26, body().u16(1).u8(14).str("error writing").u8('!')
+                .build(), false));
+        assertThat(e.incident()).isEqualTo(IncidentEvent.LOST_EVENTS);
+        assertThat(e.message()).isEqualTo("error writing!");
+    }
+
+    @Test
     void readHeaderDoesNotAdvance() {
         ByteReader in = ByteReader.of(event(16, 1_400_000_000L, 99, 777, 8, body().u64(1).build(), false));
         EventHeader h = EventDecoder.readHeader(in);
@@ -190,16 +199,16 @@ class ControlEventsDecodeTest {
 
     @Test
     void unknownEventPolicies() {
-        byte[] gtid = event(33, body().u8(1).u64(7).build(), false);
-        UnknownEvent u = (UnknownEvent) decode(gtid);
-        assertThat(u.header().eventType()).isEqualTo(EventType.GTID_LOG_EVENT);
+        byte[] payload = event(40, body().u8(1).u64(7).build(), false);
+        UnknownEvent u = (UnknownEvent) decode(payload);
+        assertThat(u.header().eventType()).isEqualTo(EventType.TRANSACTION_PAYLOAD_EVENT);
         assertThat(u.body()).hasSize(9);
         byte[] unlisted = event(250, new byte[] {1, 2}, false);
         assertThat(((UnknownEvent) decode(unlisted)).header().typeName()).isEqualTo("type 250");
 
         EventDecoder strict = new EventDecoder(new DecodeContext(UnknownEventPolicy.FAIL));
-        assertThatThrownBy(() -> strict.decode(ByteReader.of(gtid)))
-                .isInstanceOf(UnsupportedEventException.class).hasMessageContaining("GTID_LOG_EVENT");
+        assertThatThrownBy(() -> strict.decode(ByteReader.of(payload)))
+                .isInstanceOf(UnsupportedEventException.class).hasMessageContaining("TRANSACTION_PAYLOAD_EVENT");
     }
 
     @Test
@@ -236,6 +245,13 @@ class ControlEventsDecodeTest {
         byte[] v = Arrays.copyOf("3.23.57".getBytes(), 50);
         assertThatThrownBy(() -> decode(event(1, body().u16(1).bytes(v).u32(0).build(), false)))
                 .isInstanceOf(EventDecodeException.class).hasMessageContaining("binlog format version 1");
+    }
+
+    @Test
+    void encryptionStartFailsEvenWhenSkipped() {
+        byte[] start = event(164, body().u8(1).u32(1).bytes(new byte[12]).build(), false);
+        assertThatThrownBy(() -> decoder.skip(ByteReader.of(start))).isInstanceOf(UnsupportedEventException.class)
+                .hasMessageContaining("encrypted binlog");
     }
 
     @Test

@@ -49,6 +49,7 @@ class QueryAndMariadbDecodeTest {
                 .u8(11).u8(4).str("root").u8(9).str("localhost") // Q_INVOKER
                 .u8(12).u8(2).str("db1").u8(0).str("db2").u8(0) // Q_UPDATED_DB_NAMES
                 .u8(13).le(123_456, 3) // Q_MICROSECONDS
+                .u8(14).u64(987) // Q_COMMIT_TS (MySQL 5.7 development releases)
                 .u8(16).u8(1) // Q_EXPLICIT_DEFAULTS_FOR_TIMESTAMP
                 .u8(17).u64(31) // Q_DDL_LOGGED_WITH_XID
                 .u8(18).u16(255) // Q_DEFAULT_COLLATION_FOR_UTF8MB4
@@ -81,6 +82,7 @@ class QueryAndMariadbDecodeTest {
         assertThat(v.invokerHost()).isEqualTo("localhost");
         assertThat(v.updatedDbNames()).containsExactly("db1", "db2");
         assertThat(v.microseconds()).isEqualTo(123_456);
+        assertThat(v.commitTs()).isEqualTo(987);
         assertThat(v.explicitDefaultsTs()).isTrue();
         assertThat(v.ddlXid()).isEqualTo(31);
         assertThat(v.defaultCollationForUtf8mb4()).isEqualTo(255);

@@ -155,6 +155,22 @@ class RowsDecodeTest {
         assertThat(e.dump()).contains("* color : red => green").contains("* name : a => <absent>");
     }
 
+    /**
+     * PRE_GA_UPDATE_ROWS (v0, MySQL 5.1 before GA): one column bitmap for both images (log_event_old.h reads old
+     * events with Rows_log_event's constructor, which reads an after-image bitmap only for UPDATE_ROWS_EVENT).
+     */
+    @Test
+    void preGaUpdateRowsHaveOneBitmapForBothImages() {
+        byte[] b = body().le(42, 6).u16(0).u8(3).u8(0x05)
+                .u8(0).u32(1).u8(1)
+                .u8(0).u32(2).u8(2)
+                .build();
+        UpdateRowsEvent e = (UpdateRowsEvent) decode(event(21, TS, 1, 2000, 0, b, false));
+        assertThat(e.includedColumnsAfter()).isEqualTo(e.includedColumnsBefore());
+        assertThat(e.rows().get(0).before().asMap()).containsEntry("id", 1L).containsEntry("color", "red");
+        assertThat(e.rows().get(0).after().asMap()).containsEntry("id", 2L).containsEntry("color", "green");
+    }
+
     @Test
     void deleteRowsV2WithOnlyThePrimaryKey() {
         byte[] b = body().le(42, 6).u16(1).u16(2).u8(3).u8(0x01).u8(0).u32(7).build();
@@ -171,6 +187,13 @@ class RowsDecodeTest {
     }
 
     @Test
+    void rowsWithNoIncludedColumnButBytesLeftIsAnErrorNotAnEndlessLoop() {
+        byte[] b = body().le(42, 6).u16(1).u16(2).u8(3).u8(0x00).u8(0).u32(7).build();
+        assertThatThrownBy(() -> decode(event(32, b, false))).isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("no included column");
+    }
+
+    @Test
     void rowsForAnUnmappedTableIsATypedError() {
         byte[] b = body().le(43, 6).u16(1).u16(2).u8(3).u8(0x01).u8(0).u32(7).build();
         assertThatThrownBy(() -> decode(event(32, b, false)))
@@ -183,6 +206,20 @@ class RowsDecodeTest {
         byte[] b = body().le(42, 6).u16(1).u16(2).u8(2).u8(0x01).u8(0).u32(7).build();
         assertThatThrownBy(() -> decode(event(32, b, false))).isInstanceOf(EventDecodeException.class)
                 .hasMessageContaining("2 column(s), its table map 3");
+    }
+
+    @Test
+    void aResolverFailureComesOutWithTheEventsLocation() {
+        DecodeContext failing = new DecodeContext(tm -> {
+            throw new IllegalStateException("information_schema unreachable");
+        }, UnknownEventPolicy.FAIL);
+        failing.setBinlogFile("mysql-bin.000042");
+        assertThatThrownBy(() -> new EventDecoder(failing).decode(ByteReader.of(event(19, tableMap(42), false))))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("information_schema unreachable").hasMessageContaining("mysql-bin.000042")
+                .hasMessageContaining("TABLE_MAP_EVENT")
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(failing.tableMap(42)).isNull();
     }
 
     @Test

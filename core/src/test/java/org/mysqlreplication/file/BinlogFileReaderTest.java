@@ -1,0 +1,88 @@
+package org.mysqlreplication.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.MariadbAnnotateRowsEvent;
+import org.mysqlreplication.event.decode.ChecksumException;
+
+class BinlogFileReaderTest {
+
+    private static final String SEQ_10_3 = "ottok-mariadb-10.3/mysql-test/std_data/rpl/master-bin-seq_10.3.36.000001";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void positionsFollowTheEventsAndMatchTheirHeaders() {
+        List<Long> starts = new ArrayList<>();
+        try (BinlogFileReader r = new BinlogFileReader(Fixtures.file(SEQ_10_3))) {
+            assertThat(r.position()).isEqualTo(4);
+            BinlogEvent e;
+            while ((e = r.next()) != null) {
+                starts.add(r.position() - e.header().eventSize());
+                assertThat(e.header().logPos()).isEqualTo(r.position());
+            }
+            assertThat(r.position()).isEqualTo(1245); // the file size
+        }
+        assertThat(starts).startsWith(4L, 256L, 285L, 329L);
+    }
+
+    @Test
+    void aFileWithoutTheMagicIsRejectedByName() throws IOException {
+        Path f = Files.writeString(tmp.resolve("notes.txt"), "hello, not a binlog");
+        assertThatThrownBy(() -> new BinlogFileReader(f))
+                .isInstanceOf(BinlogFileException.class)
+                .hasMessageContaining("notes.txt").hasMessageContaining("fe 62 69 6e")
+                .hasMessageContaining("68 65 6c 6c");
+    }
+
+    @Test
+    void aTruncatedLastEventNamesFileAndPosition() throws IOException {
+        byte[] all = Files.readAllBytes(Fixtures.file(SEQ_10_3));
+        Path f = Files.write(tmp.resolve("cut.000001"), java.util.Arrays.copyOf(all, 310));
+        try (BinlogFileReader r = new BinlogFileReader(f)) {
+            assertThat(r.next()).isNotNull();
+            assertThat(r.next()).isNotNull();
+            assertThatThrownBy(r::next).isInstanceOf(BinlogFileException.class)
+                    .hasMessageContaining("cut.000001").hasMessageContaining("position 285")
+                    .hasMessageContaining("says 44 bytes, 25 remain");
+        }
+    }
+
+    /** One flipped bit in the first ANNOTATE_ROWS event (at 500, 47 bytes) of a real MariaDB binlog. */
+    @Test
+    void aFlippedBitRaisesChecksumExceptionNamingFileAndPosition() throws IOException {
+        byte[] all = Files.readAllBytes(Fixtures.file(SEQ_10_3));
+        all[500 + 19 + 3] ^= 0x04;
+        Path f = Files.write(tmp.resolve("master-bin.000001"), all);
+        List<BinlogEvent> before = new ArrayList<>();
+        try (BinlogFileReader r = new BinlogFileReader(f)) {
+            assertThatThrownBy(() -> r.forEach(before::add))
+                    .isInstanceOfSatisfying(ChecksumException.class, e -> {
+                        assertThat(e.binlogFile()).isEqualTo("master-bin.000001");
+                        assertThat(e.position()).isEqualTo(500);
+                        assertThat(e.eventType()).isEqualTo("MARIADB_ANNOTATE_ROWS_EVENT");
+                        assertThat(e.expected()).isNotEqualTo(e.found());
+                    })
+                    .hasMessageContaining("master-bin.000001").hasMessageContaining("position 500");
+        }
+        assertThat(before).hasSize(6).noneMatch(e -> e instanceof MariadbAnnotateRowsEvent);
+    }
+
+    @Test
+    void iteratesOnce() {
+        try (BinlogFileReader r = new BinlogFileReader(Fixtures.file(SEQ_10_3))) {
+            r.iterator();
+            assertThatThrownBy(r::iterator).isInstanceOf(IllegalStateException.class);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.mysqlreplication.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.mysqlreplication.event.EventHeader;
+import org.mysqlreplication.event.EventType;
+import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.event.TableMapOptionalMetadata;
+import org.mysqlreplication.value.ColumnDef;
+import org.mysqlreplication.value.ColumnType;
+
+class TableMapSchemaResolverTest {
+
+    private static final EventHeader H = new EventHeader(0, EventType.TABLE_MAP_EVENT, 19, 1, 50, 0, 0);
+    private static final List<ColumnType> TYPES = List.of(ColumnType.LONGLONG, ColumnType.STRING, ColumnType.BLOB,
+            ColumnType.STRING, ColumnType.TINY, ColumnType.STRING);
+    /** BIGINT, CHAR(10) (real type STRING), TEXT, SET (real type SET, 1 byte), TINYINT, ENUM. */
+    private static final int[] META = {0, 0xFE0A, 2, 0xF801, 0, 0xF701};
+
+    private static TableMapEvent tableMap(TableMapOptionalMetadata opt) {
+        BitSet nullable = new BitSet();
+        nullable.set(1);
+        return new TableMapEvent(H, 7, 0, "db", "t", TYPES, META, nullable, opt);
+    }
+
+    @Test
+    void withoutOptionalMetadataNamesAndCharsetsAreUnknown() {
+        TableSchema s = new TableMapSchemaResolver().resolve(tableMap(TableMapOptionalMetadata.empty()));
+        assertThat(s.database()).isEqualTo("db");
+        assertThat(s.columns()).hasSize(6).allSatisfy(c -> {
+            assertThat(c.name()).isNull();
+            assertThat(c.def().collationId()).isEqualTo(ColumnDef.UNKNOWN_COLLATION);
+            assertThat(c.def().unsigned()).isFalse();
+        });
+        assertThat(s.columns().get(1).nullable()).isTrue();
+        assertThat(s.columns().get(1).def().meta()).isEqualTo(0xFE0A);
+        assertThat(s.primaryKey()).isEmpty();
+    }
+
+    @Test
+    void perColumnCharsetsCountOnlyCharacterColumnsAndEnumSetOnlyTheirs() {
+        BitSet signedness = new BitSet();
+        signedness.set(1); // second numeric column (the TINYINT) unsigned
+        TableMapOptionalMetadata opt = new TableMapOptionalMetadata(signedness, null, Map.of(), List.of(8, 63),
+                List.of("id", "code", "body", "tags", "flag", "mood"), List.of(List.of("x", "y")),
+                List.of(List.of("sad", "happy")), List.of(), List.of(),
+                List.of(new TableMapOptionalMetadata.KeyPart(0, 0), new TableMapOptionalMetadata.KeyPart(1, 4)),
+                null, Map.of(), List.of(33, 45), null, List.of(), List.of());
+        TableSchema s = new TableMapSchemaResolver().resolve(tableMap(opt));
+        assertThat(s.columns()).extracting(ColumnSchema::name)
+                .containsExactly("id", "code", "body", "tags", "flag", "mood");
+        assertThat(s.columns().get(0).def().unsigned()).isFalse();
+        assertThat(s.columns().get(4).def().unsigned()).isTrue();
+        assertThat(s.columns().get(1).def().collationId()).isEqualTo(8);
+        assertThat(s.columns().get(2).def().collationId()).isEqualTo(63);
+        assertThat(s.columns().get(3).def().collationId()).isEqualTo(33);
+        assertThat(s.columns().get(3).def().setValues()).containsExactly("x", "y");
+        assertThat(s.columns().get(5).def().collationId()).isEqualTo(45);
+        assertThat(s.columns().get(5).def().enumValues()).containsExactly("sad", "happy");
+        assertThat(s.primaryKey()).containsExactly(0, 1);
+    }
+
+    @Test
+    void defaultCharsetWithOverrides() {
+        TableMapOptionalMetadata opt = new TableMapOptionalMetadata(null, 45, Map.of(1, 63), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(3), List.of(), 8, Map.of(), List.of(), null, List.of(),
+                List.of());
+        TableSchema s = new TableMapSchemaResolver().resolve(tableMap(opt));
+        assertThat(s.columns().get(1).def().collationId()).isEqualTo(45);
+        assertThat(s.columns().get(2).def().collationId()).isEqualTo(63);
+        assertThat(s.columns().get(3).def().collationId()).isEqualTo(8);
+        assertThat(s.primaryKey()).containsExactly(3);
+    }
+}
