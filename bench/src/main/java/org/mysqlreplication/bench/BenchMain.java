@@ -74,18 +74,11 @@ public final class BenchMain {
         System.out.printf(Locale.ROOT, "workload: %,d rows inserted, %,d updated, %,d deleted, %d rows per "
                 + "transaction; %d round(s); child heap %s%n", rows, workload.updatedRows(), workload.deletedRows(),
                 Workload.ROWS_PER_TRANSACTION, rounds, xmx == null ? "JVM default" : "-Xmx" + xmx);
-        try (LocalMariaDb db = LocalMariaDb.builder()
-                .binlogRowMetadata("FULL")
-                .serverOption("max-allowed-packet", "256M")
-                .serverOption("innodb-buffer-pool-size", "1G")
-                .serverOption("innodb-flush-log-at-trx-commit", "0")
-                .serverOption("sync-binlog", "0")
-                .start()) {
+        try (LocalMariaDb db = startServer()) {
             System.out.println("server: " + db.query("SELECT VERSION()").get(0).get(0) + " on " + db.host() + ":"
                     + db.port());
             long t0 = System.nanoTime();
-            workload.run(ConnectionSettings.builder().host(db.host()).port(db.port()).user(db.user())
-                    .password(db.password()).connectTimeout(Duration.ofSeconds(10)).build());
+            workload.run(settings(db));
             System.out.printf(Locale.ROOT, "workload written in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             Target target = target(db);
             long binlogBytes = 0;
@@ -109,8 +102,23 @@ public final class BenchMain {
         }
     }
 
+    /**
+     * The benchmark's server: FULL row metadata (so both libraries know the columns' charsets from the binlog
+     * alone, and our file reader decodes TEXT as the network one does), a large max_allowed_packet, and no
+     * fsync per commit (the workload is written faster; the binlog is the same).
+     */
+    static LocalMariaDb startServer() {
+        return LocalMariaDb.builder()
+                .binlogRowMetadata("FULL")
+                .serverOption("max-allowed-packet", "256M")
+                .serverOption("innodb-buffer-pool-size", "1G")
+                .serverOption("innodb-flush-log-at-trx-commit", "0")
+                .serverOption("sync-binlog", "0")
+                .start();
+    }
+
     /** Where the stream ends and which files hold it, from SHOW MASTER STATUS and SHOW BINARY LOGS. */
-    private static Target target(LocalMariaDb db) {
+    static Target target(LocalMariaDb db) {
         List<String> status = db.query("SHOW MASTER STATUS").get(0);
         String endFile = status.get(0);
         long endPos = Long.parseLong(status.get(1));
@@ -123,6 +131,11 @@ public final class BenchMain {
         }
         return new Target(db.host(), db.port(), db.user(), db.password(), 0, files.get(0).getFileName().toString(),
                 endFile, endPos, files);
+    }
+
+    static ConnectionSettings settings(LocalMariaDb db) {
+        return ConnectionSettings.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** Runs one reader in a child JVM and parses its RESULT line. */

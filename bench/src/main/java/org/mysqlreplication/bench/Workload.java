@@ -52,11 +52,11 @@ public final class Workload {
     }
 
     public int updatedRows() {
-        return rows / 5 / ROWS_PER_TRANSACTION * ROWS_PER_TRANSACTION;
+        return rows / 5;
     }
 
     public int deletedRows() {
-        return rows / 10 / ROWS_PER_TRANSACTION * ROWS_PER_TRANSACTION;
+        return rows / 10;
     }
 
     /** Row images a reader counts: one per inserted, updated (before+after counted once) and deleted row. */
@@ -96,12 +96,12 @@ public final class Workload {
         for (int from = 1; from <= updatedRows(); from += ROWS_PER_TRANSACTION) {
             out.add("UPDATE " + DATABASE + "." + TABLE + " SET qty = qty + 1, ratio = ratio * 2, "
                     + "title = CONCAT(title, '!'), created = created + INTERVAL 1 DAY "
-                    + "WHERE id BETWEEN " + from + " AND " + (from + ROWS_PER_TRANSACTION - 1));
+                    + "WHERE id BETWEEN " + from + " AND " + Math.min(updatedRows(), from + ROWS_PER_TRANSACTION - 1));
         }
         int firstDeleted = rows - deletedRows() + 1;
         for (int from = firstDeleted; from <= rows; from += ROWS_PER_TRANSACTION) {
             out.add("DELETE FROM " + DATABASE + "." + TABLE
-                    + " WHERE id BETWEEN " + from + " AND " + (from + ROWS_PER_TRANSACTION - 1));
+                    + " WHERE id BETWEEN " + from + " AND " + Math.min(rows, from + ROWS_PER_TRANSACTION - 1));
         }
         return out;
     }
