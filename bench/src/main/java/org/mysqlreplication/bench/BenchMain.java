@@ -22,7 +22,9 @@ import org.mysqlreplication.testing.LocalMariaDb;
  *
  * <p>Options: {@code --rows N} (default 1,000,000, a multiple of 1000), {@code --rounds R} (default 3),
  * {@code --xmx SIZE} (heap cap of the child JVMs, e.g. {@code 64m}; default the JVM's own),
- * {@code --jfr DIR} (record a JFR profile of every child into DIR), {@code --readers a,b} (a subset, by label).
+ * {@code --jfr DIR} (record a JFR profile of every child into DIR; {@code --jfr-settings} names the JFR settings,
+ * default {@code profile}, or a .jfc file, e.g. one with a 1 ms {@code jdk.ExecutionSample} period),
+ * {@code --readers a,b} (a subset, by label).
  */
 public final class BenchMain {
 
@@ -30,6 +32,7 @@ public final class BenchMain {
     private int rounds = 3;
     private String xmx;
     private Path jfrDir;
+    private String jfrSettings = "profile";
     private List<ReaderKind> readers = List.of(ReaderKind.values());
 
     private BenchMain() {
@@ -50,9 +53,11 @@ public final class BenchMain {
                 case "--rounds" -> rounds = Integer.parseInt(need(a, v));
                 case "--xmx" -> xmx = need(a, v);
                 case "--jfr" -> jfrDir = Path.of(need(a, v));
+                case "--jfr-settings" -> jfrSettings = need(a, v);
                 case "--readers" -> readers = Arrays.stream(need(a, v).split(",")).map(ReaderKind::ofLabel).toList();
                 case "-h", "--help" -> {
-                    System.out.println("usage: bin/bench [--rows N] [--rounds R] [--xmx 64m] [--jfr DIR] "
+                    System.out.println("usage: bin/bench [--rows N] [--rounds R] [--xmx 64m] "
+                            + "[--jfr DIR [--jfr-settings profile|FILE.jfc]] "
                             + "[--readers ours-network,connector-network,raw-packets,ours-file,connector-file]");
                     System.exit(0);
                 }
@@ -150,7 +155,7 @@ public final class BenchMain {
         cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         if (jfrDir != null) {
             Files.createDirectories(jfrDir);
-            cmd.add("-XX:StartFlightRecording=settings=profile,filename="
+            cmd.add("-XX:StartFlightRecording=settings=" + jfrSettings + ",filename="
                     + jfrDir.resolve(k.label() + "-r" + (round + 1) + ".jfr"));
         }
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ReaderProcess.class.getName(), k.label(),

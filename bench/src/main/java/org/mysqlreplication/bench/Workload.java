@@ -17,7 +17,7 @@ import org.mysqlreplication.protocol.ServerConnection;
  *  1 qty      INT                          k mod 100000 - 50000
  *  2 name     VARCHAR(64) latin1           'name-' k (ASCII)
  *  3 title    VARCHAR(255) utf8mb4         'títle ✓ 😀 ' k ' …' (2-, 3- and 4-byte UTF-8)
- *  4 price    DECIMAL(12,2)                k * 1.37 mod 10^9, negative for odd k
+ *  4 price    DECIMAL(12,2)                k * 1.37, negative for odd k
  *  5 created  DATETIME(6)                  2020-01-01 + k seconds + (k*7 mod 10^6) µs
  *  6 updated  TIMESTAMP                    2021-01-01 + k minutes (UTC)
  *  7 ratio    DOUBLE                       k / 7
