@@ -24,6 +24,7 @@ import org.mysqlreplication.testing.LocalMariaDb;
  * {@code --xmx SIZE} (heap cap of the child JVMs, e.g. {@code 64m}; default the JVM's own),
  * {@code --jfr DIR} (record a JFR profile of every child into DIR; {@code --jfr-settings} names the JFR settings,
  * default {@code profile}, or a .jfc file, e.g. one with a 1 ms {@code jdk.ExecutionSample} period),
+ * {@code --jvm-arg ARG} (repeatable: more options for the child JVMs, e.g. {@code -XX:+AlwaysPreTouch}),
  * {@code --readers a,b} (a subset, by label).
  */
 public final class BenchMain {
@@ -33,6 +34,7 @@ public final class BenchMain {
     private String xmx;
     private Path jfrDir;
     private String jfrSettings = "profile";
+    private final List<String> jvmArgs = new ArrayList<>();
     private List<ReaderKind> readers = List.of(ReaderKind.values());
 
     private BenchMain() {
@@ -54,10 +56,11 @@ public final class BenchMain {
                 case "--xmx" -> xmx = need(a, v);
                 case "--jfr" -> jfrDir = Path.of(need(a, v));
                 case "--jfr-settings" -> jfrSettings = need(a, v);
+                case "--jvm-arg" -> jvmArgs.add(need(a, v));
                 case "--readers" -> readers = Arrays.stream(need(a, v).split(",")).map(ReaderKind::ofLabel).toList();
                 case "-h", "--help" -> {
                     System.out.println("usage: bin/bench [--rows N] [--rounds R] [--xmx 64m] "
-                            + "[--jfr DIR [--jfr-settings profile|FILE.jfc]] "
+                            + "[--jfr DIR [--jfr-settings profile|FILE.jfc]] [--jvm-arg ARG]... "
                             + "[--readers ours-network,connector-network,raw-packets,ours-file,connector-file]");
                     System.exit(0);
                 }
@@ -77,8 +80,9 @@ public final class BenchMain {
     private void run() throws Exception {
         Workload workload = new Workload(rows);
         System.out.printf(Locale.ROOT, "workload: %,d rows inserted, %,d updated, %,d deleted, %d rows per "
-                + "transaction; %d round(s); child heap %s%n", rows, workload.updatedRows(), workload.deletedRows(),
-                Workload.ROWS_PER_TRANSACTION, rounds, xmx == null ? "JVM default" : "-Xmx" + xmx);
+                + "transaction; %d round(s); child heap %s%s%n", rows, workload.updatedRows(), workload.deletedRows(),
+                Workload.ROWS_PER_TRANSACTION, rounds, xmx == null ? "JVM default" : "-Xmx" + xmx,
+                jvmArgs.isEmpty() ? "" : "; child JVM options " + String.join(" ", jvmArgs));
         try (LocalMariaDb db = startServer()) {
             System.out.println("server: " + db.query("SELECT VERSION()").get(0).get(0) + " on " + db.host() + ":"
                     + db.port());
@@ -151,6 +155,7 @@ public final class BenchMain {
         if (xmx != null) {
             cmd.add("-Xmx" + xmx);
         }
+        cmd.addAll(jvmArgs);
         cmd.add("-Dfile.encoding=UTF-8");
         cmd.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         if (jfrDir != null) {
