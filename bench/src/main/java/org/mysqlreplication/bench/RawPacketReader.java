@@ -6,7 +6,8 @@ import org.mysqlreplication.protocol.ConnectionSettings;
 import org.mysqlreplication.protocol.ServerConnection;
 
 /**
- * The wire's limit: logs in, asks for a non-blocking binlog dump and reads the event packets without decoding
+ * The wire's limit: logs in, asks for a non-blocking binlog dump of the same events our reader gets (with
+ * MariaDB's ANNOTATE_ROWS, which the connector does not ask for) and reads the event packets without decoding
  * them, counting packets and bytes. Stateless.
  */
 public final class RawPacketReader {
@@ -22,7 +23,9 @@ public final class RawPacketReader {
         try (ServerConnection c = ServerConnection.open(settings)) {
             c.execute("SET @master_binlog_checksum = @@global.binlog_checksum");
             c.execute("SET @mariadb_slave_capability = 4");
-            c.requestBinlogDump(t.startFile(), 4, t.serverId(), ServerConnection.BINLOG_DUMP_NON_BLOCK);
+            // the same stream BinLogStreamReader asks MariaDB for: ANNOTATE_ROWS events included
+            c.requestBinlogDump(t.startFile(), 4, t.serverId(), ServerConnection.BINLOG_DUMP_NON_BLOCK
+                    | ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT);
             ByteReader p;
             while ((p = c.readEventPacket()) != null) {
                 events++;
