@@ -24,6 +24,8 @@ public final class OurReaders {
                 .serverId(t.serverId())
                 .startAt(t.startFile(), 4)
                 .blocking(false)
+                .readAheadBytes(Integer.getInteger("bench.readAheadBytes",
+                        BinLogStreamReaderConfig.DEFAULT_READ_AHEAD_BYTES))
                 .build();
         ValueFold fold = new ValueFold();
         long events = 0;

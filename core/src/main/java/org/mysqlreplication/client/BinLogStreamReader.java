@@ -14,7 +14,6 @@ import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventDecoder;
 import org.mysqlreplication.io.ByteReader;
-import org.mysqlreplication.net.ConnectionException;
 
 /**
  * Reads a server's binary log as a replica and hands out its events, as python-mysql-replication's
@@ -47,6 +46,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private final DecodeContext context;
     private final EventDecoder decoder;
     private volatile ReplicationSession session;
+    private volatile PacketPrefetcher prefetcher;
     private volatile boolean closed;
     private BinlogPosition position;
     private boolean ended;
@@ -68,8 +68,8 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         while (!ended && !closed) {
             ByteReader packet;
             try {
-                packet = session().connection().readEventPacket();
-            } catch (ConnectionException e) {
+                packet = nextPacket();
+            } catch (RuntimeException e) {
                 if (closed) {
                     break; // close() from another thread ended the read: the stream has ended
                 }
@@ -85,6 +85,12 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             }
         }
         return null;
+    }
+
+    private ByteReader nextPacket() {
+        ReplicationSession s = session();
+        PacketPrefetcher p = prefetcher;
+        return p != null ? p.next() : s.connection().readEventPacket();
     }
 
     private BinlogEvent handle(ByteReader packet) {
@@ -151,9 +157,13 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             position = s.start();
             context.setBinlogFile(s.start().file());
             context.setChecksumAlgorithm(s.checksum());
+            if (config.readAheadBytes() > 0) {
+                prefetcher = new PacketPrefetcher(s.connection(), config.readAheadBytes(),
+                        "binlog-read-ahead-" + config.host() + ":" + config.port());
+            }
             session = s;
             if (closed) {
-                s.connection().close();
+                close();
             }
         }
         return s;
@@ -200,6 +210,10 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     @Override
     public void close() {
         closed = true;
+        PacketPrefetcher p = prefetcher;
+        if (p != null) {
+            p.close();
+        }
         ReplicationSession s = session;
         if (s != null) {
             s.connection().close();

@@ -2,6 +2,7 @@ package org.mysqlreplication.client;
 
 import java.util.List;
 import org.mysqlreplication.event.ChecksumAlgorithm;
+import org.mysqlreplication.event.MariadbAnnotateRowsEvent;
 import org.mysqlreplication.protocol.ConnectionSettings;
 import org.mysqlreplication.protocol.ServerConnection;
 import org.mysqlreplication.protocol.ServerErrorException;
@@ -57,8 +58,8 @@ final class ReplicationSession {
             ReportSlave report = config.reportSlave() != null ? config.reportSlave() : new ReportSlave("", "", "", 0);
             conn.registerReplica(config.serverId(), report.host(), report.user(), report.password(), report.port());
             int flags = config.blocking() ? 0 : ServerConnection.BINLOG_DUMP_NON_BLOCK;
-            if (conn.isMariaDb()) {
-                flags |= ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT;
+            if (conn.isMariaDb() && new EventFilter(config).acceptsClass(MariadbAnnotateRowsEvent.class)) {
+                flags |= ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT; // the server sends them only on request
             }
             LOG.debug("starting binlog dump at {} (checksum {}, flags {})", start, checksum, flags);
             conn.requestBinlogDump(start.file(), start.position(), config.serverId(), flags);

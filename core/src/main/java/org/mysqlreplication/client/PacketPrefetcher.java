@@ -1,0 +1,122 @@
+package org.mysqlreplication.client;
+
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import org.mysqlreplication.BinlogException;
+import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.protocol.ServerConnection;
+
+/**
+ * Reads the dump stream's packets on a thread of its own, so that the socket is read while the caller's thread
+ * decodes the previous events. At most {@code maxBufferedBytes} of read-ahead wait in memory (one larger
+ * packet is let through alone), so the heap does not grow with a reader that falls behind.
+ *
+ * <p>Order and completeness: packets come out in the order they were read; the end of the stream or a failure
+ * of the reading thread comes out after every packet read before it, so nothing read is lost and a failure is
+ * never swallowed.
+ *
+ * <p>Thread-safe for one consumer thread; {@link #close()} may be called from any thread.
+ */
+final class PacketPrefetcher implements AutoCloseable {
+
+    private static final Object END = new Object();
+
+    private record Failure(RuntimeException error) {
+    }
+
+    private record Packet(ByteReader bytes, int permits) {
+    }
+
+    /** Where packets come from: {@code read} returns null at the end; {@code close} ends a blocked read. */
+    interface Source {
+        ByteReader read();
+
+        void close();
+    }
+
+    private final Source source;
+    private final int maxBufferedBytes;
+    private final Semaphore budget;
+    private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private boolean ended;
+
+    PacketPrefetcher(ServerConnection connection, int maxBufferedBytes, String threadName) {
+        this(new Source() {
+            @Override
+            public ByteReader read() {
+                return connection.readEventPacket();
+            }
+
+            @Override
+            public void close() {
+                connection.close();
+            }
+        }, maxBufferedBytes, threadName);
+    }
+
+    PacketPrefetcher(Source source, int maxBufferedBytes, String threadName) {
+        this.source = source;
+        this.maxBufferedBytes = maxBufferedBytes;
+        this.budget = new Semaphore(maxBufferedBytes);
+        this.thread = new Thread(this::readLoop, threadName);
+        this.thread.setDaemon(true);
+        this.thread.start();
+    }
+
+    private void readLoop() {
+        try {
+            while (!closed) {
+                ByteReader packet = source.read();
+                if (packet == null) {
+                    queue.add(END);
+                    return;
+                }
+                int permits = Math.min(packet.remaining(), maxBufferedBytes);
+                budget.acquire(permits);
+                queue.add(new Packet(packet, permits));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            queue.add(new Failure(new BinlogException("binlog reading thread interrupted", e)));
+        } catch (RuntimeException e) {
+            queue.add(new Failure(e));
+        }
+    }
+
+    /**
+     * The next packet's event bytes, waiting for it; {@code null} at the end of the stream.
+     *
+     * @throws RuntimeException what the reading thread failed with, after all packets read before it
+     */
+    ByteReader next() {
+        if (ended) {
+            return null;
+        }
+        Object item;
+        try {
+            item = queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BinlogException("interrupted while waiting for the next binlog event", e);
+        }
+        if (item instanceof Packet p) {
+            budget.release(p.permits());
+            return p.bytes();
+        }
+        ended = true;
+        if (item instanceof Failure f) {
+            throw f.error();
+        }
+        return null;
+    }
+
+    /** Stops reading: closes the connection, which ends a read blocked on the socket. */
+    @Override
+    public void close() {
+        closed = true;
+        source.close();
+        thread.interrupt();
+    }
+}
