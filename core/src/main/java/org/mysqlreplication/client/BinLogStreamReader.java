@@ -128,7 +128,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         }
         if (header.eventType().isRowsEvent() && packet.remaining() >= EventHeader.SIZE + 6) {
             long tableId = ByteReader.of(packet.array(), packet.arrayOffset() + EventHeader.SIZE, 6).readUint48();
-            TableMapEvent map = context.tableMap(tableId);
+            TableMapEvent map = filter.filtersTables() ? context.tableMap(tableId) : null;
             return map == null || filter.acceptsTable(map.schema(), map.table());
         }
         return true;
@@ -137,6 +137,9 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private boolean deliverable(BinlogEvent event) {
         if (!filter.acceptsClass(event.getClass()) || !filter.acceptsTimestamp(event.header().timestamp())) {
             return false;
+        }
+        if (!filter.filtersTables()) {
+            return true;
         }
         String[] table = EventClassOf.table(event);
         return table == null || filter.acceptsTable(table[0], table[1]);

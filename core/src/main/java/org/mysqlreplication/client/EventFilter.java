@@ -38,6 +38,11 @@ final class EventFilter {
         return onlyEvents == null || onlyEvents.contains(type);
     }
 
+    /** Whether any schema or table choice was made (when not, every table is accepted). */
+    boolean filtersTables() {
+        return onlySchemas != null || onlyTables != null || !ignoredSchemas.isEmpty() || !ignoredTables.isEmpty();
+    }
+
     /** Whether a table's table map and row events are delivered. */
     boolean acceptsTable(String schema, String table) {
         if (ignoredSchemas.contains(schema) || matches(ignoredTables, schema, table)) {
@@ -55,6 +60,6 @@ final class EventFilter {
     }
 
     private static boolean matches(Set<String> names, String schema, String table) {
-        return names.contains(table) || names.contains(schema + "." + table);
+        return !names.isEmpty() && (names.contains(table) || names.contains(schema + "." + table));
     }
 }
