@@ -67,17 +67,19 @@ final class RowsDecoder implements BodyDecoder {
             }
         }
         RowImageDecoder images = new RowImageDecoder(table);
+        RowImageDecoder.Image beforeImage = new RowImageDecoder.Image(before);
         if (update) {
+            RowImageDecoder.Image afterImage = after == before ? beforeImage : new RowImageDecoder.Image(after);
             List<UpdateRow> rows = new ArrayList<>();
             while (body.hasRemaining()) {
-                Row b = images.read(body, before);
-                rows.add(new UpdateRow(b, images.read(body, after)));
+                Row b = images.read(body, beforeImage);
+                rows.add(new UpdateRow(b, images.read(body, afterImage)));
             }
             return new UpdateRowsEvent(header, tableId, table, flags, before, after, rows, extra);
         }
         List<Row> rows = new ArrayList<>();
         while (body.hasRemaining()) {
-            rows.add(images.read(body, before));
+            rows.add(images.read(body, beforeImage));
         }
         boolean write = type == EventType.WRITE_ROWS_EVENT || type == EventType.WRITE_ROWS_EVENT_V1
                 || type == EventType.PRE_GA_WRITE_ROWS_EVENT;
