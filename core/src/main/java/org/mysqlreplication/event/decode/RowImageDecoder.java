@@ -46,7 +46,7 @@ final class RowImageDecoder {
                 }
             }
         }
-        return new Row(table, included.bitmap, values);
+        return Row.sharing(table, included.bitmap, values); // never modified after decoding
     }
 
     /** The included columns of the images of one rows event: the bitmap and its set bits in order. */
