@@ -49,65 +49,46 @@ final class DecimalValues {
         in.skip(size); // bounds check: the value is read in place, without a copy
         byte[] b = in.array();
         boolean negative = (b[at] & 0x80) == 0;
-        Groups g = new Groups(b, at, negative);
+        int mask = negative ? 0xFF : 0;
+        int pos = at;
         int intg = precision - scale;
+        int lead = intg % DIG_PER_DEC;
+        int last = scale % DIG_PER_DEC;
+        int full = intg / DIG_PER_DEC + scale / DIG_PER_DEC;
         if (precision <= MAX_LONG_PRECISION) {
-            long unscaled = g.small(intg % DIG_PER_DEC);
-            for (int i = 0; i < intg / DIG_PER_DEC; i++) {
-                unscaled = unscaled * POWERS10[DIG_PER_DEC] + g.small(DIG_PER_DEC);
+            long unscaled = group(b, pos, at, mask, lead);
+            pos += DIG2BYTES[lead];
+            for (int i = 0; i < full; i++, pos += 4) {
+                unscaled = unscaled * POWERS10[DIG_PER_DEC] + group(b, pos, at, mask, DIG_PER_DEC);
             }
-            for (int i = 0; i < scale / DIG_PER_DEC; i++) {
-                unscaled = unscaled * POWERS10[DIG_PER_DEC] + g.small(DIG_PER_DEC);
-            }
-            int last = scale % DIG_PER_DEC;
-            unscaled = unscaled * POWERS10[last] + g.small(last);
+            unscaled = unscaled * POWERS10[last] + group(b, pos, at, mask, last);
             return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
         }
-        BigInteger unscaled = BigInteger.valueOf(g.small(intg % DIG_PER_DEC));
-        for (int i = 0; i < intg / DIG_PER_DEC; i++) {
-            unscaled = unscaled.multiply(BILLION).add(BigInteger.valueOf(g.small(DIG_PER_DEC)));
+        BigInteger unscaled = BigInteger.valueOf(group(b, pos, at, mask, lead));
+        pos += DIG2BYTES[lead];
+        for (int i = 0; i < full; i++, pos += 4) {
+            unscaled = unscaled.multiply(BILLION).add(BigInteger.valueOf(group(b, pos, at, mask, DIG_PER_DEC)));
         }
-        for (int i = 0; i < scale / DIG_PER_DEC; i++) {
-            unscaled = unscaled.multiply(BILLION).add(BigInteger.valueOf(g.small(DIG_PER_DEC)));
-        }
-        int last = scale % DIG_PER_DEC;
-        unscaled = unscaled.multiply(BigInteger.valueOf(POWERS10[last])).add(BigInteger.valueOf(g.small(last)));
+        unscaled = unscaled.multiply(BigInteger.valueOf(POWERS10[last]))
+                .add(BigInteger.valueOf(group(b, pos, at, mask, last)));
         return new BigDecimal(negative ? unscaled.negate() : unscaled, scale);
     }
 
     /**
-     * Reads the digit groups in place: each byte is inverted for a negative value, and the first byte's sign
-     * bit flipped.
+     * The group of {@code digits} digits (0 to 9) at {@code b[pos]}, in {@code DIG2BYTES[digits]} bytes, as a
+     * number: each byte XORed with {@code mask} (0xFF for a negative value), the sign bit of the value's first
+     * byte (at {@code first}) flipped.
      */
-    private static final class Groups {
-        private final byte[] b;
-        private final int first;
-        private final int mask;
-        private int pos;
-
-        Groups(byte[] b, int at, boolean negative) {
-            this.b = b;
-            this.first = at;
-            this.pos = at;
-            this.mask = negative ? 0xFF : 0;
+    private static int group(byte[] b, int pos, int first, int mask, int digits) {
+        int v = 0;
+        for (int i = pos, end = pos + DIG2BYTES[digits]; i < end; i++) {
+            int x = (b[i] ^ mask) & 0xFF;
+            v = v << 8 | (i == first ? x ^ 0x80 : x);
         }
-
-        /** The next group of {@code digits} digits (0 to 9) as a number. */
-        int small(int digits) {
-            if (digits == 0) {
-                return 0;
-            }
-            int n = DIG2BYTES[digits];
-            int v = 0;
-            for (int i = 0; i < n; i++, pos++) {
-                int x = (b[pos] ^ mask) & 0xFF;
-                v = v << 8 | (pos == first ? x ^ 0x80 : x);
-            }
-            if (v < 0 || v >= POWERS10[digits]) {
-                throw new InvalidColumnValueException(ColumnType.NEWDECIMAL,
-                        "a group of " + digits + " digits holds a number of more digits");
-            }
-            return v;
+        if (v < 0 || v >= POWERS10[digits]) {
+            throw new InvalidColumnValueException(ColumnType.NEWDECIMAL,
+                    "a group of " + digits + " digits holds a number of more digits");
         }
+        return v;
     }
 }
