@@ -30,8 +30,12 @@ public final class Row {
      * @param values  one entry per table column (absent ones {@code null}); not copied, the caller hands it over
      */
     public Row(TableSchema table, BitSet present, Object[] values) {
+        this(table, (BitSet) present.clone(), values, true);
+    }
+
+    private Row(TableSchema table, BitSet present, Object[] values, boolean owned) {
         this.table = Objects.requireNonNull(table, "table");
-        this.present = (BitSet) present.clone();
+        this.present = present;
         this.values = Objects.requireNonNull(values, "values");
         if (values.length != table.columns().size()) {
             throw new IllegalArgumentException("row of " + values.length + " value(s) for a table of "
@@ -41,6 +45,15 @@ public final class Row {
             throw new IllegalArgumentException("present bitmap names column " + (present.length() - 1)
                     + " of a table of " + values.length + " column(s)");
         }
+    }
+
+    /**
+     * A row that shares {@code present} instead of copying it: the rows of one event all have the same bitmap,
+     * so a decoder hands one over for all of them. Neither {@code present} nor {@code values} is copied; the
+     * caller must never modify either afterwards.
+     */
+    public static Row sharing(TableSchema table, BitSet present, Object[] values) {
+        return new Row(table, present, values, true);
     }
 
     public TableSchema table() {

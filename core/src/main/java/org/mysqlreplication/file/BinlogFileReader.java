@@ -1,6 +1,5 @@
 package org.mysqlreplication.file;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,11 +29,21 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
     /** The 4 bytes every binlog file starts with ({@code \xfebin}). */
     private static final byte[] MAGIC = {(byte) 0xFE, 'b', 'i', 'n'};
 
-    private static final int BUFFER_SIZE = 1 << 16;
+    /** The block read from the file at once; an event larger than this grows the buffer for its time. */
+    private static final int BLOCK_SIZE = 1 << 16;
+    /** Offset of the event size (4 bytes little-endian) in the common header. */
+    private static final int EVENT_SIZE_OFFSET = 9;
 
     private final String name;
     private final InputStream in;
     private final EventDecoder decoder;
+    /**
+     * Bytes read from the file and not yet consumed are {@code buf[start, end)}. Events are decoded in place
+     * from this buffer, which is reused: the decoders copy whatever an event keeps (byte arrays, strings).
+     */
+    private byte[] buf = new byte[BLOCK_SIZE];
+    private int start;
+    private int end;
     private long position;
     private boolean iterated;
 
@@ -47,7 +56,7 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
     public BinlogFileReader(Path file, DecodeContext ctx) {
         this.name = file.getFileName().toString();
         try {
-            this.in = new BufferedInputStream(Files.newInputStream(file), BUFFER_SIZE);
+            this.in = Files.newInputStream(file);
         } catch (IOException e) {
             throw new BinlogFileException("cannot open: " + e.getMessage(), file.toString(), 0, e);
         }
@@ -57,13 +66,13 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
     }
 
     private void checkMagic() {
-        byte[] magic = new byte[MAGIC.length];
-        int n = readUpTo(magic, 0, magic.length);
-        if (n != MAGIC.length || !java.util.Arrays.equals(magic, MAGIC)) {
+        int n = Math.min(fill(MAGIC.length), MAGIC.length);
+        if (n != MAGIC.length || !java.util.Arrays.equals(buf, 0, n, MAGIC, 0, MAGIC.length)) {
             close();
             throw new BinlogFileException("not a binlog file: expected magic fe 62 69 6e, found "
-                    + hex(magic, n), name, 0, null);
+                    + hex(buf, n), name, 0, null);
         }
+        start = MAGIC.length;
         position = MAGIC.length;
     }
 
@@ -79,30 +88,32 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
 
     /** The next event, or {@code null} at the end of the file. */
     public BinlogEvent next() {
-        byte[] head = new byte[EventHeader.SIZE];
-        int n = readUpTo(head, 0, head.length);
+        int n = fill(EventHeader.SIZE);
         if (n == 0) {
             return null;
         }
-        if (n < head.length) {
+        if (n < EventHeader.SIZE) {
             throw new BinlogFileException("file ends inside an event header (" + n + " of 19 bytes)", name,
                     position, null);
         }
-        long size = EventDecoder.readHeader(ByteReader.of(head)).eventSize();
+        int s = start + EVENT_SIZE_OFFSET;
+        long size = (buf[s] & 0xFFL) | (buf[s + 1] & 0xFFL) << 8 | (buf[s + 2] & 0xFFL) << 16
+                | (buf[s + 3] & 0xFFL) << 24;
         if (size < EventHeader.SIZE || size > Integer.MAX_VALUE - 8) {
             throw new BinlogFileException("event size " + size + " is not a valid size", name, position, null);
         }
-        byte[] event = java.util.Arrays.copyOf(head, (int) size);
-        int got = readUpTo(event, head.length, event.length - head.length);
-        if (got < event.length - head.length) {
+        int available = fill((int) size);
+        if (available < size) {
             throw new BinlogFileException("file ends inside an event: its header says " + size + " bytes, "
-                    + (head.length + got) + " remain", name, position, null);
+                    + available + " remain", name, position, null);
         }
         long at = position;
+        int eventStart = start;
         position += size;
+        start += (int) size;
         // a relay log's ROTATE events name the source's binlog; positions here are in this file
         decoder.context().setBinlogFile(name);
-        return decoder.decode(ByteReader.of(event), at);
+        return decoder.decode(ByteReader.of(buf, eventStart, (int) size), at);
     }
 
     /** Iterates the events; a reader can be iterated once. */
@@ -135,22 +146,44 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
         };
     }
 
-    private int readUpTo(byte[] buf, int off, int len) {
+    /**
+     * Reads from the file until {@code n} bytes from {@code start} are buffered or the file ends; returns the
+     * bytes buffered from {@code start} (fewer than {@code n} only at the end of the file). Unconsumed bytes
+     * move to the front of the buffer; the buffer grows (doubling, so a corrupt size cannot allocate much more
+     * than the file holds) for an event larger than a block, and returns to a block once such an event is done.
+     */
+    private int fill(int n) {
+        if (end - start >= n) {
+            return end - start;
+        }
+        int buffered = end - start;
+        if (n > buf.length - start) {
+            byte[] target = buf.length > BLOCK_SIZE && Math.max(n, buffered) <= BLOCK_SIZE
+                    ? new byte[BLOCK_SIZE] : buf;
+            System.arraycopy(buf, start, target, 0, buffered);
+            buf = target;
+            start = 0;
+            end = buffered;
+        }
+        boolean eof = false; // not kept: a file still being written may have grown by the next call
         try {
-            int total = 0;
-            while (total < len) {
-                int r = in.read(buf, off + total, len - total);
-                if (r < 0) {
-                    break;
+            while (end - start < n && !eof) {
+                if (end == buf.length) {
+                    buf = java.util.Arrays.copyOf(buf, (int) Math.min(n, 2L * buf.length));
                 }
-                total += r;
+                int r = in.read(buf, end, buf.length - end);
+                if (r < 0) {
+                    eof = true;
+                } else {
+                    end += r;
+                }
             }
-            return total;
         } catch (EOFException e) {
-            return 0;
+            eof = true;
         } catch (IOException e) {
             throw new BinlogFileException("read failed: " + e.getMessage(), name, position, e);
         }
+        return end - start;
     }
 
     private static String hex(byte[] b, int n) {

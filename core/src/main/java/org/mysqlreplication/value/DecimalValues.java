@@ -23,6 +23,8 @@ final class DecimalValues {
     private static final int[] DIG2BYTES = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4};
     private static final int[] POWERS10 = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
         1000000000};
+    /** Up to 18 digits the unscaled value fits a {@code long} (10^18 - 1 < 2^63). */
+    private static final int MAX_LONG_PRECISION = 18;
     private static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000L);
 
     private DecimalValues() {
@@ -42,65 +44,51 @@ final class DecimalValues {
             throw new InvalidColumnValueException(ColumnType.NEWDECIMAL, "metadata must give 1 <= precision <= 65"
                     + " and scale <= precision, found precision " + precision + " scale " + scale);
         }
-        byte[] b = in.readBytes(binarySize(precision, scale));
-        boolean negative = (b[0] & 0x80) == 0;
-        b[0] ^= (byte) 0x80;
-        if (negative) {
-            for (int i = 0; i < b.length; i++) {
-                b[i] = (byte) ~b[i];
-            }
-        }
-        Groups g = new Groups(b, precision);
+        int size = binarySize(precision, scale);
+        int at = in.arrayOffset();
+        in.skip(size); // bounds check: the value is read in place, without a copy
+        byte[] b = in.array();
+        boolean negative = (b[at] & 0x80) == 0;
+        int mask = negative ? 0xFF : 0;
+        int pos = at;
         int intg = precision - scale;
-        g.add(intg % DIG_PER_DEC);
-        for (int i = 0; i < intg / DIG_PER_DEC; i++) {
-            g.add(DIG_PER_DEC);
+        int lead = intg % DIG_PER_DEC;
+        int last = scale % DIG_PER_DEC;
+        int full = intg / DIG_PER_DEC + scale / DIG_PER_DEC;
+        if (precision <= MAX_LONG_PRECISION) {
+            long unscaled = group(b, pos, at, mask, lead);
+            pos += DIG2BYTES[lead];
+            for (int i = 0; i < full; i++, pos += 4) {
+                unscaled = unscaled * POWERS10[DIG_PER_DEC] + group(b, pos, at, mask, DIG_PER_DEC);
+            }
+            unscaled = unscaled * POWERS10[last] + group(b, pos, at, mask, last);
+            return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
         }
-        for (int i = 0; i < scale / DIG_PER_DEC; i++) {
-            g.add(DIG_PER_DEC);
+        BigInteger unscaled = BigInteger.valueOf(group(b, pos, at, mask, lead));
+        pos += DIG2BYTES[lead];
+        for (int i = 0; i < full; i++, pos += 4) {
+            unscaled = unscaled.multiply(BILLION).add(BigInteger.valueOf(group(b, pos, at, mask, DIG_PER_DEC)));
         }
-        g.add(scale % DIG_PER_DEC);
-        BigInteger unscaled = g.value();
+        unscaled = unscaled.multiply(BigInteger.valueOf(POWERS10[last]))
+                .add(BigInteger.valueOf(group(b, pos, at, mask, last)));
         return new BigDecimal(negative ? unscaled.negate() : unscaled, scale);
     }
 
-    /** Accumulates digit groups into the unscaled value: a long while it fits, else a BigInteger. */
-    private static final class Groups {
-        private final byte[] b;
-        private final boolean small;
-        private int pos;
-        private long acc;
-        private BigInteger big = BigInteger.ZERO;
-
-        Groups(byte[] b, int precision) {
-            this.b = b;
-            this.small = precision <= 18;
+    /**
+     * The group of {@code digits} digits (0 to 9) at {@code b[pos]}, in {@code DIG2BYTES[digits]} bytes, as a
+     * number: each byte XORed with {@code mask} (0xFF for a negative value), the sign bit of the value's first
+     * byte (at {@code first}) flipped.
+     */
+    private static int group(byte[] b, int pos, int first, int mask, int digits) {
+        int v = 0;
+        for (int i = pos, end = pos + DIG2BYTES[digits]; i < end; i++) {
+            int x = (b[i] ^ mask) & 0xFF;
+            v = v << 8 | (i == first ? x ^ 0x80 : x);
         }
-
-        void add(int digits) {
-            if (digits == 0) {
-                return;
-            }
-            int n = DIG2BYTES[digits];
-            long v = 0;
-            for (int i = 0; i < n; i++) {
-                v = v << 8 | (b[pos + i] & 0xFF);
-            }
-            pos += n;
-            if (v >= POWERS10[digits]) {
-                throw new InvalidColumnValueException(ColumnType.NEWDECIMAL,
-                        "a group of " + digits + " digits holds a number of more digits");
-            }
-            if (small) {
-                acc = acc * POWERS10[digits] + v;
-            } else {
-                BigInteger scale = digits == DIG_PER_DEC ? BILLION : BigInteger.valueOf(POWERS10[digits]);
-                big = big.multiply(scale).add(BigInteger.valueOf(v));
-            }
+        if (v < 0 || v >= POWERS10[digits]) {
+            throw new InvalidColumnValueException(ColumnType.NEWDECIMAL,
+                    "a group of " + digits + " digits holds a number of more digits");
         }
-
-        BigInteger value() {
-            return small ? BigInteger.valueOf(acc) : big;
-        }
+        return v;
     }
 }

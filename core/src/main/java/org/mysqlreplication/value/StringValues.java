@@ -93,7 +93,19 @@ final class StringValues {
         }
     }
 
+    /**
+     * MySQL's latin1 differs from ISO-8859-1 only in bytes 0x80..0x9F (cp1252's punctuation, euro sign, ...):
+     * without those the JDK's ISO-8859-1 decoding, a plain copy into a compact string, gives the same text.
+     */
     private static String mysqlLatin1(byte[] buf, int offset, int length) {
+        int end = offset + length;
+        int at = offset;
+        while (at < end && (buf[at] & 0xE0) != 0x80) {
+            at++;
+        }
+        if (at == end) {
+            return new String(buf, offset, length, StandardCharsets.ISO_8859_1);
+        }
         char[] out = new char[length];
         for (int i = 0; i < length; i++) {
             out[i] = Latin1Table.CHARS[buf[offset + i] & 0xFF];

@@ -67,6 +67,41 @@ class DecimalValuesTest {
         }
     }
 
+    @Test
+    void randomDecimalsAroundTheLongBoundaryOf18Digits() {
+        // precision <= 18 is accumulated in a long, above in a BigInteger: both sides, full-width values
+        // (all digits significant, including 999...9) and every scale
+        Random random = new Random(18L);
+        for (int i = 0; i < 5000; i++) {
+            int precision = 15 + random.nextInt(7); // 15..21
+            int scale = random.nextInt(precision + 1);
+            StringBuilder digits = new StringBuilder();
+            int significant = random.nextInt(4) == 0 ? precision : random.nextInt(precision + 1);
+            boolean nines = random.nextInt(8) == 0;
+            for (int d = 0; d < significant; d++) {
+                digits.append(nines ? '9' : (char) ('0' + random.nextInt(10)));
+            }
+            BigInteger unscaled = significant == 0 ? BigInteger.ZERO : new BigInteger(digits.toString());
+            if (random.nextBoolean()) {
+                unscaled = unscaled.negate();
+            }
+            BigDecimal value = new BigDecimal(unscaled, scale);
+            byte[] encoded = encode(value, precision, scale);
+            BigDecimal decoded = (BigDecimal) decodeAll(encoded, decimal(precision, scale));
+            assertThat(decoded).as("DECIMAL(%d,%d) %s", precision, scale, value)
+                    .isEqualTo(value.signum() == 0 ? new BigDecimal(BigInteger.ZERO, scale) : value);
+            assertThat(decoded.scale()).isEqualTo(scale);
+        }
+        // the extremes of DECIMAL(18,0) and DECIMAL(18,18), and the first precision past a long
+        for (String v : new String[] {"999999999999999999", "-999999999999999999", "0.999999999999999999",
+            "-0.999999999999999999"}) {
+            BigDecimal value = new BigDecimal(v);
+            assertThat(decodeAll(encode(value, 18, value.scale()), decimal(18, value.scale()))).isEqualTo(value);
+        }
+        BigDecimal nineteen = new BigDecimal("-9999999999999999999");
+        assertThat(decodeAll(encode(nineteen, 19, 0), decimal(19, 0))).isEqualTo(nineteen);
+    }
+
     /**
      * Test-side decimal2bin written from the layout described in strings/decimal.cc: digits in groups of 9
      * (4 bytes big-endian), leftovers in dig2bytes[n] bytes (integer leftover first, fraction leftover last),

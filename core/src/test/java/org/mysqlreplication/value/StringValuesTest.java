@@ -53,6 +53,27 @@ class StringValuesTest {
     }
 
     @Test
+    void latin1EveryByteAloneAndInTextIsCp1252() {
+        // cp1252 (the JDK's windows-1252) for each byte; its five undefined bytes 81 8D 8F 90 9D stay themselves
+        java.nio.charset.Charset cp1252 = java.nio.charset.Charset.forName("windows-1252");
+        StringBuilder all = new StringBuilder();
+        for (int b = 0; b < 256; b++) {
+            String c = new String(new byte[] {(byte) b}, cp1252);
+            String expected = c.equals("\uFFFD") ? String.valueOf((char) b) : c;
+            all.append(expected);
+            assertThat(decodeAll(String.format("01 %02X", b), withCollation(ColumnType.VARCHAR, 10, 8)))
+                    .as("byte %02X", b).isEqualTo(expected);
+        }
+        assertThat(all.charAt(0x9F)).isEqualTo('\u0178'); // Ÿ
+        assertThat(all.substring(0xA0)).isEqualTo(new String(hex("A0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9"
+                + "BABBBCBDBEBFC0C1C2C3C4C5C6C7C8C9CACBCCCDCECFD0D1D2D3D4D5D6D7D8D9DADBDCDDDEDFE0E1E2E3E4E5E6E7E8E9EAEBEC"
+                + "EDEEEFF0F1F2F3F4F5F6F7F8F9FAFBFCFDFEFF"), java.nio.charset.StandardCharsets.ISO_8859_1));
+        // text without 0x80..0x9F: "café ÿ!" ; with a 0x92 (RIGHT SINGLE QUOTATION MARK) at the end
+        assertThat(decodeAll("07 636166E920FF21", withCollation(ColumnType.VARCHAR, 10, 8))).isEqualTo("café ÿ!");
+        assertThat(decodeAll("05 636166E992", withCollation(ColumnType.VARCHAR, 10, 8))).isEqualTo("café\u2019");
+    }
+
+    @Test
     void otherCharsetsDecodeWithTheirCollation() {
         // ucs2 (35) is big-endian UTF-16: U+00E9 U+0041; utf16le (56): U+0041
         assertThat(decodeAll("04 00E90041", withCollation(ColumnType.VARCHAR, 20, 35))).isEqualTo("éA");

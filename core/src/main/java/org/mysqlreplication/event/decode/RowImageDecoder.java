@@ -24,12 +24,20 @@ final class RowImageDecoder {
         }
     }
 
-    Row read(ByteReader in, BitSet included) {
-        BitSet nulls = in.readBitmap(included.cardinality());
+    /**
+     * Reads one image of the columns in {@code included}. The null bitmap is tested in place in the input
+     * array (bit k of the bitmap, least significant bit first, is the k-th included column), so a row costs no
+     * bitmap allocation.
+     */
+    Row read(ByteReader in, Image included) {
+        int[] columns = included.columns;
+        int nullsAt = in.arrayOffset();
+        in.skip((columns.length + 7) >>> 3);
+        byte[] a = in.array();
         Object[] values = new Object[defs.length];
-        int k = 0;
-        for (int i = included.nextSetBit(0); i >= 0; i = included.nextSetBit(i + 1)) {
-            if (!nulls.get(k++)) {
+        for (int k = 0; k < columns.length; k++) {
+            if ((a[nullsAt + (k >>> 3)] & (1 << (k & 7))) == 0) {
+                int i = columns[k];
                 try {
                     values[i] = ValueDecoder.decode(in, defs[i]);
                 } catch (RuntimeException e) {
@@ -38,7 +46,18 @@ final class RowImageDecoder {
                 }
             }
         }
-        return new Row(table, included, values);
+        return Row.sharing(table, included.bitmap, values); // never modified after decoding
+    }
+
+    /** The included columns of the images of one rows event: the bitmap and its set bits in order. */
+    static final class Image {
+        private final BitSet bitmap;
+        private final int[] columns;
+
+        Image(BitSet bitmap) {
+            this.bitmap = bitmap;
+            this.columns = bitmap.stream().toArray();
+        }
     }
 
     private String columnName(int i) {

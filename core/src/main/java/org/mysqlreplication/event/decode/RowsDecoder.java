@@ -67,22 +67,41 @@ final class RowsDecoder implements BodyDecoder {
             }
         }
         RowImageDecoder images = new RowImageDecoder(table);
+        RowImageDecoder.Image beforeImage = new RowImageDecoder.Image(before);
         if (update) {
-            List<UpdateRow> rows = new ArrayList<>();
+            RowImageDecoder.Image afterImage = after == before ? beforeImage : new RowImageDecoder.Image(after);
+            List<UpdateRow> rows = null;
             while (body.hasRemaining()) {
-                Row b = images.read(body, before);
-                rows.add(new UpdateRow(b, images.read(body, after)));
+                int from = body.remaining();
+                Row b = images.read(body, beforeImage);
+                UpdateRow r = new UpdateRow(b, images.read(body, afterImage));
+                rows = rows != null ? rows : new ArrayList<>(expectedRows(from, body.remaining()));
+                rows.add(r);
             }
+            rows = rows != null ? rows : List.of();
             return new UpdateRowsEvent(header, tableId, table, flags, before, after, rows, extra);
         }
-        List<Row> rows = new ArrayList<>();
+        List<Row> rows = null;
         while (body.hasRemaining()) {
-            rows.add(images.read(body, before));
+            int from = body.remaining();
+            Row r = images.read(body, beforeImage);
+            rows = rows != null ? rows : new ArrayList<>(expectedRows(from, body.remaining()));
+            rows.add(r);
         }
+        rows = rows != null ? rows : List.of();
         boolean write = type == EventType.WRITE_ROWS_EVENT || type == EventType.WRITE_ROWS_EVENT_V1
                 || type == EventType.PRE_GA_WRITE_ROWS_EVENT;
         return write ? new WriteRowsEvent(header, tableId, table, flags, before, rows, extra)
                 : new DeleteRowsEvent(header, tableId, table, flags, before, rows, extra);
+    }
+
+    /**
+     * The list capacity for an event's rows, guessed from the first row's size, so that the list rarely grows
+     * (the rows event copies it once more into an immutable list anyway).
+     */
+    private static int expectedRows(int before, int after) {
+        int first = Math.max(1, before - after);
+        return 1 + after / first + (after / first >> 3) + 1;
     }
 
     /** A column bitmap; the padding bits of its last byte (servers write them as 1) are cleared. */
