@@ -16,10 +16,9 @@ import java.util.List;
  *
  * <p>Measured around the read (connect included): wall time ({@code System.nanoTime}); process CPU time
  * ({@code OperatingSystemMXBean#getProcessCpuTime}: every thread of the JVM, so the connector's threads, the
- * JIT and the GC count too); the reading thread's CPU time; bytes allocated, summed by
- * {@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes} over all live threads before and after (a
- * thread started and ended in between would be missed; neither library does that here: the connector's
- * {@code connect()} reads in the calling thread and keep-alive is off); the sum of the heap pools' peak usage;
+ * JIT and the GC count too); the reading thread's CPU time; bytes allocated by all threads, those that start
+ * and end during the read included ({@link AllocationSampler}: {@code BinLogStreamReader}'s read-ahead thread
+ * does that); the sum of the heap pools' peak usage;
  * {@code VmHWM} from {@code /proc/self/status}.
  *
  * <p>Usage: {@code ReaderProcess READER HOST PORT USER PASSWORD SERVER_ID START_FILE END_FILE END_POS FILE...}
@@ -29,7 +28,7 @@ public final class ReaderProcess {
     private ReaderProcess() {
     }
 
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) throws IOException, InterruptedException {
         ReaderKind kind = ReaderKind.ofLabel(args[0]);
         List<Path> files = new ArrayList<>();
         for (int i = 9; i < args.length; i++) {
@@ -41,7 +40,7 @@ public final class ReaderProcess {
     }
 
     /** Runs the reader once in this JVM and returns the RESULT line. */
-    static String measure(ReaderKind kind, Target t) throws IOException {
+    static String measure(ReaderKind kind, Target t) throws IOException, InterruptedException {
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
@@ -53,7 +52,8 @@ public final class ReaderProcess {
                 p.resetPeakUsage();
             }
         }
-        long allocBefore = allocatedByAllThreads(threads);
+        AllocationSampler allocation = new AllocationSampler();
+        allocation.start();
         long cpuBefore = os.getProcessCpuTime();
         long threadCpuBefore = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
@@ -61,7 +61,7 @@ public final class ReaderProcess {
         long wall = System.nanoTime() - start;
         long threadCpu = threads.getCurrentThreadCpuTime() - threadCpuBefore;
         long cpu = os.getProcessCpuTime() - cpuBefore;
-        long alloc = allocatedByAllThreads(threads) - allocBefore;
+        long alloc = allocation.stop();
         long peakHeap = 0;
         for (MemoryPoolMXBean p : heap) {
             peakHeap += p.getPeakUsage().getUsed();
@@ -87,18 +87,6 @@ public final class ReaderProcess {
             default:
                 throw new IllegalArgumentException(kind.toString());
         }
-    }
-
-    private static long allocatedByAllThreads(com.sun.management.ThreadMXBean threads) {
-        long[] ids = threads.getAllThreadIds();
-        long[] bytes = threads.getThreadAllocatedBytes(ids);
-        long sum = 0;
-        for (long b : bytes) {
-            if (b > 0) {
-                sum += b;
-            }
-        }
-        return sum;
     }
 
     /** Peak resident set size of this process, or -1 where /proc is absent. */
