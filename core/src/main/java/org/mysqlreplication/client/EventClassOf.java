@@ -16,13 +16,13 @@ import org.mysqlreplication.event.MariadbGtidListEvent;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.RandEvent;
 import org.mysqlreplication.event.RotateEvent;
+import org.mysqlreplication.event.RowsEvent;
 import org.mysqlreplication.event.StopEvent;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.UpdateRowsEvent;
 import org.mysqlreplication.event.UserVarEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.event.XidEvent;
-import org.mysqlreplication.schema.TableSchema;
 
 /**
  * What the reader needs to know about an event before decoding it: the class it decodes to, and whether it
@@ -58,11 +58,8 @@ final class EventClassOf {
         if (event instanceof TableMapEvent t) {
             return new String[] {t.schema(), t.table()};
         }
-        TableSchema rowsTable = event instanceof WriteRowsEvent w ? w.table()
-                : event instanceof UpdateRowsEvent u ? u.table()
-                : event instanceof DeleteRowsEvent d ? d.table() : null;
-        if (rowsTable != null) {
-            return new String[] {rowsTable.database(), rowsTable.table()};
+        if (event instanceof RowsEvent r) {
+            return new String[] {r.table().database(), r.table().table()};
         }
         return null;
     }

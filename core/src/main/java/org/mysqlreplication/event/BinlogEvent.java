@@ -7,7 +7,7 @@ package org.mysqlreplication.event;
  * <p>Implementations are immutable records and thread-safe.
  */
 public sealed interface BinlogEvent permits FormatDescriptionEvent, RotateEvent, QueryEvent, XidEvent,
-        TableMapEvent, WriteRowsEvent, UpdateRowsEvent, DeleteRowsEvent, IntVarEvent, RandEvent, UserVarEvent,
+        TableMapEvent, RowsEvent, IntVarEvent, RandEvent, UserVarEvent,
         HeartbeatEvent, StopEvent, MariadbAnnotateRowsEvent, MariadbBinlogCheckpointEvent, MariadbGtidEvent,
         MariadbGtidListEvent, GtidEvent, PreviousGtidsEvent, XaPrepareEvent, RowsQueryEvent, BeginLoadQueryEvent,
         ExecuteLoadQueryEvent, IncidentEvent, UnknownEvent {

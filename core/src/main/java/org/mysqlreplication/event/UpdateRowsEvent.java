@@ -20,7 +20,7 @@ import org.mysqlreplication.schema.TableSchema;
  */
 public record UpdateRowsEvent(EventHeader header, long tableId, TableSchema table, int flags,
         BitSet includedColumnsBefore, BitSet includedColumnsAfter, List<UpdateRow> rows, byte[] extraData)
-        implements BinlogEvent {
+        implements RowsEvent {
 
     public UpdateRowsEvent {
         Objects.requireNonNull(header, "header");
@@ -44,6 +44,11 @@ public record UpdateRowsEvent(EventHeader header, long tableId, TableSchema tabl
     @Override
     public byte[] extraData() {
         return extraData.clone();
+    }
+
+    @Override
+    public int rowCount() {
+        return rows.size();
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.mysqlreplication.schema.TableSchema;
  * <p>Immutable and thread-safe. {@link #toString()} does not show row values.
  */
 public record WriteRowsEvent(EventHeader header, long tableId, TableSchema table, int flags,
-        BitSet includedColumns, List<Row> rows, byte[] extraData) implements BinlogEvent {
+        BitSet includedColumns, List<Row> rows, byte[] extraData) implements RowsEvent {
 
     public WriteRowsEvent {
         Objects.requireNonNull(header, "header");
@@ -37,6 +37,11 @@ public record WriteRowsEvent(EventHeader header, long tableId, TableSchema table
     @Override
     public byte[] extraData() {
         return extraData.clone();
+    }
+
+    @Override
+    public int rowCount() {
+        return rows.size();
     }
 
     @Override

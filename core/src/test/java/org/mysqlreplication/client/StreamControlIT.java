@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.QueryEvent;
+import org.mysqlreplication.event.RowsEvent;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.event.XidEvent;
@@ -40,7 +41,7 @@ class StreamControlIT {
 
     private static List<String> tablesOfRows(List<BinlogEvent> events) {
         return events.stream().filter(e -> EventClassOf.table(e) != null)
-                .map(e -> (e instanceof TableMapEvent ? "map:" : "rows:") + String.join(".", EventClassOf.table(e)))
+                .map(e -> (e instanceof RowsEvent ? "rows:" : "map:") + String.join(".", EventClassOf.table(e)))
                 .toList();
     }
 

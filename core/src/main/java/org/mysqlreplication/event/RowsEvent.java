@@ -1,0 +1,24 @@
+package org.mysqlreplication.event;
+
+import org.mysqlreplication.schema.TableSchema;
+
+/**
+ * What the three rows events share: the table they change and how many rows. Lets a consumer route inserts,
+ * updates and deletes by table without a case per event class.
+ *
+ * <p>Implementations are immutable records and thread-safe.
+ */
+public sealed interface RowsEvent extends BinlogEvent permits WriteRowsEvent, UpdateRowsEvent, DeleteRowsEvent {
+
+    /** The table id of the TABLE_MAP_EVENT this event refers to. */
+    long tableId();
+
+    /** The table's schema as resolved for that TABLE_MAP_EVENT. */
+    TableSchema table();
+
+    /** The rows event flags ({@code STMT_END_F} = 1, ...). */
+    int flags();
+
+    /** How many rows the event changes (for updates: before/after pairs). */
+    int rowCount();
+}
