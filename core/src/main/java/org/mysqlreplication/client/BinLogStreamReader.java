@@ -48,6 +48,8 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private volatile ReplicationSession session;
     private volatile PacketPrefetcher prefetcher;
     private volatile boolean closed;
+    /** Read buffer of the events when there is no read-ahead thread; see {@code readEventPacket(byte[])}. */
+    private final byte[] readBuffer = new byte[PacketPrefetcher.BUFFER_SIZE];
     private BinlogPosition position;
     private boolean ended;
 
@@ -90,7 +92,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private ByteReader nextPacket() {
         ReplicationSession s = session();
         PacketPrefetcher p = prefetcher;
-        return p != null ? p.next() : s.connection().readEventPacket();
+        return p != null ? p.next() : s.connection().readEventPacket(readBuffer);
     }
 
     private BinlogEvent handle(ByteReader packet) {

@@ -1,5 +1,6 @@
 package org.mysqlreplication.client;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import org.mysqlreplication.BinlogException;
@@ -11,6 +12,10 @@ import org.mysqlreplication.protocol.ServerConnection;
  * decodes the previous events. At most {@code maxBufferedBytes} of read-ahead wait in memory (one larger
  * packet is let through alone), so the heap does not grow with a reader that falls behind.
  *
+ * <p>Buffers: packets that fit are read into arrays of {@value #BUFFER_SIZE} bytes that come back to a pool when
+ * the consumer asks for the next packet (it is done with the previous one by then: events are decoded into
+ * values of their own), so a long stream allocates no array per event.
+ *
  * <p>Order and completeness: packets come out in the order they were read; the end of the stream or a failure
  * of the reading thread comes out after every packet read before it, so nothing read is lost and a failure is
  * never swallowed.
@@ -19,17 +24,23 @@ import org.mysqlreplication.protocol.ServerConnection;
  */
 final class PacketPrefetcher implements AutoCloseable {
 
+    /** Size of the pooled read buffers: larger than a rows event of the default 8 KiB row-event size limit. */
+    static final int BUFFER_SIZE = 16 * 1024;
+
     private static final Object END = new Object();
 
     private record Failure(RuntimeException error) {
     }
 
-    private record Packet(ByteReader bytes, int permits) {
+    private record Packet(ByteReader bytes, int permits, byte[] pooled) {
     }
 
-    /** Where packets come from: {@code read} returns null at the end; {@code close} ends a blocked read. */
+    /**
+     * Where packets come from: {@code read} returns null at the end, and reads into {@code reuse} when the packet
+     * fits; {@code close} ends a blocked read.
+     */
     interface Source {
-        ByteReader read();
+        ByteReader read(byte[] reuse);
 
         void close();
     }
@@ -38,6 +49,8 @@ final class PacketPrefetcher implements AutoCloseable {
     private final int maxBufferedBytes;
     private final Semaphore budget;
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<byte[]> pool = new ConcurrentLinkedQueue<>();
+    private byte[] lastPooled;
     private final Thread thread;
     private volatile boolean closed;
     private boolean ended;
@@ -45,8 +58,8 @@ final class PacketPrefetcher implements AutoCloseable {
     PacketPrefetcher(ServerConnection connection, int maxBufferedBytes, String threadName) {
         this(new Source() {
             @Override
-            public ByteReader read() {
-                return connection.readEventPacket();
+            public ByteReader read(byte[] reuse) {
+                return connection.readEventPacket(reuse);
             }
 
             @Override
@@ -68,14 +81,22 @@ final class PacketPrefetcher implements AutoCloseable {
     private void readLoop() {
         try {
             while (!closed) {
-                ByteReader packet = source.read();
+                byte[] buffer = pool.poll();
+                if (buffer == null) {
+                    buffer = new byte[BUFFER_SIZE];
+                }
+                ByteReader packet = source.read(buffer);
                 if (packet == null) {
                     queue.add(END);
                     return;
                 }
-                int permits = Math.min(packet.remaining(), maxBufferedBytes);
+                boolean inBuffer = packet.array() == buffer;
+                if (!inBuffer) {
+                    pool.add(buffer);
+                }
+                int permits = Math.min(inBuffer ? buffer.length : packet.remaining(), maxBufferedBytes);
                 budget.acquire(permits);
-                queue.add(new Packet(packet, permits));
+                queue.add(new Packet(packet, permits, inBuffer ? buffer : null));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -86,11 +107,16 @@ final class PacketPrefetcher implements AutoCloseable {
     }
 
     /**
-     * The next packet's event bytes, waiting for it; {@code null} at the end of the stream.
+     * The next packet's event bytes, waiting for it; {@code null} at the end of the stream. The bytes of the
+     * packet returned before are no longer valid.
      *
      * @throws RuntimeException what the reading thread failed with, after all packets read before it
      */
     ByteReader next() {
+        if (lastPooled != null) {
+            pool.add(lastPooled);
+            lastPooled = null;
+        }
         if (ended) {
             return null;
         }
@@ -103,6 +129,7 @@ final class PacketPrefetcher implements AutoCloseable {
         }
         if (item instanceof Packet p) {
             budget.release(p.permits());
+            lastPooled = p.pooled();
             return p.bytes();
         }
         ended = true;

@@ -73,7 +73,21 @@ public final class PacketChannel {
      * @throws ConnectionException if the stream fails, times out or ends before the payload is complete
      */
     public ByteReader readPacket() {
+        return readPacket(null);
+    }
+
+    /**
+     * As {@link #readPacket()}, reading into {@code reuse} when the payload is one chunk that fits in it (the
+     * returned reader then covers the first bytes of {@code reuse}); otherwise into a new array. For callers
+     * that are done with one payload before they read the next, such as a binlog dump whose events are decoded
+     * into values of their own: one array serves every event, instead of a new one per event.
+     */
+    public ByteReader readPacket(byte[] reuse) {
         int length = readHeader(0);
+        if (reuse != null && length < MAX_CHUNK && length <= reuse.length) {
+            readFully(reuse, 0, length, 0);
+            return ByteReader.of(reuse, 0, length);
+        }
         byte[] payload = new byte[length];
         readFully(payload, 0, length, 0);
         int total = length;

@@ -151,8 +151,16 @@ public final class ServerConnection implements AutoCloseable {
      * @throws ConnectionException if the connection fails, times out, or is closed by {@link #close()}
      */
     public ByteReader readEventPacket() {
+        return readEventPacket(null);
+    }
+
+    /**
+     * As {@link #readEventPacket()}, reading into {@code reuse} when the packet fits (see
+     * {@link PacketChannel#readPacket(byte[])}): the caller must be done with the previous event's bytes.
+     */
+    public ByteReader readEventPacket(byte[] reuse) {
         try { // no lambda here: this runs once per event
-            return eventOrNull(channel.readPacket(), peer);
+            return eventOrNull(channel.readPacket(reuse), peer);
         } catch (ConnectionException e) {
             throw closed ? closedByClose(e) : e;
         }

@@ -25,12 +25,12 @@ class PacketPrefetcherTest {
         }
 
         @Override
-        public ByteReader read() {
+        public ByteReader read(byte[] reuse) {
             int i = reads.getAndIncrement();
             if (i < sizes.length) {
-                byte[] b = new byte[sizes[i]];
+                byte[] b = sizes[i] <= reuse.length ? reuse : new byte[sizes[i]];
                 b[0] = (byte) i;
-                return ByteReader.of(b);
+                return ByteReader.of(b, 0, sizes[i]);
             }
             if (failure != null) {
                 throw failure;
@@ -66,9 +66,9 @@ class PacketPrefetcherTest {
 
     @Test
     void readAheadStopsAtTheByteBudgetAndGoesOnWhenTheConsumerTakes() throws Exception {
-        Scripted source = new Scripted(null, 400, 400, 400, 400, 400);
-        try (PacketPrefetcher p = new PacketPrefetcher(source, 1000, "t")) {
-            // two packets (800 bytes) fit, the third is read but waits for budget: no fourth read
+        Scripted source = new Scripted(null, 20_000, 20_000, 20_000, 20_000, 20_000);
+        try (PacketPrefetcher p = new PacketPrefetcher(source, 50_000, "t")) {
+            // two packets (40,000 bytes) fit, the third is read but waits for budget: no fourth read
             awaitReads(source, 3);
             Thread.sleep(200);
             assertThat(source.reads.get()).isEqualTo(3);
@@ -78,6 +78,22 @@ class PacketPrefetcherTest {
                 seen.add(p.next().peekUint8(0));
             }
             assertThat(seen).containsExactly(1, 2, 3, 4);
+            assertThat(p.next()).isNull();
+        }
+    }
+
+    @Test
+    void pooledBuffersCountWithTheirWholeCapacity() throws Exception {
+        Scripted source = new Scripted(null, 100, 100, 100, 100);
+        try (PacketPrefetcher p = new PacketPrefetcher(source, 2 * PacketPrefetcher.BUFFER_SIZE, "t")) {
+            awaitReads(source, 3);
+            Thread.sleep(200);
+            assertThat(source.reads.get()).isEqualTo(3);
+            for (int i = 0; i < 4; i++) {
+                ByteReader packet = p.next();
+                assertThat(packet.remaining()).isEqualTo(100);
+                assertThat(packet.peekUint8(0)).isEqualTo(i);
+            }
             assertThat(p.next()).isNull();
         }
     }

@@ -238,4 +238,26 @@ class PacketChannelTest {
         assertThatThrownBy(channel::readPacket).isInstanceOf(ConnectionException.class)
                 .hasMessage("read from db:3306 failed: Connection reset");
     }
+
+    @Test
+    void readingIntoAReusedArrayWhenThePayloadFitsAndIntoANewOneOtherwise() {
+        byte[] small = random(100, 1);
+        byte[] large = random(5000, 2);
+        byte[] twoChunks = random(MAX + 10, 3);
+        byte[] wire = frame(List.of(small, large, twoChunks, small));
+        PacketChannel channel = new PacketChannel(new ByteArrayInputStream(wire),
+                OutputStream.nullOutputStream(), "test");
+        byte[] reuse = new byte[4096];
+
+        org.mysqlreplication.io.ByteReader first = channel.readPacket(reuse);
+        assertThat(first.array()).isSameAs(reuse);
+        assertThat(first.readRemainingBytes()).isEqualTo(small);
+        org.mysqlreplication.io.ByteReader second = channel.readPacket(reuse);
+        assertThat(second.array()).isNotSameAs(reuse);
+        assertThat(second.readRemainingBytes()).isEqualTo(large);
+        org.mysqlreplication.io.ByteReader third = channel.readPacket(reuse);
+        assertThat(third.array()).isNotSameAs(reuse);
+        assertThat(third.readRemainingBytes()).isEqualTo(twoChunks);
+        assertThat(channel.readPacket(reuse).readRemainingBytes()).isEqualTo(small);
+    }
 }
