@@ -13,6 +13,7 @@ import org.mysqlreplication.schema.TableMapSchemaResolver;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.schema.TableSchemaResolver;
 import org.mysqlreplication.value.ColumnDef;
+import org.mysqlreplication.value.ColumnType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,7 +70,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
             ColumnDef d = base.columns().get(i).def();
             ServerColumn s = server.get(i);
             int collation = d.collationId() != ColumnDef.UNKNOWN_COLLATION ? d.collationId() : s.collationId();
-            ColumnDef def = new ColumnDef(d.type(), d.meta(), d.unsigned() || s.unsigned(), collation,
+            ColumnDef def = new ColumnDef(d.type(), meta(d, s), d.unsigned() || s.unsigned(), collation,
                     d.enumValues().isEmpty() ? s.enumValues() : d.enumValues(),
                     d.setValues().isEmpty() ? s.setValues() : d.setValues());
             merged.add(new ColumnSchema(s.name(), def, s.nullable()));
@@ -81,8 +82,19 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
                 base.primaryKey().isEmpty() ? primaryKey : base.primaryKey());
     }
 
+    /**
+     * The TABLE_MAP metadata, except for MariaDB's own TIME(n)/DATETIME(n)/TIMESTAMP(n) format (MariaDB 5.3 to
+     * 10.0, and later servers with {@code mysql56_temporal_format=OFF}): those columns keep the old type codes
+     * with no metadata, so their fractional precision comes from the server, as the value decoder expects it.
+     */
+    private static int meta(ColumnDef d, ServerColumn s) {
+        boolean oldTemporal = d.type() == ColumnType.TIME || d.type() == ColumnType.DATETIME
+                || d.type() == ColumnType.TIMESTAMP;
+        return oldTemporal && d.meta() == 0 && s.datetimePrecision() > 0 ? s.datetimePrecision() : d.meta();
+    }
+
     private List<ServerColumn> query(String database, String table) {
-        String sql = "SELECT c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_KEY, co.ID"
+        String sql = "SELECT c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_KEY, co.ID, c.DATETIME_PRECISION"
                 + " FROM information_schema.COLUMNS c LEFT JOIN information_schema.COLLATIONS co"
                 + " ON co.COLLATION_NAME = c.COLLATION_NAME"
                 + " WHERE c.TABLE_SCHEMA = " + ColumnTypeLabels.quote(database)
@@ -90,7 +102,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
                 + " ORDER BY c.ORDINAL_POSITION";
         List<ServerColumn> columns = new ArrayList<>();
         for (List<String> row : connection().query(sql).rows()) {
-            columns.add(ServerColumn.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4)));
+            columns.add(ServerColumn.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)));
         }
         return List.copyOf(columns);
     }

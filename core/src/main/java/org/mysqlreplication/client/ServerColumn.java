@@ -10,16 +10,17 @@ import org.mysqlreplication.value.ColumnDef;
  * <p>Immutable and thread-safe.
  */
 record ServerColumn(String name, boolean unsigned, boolean nullable, boolean primaryKey, int collationId,
-        List<String> enumValues, List<String> setValues) {
+        List<String> enumValues, List<String> setValues, int datetimePrecision) {
 
     static ServerColumn of(String name, String columnType, String isNullable, String columnKey,
-            String collationId) {
+            String collationId, String datetimePrecision) {
         String type = columnType.toLowerCase(Locale.ROOT);
         List<String> labels = ColumnTypeLabels.parse(columnType);
         return new ServerColumn(name, type.contains("unsigned"), "YES".equals(isNullable), "PRI".equals(columnKey),
                 collationId != null ? Integer.parseInt(collationId) : binaryType(type)
                         ? ColumnDef.BINARY_COLLATION : ColumnDef.UNKNOWN_COLLATION,
-                type.startsWith("enum(") ? labels : List.of(), type.startsWith("set(") ? labels : List.of());
+                type.startsWith("enum(") ? labels : List.of(), type.startsWith("set(") ? labels : List.of(),
+                datetimePrecision == null ? 0 : Integer.parseInt(datetimePrecision));
     }
 
     /** BINARY, VARBINARY and the BLOB types have no collation in information_schema: their bytes are binary. */
