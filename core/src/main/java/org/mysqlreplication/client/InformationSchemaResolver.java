@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Completes what a TABLE_MAP event leaves out (column names, signedness, collations, ENUM/SET labels, primary
  * key) from the server's {@code information_schema}, over a second connection opened on first need. When the
- * TABLE_MAP carries full optional metadata ({@code binlog_row_metadata=FULL}) the server is not asked.
+ * TABLE_MAP carries full optional metadata ({@code binlog_row_metadata=FULL}) the server is not asked, unless a
+ * column has an old TIME/DATETIME/TIMESTAMP type code, whose MariaDB fractional precision only the server knows.
  *
  * <p>Answers are cached per table and dropped when a DDL statement names the table (unless the schema is
  * frozen). The server answers with the table as it is now, which can differ from the table when an old event
@@ -49,7 +50,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
     @Override
     public TableSchema resolve(TableMapEvent tableMap) {
         TableSchema base = fromTableMap.resolve(tableMap);
-        boolean complete = base.columns().stream().allMatch(c -> c.name() != null);
+        boolean complete = base.columns().stream().allMatch(c -> c.name() != null && !mayBeOldTemporal(c.def()));
         if (complete || !filter.acceptsTable(base.database(), base.table())) {
             return base;
         }
@@ -88,9 +89,13 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
      * with no metadata, so their fractional precision comes from the server, as the value decoder expects it.
      */
     private static int meta(ColumnDef d, ServerColumn s) {
-        boolean oldTemporal = d.type() == ColumnType.TIME || d.type() == ColumnType.DATETIME
-                || d.type() == ColumnType.TIMESTAMP;
-        return oldTemporal && d.meta() == 0 && s.datetimePrecision() > 0 ? s.datetimePrecision() : d.meta();
+        return mayBeOldTemporal(d) && s.datetimePrecision() > 0 ? s.datetimePrecision() : d.meta();
+    }
+
+    /** A column whose fractional precision only the server knows (even when TABLE_MAP has full metadata). */
+    private static boolean mayBeOldTemporal(ColumnDef d) {
+        return (d.type() == ColumnType.TIME || d.type() == ColumnType.DATETIME || d.type() == ColumnType.TIMESTAMP)
+                && d.meta() == 0;
     }
 
     private List<ServerColumn> query(String database, String table) {

@@ -5,7 +5,8 @@ import static org.mysqlreplication.client.ReadmeSessionIT.config;
 import static org.mysqlreplication.client.ReadmeSessionIT.readAll;
 
 import java.util.List;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mysqlreplication.client.ColumnValuesIT.Column;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.Row;
@@ -25,9 +26,11 @@ class MariadbOldTemporalIT {
             new Column("d2", "DATETIME(2)", "d2", 2), new Column("d6", "DATETIME(6)", "d6", 6),
             new Column("s1", "TIMESTAMP(1) NULL", "s1", 1), new Column("s6", "TIMESTAMP(6) NULL", "s6", 6));
 
-    @Test
-    void mariadbFractionalTemporalsDecodeWithThePrecisionFromTheServer() {
-        try (LocalMariaDb db = LocalMariaDb.builder().serverOption("mysql56_temporal_format", "OFF").start()) {
+    @ParameterizedTest(name = "binlog_row_metadata={0}")
+    @ValueSource(strings = {"NO_LOG", "FULL"})
+    void mariadbFractionalTemporalsDecodeWithThePrecisionFromTheServer(String metadata) {
+        try (LocalMariaDb db = LocalMariaDb.builder().serverOption("mysql56_temporal_format", "OFF")
+                .binlogRowMetadata(metadata).start()) {
             db.execute("CREATE DATABASE old",
                     "CREATE TABLE old.t (id INT PRIMARY KEY, t0 TIME, t3 TIME(3), t6 TIME(6), d2 DATETIME(2),"
                             + " d6 DATETIME(6), s1 TIMESTAMP(1) NULL, s6 TIMESTAMP(6) NULL)",
