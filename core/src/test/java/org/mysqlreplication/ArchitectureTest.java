@@ -1,0 +1,60 @@
+package org.mysqlreplication;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rule of the architecture: io at the bottom, the model above it, client on top. */
+class ArchitectureTest {
+
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.mysqlreplication");
+
+    @Test
+    void ioDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("org.mysqlreplication.io..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mysqlreplication.net..",
+                        "org.mysqlreplication.protocol..", "org.mysqlreplication.event..",
+                        "org.mysqlreplication.value..", "org.mysqlreplication.schema..",
+                        "org.mysqlreplication.file..", "org.mysqlreplication.client..")
+                .check(CORE);
+    }
+
+    @Test
+    void theModelKnowsNothingOfTheWireOrTheClient() {
+        noClasses().that().resideInAnyPackage("org.mysqlreplication.event..", "org.mysqlreplication.value..",
+                        "org.mysqlreplication.schema..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mysqlreplication.net..",
+                        "org.mysqlreplication.protocol..", "org.mysqlreplication.file..",
+                        "org.mysqlreplication.client..")
+                .check(CORE);
+    }
+
+    @Test
+    void theWireKnowsNothingOfEventsOrTheClient() {
+        noClasses().that().resideInAnyPackage("org.mysqlreplication.net..", "org.mysqlreplication.protocol..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.mysqlreplication.event..",
+                        "org.mysqlreplication.value..", "org.mysqlreplication.schema..",
+                        "org.mysqlreplication.file..", "org.mysqlreplication.client..")
+                .check(CORE);
+    }
+
+    @Test
+    void nothingDependsOnTheClient() {
+        noClasses().that().resideOutsideOfPackage("org.mysqlreplication.client..")
+                .should().dependOnClassesThat().resideInAPackage("org.mysqlreplication.client..")
+                .check(CORE);
+    }
+
+    @Test
+    void decodersAndTheModelNeverLog() {
+        noClasses().that().resideInAnyPackage("org.mysqlreplication.io..", "org.mysqlreplication.event..",
+                        "org.mysqlreplication.value..", "org.mysqlreplication.schema..")
+                .should().dependOnClassesThat().resideInAPackage("org.slf4j..")
+                .check(CORE);
+    }
+}
