@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.testing.LocalMariaDb;
@@ -100,5 +103,28 @@ class CliIT {
                 "=== TableMapEvent ===", "=== WriteRowsEvent ===", "* id : 1\n* data : Hello\n* data2 : World\n",
                 "=== XidEvent ===", "=== UpdateRowsEvent ===", "* data : Hello => World\n",
                 "* data2 : World => Hello\n", "=== DeleteRowsEvent ===");
+    }
+
+    /** MariaDB 10.3.36's own sequence test binlog (see PROVENANCE.md): 17 events, GTIDs 0-1-1 and 0-1-100..102. */
+    @Test
+    void readPrintsTheEventsOfABinlogFile() {
+        Path file = Path.of("..", "..", "shared", "fixtures", "binlogs", "ottok-mariadb-10.3", "mysql-test",
+                "std_data", "rpl", "master-bin-seq_10.3.36.000001");
+        Assumptions.assumeTrue(Files.exists(file), "fixtures not beside the checkout");
+        Result r = run("read", file.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().split("\n=== |^=== ", -1)).hasSize(18);
+        assertThat(r.out()).contains("mysql version: 10.3.36-MariaDB-debug-log", "Query: CREATE SEQUENCE s1",
+                "GTID: 0-1-100", "SQL statement : INSERT INTO s1 VALUES(2, 1, 10, 1, 2, 1, 1, 0)");
+    }
+
+    @Test
+    void readOfAFileThatIsNotABinlogExitsNonZeroNamingIt() throws Exception {
+        Path notABinlog = Files.createTempFile("not-a-binlog", ".txt");
+        Files.writeString(notABinlog, "hello");
+        Result r = run("read", notABinlog.toString());
+        Files.delete(notABinlog);
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("mysql-replication: ").contains(notABinlog.getFileName().toString());
     }
 }
