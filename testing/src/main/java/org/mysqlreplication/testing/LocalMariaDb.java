@@ -216,8 +216,15 @@ public final class LocalMariaDb implements AutoCloseable {
 
         private static void install(MariaDbBinaries binaries, Path baseDir) {
             Path log = baseDir.resolve("install.log");
+            try {
+                // a private tmpdir: bootstraps sharing /tmp collide on their temporary tables when run at once
+                Files.createDirectories(baseDir.resolve("tmp"));
+            } catch (IOException e) {
+                throw new LocalMariaDbException("could not create " + baseDir.resolve("tmp"), e);
+            }
             List<String> cmd = List.of(binaries.installDb().toString(), "--no-defaults",
-                    "--datadir=" + baseDir.resolve("data"), "--user=" + System.getProperty("user.name"),
+                    "--datadir=" + baseDir.resolve("data"), "--tmpdir=" + baseDir.resolve("tmp"),
+                    "--user=" + System.getProperty("user.name"),
                     "--auth-root-authentication-method=normal", "--skip-test-db",
                     "--innodb-log-file-size=4M", "--innodb-buffer-pool-size=16M");
             int rc = runToLog(cmd, log, Duration.ofMinutes(2));
@@ -260,8 +267,8 @@ public final class LocalMariaDb implements AutoCloseable {
 
         private List<String> serverCommand(MariaDbBinaries binaries, Path baseDir, int port) {
             List<String> cmd = new ArrayList<>(List.of(binaries.server().toString(), "--no-defaults",
-                    "--datadir=" + baseDir.resolve("data"), "--user=" + System.getProperty("user.name"),
-                    "--port=" + port, "--bind-address=" + HOST, "--socket=" + baseDir.resolve("mysqld.sock"),
+                    "--datadir=" + baseDir.resolve("data"), "--tmpdir=" + baseDir.resolve("tmp"),
+                    "--user=" + System.getProperty("user.name"), "--port=" + port, "--bind-address=" + HOST, "--socket=" + baseDir.resolve("mysqld.sock"),
                     "--pid-file=" + baseDir.resolve("mysqld.pid"), "--log-error=" + baseDir.resolve("error.log"),
                     "--server-id=" + serverId, "--log-bin=" + baseDir.resolve("data").resolve("mysql-bin"),
                     "--skip-name-resolve", "--innodb-log-file-size=4M", "--innodb-buffer-pool-size=32M",
@@ -321,7 +328,7 @@ public final class LocalMariaDb implements AutoCloseable {
                 return "(no log at " + log + ")";
             }
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
         } catch (IOException e) {
             return "(could not read " + log + ": " + e.getMessage() + ")";
         }

@@ -12,8 +12,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class LocalMariaDbIT {
@@ -67,6 +72,30 @@ class LocalMariaDbIT {
             assertThatThrownBy(() -> db.execute("SELECT * FROM no_such_db.t"))
                     .isInstanceOf(LocalMariaDbException.class)
                     .hasMessageContaining("ERROR 1146 (42S02)").hasMessageContaining("Table 'no_such_db.t' doesn't exist");
+        }
+    }
+
+    /** Concurrent installs used to collide on temporary tables in the shared /tmp (seen under parallel builds). */
+    @Test
+    void fourServersCanBeInstalledAndStartedAtTheSameTime() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> ids = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                int serverId = 21 + i;
+                ids.add(pool.submit(() -> {
+                    try (LocalMariaDb db = LocalMariaDb.builder().serverId(serverId).start()) {
+                        return db.query("SELECT @@server_id").get(0).get(0);
+                    }
+                }));
+            }
+            List<String> got = new ArrayList<>();
+            for (Future<String> f : ids) {
+                got.add(f.get(3, TimeUnit.MINUTES));
+            }
+            assertThat(got).containsExactly("21", "22", "23", "24");
+        } finally {
+            pool.shutdownNow();
         }
     }
 }
