@@ -23,7 +23,7 @@ import java.util.Objects;
  * <p>Immutable and thread-safe.
  */
 public record MariadbGtidEvent(EventHeader header, long seqNo, long domainId, int flags, Long commitId,
-        Xid xid, int flagsExtra, int extraEngines, Long startAlterSeqNo, Long threadId) implements BinlogEvent {
+        XaXid xid, int flagsExtra, int extraEngines, Long startAlterSeqNo, Long threadId) implements BinlogEvent {
 
     public static final int FL_STANDALONE = 1;
     public static final int FL_GROUP_COMMIT_ID = 2;
@@ -33,45 +33,6 @@ public record MariadbGtidEvent(EventHeader header, long seqNo, long domainId, in
     public static final int FL_DDL = 32;
     public static final int FL_PREPARED_XA = 64;
     public static final int FL_COMPLETED_XA = 128;
-
-    /**
-     * An XA transaction id ({@code XID}): format id, global transaction id and branch qualifier bytes.
-     *
-     * <p>Immutable and thread-safe.
-     */
-    public record Xid(long formatId, byte[] gtrid, byte[] bqual) {
-        public Xid {
-            gtrid = gtrid.clone();
-            bqual = bqual.clone();
-        }
-
-        @Override
-        public byte[] gtrid() {
-            return gtrid.clone();
-        }
-
-        @Override
-        public byte[] bqual() {
-            return bqual.clone();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Xid x && formatId == x.formatId && java.util.Arrays.equals(gtrid, x.gtrid)
-                    && java.util.Arrays.equals(bqual, x.bqual);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Arrays.hashCode(gtrid) * 31 + java.util.Arrays.hashCode(bqual);
-        }
-
-        @Override
-        public String toString() {
-            return "Xid[formatId=" + formatId + ", gtrid " + gtrid.length + " byte(s), bqual " + bqual.length
-                    + " byte(s)]";
-        }
-    }
 
     public MariadbGtidEvent {
         Objects.requireNonNull(header, "header");

@@ -1,7 +1,5 @@
 package org.mysqlreplication.event;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -10,48 +8,19 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public record XaPrepareEvent(EventHeader header, boolean onePhase, long formatId, byte[] gtrid, byte[] bqual)
-        implements BinlogEvent {
+public record XaPrepareEvent(EventHeader header, boolean onePhase, XaXid xid) implements BinlogEvent {
 
     public XaPrepareEvent {
         Objects.requireNonNull(header, "header");
-        gtrid = gtrid.clone();
-        bqual = bqual.clone();
-    }
-
-    @Override
-    public byte[] gtrid() {
-        return gtrid.clone();
-    }
-
-    @Override
-    public byte[] bqual() {
-        return bqual.clone();
+        Objects.requireNonNull(xid, "xid");
     }
 
     @Override
     public String dump() {
         return DumpText.start("XAPrepareEvent", header)
                 .field("One phase", onePhase)
-                .field("XID formatID", formatId)
-                .field("XID", new String(gtrid, StandardCharsets.UTF_8) + new String(bqual, StandardCharsets.UTF_8))
+                .field("XID formatID", xid.formatId())
+                .field("XID", xid.text())
                 .end();
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof XaPrepareEvent x && header.equals(x.header) && onePhase == x.onePhase
-                && formatId == x.formatId && Arrays.equals(gtrid, x.gtrid) && Arrays.equals(bqual, x.bqual);
-    }
-
-    @Override
-    public int hashCode() {
-        return Objects.hash(header, formatId, Arrays.hashCode(gtrid));
-    }
-
-    @Override
-    public String toString() {
-        return "XaPrepareEvent[onePhase=" + onePhase + ", formatId=" + formatId + ", gtrid " + gtrid.length
-                + " byte(s), bqual " + bqual.length + " byte(s)]";
     }
 }

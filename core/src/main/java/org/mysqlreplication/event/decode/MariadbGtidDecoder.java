@@ -4,6 +4,7 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.event.MariadbGtidEvent;
+import org.mysqlreplication.event.XaXid;
 
 /**
  * MariaDB GTID_EVENT, read in order: seq_no (8), domain_id (4), flags2 (1); commit_id (8) when FL_GROUP_COMMIT_ID
@@ -31,12 +32,12 @@ final class MariadbGtidDecoder implements BodyDecoder {
         if ((flags & MariadbGtidEvent.FL_GROUP_COMMIT_ID) != 0) {
             commitId = body.readInt64();
         }
-        MariadbGtidEvent.Xid xid = null;
+        XaXid xid = null;
         if ((flags & (MariadbGtidEvent.FL_PREPARED_XA | MariadbGtidEvent.FL_COMPLETED_XA)) != 0) {
             long formatId = body.readUint32();
             int gtridLength = body.readUint8();
             int bqualLength = body.readUint8();
-            xid = new MariadbGtidEvent.Xid(formatId, body.readBytes(gtridLength), body.readBytes(bqualLength));
+            xid = new XaXid(formatId, body.readBytes(gtridLength), body.readBytes(bqualLength));
         }
         int flagsExtra = 0;
         int extraEngines = 0;

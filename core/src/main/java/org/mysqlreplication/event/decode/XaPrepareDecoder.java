@@ -3,6 +3,7 @@ package org.mysqlreplication.event.decode;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.XaPrepareEvent;
+import org.mysqlreplication.event.XaXid;
 import org.mysqlreplication.io.ByteReader;
 
 /** MySQL XA_PREPARE_LOG_EVENT: one phase (1), format id (4), gtrid length (4), bqual length (4), gtrid, bqual. */
@@ -20,7 +21,7 @@ final class XaPrepareDecoder implements BodyDecoder {
             throw new BodyFormatException("XID of " + gtridLength + " + " + bqualLength + " bytes, at most "
                     + XIDDATASIZE + " expected");
         }
-        return new XaPrepareEvent(header, onePhase, formatId, body.readBytes((int) gtridLength),
-                body.readBytes((int) bqualLength));
+        return new XaPrepareEvent(header, onePhase,
+                new XaXid(formatId, body.readBytes((int) gtridLength), body.readBytes((int) bqualLength)));
     }
 }

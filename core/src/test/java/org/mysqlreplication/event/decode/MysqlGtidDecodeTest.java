@@ -87,8 +87,8 @@ class MysqlGtidDecodeTest {
         XaPrepareEvent x = (XaPrepareEvent) decode(event(38, body().u8(0).u32(1).u32(1).u32(2).str("xyz").build(),
                 false));
         assertThat(x.onePhase()).isFalse();
-        assertThat(new String(x.gtrid())).isEqualTo("x");
-        assertThat(new String(x.bqual())).isEqualTo("yz");
+        assertThat(new String(x.xid().gtrid())).isEqualTo("x");
+        assertThat(new String(x.xid().bqual())).isEqualTo("yz");
         assertThat(x.dump()).contains("XID: xyz");
         RowsQueryEvent q = (RowsQueryEvent) decode(event(29, body().u8(24).str("INSERT INTO t VALUES (1)").build(),
                 false));
