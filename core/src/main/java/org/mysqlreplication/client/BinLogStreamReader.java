@@ -56,7 +56,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     public BinLogStreamReader(BinLogStreamReaderConfig config) {
         this.config = config;
         this.filter = new EventFilter(config);
-        this.schemaResolver = new InformationSchemaResolver(config, config.freezeSchema());
+        this.schemaResolver = new InformationSchemaResolver(config, filter);
         this.context = new DecodeContext(schemaResolver, config.unknownEventPolicy());
         this.context.setVerifyChecksum(config.verifyChecksum());
         this.decoder = new EventDecoder(context);
@@ -158,7 +158,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private ReplicationSession session() {
         ReplicationSession s = session;
         if (s == null) {
-            s = ReplicationSession.open(config, null);
+            s = ReplicationSession.open(config, filter);
             position = s.start();
             context.setBinlogFile(s.start().file());
             context.setChecksumAlgorithm(s.checksum());

@@ -41,10 +41,10 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
     private final Map<String, List<ServerColumn>> cache = new HashMap<>();
     private volatile ServerConnection connection;
 
-    InformationSchemaResolver(BinLogStreamReaderConfig config, boolean freeze) {
+    InformationSchemaResolver(BinLogStreamReaderConfig config, EventFilter filter) {
         this.config = config;
-        this.filter = new EventFilter(config);
-        this.freeze = freeze;
+        this.filter = filter;
+        this.freeze = config.freezeSchema();
     }
 
     @Override

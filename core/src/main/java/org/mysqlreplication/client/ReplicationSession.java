@@ -43,11 +43,11 @@ final class ReplicationSession {
                 .build();
     }
 
-    /** Connects and starts the dump at {@code resumeAt}, or where the config says when it is null. */
-    static ReplicationSession open(BinLogStreamReaderConfig config, BinlogPosition resumeAt) {
+    /** Connects and starts the dump where the config says; ANNOTATE_ROWS only when {@code filter} wants them. */
+    static ReplicationSession open(BinLogStreamReaderConfig config, EventFilter filter) {
         ServerConnection conn = ServerConnection.open(settings(config));
         try {
-            BinlogPosition start = resumeAt != null ? resumeAt : startPosition(conn, config);
+            BinlogPosition start = startPosition(conn, config);
             ChecksumAlgorithm checksum = negotiateChecksum(conn);
             if (conn.isMariaDb()) {
                 conn.execute("SET @mariadb_slave_capability = " + MARIADB_SLAVE_CAPABILITY_GTID);
@@ -58,7 +58,7 @@ final class ReplicationSession {
             ReportSlave report = config.reportSlave() != null ? config.reportSlave() : new ReportSlave("", "", "", 0);
             conn.registerReplica(config.serverId(), report.host(), report.user(), report.password(), report.port());
             int flags = config.blocking() ? 0 : ServerConnection.BINLOG_DUMP_NON_BLOCK;
-            if (conn.isMariaDb() && new EventFilter(config).acceptsClass(MariadbAnnotateRowsEvent.class)) {
+            if (conn.isMariaDb() && filter.acceptsClass(MariadbAnnotateRowsEvent.class)) {
                 flags |= ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT; // the server sends them only on request
             }
             LOG.debug("starting binlog dump at {} (checksum {}, flags {})", start, checksum, flags);
