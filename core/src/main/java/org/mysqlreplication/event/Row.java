@@ -1,5 +1,6 @@
 package org.mysqlreplication.event;
 
+import java.math.BigDecimal;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,35 +16,51 @@ import org.mysqlreplication.schema.TableSchema;
  * column throws. Columns whose name is unknown are called {@code @1}, {@code @2}, ... (1-based, as mysqlbinlog
  * does) in {@link #asMap()} and in dumps.
  *
+ * <p>Rows from the binlog are views: they keep their event's bytes and decode a value when it is read, each
+ * time it is read, so a consumer pays only for the columns it reads. {@link #getLong(int)},
+ * {@link #getInt(int)} and {@link #getDouble(int)} read integer and floating-point columns without a boxed
+ * object. A value whose bytes break its type's layout fails when it is read, with a {@link RowValueException}
+ * that names the column and where the row comes from; the row's structure (where each value starts and ends)
+ * was checked when the event was decoded.
+ *
  * <p>Immutable and thread-safe as long as the values are (the decoders produce immutable values, except
- * {@code byte[]}, which callers must not modify). {@link #toString()} does not show values.
+ * {@code byte[]}, {@code float[]} and {@link BitSet}, which are new for each read). {@link #toString()} does
+ * not show values.
  */
 public final class Row {
 
     private final TableSchema table;
     private final BitSet present;
+    /** The values of a row built from values; {@code null} for a view over {@link #images}. */
     private final Object[] values;
+    private final RowImages images;
+    private final int base;
 
     /**
+     * A row of the given values.
+     *
      * @param table   the table
      * @param present which columns the image has
      * @param values  one entry per table column (absent ones {@code null}); not copied, the caller hands it over
      */
     public Row(TableSchema table, BitSet present, Object[] values) {
-        this(table, (BitSet) present.clone(), values, true);
+        this(table, (BitSet) present.clone(), Objects.requireNonNull(values, "values"), null, 0);
     }
 
-    private Row(TableSchema table, BitSet present, Object[] values, boolean owned) {
+    private Row(TableSchema table, BitSet present, Object[] values, RowImages images, int base) {
         this.table = Objects.requireNonNull(table, "table");
         this.present = present;
-        this.values = Objects.requireNonNull(values, "values");
-        if (values.length != table.columns().size()) {
-            throw new IllegalArgumentException("row of " + values.length + " value(s) for a table of "
-                    + table.columns().size() + " column(s)");
+        this.values = values;
+        this.images = images;
+        this.base = base;
+        int columns = table.columns().size();
+        if (values != null && values.length != columns) {
+            throw new IllegalArgumentException("row of " + values.length + " value(s) for a table of " + columns
+                    + " column(s)");
         }
-        if (present.length() > values.length) {
+        if (present.length() > columns) {
             throw new IllegalArgumentException("present bitmap names column " + (present.length() - 1)
-                    + " of a table of " + values.length + " column(s)");
+                    + " of a table of " + columns + " column(s)");
         }
     }
 
@@ -53,7 +70,16 @@ public final class Row {
      * caller must never modify either afterwards.
      */
     public static Row sharing(TableSchema table, BitSet present, Object[] values) {
-        return new Row(table, present, values, true);
+        return new Row(table, present, Objects.requireNonNull(values, "values"), null, 0);
+    }
+
+    /**
+     * A view of image {@code image} of {@code images}, whose columns are {@code present} (shared, not copied:
+     * the caller must never modify it). For rows decoders.
+     */
+    public static Row view(TableSchema table, BitSet present, RowImages images, int image) {
+        return new Row(table, present, null, Objects.requireNonNull(images, "images"),
+                image * table.columns().size());
     }
 
     public TableSchema table() {
@@ -67,36 +93,154 @@ public final class Row {
 
     /** The number of columns of the table (present or not). */
     public int size() {
-        return values.length;
+        return table.columns().size();
     }
 
     public boolean isPresent(int column) {
-        Objects.checkIndex(column, values.length);
+        Objects.checkIndex(column, size());
         return present.get(column);
     }
 
     /** Whether the column is present and SQL NULL. */
     public boolean isNull(int column) {
-        return isPresent(column) && values[column] == null;
+        return isPresent(column) && (values != null ? values[column] == null : images.isNull(base, column));
     }
 
     /** The value of column {@code column} ({@code null} for SQL NULL); throws if the image lacks the column. */
     public Object get(int column) {
-        if (!isPresent(column)) {
-            throw new IllegalArgumentException("column " + column + " (" + columnName(column)
-                    + ") is not in this row image of " + table.database() + "." + table.table());
-        }
-        return values[column];
+        checkPresent(column);
+        return values != null ? values[column] : images.value(base, column);
     }
 
     /** The value of the column named {@code name} (case-insensitive). */
     public Object get(String name) {
+        return get(indexOf(name));
+    }
+
+    /**
+     * An integer column's value (TINYINT to BIGINT, signed or unsigned, YEAR) as a {@code long}, without
+     * boxing.
+     *
+     * @throws RowValueException if the column is not an integer column, is NULL, or is a BIGINT UNSIGNED above
+     *                           {@link Long#MAX_VALUE} (which {@link #get(int)} gives as a {@code BigInteger})
+     */
+    public long getLong(int column) {
+        checkPresent(column);
+        if (values == null) {
+            return images.longValue(base, column);
+        }
+        Object v = values[column];
+        if (v instanceof Long || v instanceof Integer) {
+            return ((Number) v).longValue();
+        }
+        throw mismatch(column, "getLong needs an integer value", v);
+    }
+
+    /** As {@link #getLong(int)}, for the column named {@code name}. */
+    public long getLong(String name) {
+        return getLong(indexOf(name));
+    }
+
+    /**
+     * An integer column's value as an {@code int}.
+     *
+     * @throws RowValueException as {@link #getLong(int)}, and when the value is outside the {@code int} range
+     *                           (an INT UNSIGNED above {@link Integer#MAX_VALUE}, a BIGINT)
+     */
+    public int getInt(int column) {
+        long v = getLong(column);
+        if ((int) v != v) {
+            throw mismatch(column, "value outside the int range: use getLong", null);
+        }
+        return (int) v;
+    }
+
+    /**
+     * A FLOAT or DOUBLE column's value as a {@code double}, without boxing.
+     *
+     * @throws RowValueException if the column is not FLOAT or DOUBLE, or is NULL
+     */
+    public double getDouble(int column) {
+        checkPresent(column);
+        if (values == null) {
+            return images.doubleValue(base, column);
+        }
+        Object v = values[column];
+        if (v instanceof Double || v instanceof Float) {
+            return ((Number) v).doubleValue();
+        }
+        throw mismatch(column, "getDouble needs a FLOAT or DOUBLE value", v);
+    }
+
+    /**
+     * A text column's value (CHAR, VARCHAR, TEXT with a known collation, ENUM with known labels) as a
+     * {@link String}; {@code null} for NULL.
+     *
+     * @throws RowValueException if the column's values are not strings
+     */
+    public String getString(int column) {
+        Object v = get(column);
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        throw mismatch(column, "getString needs a text value", v);
+    }
+
+    /** As {@link #getString(int)}, for the column named {@code name}. */
+    public String getString(String name) {
+        return getString(indexOf(name));
+    }
+
+    /**
+     * A DECIMAL column's value; {@code null} for NULL.
+     *
+     * @throws RowValueException if the column is not a DECIMAL
+     */
+    public BigDecimal getBigDecimal(int column) {
+        Object v = get(column);
+        if (v == null || v instanceof BigDecimal) {
+            return (BigDecimal) v;
+        }
+        throw mismatch(column, "getBigDecimal needs a DECIMAL value", v);
+    }
+
+    /**
+     * A binary column's value (BINARY, VARBINARY, BLOB, GEOMETRY, a string of unknown collation...) as a new
+     * array; {@code null} for NULL.
+     *
+     * @throws RowValueException if the column's values are not bytes
+     */
+    public byte[] getBytes(int column) {
+        Object v = get(column);
+        if (v == null || v instanceof byte[]) {
+            return (byte[]) v;
+        }
+        throw mismatch(column, "getBytes needs a binary value", v);
+    }
+
+    private void checkPresent(int column) {
+        if (!isPresent(column)) {
+            throw new IllegalArgumentException("column " + column + " (" + columnName(column)
+                    + ") is not in this row image of " + table.database() + "." + table.table());
+        }
+    }
+
+    private int indexOf(String name) {
         int i = table.indexOf(name);
         if (i < 0) {
             throw new IllegalArgumentException("no column named " + name + " in " + table.database() + "."
                     + table.table());
         }
-        return get(i);
+        return i;
+    }
+
+    private RowValueException mismatch(int column, String what, Object value) {
+        String found = value == null ? "NULL" : value.getClass().getSimpleName();
+        if (images != null) {
+            return images.failure(column, what + ", found " + found, null);
+        }
+        return new RowValueException("column " + column + " (" + columnName(column) + ") of " + table.database()
+                + "." + table.table() + ": " + what + ", found " + found, null);
     }
 
     /** The name of a column, or {@code @n} (1-based) when the schema does not know it. */
@@ -109,7 +253,7 @@ public final class Row {
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
-            m.put(columnName(i), values[i]);
+            m.put(columnName(i), get(i));
         }
         return m;
     }
@@ -117,6 +261,6 @@ public final class Row {
     @Override
     public String toString() {
         return "Row[" + table.database() + "." + table.table() + ", " + present.cardinality() + " of "
-                + values.length + " column(s)]";
+                + size() + " column(s)]";
     }
 }

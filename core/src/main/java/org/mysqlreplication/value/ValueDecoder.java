@@ -34,6 +34,10 @@ import org.mysqlreplication.io.ByteReader;
  */
 public final class ValueDecoder {
 
+    static final String OLD_DECIMAL_REASON =
+            "the pre-5.0 DECIMAL has no length in TABLE_MAP, so its values cannot be delimited";
+    static final String NO_LAYOUT_REASON = "no row value layout for this type";
+
     private ValueDecoder() {
     }
 
@@ -90,10 +94,9 @@ public final class ValueDecoder {
             case NULL:
                 return null;
             case DECIMAL:
-                throw new UnsupportedColumnTypeException(def.type(),
-                        "the pre-5.0 DECIMAL has no length in TABLE_MAP, so its values cannot be delimited");
+                throw new UnsupportedColumnTypeException(def.type(), OLD_DECIMAL_REASON);
             default:
-                throw new UnsupportedColumnTypeException(def.type(), "no row value layout for this type");
+                throw new UnsupportedColumnTypeException(def.type(), NO_LAYOUT_REASON);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mysqlreplication.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mysqlreplication.client.ReadmeSessionIT.config;
 import static org.mysqlreplication.client.ReadmeSessionIT.readAll;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.Row;
+import org.mysqlreplication.event.RowValueException;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.testing.LocalMariaDb;
 
@@ -136,6 +138,68 @@ class ColumnValuesIT {
                         .isEqualTo(expected.get(r).get(i));
             }
         }
+    }
+
+    /**
+     * The typed accessors give the same values as the server's SELECT: integers as {@code long} (and as
+     * {@code int} where they fit), FLOAT and DOUBLE as {@code double}, text, DECIMAL and bytes as their objects;
+     * and they refuse NULL, other types and values out of their range with an error that names the column.
+     */
+    @ParameterizedTest(name = "binlog_row_metadata={0}")
+    @MethodSource("servers")
+    void typedAccessorsAgreeWithTheServersSelect(String metadata) {
+        LocalMariaDb db = metadata.equals("FULL") ? withMetadata : withoutMetadata;
+        List<String> integers = List.of("ti", "tiu", "si", "siu", "mi", "miu", "i", "iu", "bi", "biu", "yr");
+        List<List<String>> expected = db.query("SELECT " + String.join(", ", integers)
+                + ", f, db, vc, d, HEX(vbin) FROM types.all_types ORDER BY id");
+        List<Row> rows = new ArrayList<>();
+        readAll(config(db).onlyEvents(WriteRowsEvent.class).build())
+                .forEach(e -> rows.addAll(((WriteRowsEvent) e).rows()));
+        assertThat(rows).hasSize(ROWS.length);
+        int checked = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            Row row = rows.get(r);
+            List<String> want = expected.get(r);
+            for (int k = 0; k < integers.size(); k++) {
+                String name = integers.get(k);
+                int i = row.table().indexOf(name);
+                if (want.get(k) == null) {
+                    assertThat(row.isNull(i)).isTrue();
+                    assertThatThrownBy(() -> row.getLong(name)).isInstanceOf(RowValueException.class)
+                            .hasMessageContaining(name).hasMessageContaining("NULL");
+                } else if (new BigInteger(want.get(k)).bitLength() > 63) {
+                    assertThatThrownBy(() -> row.getLong(i)).isInstanceOf(RowValueException.class)
+                            .hasMessageContaining("biu").hasMessageNotContaining(want.get(k));
+                } else {
+                    String yearAware = name.equals("yr") && want.get(k).equals("0000") ? "0" : want.get(k);
+                    assertThat(row.getLong(name)).as("row %d %s", r + 1, name).isEqualTo(Long.parseLong(yearAware));
+                    long v = row.getLong(i);
+                    if ((int) v == v) {
+                        assertThat(row.getInt(i)).isEqualTo((int) v);
+                    } else {
+                        assertThatThrownBy(() -> row.getInt(i)).isInstanceOf(RowValueException.class);
+                    }
+                    checked++;
+                }
+            }
+            int n = integers.size();
+            if (want.get(n) != null) {
+                float f = (float) row.getDouble(row.table().indexOf("f"));
+                assertThat(asServerText(f, COLUMNS.get(13))).isEqualTo(want.get(n));
+                assertThat(asServerText(row.getDouble(row.table().indexOf("db")), COLUMNS.get(14)))
+                        .isEqualTo(want.get(n + 1));
+                checked += 2;
+            }
+            assertThat(row.getString("vc")).isEqualTo(want.get(n + 2));
+            int d = row.table().indexOf("d");
+            assertThat(row.getBigDecimal(d) == null ? null : row.getBigDecimal(d).toPlainString())
+                    .isEqualTo(want.get(n + 3));
+            byte[] vbin = row.getBytes(row.table().indexOf("vbin"));
+            assertThat(vbin == null ? null : HexFormat.of().withUpperCase().formatHex(vbin)).isEqualTo(want.get(n + 4));
+            assertThatThrownBy(() -> row.getLong(row.table().indexOf("vc"))).isInstanceOf(RowValueException.class)
+                    .hasMessageContaining("vc").hasMessageContaining("all_types");
+        }
+        assertThat(checked).isGreaterThan(30);
     }
 
     /** A decoded value as the server's text protocol would print it. */

@@ -14,7 +14,8 @@ import org.mysqlreplication.io.ByteReader;
  * Decodes every row of the WRITE/UPDATE/DELETE_ROWS events (v1 and v2) of the real binlog fixtures with
  * {@link ValueDecoder}, knowing only what TABLE_MAP says (type and metadata; strings as bytes), and checks
  * that each event's rows end exactly where its body ends (before the CRC32 when the file has one). A wrong
- * width for any type in any row would leave bytes over or run past the end.
+ * width for any type in any row would leave bytes over or run past the end. Every value's size by
+ * {@link ValueLengths} (what lazy rows delimit values with) must equal what {@link ValueDecoder} consumed.
  *
  * <p>Left out: tables with TIME/DATETIME/TIMESTAMP columns in binlogs of MariaDB 5.3 to 10.0, which write
  * fractional seconds in their own format under the old type codes without metadata, so the values cannot
@@ -101,7 +102,16 @@ class RowsCorpusTest {
         for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
             if (!nulls.get(k++)) {
                 try {
+                    ByteReader sized = ByteReader.of(in.array(), in.arrayOffset(), in.remaining());
+                    int fixed = ValueLengths.fixed(defs[i]);
+                    if (fixed >= 0) {
+                        sized.skip(fixed);
+                    } else {
+                        ValueLengths.skipVariable(sized, defs[i]);
+                    }
                     ValueDecoder.decode(in, defs[i]);
+                    assertThat(sized.arrayOffset()).as("end of the value by ValueLengths and by ValueDecoder")
+                            .isEqualTo(in.arrayOffset());
                 } catch (RuntimeException x) {
                     throw new AssertionError("column " + i + " " + defs[i].type() + " meta 0x"
                             + Integer.toHexString(defs[i].meta()) + ": " + x.getMessage(), x);

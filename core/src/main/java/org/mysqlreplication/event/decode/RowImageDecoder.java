@@ -1,52 +1,78 @@
 package org.mysqlreplication.event.decode;
 
+import java.util.Arrays;
 import java.util.BitSet;
-import org.mysqlreplication.event.Row;
+import org.mysqlreplication.event.RowImages;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnDef;
-import org.mysqlreplication.value.ValueDecoder;
+import org.mysqlreplication.value.ValueLengths;
 
 /**
- * One row image: a null bitmap with one bit per included column, then each included non-NULL value in column
- * order, decoded by {@link ValueDecoder} with the column's {@link ColumnDef}.
+ * Delimits row images: a null bitmap with one bit per included column, then each included non-NULL value in
+ * column order. Values are not decoded here: each one's start is recorded for {@link RowImages}, and its size
+ * taken from {@link ValueLengths} (the fixed size of its type, or its length prefix), so every value is known
+ * to lie inside the event before a row is handed out.
+ *
+ * <p>Not thread-safe: one per rows event.
  */
 final class RowImageDecoder {
 
+    private static final int NOT_YET = Integer.MIN_VALUE;
+
     private final TableSchema table;
     private final ColumnDef[] defs;
+    /** Per column: its values' fixed size, {@link ValueLengths#VARIABLE}, or not yet asked. */
+    private final int[] fixed;
 
     RowImageDecoder(TableSchema table) {
         this.table = table;
         this.defs = new ColumnDef[table.columns().size()];
+        this.fixed = new int[defs.length];
         for (int i = 0; i < defs.length; i++) {
             defs[i] = table.columns().get(i).def();
         }
+        Arrays.fill(fixed, NOT_YET);
+    }
+
+    int columns() {
+        return defs.length;
+    }
+
+    /** The column definitions, for {@link RowImages}: the caller hands them over, this decoder is done. */
+    ColumnDef[] defs() {
+        return defs;
     }
 
     /**
-     * Reads one image of the columns in {@code included}. The null bitmap is tested in place in the input
-     * array (bit k of the bitmap, least significant bit first, is the k-th included column), so a row costs no
-     * bitmap allocation.
+     * Delimits one image of the columns in {@code included}, from the reader's position, and records in
+     * {@code offsets[base + i]} where column {@code i}'s value starts, as an index from {@code origin} in the
+     * reader's array ({@link RowImages#NO_VALUE} for NULL and absent columns). The null bitmap is tested in
+     * place in the input array (bit k, least significant bit first, is the k-th included column).
      */
-    Row read(ByteReader in, Image included) {
+    void scan(ByteReader in, Image included, int[] offsets, int base, int origin) {
         int[] columns = included.columns;
         int nullsAt = in.arrayOffset();
         in.skip((columns.length + 7) >>> 3);
         byte[] a = in.array();
-        Object[] values = new Object[defs.length];
+        Arrays.fill(offsets, base, base + defs.length, RowImages.NO_VALUE);
         for (int k = 0; k < columns.length; k++) {
             if ((a[nullsAt + (k >>> 3)] & (1 << (k & 7))) == 0) {
                 int i = columns[k];
+                offsets[base + i] = in.arrayOffset() - origin;
                 try {
-                    values[i] = ValueDecoder.decode(in, defs[i]);
+                    int size = fixed[i] != NOT_YET ? fixed[i] : (fixed[i] = ValueLengths.fixed(defs[i]));
+                    if (size >= 0) {
+                        in.skip(size);
+                    } else {
+                        ValueLengths.skipVariable(in, defs[i]);
+                    }
                 } catch (RuntimeException e) {
                     throw new BodyFormatException("column " + i + " (" + columnName(i) + ", " + defs[i].type()
                             + ", meta " + defs[i].meta() + "): " + e.getMessage(), e);
                 }
             }
         }
-        return Row.sharing(table, included.bitmap, values); // never modified after decoding
     }
 
     /** The included columns of the images of one rows event: the bitmap and its set bits in order. */
@@ -57,6 +83,10 @@ final class RowImageDecoder {
         Image(BitSet bitmap) {
             this.bitmap = bitmap;
             this.columns = bitmap.stream().toArray();
+        }
+
+        BitSet bitmap() {
+            return bitmap;
         }
     }
 

@@ -1,6 +1,7 @@
 package org.mysqlreplication.event.decode;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import org.mysqlreplication.event.BinlogEvent;
@@ -8,6 +9,7 @@ import org.mysqlreplication.event.DeleteRowsEvent;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.Row;
+import org.mysqlreplication.event.RowImages;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.UpdateRow;
 import org.mysqlreplication.event.UpdateRowsEvent;
@@ -20,7 +22,8 @@ import org.mysqlreplication.schema.TableSchema;
  * post-header is 6), flags (2), and in v2 the extra-data length (2, counting itself) and extra data; then the
  * column count (length-encoded), the included-columns bitmap (a second one for the after image of v1/v2 updates;
  * v0 updates have one for both), then row images to the end of the body. Each image is a null bitmap over the
- * included columns followed by the non-NULL values, decoded by {@link RowImageDecoder}.
+ * included columns followed by the non-NULL values, delimited by {@link RowImageDecoder}; the rows are views
+ * over a copy of the images' bytes ({@link RowImages}) that decode each value when it is read.
  */
 final class RowsDecoder implements BodyDecoder {
 
@@ -66,29 +69,40 @@ final class RowsDecoder implements BodyDecoder {
                         + " byte(s) of rows");
             }
         }
-        RowImageDecoder images = new RowImageDecoder(table);
+        RowImageDecoder decoder = new RowImageDecoder(table);
         RowImageDecoder.Image beforeImage = new RowImageDecoder.Image(before);
-        if (update) {
-            RowImageDecoder.Image afterImage = after == before ? beforeImage : new RowImageDecoder.Image(after);
-            List<UpdateRow> rows = null;
-            while (body.hasRemaining()) {
-                int from = body.remaining();
-                Row b = images.read(body, beforeImage);
-                UpdateRow r = new UpdateRow(b, images.read(body, afterImage));
-                rows = rows != null ? rows : new ArrayList<>(expectedRows(from, body.remaining()));
-                rows.add(r);
+        RowImageDecoder.Image afterImage = !update ? null
+                : after == before ? beforeImage : new RowImageDecoder.Image(after);
+        int n = decoder.columns();
+        int origin = body.arrayOffset();
+        int[] offsets = new int[2 * n];
+        int images = 0;
+        int start = body.remaining();
+        while (body.hasRemaining()) {
+            if (offsets.length < (images + 2) * n) {
+                offsets = Arrays.copyOf(offsets, offsets.length * 2);
             }
-            rows = rows != null ? rows : List.of();
+            decoder.scan(body, beforeImage, offsets, images++ * n, origin);
+            if (update) {
+                decoder.scan(body, afterImage, offsets, images++ * n, origin);
+            }
+            if (images == (update ? 2 : 1) && body.hasRemaining()) {
+                offsets = Arrays.copyOf(offsets, expectedImages(images, start, body.remaining()) * n);
+            }
+        }
+        RowImages data = new RowImages(table, Arrays.copyOfRange(body.array(), origin, body.arrayOffset()),
+                decoder.defs(), offsets, ctx.binlogFile(), ctx.eventPosition(), header.typeName());
+        if (update) {
+            List<UpdateRow> rows = new ArrayList<>(images / 2);
+            for (int r = 0; r < images; r += 2) {
+                rows.add(new UpdateRow(Row.view(table, before, data, r), Row.view(table, after, data, r + 1)));
+            }
             return new UpdateRowsEvent(header, tableId, table, flags, before, after, rows, extra);
         }
-        List<Row> rows = null;
-        while (body.hasRemaining()) {
-            int from = body.remaining();
-            Row r = images.read(body, beforeImage);
-            rows = rows != null ? rows : new ArrayList<>(expectedRows(from, body.remaining()));
-            rows.add(r);
+        List<Row> rows = new ArrayList<>(images);
+        for (int r = 0; r < images; r++) {
+            rows.add(Row.view(table, before, data, r));
         }
-        rows = rows != null ? rows : List.of();
         boolean write = type == EventType.WRITE_ROWS_EVENT || type == EventType.WRITE_ROWS_EVENT_V1
                 || type == EventType.PRE_GA_WRITE_ROWS_EVENT;
         return write ? new WriteRowsEvent(header, tableId, table, flags, before, rows, extra)
@@ -96,12 +110,13 @@ final class RowsDecoder implements BodyDecoder {
     }
 
     /**
-     * The list capacity for an event's rows, guessed from the first row's size, so that the list rarely grows
-     * (the rows event copies it once more into an immutable list anyway).
+     * How many images the offsets array is sized for once the first row is read, from its size, so that the
+     * array rarely grows (it doubles when it must).
      */
-    private static int expectedRows(int before, int after) {
-        int first = Math.max(1, before - after);
-        return 1 + after / first + (after / first >> 3) + 1;
+    private static int expectedImages(int images, int start, int remaining) {
+        int first = Math.max(1, start - remaining);
+        long expected = images + (long) images * remaining / first;
+        return (int) Math.min(Integer.MAX_VALUE / 64, expected + (expected >> 3) + 2);
     }
 
     /** A column bitmap; the padding bits of its last byte (servers write them as 1) are cleared. */

@@ -1,0 +1,81 @@
+package org.mysqlreplication.value;
+
+/**
+ * Integer and floating-point values read straight from a row image's bytes into a {@code long} or
+ * {@code double}, without a boxed object: the typed accessors of a lazy row ({@code row.getLong(i)}) use them.
+ * The layouts are those of {@link IntegerValues} and {@link FloatingPointValues} (little-endian, two's
+ * complement, IEEE 754).
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class PrimitiveValues {
+
+    private PrimitiveValues() {
+    }
+
+    /** Whether {@link #readLong} reads this column: TINY, SHORT, INT24, LONG, LONGLONG (signed or not), YEAR. */
+    public static boolean isInteger(ColumnDef def) {
+        switch (def.type()) {
+            case TINY:
+            case SHORT:
+            case INT24:
+            case LONG:
+            case LONGLONG:
+            case YEAR:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Whether {@link #readDouble} reads this column: FLOAT, DOUBLE. */
+    public static boolean isFloatingPoint(ColumnDef def) {
+        return def.type() == ColumnType.FLOAT || def.type() == ColumnType.DOUBLE;
+    }
+
+    /**
+     * The integer at {@code a[off]}, exact: unsigned values are widened, YEAR is the year (0 for the zero year).
+     * The caller checks {@link #isInteger} and that the value's bytes are in the array.
+     *
+     * @throws ArithmeticException for a BIGINT UNSIGNED above {@link Long#MAX_VALUE}
+     */
+    public static long readLong(byte[] a, int off, ColumnDef def) {
+        boolean unsigned = def.unsigned();
+        switch (def.type()) {
+            case TINY:
+                return unsigned ? a[off] & 0xFF : a[off];
+            case SHORT:
+                int s = (a[off] & 0xFF) | (a[off + 1] & 0xFF) << 8;
+                return unsigned ? s : (short) s;
+            case INT24:
+                int m = (a[off] & 0xFF) | (a[off + 1] & 0xFF) << 8 | (a[off + 2] & 0xFF) << 16;
+                return unsigned ? m : m << 8 >> 8;
+            case LONG:
+                int i = int32(a, off);
+                return unsigned ? i & 0xFFFF_FFFFL : i;
+            case LONGLONG:
+                long l = int32(a, off) & 0xFFFF_FFFFL | (long) int32(a, off + 4) << 32;
+                if (unsigned && l < 0) {
+                    throw new ArithmeticException("BIGINT UNSIGNED value above Long.MAX_VALUE");
+                }
+                return l;
+            case YEAR:
+                int y = a[off] & 0xFF;
+                return y == 0 ? 0 : 1900 + y;
+            default:
+                throw new IllegalArgumentException("not an integer type: " + def.type());
+        }
+    }
+
+    /** The FLOAT (widened) or DOUBLE at {@code a[off]}. The caller checks {@link #isFloatingPoint}. */
+    public static double readDouble(byte[] a, int off, ColumnDef def) {
+        if (def.type() == ColumnType.FLOAT) {
+            return Float.intBitsToFloat(int32(a, off));
+        }
+        return Double.longBitsToDouble(int32(a, off) & 0xFFFF_FFFFL | (long) int32(a, off + 4) << 32);
+    }
+
+    private static int int32(byte[] a, int off) {
+        return (a[off] & 0xFF) | (a[off + 1] & 0xFF) << 8 | (a[off + 2] & 0xFF) << 16 | (a[off + 3] & 0xFF) << 24;
+    }
+}
