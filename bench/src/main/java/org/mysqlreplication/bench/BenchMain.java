@@ -61,7 +61,8 @@ public final class BenchMain {
                 case "-h", "--help" -> {
                     System.out.println("usage: bin/bench [--rows N] [--rounds R] [--xmx 64m] "
                             + "[--jfr DIR [--jfr-settings profile|FILE.jfc]] [--jvm-arg ARG]... "
-                            + "[--readers ours-network,connector-network,raw-packets,ours-file,connector-file]");
+                            + "[--readers ours-network,ours-network-lazy,ours-network-key,ours-network-lazy-key,"
+                            + "connector-network,raw-packets,ours-file,connector-file]");
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");

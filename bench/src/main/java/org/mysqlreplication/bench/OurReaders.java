@@ -6,10 +6,15 @@ import org.mysqlreplication.client.BinLogStreamReaderConfig;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.DeleteRowsEvent;
 import org.mysqlreplication.event.Row;
+import org.mysqlreplication.event.RowsEvent;
 import org.mysqlreplication.event.UpdateRow;
 import org.mysqlreplication.event.UpdateRowsEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.file.BinlogFileReader;
+import org.mysqlreplication.schema.TableSchema;
+import org.mysqlreplication.value.ColumnDef;
+import org.mysqlreplication.value.ColumnType;
+import org.mysqlreplication.value.PrimitiveValues;
 
 /** Our two readers: {@link BinLogStreamReader} over the network and {@link BinlogFileReader}. Stateless. */
 public final class OurReaders {
@@ -17,8 +22,11 @@ public final class OurReaders {
     private OurReaders() {
     }
 
-    /** Streams the binlog non-blocking from the start file to its end, folding every row. */
-    public static ReadResult network(Target t) {
+    /**
+     * Streams the binlog non-blocking from the start file to its end, folding every value of every row, or
+     * only each row's key (column 0, the BIGINT id) when {@code keyOnly}; with lazy rows when {@code lazy}.
+     */
+    public static ReadResult network(Target t, boolean lazy, boolean keyOnly) {
         BinLogStreamReaderConfig config = BinLogStreamReaderConfig.builder()
                 .connection(t.host(), t.port(), t.user(), t.password())
                 .serverId(t.serverId())
@@ -26,6 +34,7 @@ public final class OurReaders {
                 .blocking(false)
                 .readAheadBytes(Integer.getInteger("bench.readAheadBytes",
                         BinLogStreamReaderConfig.DEFAULT_READ_AHEAD_BYTES))
+                .lazyRows(lazy)
                 .build();
         ValueFold fold = new ValueFold();
         long events = 0;
@@ -33,7 +42,11 @@ public final class OurReaders {
             BinlogEvent e;
             while ((e = reader.fetchOne()) != null) {
                 events++;
-                fold(e, fold);
+                if (keyOnly) {
+                    foldKeys(e, fold);
+                } else {
+                    fold(e, fold);
+                }
             }
         }
         return ReadResult.of(fold, events, 0);
@@ -75,9 +88,39 @@ public final class OurReaders {
         }
     }
 
+    /** Folds the key of each row (an update's before image: the key the cache holds). */
+    static void foldKeys(BinlogEvent e, ValueFold fold) {
+        if (e instanceof UpdateRowsEvent u) {
+            for (UpdateRow r : u.rows()) {
+                fold.countRow();
+                fold.canonical(0, r.before().getLong(0));
+            }
+        } else if (e instanceof RowsEvent rows) {
+            for (Row r : rows instanceof WriteRowsEvent w ? w.rows() : ((DeleteRowsEvent) rows).rows()) {
+                fold.countRow();
+                fold.canonical(0, r.getLong(0));
+            }
+        }
+    }
+
+    /**
+     * Every value of the row, as a consumer that knows its table reads it: integer and floating-point columns
+     * through the typed accessors (no boxed object; the fold's canonical form of a number is the same either
+     * way), the others through {@link Row#get(int)}.
+     */
     private static void row(Row r, ValueFold fold) {
+        TableSchema table = r.table();
         for (int i = 0, n = r.size(); i < n; i++) {
-            fold.value(i, r.get(i));
+            ColumnDef def = table.columns().get(i).def();
+            if (r.isNull(i)) {
+                fold.value(i, null);
+            } else if (PrimitiveValues.isInteger(def)) {
+                fold.canonical(i, r.getLong(i));
+            } else if (def.type() == ColumnType.DOUBLE) {
+                fold.canonical(i, Double.doubleToLongBits(r.getDouble(i)));
+            } else {
+                fold.value(i, r.get(i));
+            }
         }
     }
 }

@@ -75,7 +75,13 @@ public final class ReaderProcess {
     static ReadResult run(ReaderKind kind, Target t) {
         switch (kind) {
             case OURS_NETWORK:
-                return OurReaders.network(t);
+                return OurReaders.network(t, false, false);
+            case OURS_NETWORK_LAZY:
+                return OurReaders.network(t, true, false);
+            case OURS_NETWORK_KEY:
+                return OurReaders.network(t, false, true);
+            case OURS_NETWORK_LAZY_KEY:
+                return OurReaders.network(t, true, true);
             case CONNECTOR_NETWORK:
                 return ConnectorReaders.network(t);
             case RAW_PACKETS:

@@ -46,10 +46,21 @@ public final class ValueFold {
 
     /** Folds the value of {@code column}. */
     public void value(int column, Object v) {
-        long h = canonical(v);
+        mix(column, canonical(v), v == null);
+    }
+
+    /**
+     * Folds a non-NULL value of {@code column} given in its canonical form: what {@link #canonical(Object)}
+     * gives for it (for a number read without a boxed object: the integer, or a double's bits).
+     */
+    public void canonical(int column, long h) {
+        mix(column, h, false);
+    }
+
+    private void mix(int column, long h, boolean isNull) {
         all = all * 31 + h + column;
         if (column < IS_COMPARED.length && IS_COMPARED[column]) {
-            long c = column == DATETIME_COLUMN ? comparedDatetime(v, h) : h;
+            long c = column != DATETIME_COLUMN ? h : isNull ? NULL_MARK : Math.floorDiv(h, 1000);
             compared = compared * 31 + c + column;
         }
     }
@@ -93,11 +104,6 @@ public final class ValueFold {
             return n.longValue();
         }
         return v.hashCode();
-    }
-
-    /** DATETIME(6) in epoch milliseconds: what the connector's java.util.Date keeps. */
-    private static long comparedDatetime(Object v, long micros) {
-        return v == null ? NULL_MARK : Math.floorDiv(micros, 1000);
     }
 
     public long all() {

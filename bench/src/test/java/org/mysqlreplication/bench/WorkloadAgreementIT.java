@@ -56,18 +56,24 @@ class WorkloadAgreementIT {
 
     @Test
     void everyReaderSeesEveryRowAndTheComparedChecksumsAgree() {
-        ReadResult oursNet = OurReaders.network(target);
+        ReadResult oursNet = OurReaders.network(target, false, false);
+        ReadResult oursLazy = OurReaders.network(target, true, false);
+        ReadResult keys = OurReaders.network(target, false, true);
+        ReadResult lazyKeys = OurReaders.network(target, true, true);
         ReadResult connNet = ConnectorReaders.network(target);
         ReadResult oursFile = OurReaders.files(target);
         ReadResult connFile = ConnectorReaders.files(target);
         ReadResult raw = RawPacketReader.read(target);
 
         assertThat(WORKLOAD.expectedRowCount()).isEqualTo(2000 + 400 + 200);
-        for (ReadResult r : List.of(oursNet, connNet, oursFile, connFile)) {
+        for (ReadResult r : List.of(oursNet, oursLazy, connNet, oursFile, connFile)) {
             assertThat(r.rows()).isEqualTo(WORKLOAD.expectedRowCount());
             assertThat(r.comparedChecksum()).isEqualTo(oursNet.comparedChecksum());
         }
         assertThat(oursFile.allChecksum()).isEqualTo(oursNet.allChecksum());
+        assertThat(oursLazy.allChecksum()).isEqualTo(oursNet.allChecksum());
+        assertThat(keys.rows()).isEqualTo(WORKLOAD.expectedRowCount());
+        assertThat(lazyKeys.allChecksum()).isEqualTo(keys.allChecksum()).isNotEqualTo(oursNet.allChecksum());
         assertThat(connFile.allChecksum()).isEqualTo(connNet.allChecksum());
         assertThat(raw.events()).isEqualTo(oursNet.events()).isGreaterThan(connNet.events());
         assertThat(raw.bytes()).isGreaterThan(2000L * 300);

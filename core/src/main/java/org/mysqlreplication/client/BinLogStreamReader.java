@@ -59,6 +59,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         this.schemaResolver = new InformationSchemaResolver(config, filter);
         this.context = new DecodeContext(schemaResolver, config.unknownEventPolicy());
         this.context.setVerifyChecksum(config.verifyChecksum());
+        this.context.setLazyRows(config.lazyRows());
         this.decoder = new EventDecoder(context);
     }
 

@@ -39,7 +39,8 @@ public record BinLogStreamReaderConfig(
         boolean verifyChecksum,
         boolean freezeSchema,
         UnknownEventPolicy unknownEventPolicy,
-        int readAheadBytes) {
+        int readAheadBytes,
+        boolean lazyRows) {
 
     /** Default of {@link Builder#readAheadBytes(int)}. */
     public static final int DEFAULT_READ_AHEAD_BYTES = 4 * 1024 * 1024;
@@ -92,7 +93,8 @@ public record BinLogStreamReaderConfig(
                 + ignoredSchemas + ", onlyTables=" + onlyTables + ", ignoredTables=" + ignoredTables
                 + ", skipToTimestamp=" + skipToTimestamp + ", reportSlave=" + reportSlave + ", slaveHeartbeat="
                 + slaveHeartbeat + ", verifyChecksum=" + verifyChecksum + ", freezeSchema=" + freezeSchema
-                + ", unknownEventPolicy=" + unknownEventPolicy + ", readAheadBytes=" + readAheadBytes + "]";
+                + ", unknownEventPolicy=" + unknownEventPolicy + ", readAheadBytes=" + readAheadBytes + ", lazyRows="
+                + lazyRows + "]";
     }
 
     /**
@@ -126,6 +128,7 @@ public record BinLogStreamReaderConfig(
         private boolean freezeSchema;
         private UnknownEventPolicy unknownEventPolicy = UnknownEventPolicy.DELIVER;
         private int readAheadBytes = DEFAULT_READ_AHEAD_BYTES;
+        private boolean lazyRows;
 
         private Builder() {
         }
@@ -290,11 +293,24 @@ public record BinLogStreamReaderConfig(
             return this;
         }
 
+        /**
+         * Whether rows are lazy views over their event's bytes that decode a value only when it is read
+         * (default false: every value is decoded with its event). Lazy rows pay off for consumers that read
+         * few columns of each row (a cache invalidator reading the key): the others are never decoded. A
+         * consumer that reads every value is better served by the default, which needs no copy of the
+         * event's bytes per rows event. A value whose bytes are invalid fails when it is read instead of
+         * when its event is decoded. Not a python option.
+         */
+        public Builder lazyRows(boolean lazy) {
+            this.lazyRows = lazy;
+            return this;
+        }
+
         public BinLogStreamReaderConfig build() {
             return new BinLogStreamReaderConfig(host, port, user, password, connectTimeout, serverId, onlyEvents,
                     ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, startFile, startPosition,
                     resumeStream, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
-                    freezeSchema, unknownEventPolicy, readAheadBytes);
+                    freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows);
         }
     }
 }

@@ -16,12 +16,15 @@ import org.mysqlreplication.schema.TableSchema;
  * column throws. Columns whose name is unknown are called {@code @1}, {@code @2}, ... (1-based, as mysqlbinlog
  * does) in {@link #asMap()} and in dumps.
  *
- * <p>Rows from the binlog are views: they keep their event's bytes and decode a value when it is read, each
- * time it is read, so a consumer pays only for the columns it reads. {@link #getLong(int)},
- * {@link #getInt(int)} and {@link #getDouble(int)} read integer and floating-point columns without a boxed
- * object. A value whose bytes break its type's layout fails when it is read, with a {@link RowValueException}
- * that names the column and where the row comes from; the row's structure (where each value starts and ends)
- * was checked when the event was decoded.
+ * <p>By default a row's values are decoded with its event. With lazy rows ({@code lazyRows(true)} in the
+ * reader's config, or {@code DecodeContext.setLazyRows}) a row is a view: it keeps a copy of its event's bytes
+ * and decodes a value when it is read, each time it is read, so a consumer pays only for the columns it reads;
+ * a value whose bytes break its type's layout then fails when it is read, with a {@link RowValueException}
+ * that names the column and where the row comes from (the row's structure, where each value starts and ends,
+ * was checked when the event was decoded). Either way {@link #getLong(int)}, {@link #getInt(int)} and
+ * {@link #getDouble(int)} read integer and floating-point columns as primitives (without a boxed object in a
+ * lazy row), and {@link #getString(int)}, {@link #getBigDecimal(int)} and {@link #getBytes(int)} check the
+ * type for the caller.
  *
  * <p>Immutable and thread-safe as long as the values are (the decoders produce immutable values, except
  * {@code byte[]}, {@code float[]} and {@link BitSet}, which are new for each read). {@link #toString()} does

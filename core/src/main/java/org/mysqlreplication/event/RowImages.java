@@ -66,8 +66,12 @@ public final class RowImages {
         if (off == NO_VALUE) {
             return null;
         }
+        ColumnDef def = defs[column];
+        if (PrimitiveValues.isInteger(def) || PrimitiveValues.isFloatingPoint(def)) {
+            return PrimitiveValues.boxed(bytes, off, def); // the common case, without a ByteReader
+        }
         try {
-            return ValueDecoder.decode(ByteReader.of(bytes, off, bytes.length - off), defs[column]);
+            return ValueDecoder.decode(ByteReader.of(bytes, off, bytes.length - off), def);
         } catch (RuntimeException e) {
             throw failure(column, e.getMessage(), e);
         }

@@ -43,8 +43,13 @@ final class IntegerValues {
 
     private static Object longlong(long v, boolean unsigned) {
         if (unsigned && v < 0) {
-            return BigInteger.valueOf(v).add(TWO_TO_64);
+            return unsignedLongLong(v);
         }
         return v;
+    }
+
+    /** A BIGINT UNSIGNED whose 64 bits read as a negative {@code long}. */
+    static BigInteger unsignedLongLong(long v) {
+        return BigInteger.valueOf(v).add(TWO_TO_64);
     }
 }

@@ -67,6 +67,27 @@ public final class PrimitiveValues {
         }
     }
 
+    /**
+     * The integer or floating-point value at {@code a[off]} boxed as {@link ValueDecoder} gives it: Integer,
+     * Long (unsigned INT, BIGINT), BigInteger (BIGINT UNSIGNED above {@link Long#MAX_VALUE}), Float, Double.
+     * The caller checks {@link #isInteger} or {@link #isFloatingPoint}.
+     */
+    public static Object boxed(byte[] a, int off, ColumnDef def) {
+        switch (def.type()) {
+            case FLOAT:
+                return Float.intBitsToFloat(int32(a, off));
+            case DOUBLE:
+                return readDouble(a, off, def);
+            case LONG:
+                return def.unsigned() ? (Object) readLong(a, off, def) : (Object) int32(a, off);
+            case LONGLONG:
+                long l = int32(a, off) & 0xFFFF_FFFFL | (long) int32(a, off + 4) << 32;
+                return def.unsigned() && l < 0 ? IntegerValues.unsignedLongLong(l) : (Object) l;
+            default:
+                return (int) readLong(a, off, def);
+        }
+    }
+
     /** The FLOAT (widened) or DOUBLE at {@code a[off]}. The caller checks {@link #isFloatingPoint}. */
     public static double readDouble(byte[] a, int off, ColumnDef def) {
         if (def.type() == ColumnType.FLOAT) {

@@ -30,9 +30,9 @@ import org.mysqlreplication.testing.LocalMariaDb;
 
 /**
  * Every column type of the foundation issue, written by the server and decoded by the reader, compared value by
- * value with what the server's own SELECT returns (through the mariadb command-line client). Run twice: with
- * full row metadata in TABLE_MAP (names, signedness, charsets, labels from the event) and without any (from
- * information_schema).
+ * value with what the server's own SELECT returns (through the mariadb command-line client). Run with full row
+ * metadata in TABLE_MAP (names, signedness, charsets, labels from the event) and without any (from
+ * information_schema), each with rows decoded with their events and with lazy rows.
  */
 class ColumnValuesIT {
 
@@ -109,13 +109,14 @@ class ColumnValuesIT {
     }
 
     static Stream<String> servers() {
-        return Stream.of("FULL", "NO_LOG");
+        return Stream.of("FULL", "NO_LOG", "FULL lazy", "NO_LOG lazy");
     }
 
-    @ParameterizedTest(name = "binlog_row_metadata={0}")
+    @ParameterizedTest(name = "binlog_row_metadata={0} rows")
     @MethodSource("servers")
     void decodedValuesEqualTheServersSelect(String metadata) {
-        LocalMariaDb db = metadata.equals("FULL") ? withMetadata : withoutMetadata;
+        LocalMariaDb db = metadata.startsWith("FULL") ? withMetadata : withoutMetadata;
+        boolean lazy = metadata.endsWith("lazy");
         List<String> selects = new ArrayList<>();
         for (Column c : COLUMNS) {
             selects.add(c.select());
@@ -123,7 +124,7 @@ class ColumnValuesIT {
         List<List<String>> expected = db.query("SELECT " + String.join(", ", selects)
                 + " FROM types.all_types ORDER BY id");
 
-        List<BinlogEvent> events = readAll(config(db).onlyEvents(WriteRowsEvent.class).build());
+        List<BinlogEvent> events = readAll(config(db).onlyEvents(WriteRowsEvent.class).lazyRows(lazy).build());
         List<Row> rows = new ArrayList<>();
         events.forEach(e -> rows.addAll(((WriteRowsEvent) e).rows()));
         assertThat(rows).hasSize(ROWS.length);
@@ -145,15 +146,16 @@ class ColumnValuesIT {
      * {@code int} where they fit), FLOAT and DOUBLE as {@code double}, text, DECIMAL and bytes as their objects;
      * and they refuse NULL, other types and values out of their range with an error that names the column.
      */
-    @ParameterizedTest(name = "binlog_row_metadata={0}")
+    @ParameterizedTest(name = "binlog_row_metadata={0} rows")
     @MethodSource("servers")
     void typedAccessorsAgreeWithTheServersSelect(String metadata) {
-        LocalMariaDb db = metadata.equals("FULL") ? withMetadata : withoutMetadata;
+        LocalMariaDb db = metadata.startsWith("FULL") ? withMetadata : withoutMetadata;
+        boolean lazy = metadata.endsWith("lazy");
         List<String> integers = List.of("ti", "tiu", "si", "siu", "mi", "miu", "i", "iu", "bi", "biu", "yr");
         List<List<String>> expected = db.query("SELECT " + String.join(", ", integers)
                 + ", f, db, vc, d, HEX(vbin) FROM types.all_types ORDER BY id");
         List<Row> rows = new ArrayList<>();
-        readAll(config(db).onlyEvents(WriteRowsEvent.class).build())
+        readAll(config(db).onlyEvents(WriteRowsEvent.class).lazyRows(lazy).build())
                 .forEach(e -> rows.addAll(((WriteRowsEvent) e).rows()));
         assertThat(rows).hasSize(ROWS.length);
         int checked = 0;

@@ -32,6 +32,7 @@ public final class DecodeContext {
     private FormatDescriptionEvent formatDescription;
     private ChecksumAlgorithm checksumAlgorithm = ChecksumAlgorithm.NONE;
     private boolean verifyChecksum = true;
+    private boolean lazyRows;
     private long eventPosition = -1;
 
     /** A context with the given resolver and policy; checksum NONE until set or a FORMAT_DESCRIPTION says. */
@@ -89,6 +90,18 @@ public final class DecodeContext {
 
     public void setVerifyChecksum(boolean verifyChecksum) {
         this.verifyChecksum = verifyChecksum;
+    }
+
+    /**
+     * Whether rows are lazy views that decode a value when it is read ({@code false}, the default: every value
+     * is decoded with its event). See {@link org.mysqlreplication.event.Row}.
+     */
+    public boolean lazyRows() {
+        return lazyRows;
+    }
+
+    public void setLazyRows(boolean lazyRows) {
+        this.lazyRows = lazyRows;
     }
 
     /** The TABLE_MAP_EVENT registered for {@code tableId}, or {@code null}. */

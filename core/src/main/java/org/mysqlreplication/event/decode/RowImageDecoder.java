@@ -2,17 +2,20 @@ package org.mysqlreplication.event.decode;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.RowImages;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnDef;
+import org.mysqlreplication.value.ValueDecoder;
 import org.mysqlreplication.value.ValueLengths;
 
 /**
- * Delimits row images: a null bitmap with one bit per included column, then each included non-NULL value in
- * column order. Values are not decoded here: each one's start is recorded for {@link RowImages}, and its size
- * taken from {@link ValueLengths} (the fixed size of its type, or its length prefix), so every value is known
- * to lie inside the event before a row is handed out.
+ * Reads row images: a null bitmap with one bit per included column, then each included non-NULL value in
+ * column order. Eager rows: {@link #read} decodes the values with {@link ValueDecoder}. Lazy rows:
+ * {@link #scan} only delimits them, recording each one's start for {@link RowImages}, its size taken from
+ * {@link ValueLengths} (the fixed size of its type, or its length prefix), so every value is known to lie
+ * inside the event before a row is handed out.
  *
  * <p>Not thread-safe: one per rows event.
  */
@@ -33,6 +36,10 @@ final class RowImageDecoder {
             defs[i] = table.columns().get(i).def();
         }
         Arrays.fill(fixed, NOT_YET);
+    }
+
+    TableSchema table() {
+        return table;
     }
 
     int columns() {
@@ -68,11 +75,33 @@ final class RowImageDecoder {
                         ValueLengths.skipVariable(in, defs[i]);
                     }
                 } catch (RuntimeException e) {
-                    throw new BodyFormatException("column " + i + " (" + columnName(i) + ", " + defs[i].type()
-                            + ", meta " + defs[i].meta() + "): " + e.getMessage(), e);
+                    throw columnFailure(i, e);
                 }
             }
         }
+    }
+
+    /**
+     * Decodes one image of the columns in {@code included} into a row of values (eager rows). The null bitmap
+     * is tested in place, as in {@link #scan}.
+     */
+    Row read(ByteReader in, Image included) {
+        int[] columns = included.columns;
+        int nullsAt = in.arrayOffset();
+        in.skip((columns.length + 7) >>> 3);
+        byte[] a = in.array();
+        Object[] values = new Object[defs.length];
+        for (int k = 0; k < columns.length; k++) {
+            if ((a[nullsAt + (k >>> 3)] & (1 << (k & 7))) == 0) {
+                int i = columns[k];
+                try {
+                    values[i] = ValueDecoder.decode(in, defs[i]);
+                } catch (RuntimeException e) {
+                    throw columnFailure(i, e);
+                }
+            }
+        }
+        return Row.sharing(table, included.bitmap, values); // never modified after decoding
     }
 
     /** The included columns of the images of one rows event: the bitmap and its set bits in order. */
@@ -90,8 +119,9 @@ final class RowImageDecoder {
         }
     }
 
-    private String columnName(int i) {
+    private BodyFormatException columnFailure(int i, RuntimeException e) {
         String n = table.columns().get(i).name();
-        return n == null ? "@" + (i + 1) : n;
+        return new BodyFormatException("column " + i + " (" + (n == null ? "@" + (i + 1) : n) + ", "
+                + defs[i].type() + ", meta " + defs[i].meta() + "): " + e.getMessage(), e);
     }
 }

@@ -22,8 +22,9 @@ import org.mysqlreplication.schema.TableSchema;
  * post-header is 6), flags (2), and in v2 the extra-data length (2, counting itself) and extra data; then the
  * column count (length-encoded), the included-columns bitmap (a second one for the after image of v1/v2 updates;
  * v0 updates have one for both), then row images to the end of the body. Each image is a null bitmap over the
- * included columns followed by the non-NULL values, delimited by {@link RowImageDecoder}; the rows are views
- * over a copy of the images' bytes ({@link RowImages}) that decode each value when it is read.
+ * included columns followed by the non-NULL values, read by {@link RowImageDecoder}: decoded into values, or,
+ * when the context asks for lazy rows, delimited only, the rows being views over a copy of the images' bytes
+ * ({@link RowImages}) that decode each value when it is read.
  */
 final class RowsDecoder implements BodyDecoder {
 
@@ -73,6 +74,47 @@ final class RowsDecoder implements BodyDecoder {
         RowImageDecoder.Image beforeImage = new RowImageDecoder.Image(before);
         RowImageDecoder.Image afterImage = !update ? null
                 : after == before ? beforeImage : new RowImageDecoder.Image(after);
+        List<Row> images = ctx.lazyRows() ? views(header, body, ctx, decoder, beforeImage, afterImage)
+                : decoded(body, decoder, beforeImage, afterImage);
+        if (update) {
+            List<UpdateRow> rows = new ArrayList<>(images.size() / 2);
+            for (int r = 0; r < images.size(); r += 2) {
+                rows.add(new UpdateRow(images.get(r), images.get(r + 1)));
+            }
+            return new UpdateRowsEvent(header, tableId, table, flags, before, after, rows, extra);
+        }
+        boolean write = type == EventType.WRITE_ROWS_EVENT || type == EventType.WRITE_ROWS_EVENT_V1
+                || type == EventType.PRE_GA_WRITE_ROWS_EVENT;
+        return write ? new WriteRowsEvent(header, tableId, table, flags, before, images, extra)
+                : new DeleteRowsEvent(header, tableId, table, flags, before, images, extra);
+    }
+
+    /** Every image decoded into values; an update's before and after images alternate. */
+    private static List<Row> decoded(ByteReader body, RowImageDecoder decoder, RowImageDecoder.Image before,
+            RowImageDecoder.Image after) {
+        List<Row> rows = null;
+        while (body.hasRemaining()) {
+            int from = body.remaining();
+            Row b = decoder.read(body, before);
+            Row a = after != null ? decoder.read(body, after) : null;
+            if (rows == null) {
+                int images = after != null ? 2 : 1;
+                rows = new ArrayList<>(expectedImages(images, from, body.remaining()));
+            }
+            rows.add(b);
+            if (a != null) {
+                rows.add(a);
+            }
+        }
+        return rows != null ? rows : List.of();
+    }
+
+    /**
+     * Every image delimited, as lazy views over one copy of the images' bytes; an update's before and after
+     * images alternate.
+     */
+    private static List<Row> views(EventHeader header, ByteReader body, DecodeContext ctx,
+            RowImageDecoder decoder, RowImageDecoder.Image before, RowImageDecoder.Image after) {
         int n = decoder.columns();
         int origin = body.arrayOffset();
         int[] offsets = new int[2 * n];
@@ -82,36 +124,27 @@ final class RowsDecoder implements BodyDecoder {
             if (offsets.length < (images + 2) * n) {
                 offsets = Arrays.copyOf(offsets, offsets.length * 2);
             }
-            decoder.scan(body, beforeImage, offsets, images++ * n, origin);
-            if (update) {
-                decoder.scan(body, afterImage, offsets, images++ * n, origin);
+            decoder.scan(body, before, offsets, images++ * n, origin);
+            if (after != null) {
+                decoder.scan(body, after, offsets, images++ * n, origin);
             }
-            if (images == (update ? 2 : 1) && body.hasRemaining()) {
+            if (images == (after != null ? 2 : 1) && body.hasRemaining()) {
                 offsets = Arrays.copyOf(offsets, expectedImages(images, start, body.remaining()) * n);
             }
         }
+        TableSchema table = decoder.table();
         RowImages data = new RowImages(table, Arrays.copyOfRange(body.array(), origin, body.arrayOffset()),
                 decoder.defs(), offsets, ctx.binlogFile(), ctx.eventPosition(), header.typeName());
-        if (update) {
-            List<UpdateRow> rows = new ArrayList<>(images / 2);
-            for (int r = 0; r < images; r += 2) {
-                rows.add(new UpdateRow(Row.view(table, before, data, r), Row.view(table, after, data, r + 1)));
-            }
-            return new UpdateRowsEvent(header, tableId, table, flags, before, after, rows, extra);
-        }
         List<Row> rows = new ArrayList<>(images);
         for (int r = 0; r < images; r++) {
-            rows.add(Row.view(table, before, data, r));
+            rows.add(Row.view(table, (r & 1) == 0 || after == null ? before.bitmap() : after.bitmap(), data, r));
         }
-        boolean write = type == EventType.WRITE_ROWS_EVENT || type == EventType.WRITE_ROWS_EVENT_V1
-                || type == EventType.PRE_GA_WRITE_ROWS_EVENT;
-        return write ? new WriteRowsEvent(header, tableId, table, flags, before, rows, extra)
-                : new DeleteRowsEvent(header, tableId, table, flags, before, rows, extra);
+        return rows;
     }
 
     /**
-     * How many images the offsets array is sized for once the first row is read, from its size, so that the
-     * array rarely grows (it doubles when it must).
+     * How many images an event holds, guessed from the size of the first row once it is read, so that the list
+     * or array sized by it rarely grows.
      */
     private static int expectedImages(int images, int start, int remaining) {
         int first = Math.max(1, start - remaining);
