@@ -1,6 +1,7 @@
 package org.mysqlreplication.value;
 
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.value.json.MysqlJson;
 
 /**
  * Length-prefixed values whose TABLE_MAP metadata is the width (1..4 bytes, little-endian) of the length
@@ -9,9 +10,10 @@ import org.mysqlreplication.io.ByteReader;
  *
  * <p>Results: BLOB/TEXT gives {@code byte[]} when the collation is binary (63) or unknown (-1), a
  * {@link String} in the collation's charset otherwise (a TEXT column whose collation is known). GEOMETRY gives
- * {@code byte[]}: the 4-byte little-endian SRID followed by the WKB, as stored. JSON gives the raw MySQL
- * binary JSON as {@code byte[]} (decoding it is a later step; MariaDB's JSON is a LONGTEXT and arrives as
- * BLOB). VECTOR gives {@code float[]} (little-endian IEEE 754 floats).
+ * {@code byte[]}: the 4-byte little-endian SRID followed by the WKB, as stored. JSON (MySQL's binary JSON)
+ * gives a {@link MysqlJson}: the JSON text as MySQL prints it, and the stored bytes (MariaDB never writes this
+ * type: its JSON is a LONGTEXT and arrives as BLOB). VECTOR gives {@code float[]} (little-endian IEEE 754
+ * floats).
  *
  * <p>Stateless and thread-safe.
  */
@@ -33,8 +35,9 @@ final class BlobValues {
         int n = (int) length;
         switch (def.type()) {
             case GEOMETRY:
-            case JSON:
                 return in.readBytes(n);
+            case JSON:
+                return MysqlJson.read(in, n);
             case VECTOR:
                 return vector(in, n);
             default:

@@ -21,7 +21,9 @@ import org.mysqlreplication.io.ByteReader;
  * <li>ENUM: {@link String} label when the labels are known ("" for index 0), else {@link Integer} index</li>
  * <li>SET: {@code Set<String>} (labels in column order) when labels are known, else {@link Long} bitmask</li>
  * <li>BIT: {@link java.util.BitSet}, bit i = the value's bit of weight 2^i</li>
- * <li>GEOMETRY, JSON: {@code byte[]} as stored; VECTOR: {@code float[]}; NULL type: {@code null}</li>
+ * <li>JSON (MySQL's binary JSON): {@link org.mysqlreplication.value.json.MysqlJson}, the JSON text as MySQL
+ *     prints it and the stored bytes (an empty value is the JSON literal {@code null})</li>
+ * <li>GEOMETRY: {@code byte[]} as stored; VECTOR: {@code float[]}; NULL type: {@code null}</li>
  * </ul>
  *
  * <p>TIME, DATETIME and TIMESTAMP (the old type codes) have no TABLE_MAP metadata. Their {@link ColumnDef#meta()}

@@ -9,6 +9,7 @@ import static org.mysqlreplication.value.Bytes.withCollation;
 
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.io.ByteReaderOverrunException;
+import org.mysqlreplication.value.json.MysqlJson;
 
 class StringValuesTest {
 
@@ -116,12 +117,15 @@ class StringValuesTest {
     }
 
     @Test
-    void geometryAndJsonAreRawBytesVectorIsFloats() {
+    void geometryIsRawBytesJsonIsDecodedVectorIsFloats() {
         // POINT(1 2) with SRID 0: 4-byte SRID, then WKB (byte order 01, type 1, x, y)
         String point = "00000000 01 01000000 000000000000F03F 0000000000000040";
         byte[] stored = hex(point);
         assertThat(decodeAll("19000000" + point, def(ColumnType.GEOMETRY, 4))).isEqualTo(stored);
-        assertThat(decodeAll("02000000 0000", def(ColumnType.JSON, 4))).isEqualTo(hex("0000"));
+        // JSON: MySQL's binary JSON, here the literal true (type 0x04, value 0x01)
+        Object json = decodeAll("02000000 0401", def(ColumnType.JSON, 4));
+        assertThat(json).isInstanceOf(MysqlJson.class).hasToString("true");
+        assertThat(((MysqlJson) json).binary()).isEqualTo(hex("0401"));
         assertThat(decodeAll("08000000 0000803F 000000C0", def(ColumnType.VECTOR, 4)))
                 .isEqualTo(new float[] {1.0f, -2.0f});
     }

@@ -1,0 +1,24 @@
+/**
+ * MySQL's binary JSON format (the JSON column type, code 245): {@link org.mysqlreplication.value.json.MysqlJson}
+ * holds a value's JSON text exactly as MySQL prints it, and the stored bytes.
+ *
+ * <p>Sources: {@code sql-common/json_binary.h} (the format, documented in its header comment) and
+ * {@code json_binary.cc} (the parser and its checks), {@code sql-common/json_dom.cc} ({@code wrapper_to_string}:
+ * how MySQL prints a value), {@code strings/dtoa.cc} ({@code my_gcvt}: how it prints a double), {@code
+ * mysys/base64.cc} (how it prints an opaque value it has no type for) in mysql/mysql-server.
+ *
+ * <p>Design choices, with the reasons:
+ * <ul>
+ * <li>The text is built eagerly, when the row is decoded: a corrupt document then fails where the row is read,
+ *     with the binlog position, and not later in user code; and it is what most users want (python-mysql-replication
+ *     users get a parsed dict, the connector users bytes they must parse). Built in one pass by a walker
+ *     ({@code JsonBinary}) that reports to a handler ({@code JsonTextWriter}); nothing but the text is built.</li>
+ * <li>The stored bytes are kept (one copy of the value) so that a caller can parse them in another way.</li>
+ * <li>The decoder is as strict as MySQL's parser and a bit more (see {@code JsonBinary}); strings must be valid
+ *     UTF-8. Bytes no entry points to are not an error: partial updates leave such holes.</li>
+ * <li>{@code value.json} uses {@link org.mysqlreplication.value.ValueDecoder} for opaque DECIMALs, and
+ *     {@code value}'s BLOB decoding uses {@code MysqlJson}: the two packages are one family of value decoders.</li>
+ * <li>MySQL's JSON partial-update diffs (PARTIAL_UPDATE_ROWS_EVENT) are not decoded here yet.</li>
+ * </ul>
+ */
+package org.mysqlreplication.value.json;
