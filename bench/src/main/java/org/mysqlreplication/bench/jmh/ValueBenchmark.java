@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Decoding single column values with {@link ValueDecoder}, the innermost loop of every rows event: DECIMAL(12,2),
  * DATETIME(6) (DATETIME2), TIMESTAMP (TIMESTAMP2, no fraction) and VARCHAR(255) in utf8mb4 with 2-, 3- and
  * 4-byte characters. The bytes are the server's binary formats written out by hand; {@link #check()} decodes
- * each once and fails the run if the value is not the one intended. MySQL's binary JSON is not decoded by the
- * library yet (it hands JSON out as bytes), so there is no JSON benchmark.
+ * each once and fails the run if the value is not the one intended. MySQL's binary JSON has its own benchmark,
+ * {@link JsonBinaryBenchmark}.
  *
  * <p>Forked with a pre-touched 1 GiB heap: without it the first seconds of an allocating benchmark are
  * dominated by page faults on fresh heap memory and the scores vary tenfold between iterations.
@@ -74,7 +74,8 @@ public class ValueBenchmark {
         expect(varcharUtf8mb4(), TITLE);
     }
 
-    private static void expect(Object found, Object expected) {
+    /** Fails the run unless a benchmark's input decodes to the intended value. */
+    static void expect(Object found, Object expected) {
         if (!expected.equals(found)) {
             throw new IllegalStateException("benchmark input decodes to " + found + ", expected " + expected);
         }

@@ -1,5 +1,10 @@
 package org.mysqlreplication.value.json;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.mysqlreplication.value.ColumnType;
 import org.mysqlreplication.value.InvalidColumnValueException;
 
@@ -11,83 +16,126 @@ import org.mysqlreplication.value.InvalidColumnValueException;
  * everything else as is (no escaping of {@code /} or of non-ASCII); integers in decimal, doubles by
  * {@link MysqlDouble}, opaque values by {@link JsonOpaque}.
  *
- * <p>Strings are utf8mb4 in the binary format; bytes that are not valid UTF-8 raise
+ * <p>The text is assembled as UTF-8 bytes (strings are utf8mb4 in the binary format, so runs of plain bytes are
+ * copied whole) and turned into a {@link String} once at the end; bytes that are not valid UTF-8 raise
  * {@link InvalidColumnValueException} rather than turning into U+FFFD.
  *
  * <p>Not thread-safe: one writer per document.
  */
 final class JsonTextWriter implements JsonHandler {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
-    private final StringBuilder sb;
+    private byte[] out;
+    private int count;
+    /** For the few values printed through the JDK or {@link MysqlDouble}: doubles, decimals, temporals. */
+    private final StringBuilder scratch = new StringBuilder(32);
 
     JsonTextWriter(int capacity) {
-        sb = new StringBuilder(capacity);
+        out = new byte[Math.max(16, capacity)];
     }
 
+    /** The text written; raises {@link InvalidColumnValueException} when a string was not valid UTF-8. */
     String text() {
-        return sb.toString();
+        String s = new String(out, 0, count, StandardCharsets.UTF_8);
+        if (s.indexOf('\uFFFD') >= 0) {
+            // the JDK replaced bad input, or the data holds a real U+FFFD: decode again strictly to know which
+            try {
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(out, 0, count));
+            } catch (CharacterCodingException e) {
+                throw new InvalidColumnValueException(ColumnType.JSON, "binary JSON: a string or key is not valid"
+                        + " UTF-8");
+            }
+        }
+        return s;
     }
 
     @Override
     public void startObject(int count) {
-        sb.append('{');
+        ascii('{');
     }
 
     @Override
     public void key(byte[] b, int offset, int length, int index) {
         if (index > 0) {
-            sb.append(", ");
+            ascii(',');
+            ascii(' ');
         }
         quoted(b, offset, length);
-        sb.append(": ");
+        ascii(':');
+        ascii(' ');
     }
 
     @Override
     public void endObject() {
-        sb.append('}');
+        ascii('}');
     }
 
     @Override
     public void startArray(int count) {
-        sb.append('[');
+        ascii('[');
     }
 
     @Override
     public void element(int index) {
         if (index > 0) {
-            sb.append(", ");
+            ascii(',');
+            ascii(' ');
         }
     }
 
     @Override
     public void endArray() {
-        sb.append(']');
+        ascii(']');
     }
 
     @Override
     public void literal(int literal) {
-        sb.append(literal == JsonBinary.NULL_LITERAL ? "null" : literal == JsonBinary.TRUE_LITERAL ? "true" : "false");
+        ascii(literal == JsonBinary.NULL_LITERAL ? "null" : literal == JsonBinary.TRUE_LITERAL ? "true" : "false");
     }
 
     @Override
     public void signed(long value) {
-        sb.append(value);
+        if (value < 0) {
+            if (value == Long.MIN_VALUE) {
+                ascii(Long.toString(value));
+                return;
+            }
+            ascii('-');
+            value = -value;
+        }
+        digits(value);
     }
 
     @Override
     public void unsigned(long value) {
         if (value >= 0) {
-            sb.append(value);
+            digits(value);
         } else {
-            sb.append(Long.toUnsignedString(value));
+            ascii(Long.toUnsignedString(value));
         }
+    }
+
+    /** A non-negative number in decimal. */
+    private void digits(long value) {
+        int n = 1;
+        for (long v = value; v >= 10; v /= 10) {
+            n++;
+        }
+        ensure(n);
+        for (int i = count + n - 1; i >= count; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
+        }
+        count += n;
     }
 
     @Override
     public void floating(double value) {
-        MysqlDouble.append(sb, value);
+        scratch.setLength(0);
+        MysqlDouble.append(scratch, value);
+        ascii(scratch);
     }
 
     @Override
@@ -99,114 +147,83 @@ final class JsonTextWriter implements JsonHandler {
     public void opaque(int fieldType, byte[] b, int offset, int length) {
         switch (fieldType) {
             case JsonOpaque.NEWDECIMAL:
-                sb.append(JsonOpaque.decimal(b, offset, length).toPlainString());
+                ascii(JsonOpaque.decimal(b, offset, length).toPlainString());
                 break;
             case JsonOpaque.DATE:
             case JsonOpaque.TIME:
             case JsonOpaque.DATETIME:
             case JsonOpaque.TIMESTAMP:
-                sb.append('"');
-                JsonOpaque.appendTemporal(sb, fieldType, JsonOpaque.packed(fieldType, b, offset, length));
-                sb.append('"');
+                scratch.setLength(0);
+                scratch.append('"');
+                JsonOpaque.appendTemporal(scratch, fieldType, JsonOpaque.packed(fieldType, b, offset, length));
+                ascii(scratch.append('"'));
                 break;
             case JsonOpaque.VAR_STRING:
                 quoted(b, offset, length);
                 break;
             default:
-                String s = JsonOpaque.base64(fieldType, b, offset, length);
-                sb.append('"');
-                for (int i = 0; i < s.length(); i++) {
-                    char c = s.charAt(i);
-                    if (c == '\n') {
-                        sb.append("\\n");
-                    } else {
-                        sb.append(c);
-                    }
-                }
-                sb.append('"');
+                byte[] s = JsonOpaque.base64(fieldType, b, offset, length).getBytes(StandardCharsets.US_ASCII);
+                quoted(s, 0, s.length);
         }
     }
 
-    /** {@code length} bytes of UTF-8 as a quoted, escaped JSON string. */
+    /** {@code length} bytes of UTF-8 as a quoted, escaped JSON string; runs without escapes are copied whole. */
     private void quoted(byte[] b, int offset, int length) {
-        sb.append('"');
+        ascii('"');
         int end = offset + length;
-        int i = offset;
-        while (i < end) {
+        int run = offset;
+        for (int i = offset; i < end; i++) {
             int c = b[i];
-            if (c >= 0x20 && c != '"' && c != '\\') {
-                sb.append((char) c);
-                i++;
-            } else if (c >= 0) {
+            if (c >= 0 && (c < 0x20 || c == '"' || c == '\\')) {
+                bytes(b, run, i - run);
                 escape(c);
-                i++;
-            } else {
-                i = multiByte(b, i, end, offset);
+                run = i + 1;
             }
         }
-        sb.append('"');
+        bytes(b, run, end - run);
+        ascii('"');
     }
 
     private void escape(int c) {
-        sb.append('\\');
+        ascii('\\');
         switch (c) {
-            case '\b' -> sb.append('b');
-            case '\t' -> sb.append('t');
-            case '\n' -> sb.append('n');
-            case '\f' -> sb.append('f');
-            case '\r' -> sb.append('r');
-            case '"', '\\' -> sb.append((char) c);
-            default -> sb.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-        }
-    }
-
-    /**
-     * Appends the UTF-8 sequence of 2-4 bytes starting at {@code b[i]} (RFC 3629: no overlong forms, no
-     * surrogates, nothing above U+10FFFF) and returns the index after it.
-     */
-    private int multiByte(byte[] b, int i, int end, int stringStart) {
-        int b0 = b[i] & 0xFF;
-        int n;
-        int cp;
-        int min;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            n = 2;
-            cp = b0 & 0x1F;
-            min = 0x80;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            n = 3;
-            cp = b0 & 0x0F;
-            min = 0x800;
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            n = 4;
-            cp = b0 & 0x07;
-            min = 0x10000;
-        } else {
-            throw notUtf8(i - stringStart);
-        }
-        if (end - i < n) {
-            throw notUtf8(i - stringStart);
-        }
-        for (int k = 1; k < n; k++) {
-            int x = b[i + k] & 0xFF;
-            if ((x & 0xC0) != 0x80) {
-                throw notUtf8(i - stringStart);
+            case '\b' -> ascii('b');
+            case '\t' -> ascii('t');
+            case '\n' -> ascii('n');
+            case '\f' -> ascii('f');
+            case '\r' -> ascii('r');
+            case '"', '\\' -> ascii((char) c);
+            default -> {
+                ascii("u00");
+                ensure(2);
+                out[count++] = HEX[c >> 4];
+                out[count++] = HEX[c & 0xF];
             }
-            cp = cp << 6 | (x & 0x3F);
         }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-            throw notUtf8(i - stringStart);
-        }
-        if (cp < 0x10000) {
-            sb.append((char) cp);
-        } else {
-            sb.append(Character.highSurrogate(cp)).append(Character.lowSurrogate(cp));
-        }
-        return i + n;
     }
 
-    private static InvalidColumnValueException notUtf8(int at) {
-        return new InvalidColumnValueException(ColumnType.JSON, "binary JSON: a string is not valid UTF-8 at its byte "
-                + at);
+    private void ascii(char c) {
+        ensure(1);
+        out[count++] = (byte) c;
+    }
+
+    private void ascii(CharSequence s) {
+        int n = s.length();
+        ensure(n);
+        for (int i = 0; i < n; i++) {
+            out[count++] = (byte) s.charAt(i);
+        }
+    }
+
+    private void bytes(byte[] b, int offset, int length) {
+        ensure(length);
+        System.arraycopy(b, offset, out, count, length);
+        count += length;
+    }
+
+    private void ensure(int n) {
+        if (out.length - count < n) {
+            out = Arrays.copyOf(out, Math.max(out.length * 2, count + n));
+        }
     }
 }

@@ -22,7 +22,8 @@ import java.math.RoundingMode;
  * is not always the shortest (for 6.8479835487449702E18 the shortest is 15 digits, 6.84798354874497E18) and may
  * have 18 digits, which are first rounded to 17; shorter candidates are tried with {@link Double#parseDouble(String)} until one fails.
  * If a shorter string reads back, the rounding up or down of the longer one to that length reads back too (the
- * strings that read back form an interval), so the search may stop at the first length where neither does.
+ * strings that read back form an interval), so the search may stop at the first length where neither does. Digits
+ * of {@code DBL_DIG} (15) or fewer need no search for a normal double: no other string that short reads back as it.
  *
  * <p>Stateless and thread-safe.
  */
@@ -30,6 +31,8 @@ final class MysqlDouble {
 
     /** {@code MAX_DECPT_FOR_F_FORMAT} = {@code DBL_DIG}: past it, whole numbers print in the exponent form. */
     private static final int MAX_DECPT_FOR_F = 15;
+    /** {@code DBL_DIG}: decimals of this many significant digits survive the trip to a double and back. */
+    private static final int DBL_DIG = 15;
     /** Significant digits that always identify a double. */
     private static final int MAX_DIGITS = 17;
 
@@ -91,6 +94,12 @@ final class MysqlDouble {
         while (length > 1 && digits % 10 == 0) {
             digits /= 10;
             length--;
+        }
+        if (length <= DBL_DIG && d >= Double.MIN_NORMAL) {
+            // a decimal of at most DBL_DIG digits survives the trip to a double and back to DBL_DIG digits, so no
+            // other string of at most DBL_DIG digits reads back as d: these digits are the shortest and nearest
+            format(sb, Long.toString(digits), decpt);
+            return;
         }
         // shorten while a shorter digit string still reads back as d
         while (length > 1) {

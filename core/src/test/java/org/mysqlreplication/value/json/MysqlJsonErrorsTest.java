@@ -91,11 +91,12 @@ class MysqlJsonErrorsTest {
 
     @Test
     void invalidUtf8() {
-        rejects("0C 02 C328").hasMessageContaining("not valid UTF-8 at its byte 0");
-        rejects("0C 03 61 E282").hasMessageContaining("not valid UTF-8 at its byte 1"); // truncated sequence
+        rejects("0C 02 C328").hasMessageContaining("a string or key is not valid UTF-8");
+        rejects("0C 03 61 E282").hasMessageContaining("not valid UTF-8"); // truncated sequence
         rejects("0C 02 C0AF").hasMessageContaining("not valid UTF-8"); // overlong '/'
         rejects("0C 03 EDA080").hasMessageContaining("not valid UTF-8"); // a surrogate
         rejects("0C 04 F4908080").hasMessageContaining("not valid UTF-8"); // above U+10FFFF
+        rejects("0C 01 C3 A9").hasMessageContaining("not valid UTF-8"); // a sequence cut by the string's end
         // keys too
         rejects("00 0100 0C00 0B00 0100 05 0100 FF").hasMessageContaining("not valid UTF-8");
     }

@@ -118,6 +118,11 @@ class MysqlJsonTest {
     }
 
     @Test
+    void aRealReplacementCharacterIsNoError() {
+        assertThat(text("0C 03 EFBFBD")).isEqualTo("\"\uFFFD\"");
+    }
+
+    @Test
     void keysAreEscapedToo() {
         // {"a\"b": 1}
         assertThat(text("00 0100 0E00 0B00 0300 05 0100 61 22 62")).isEqualTo("{\"a\\\"b\": 1}");
