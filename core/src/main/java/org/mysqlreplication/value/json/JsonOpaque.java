@@ -1,11 +1,16 @@
 package org.mysqlreplication.value.json;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.ColumnType;
 import org.mysqlreplication.value.InvalidColumnValueException;
+import org.mysqlreplication.value.MysqlDateTime;
 import org.mysqlreplication.value.ValueDecoder;
 
 /**
@@ -62,65 +67,97 @@ final class JsonOpaque {
         return value;
     }
 
-    /** The packed longlong of an opaque DATE, TIME, DATETIME or TIMESTAMP. */
-    static long packed(int fieldType, byte[] b, int offset, int length) {
+    /**
+     * The fields of an opaque DATE, TIME, DATETIME or TIMESTAMP, unpacked as {@code TIME_from_longlong_packed}
+     * does; a TIME has no date fields and its hour may exceed 23.
+     */
+    record Temporal(boolean negative, int year, int month, int day, int hour, int minute, int second, int micros) {
+    }
+
+    /** The temporal value stored in an opaque value of field type DATE, TIME, DATETIME or TIMESTAMP. */
+    static Temporal temporal(int fieldType, byte[] b, int offset, int length) {
         if (length != PACKED_SIZE) {
             throw invalid("opaque temporal value of field type " + fieldType + " must be 8 bytes, found " + length);
         }
-        long v = 0;
+        long packed = 0;
         for (int i = PACKED_SIZE - 1; i >= 0; i--) {
-            v = v << 8 | (b[offset + i] & 0xFF);
+            packed = packed << 8 | (b[offset + i] & 0xFF);
         }
-        if (Math.abs(v) % (1 << 24) > 999_999) {
-            throw invalid("opaque temporal value of field type " + fieldType + " has a fraction above 999999 µs");
+        boolean negative = packed < 0;
+        long v = Math.abs(packed);
+        int micros = (int) (v % (1 << 24));
+        if (v < 0 || micros > 999_999) { // v < 0: Long.MIN_VALUE, which has no negation
+            throw invalid("opaque temporal value of field type " + fieldType + " has a fraction above 999999 µs or no magnitude");
         }
-        return v;
+        long intPart = v >> 24;
+        if (fieldType == TIME) {
+            return new Temporal(negative, 0, 0, 0, (int) (intPart >> 12 & 0x3FF), (int) (intPart >> 6 & 0x3F),
+                    (int) (intPart & 0x3F), micros);
+        }
+        long ymd = intPart >> 17;
+        long ym = ymd >> 5;
+        long hms = intPart & 0x1FFFF;
+        return new Temporal(negative, (int) (ym / 13), (int) (ym % 13), (int) (ymd & 0x1F), (int) (hms >> 12),
+                (int) (hms >> 6 & 0x3F), (int) (hms & 0x3F), micros);
     }
 
     /**
      * Appends the temporal value as {@code my_TIME_to_str(t, buf, 6)} prints it: {@code YYYY-MM-DD} for a DATE,
      * {@code [-]hh:mm:ss.ffffff} for a TIME, {@code YYYY-MM-DD hh:mm:ss.ffffff} for a DATETIME or TIMESTAMP.
      */
-    static void appendTemporal(StringBuilder sb, int fieldType, long packed) {
-        boolean negative = packed < 0;
-        long v = Math.abs(packed);
-        int micros = (int) (v % (1 << 24));
-        long intPart = v >> 24;
-        if (fieldType == TIME) {
-            if (negative) {
-                sb.append('-');
+    static void appendTemporal(StringBuilder sb, int fieldType, Temporal t) {
+        if (fieldType != TIME) {
+            pad(sb, t.year(), 4).append('-');
+            pad(sb, t.month(), 2).append('-');
+            pad(sb, t.day(), 2);
+            if (fieldType == DATE) {
+                return;
             }
-            pad(sb, intPart >> 12 & 0x3FF, 2).append(':');
-            pad(sb, intPart >> 6 & 0x3F, 2).append(':');
-            pad(sb, intPart & 0x3F, 2).append('.');
-            pad(sb, micros, 6);
-            return;
+            sb.append(' ');
+        } else if (t.negative()) {
+            sb.append('-');
         }
-        long ymd = intPart >> 17;
-        long ym = ymd >> 5;
-        pad(sb, ym / 13, 4).append('-');
-        pad(sb, ym % 13, 2).append('-');
-        pad(sb, ymd & 0x1F, 2);
-        if (fieldType == DATE) {
-            return;
-        }
-        long hms = intPart & 0x1FFFF;
-        sb.append(' ');
-        pad(sb, hms >> 12, 2).append(':');
-        pad(sb, hms >> 6 & 0x3F, 2).append(':');
-        pad(sb, hms & 0x3F, 2).append('.');
-        pad(sb, micros, 6);
+        pad(sb, t.hour(), 2).append(':');
+        pad(sb, t.minute(), 2).append(':');
+        pad(sb, t.second(), 2).append('.');
+        pad(sb, t.micros(), 6);
     }
 
-    /** Appends {@code base64:type<fieldType>:} and the data in base64, a newline after each 76 characters. */
+    /**
+     * The temporal value as a Java value: a TIME as {@link Duration} (negative or above 24 h as stored), a DATE as
+     * {@link LocalDate}, a DATETIME or TIMESTAMP as {@link LocalDateTime} (a TIMESTAMP in JSON is the wall time
+     * MySQL stored, with no zone), or {@link MysqlDateTime} when the fields are no valid date (zero dates).
+     */
+    static Object temporalValue(int fieldType, Temporal t) {
+        if (fieldType == TIME) {
+            Duration d = Duration.ofSeconds(t.hour() * 3600L + t.minute() * 60L + t.second(), t.micros() * 1000L);
+            return t.negative() ? d.negated() : d;
+        }
+        boolean date = fieldType == DATE;
+        try {
+            return date ? LocalDate.of(t.year(), t.month(), t.day())
+                    : LocalDateTime.of(t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second(),
+                            t.micros() * 1000);
+        } catch (DateTimeException e) {
+            try {
+                return date ? new MysqlDateTime(true, t.year(), t.month(), t.day(), 0, 0, 0, 0, 0)
+                        : new MysqlDateTime(false, t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second(),
+                                t.micros(), 6);
+            } catch (IllegalArgumentException outOfRange) {
+                throw invalid("opaque temporal value of field type " + fieldType + " has fields out of range");
+            }
+        }
+    }
+
+    /** {@code base64:type<fieldType>:} and the data in base64, a newline after each 76 characters. */
     static String base64(int fieldType, byte[] b, int offset, int length) {
         byte[] data = java.util.Arrays.copyOfRange(b, offset, offset + length);
         return "base64:type" + fieldType + ":"
                 + java.util.Base64.getMimeEncoder(76, new byte[] {'\n'}).encodeToString(data);
     }
 
-    private static StringBuilder pad(StringBuilder sb, long value, int width) {
-        for (long p = 10, i = 1; i < width; i++, p *= 10) {
+    private static StringBuilder pad(StringBuilder sb, int value, int width) {
+        for (int p = 10, i = 1; i < width; i++, p *= 10) {
             if (value < p) {
                 sb.append('0');
             }

@@ -155,7 +155,7 @@ final class JsonTextWriter implements JsonHandler {
             case JsonOpaque.TIMESTAMP:
                 scratch.setLength(0);
                 scratch.append('"');
-                JsonOpaque.appendTemporal(scratch, fieldType, JsonOpaque.packed(fieldType, b, offset, length));
+                JsonOpaque.appendTemporal(scratch, fieldType, JsonOpaque.temporal(fieldType, b, offset, length));
                 ascii(scratch.append('"'));
                 break;
             case JsonOpaque.VAR_STRING:

@@ -16,7 +16,8 @@ import org.mysqlreplication.io.ByteReader;
  * <p>The empty value (0 bytes; non-strict SQL modes store it for NULL in a NOT NULL JSON column) is the JSON null
  * literal, {@code null}, as MySQL's own parser reads it; an SQL NULL column is not a {@code MysqlJson} at all.
  *
- * <p>{@link #toString()} is the text. Two values are equal when their texts are.
+ * <p>{@link #tree()} gives the value as maps, lists and standard Java values, on demand. {@link #toString()} is the
+ * text. Two values are equal when their texts are.
  *
  * <p>Immutable and thread-safe.
  */
@@ -60,6 +61,23 @@ public final class MysqlJson {
     /** The JSON text as MySQL prints it. */
     public String text() {
         return text;
+    }
+
+    /**
+     * The value as a tree of standard Java values, built anew from the stored bytes on each call (what
+     * python-mysql-replication gives as a dict): an object is an unmodifiable {@code Map<String, Object>} in stored
+     * key order, an array an unmodifiable {@code List<Object>}; JSON null is {@code null}, true/false are
+     * {@link Boolean}, integers {@link Long} ({@link java.math.BigInteger} for a uint64 above
+     * {@link Long#MAX_VALUE}), doubles {@link Double}, strings {@link String}; MySQL values stored in the document
+     * are {@link java.math.BigDecimal} (DECIMAL), {@link java.time.LocalDate} (DATE),
+     * {@link java.time.LocalDateTime} (DATETIME, TIMESTAMP: the wall time stored, no zone),
+     * {@link java.time.Duration} (TIME), {@link org.mysqlreplication.value.MysqlDateTime} (a zero or invalid date)
+     * or, for other types, the {@link String} MySQL prints for them ({@code base64:type<N>:<data>}).
+     */
+    public Object tree() {
+        JsonTreeBuilder builder = new JsonTreeBuilder();
+        JsonBinary.walk(binary, 0, binary.length, builder);
+        return builder.root();
     }
 
     /** A copy of the value in MySQL's binary JSON format, as stored. */

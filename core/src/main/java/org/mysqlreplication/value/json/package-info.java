@@ -1,6 +1,7 @@
 /**
  * MySQL's binary JSON format (the JSON column type, code 245): {@link org.mysqlreplication.value.json.MysqlJson}
- * holds a value's JSON text exactly as MySQL prints it, and the stored bytes.
+ * holds a value's JSON text exactly as MySQL prints it and the stored bytes, and gives a tree of Java values on
+ * demand.
  *
  * <p>Sources: {@code sql-common/json_binary.h} (the format, documented in its header comment) and
  * {@code json_binary.cc} (the parser and its checks), {@code sql-common/json_dom.cc} ({@code wrapper_to_string}:
@@ -13,7 +14,9 @@
  *     with the binlog position, and not later in user code; and it is what most users want (python-mysql-replication
  *     users get a parsed dict, the connector users bytes they must parse). Built in one pass by a walker
  *     ({@code JsonBinary}) that reports to a handler ({@code JsonTextWriter}); nothing but the text is built.</li>
- * <li>The stored bytes are kept (one copy of the value) so that a caller can parse them in another way.</li>
+ * <li>The stored bytes are kept (one copy of the value): {@code MysqlJson.tree()} walks them again, when asked,
+ *     into maps, lists and standard Java values ({@code JsonTreeBuilder}, the walker's second handler), and a
+ *     caller can parse them in its own way.</li>
  * <li>The decoder is as strict as MySQL's parser and a bit more (see {@code JsonBinary}); strings must be valid
  *     UTF-8. Bytes no entry points to are not an error: partial updates leave such holes.</li>
  * <li>{@code value.json} uses {@link org.mysqlreplication.value.ValueDecoder} for opaque DECIMALs, and

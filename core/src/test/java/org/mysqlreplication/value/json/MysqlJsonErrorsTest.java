@@ -87,6 +87,7 @@ class MysqlJsonErrorsTest {
         rejects("0F F6 05 03 02 8332 00").hasMessageContaining("leaves 1 of its bytes unread");
         rejects("0F 0C 07 00000019761f95").hasMessageContaining("must be 8 bytes, found 7");
         rejects("0F 0C 08 40420f19761f9519").hasMessageContaining("fraction above 999999");
+        rejects("0F 0B 08 0000000000000080").hasMessageContaining("fraction above 999999");
     }
 
     @Test

@@ -3,10 +3,14 @@ package org.mysqlreplication.value.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.QueryEvent;
@@ -71,6 +75,9 @@ class MysqlJsonFixturesTest {
             int age = (Integer) row.get(3);
             assertThat(json(row.get(1))).matches("\\{\"age\": " + age + ", \"data\": \"(x{10}|y{10}|z{10})\", \"name\": \""
                     + name + "\"}");
+            Map<?, ?> tree = (Map<?, ?>) ((MysqlJson) row.get(1)).tree();
+            assertThat(tree.get("name")).isEqualTo(name);
+            assertThat(tree.get("age")).isEqualTo((long) age);
         }
         assertThat(rows).extracting(r -> r.get(2)).containsOnly("Joe", "Sue", "Pete");
     }
@@ -88,13 +95,18 @@ class MysqlJsonFixturesTest {
     void mysql90OpaqueValues() {
         List<BinlogEvent> events = readAll(BLACKBEAM + "json-opaque.binlog");
         List<String> texts = new ArrayList<>();
+        List<Object> trees = new ArrayList<>();
         for (BinlogEvent e : events) {
             if (e instanceof WriteRowsEvent w) {
                 for (Row row : w.rows()) {
                     texts.add(json(row.get("a")));
+                    trees.add(((MysqlJson) row.get("a")).tree());
                 }
             }
         }
+        assertThat(trees.get(1)).isEqualTo(Map.of("b", LocalDate.of(2012, 3, 18)));
+        assertThat(trees.get(3)).isEqualTo(Map.of("c", Duration.parse("PT87H31M46.654321S")));
+        assertThat(trees.get(4)).isEqualTo(Map.of("d", new BigDecimal("123.456")));
         assertThat(texts).containsExactly(
                 "{\"a\": \"base64:type15:VQ==\"}",
                 "{\"b\": \"2012-03-18\"}",
