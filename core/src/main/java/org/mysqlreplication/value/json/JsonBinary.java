@@ -97,26 +97,25 @@ final class JsonBinary {
     private void container(int type, int start, int end, int depth) {
         boolean large = type == LARGE_OBJECT || type == LARGE_ARRAY;
         boolean object = type == SMALL_OBJECT || type == LARGE_OBJECT;
-        String kind = (large ? "large " : "small ") + (object ? "object" : "array");
         if (depth > MAX_DEPTH) {
-            throw error(kind + " nested deeper than " + MAX_DEPTH + " levels", start);
+            throw error(kind(type) + " nested deeper than " + MAX_DEPTH + " levels", start);
         }
         int os = large ? 4 : 2;
         int available = end - start;
         if (available < 2 * os) {
-            throw error(kind + " needs " + 2 * os + " bytes of count and size, " + available + " remain", start);
+            throw error(kind(type) + " needs " + 2 * os + " bytes of count and size, " + available + " remain", start);
         }
         long count = offsetOrSize(start, large);
         long size = offsetOrSize(start + os, large);
         if (size > available) {
-            throw error(kind + " of " + size + " bytes, only " + available + " remain", start);
+            throw error(kind(type) + " of " + size + " bytes, only " + available + " remain", start);
         }
         int keyEntry = os + 2;
         int valueEntry = 1 + os;
         long header = 2L * os + count * ((object ? keyEntry : 0) + valueEntry);
         if (header > size) {
-            throw error(kind + " of " + count + " members needs a header of " + header + " bytes, more than its size "
-                    + size, start);
+            throw error(kind(type) + " of " + count + " members needs a header of " + header
+                    + " bytes, more than its size " + size, start);
         }
         int n = (int) count;
         int limit = start + (int) size;
@@ -133,9 +132,9 @@ final class JsonBinary {
                 long keyOffset = offsetOrSize(entry, large);
                 int keyLength = uint16(entry + os);
                 if (keyOffset < header || keyOffset + keyLength > size) {
-                    throw error("key " + i + " of the " + kind + " at " + at(start) + " spans offsets " + keyOffset
-                            + ".." + (keyOffset + keyLength) + ", outside the object's data " + header + ".." + size,
-                            entry);
+                    throw error("key " + i + " of the " + kind(type) + " at " + at(start) + " spans offsets "
+                            + keyOffset + ".." + (keyOffset + keyLength) + ", outside the object's data " + header
+                            + ".." + size, entry);
                 }
                 handler.key(b, start + (int) keyOffset, keyLength, i);
             } else {
@@ -149,7 +148,7 @@ final class JsonBinary {
             }
             long valueOffset = offsetOrSize(entry + 1, large);
             if (valueOffset < header || valueOffset >= size) {
-                throw error("value " + i + " of the " + kind + " at " + at(start) + " is at offset " + valueOffset
+                throw error("value " + i + " of the " + kind(type) + " at " + at(start) + " is at offset " + valueOffset
                         + ", outside the container's data " + header + ".." + size, entry);
             }
             value(valueType, start + (int) valueOffset, limit, depth);
@@ -159,6 +158,12 @@ final class JsonBinary {
         } else {
             handler.endArray();
         }
+    }
+
+    /** For messages: "small object", "large array"... */
+    private static String kind(int type) {
+        return (type == LARGE_OBJECT || type == LARGE_ARRAY ? "large " : "small ")
+                + (type == SMALL_OBJECT || type == LARGE_OBJECT ? "object" : "array");
     }
 
     /** Literals, int16 and uint16 sit in the value entry itself; in the large format int32 and uint32 too. */

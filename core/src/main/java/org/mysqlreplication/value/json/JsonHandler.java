@@ -23,7 +23,10 @@ interface JsonHandler {
 
     void endArray();
 
-    /** A JSON literal: {@link JsonBinary#NULL_LITERAL}, {@link JsonBinary#TRUE_LITERAL}, {@link JsonBinary#FALSE_LITERAL}. */
+    /**
+     * A JSON literal: {@link JsonBinary#NULL_LITERAL}, {@link JsonBinary#TRUE_LITERAL} or
+     * {@link JsonBinary#FALSE_LITERAL}.
+     */
     void literal(int literal);
 
     /** An int16, int32 or int64. */

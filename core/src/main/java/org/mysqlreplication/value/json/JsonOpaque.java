@@ -87,7 +87,8 @@ final class JsonOpaque {
         long v = Math.abs(packed);
         int micros = (int) (v % (1 << 24));
         if (v < 0 || micros > 999_999) { // v < 0: Long.MIN_VALUE, which has no negation
-            throw invalid("opaque temporal value of field type " + fieldType + " has a fraction above 999999 µs or no magnitude");
+            throw invalid("opaque temporal value of field type " + fieldType
+                    + " has a fraction above 999999 µs or no magnitude");
         }
         long intPart = v >> 24;
         if (fieldType == TIME) {

@@ -28,8 +28,8 @@ final class JsonTextWriter implements JsonHandler {
 
     private byte[] out;
     private int count;
-    /** For the few values printed through the JDK or {@link MysqlDouble}: doubles, decimals, temporals. */
-    private final StringBuilder scratch = new StringBuilder(32);
+    /** For the values printed through {@link MysqlDouble} or a StringBuilder: doubles and temporals; made on use. */
+    private StringBuilder scratch;
 
     JsonTextWriter(int capacity) {
         out = new byte[Math.max(16, capacity)];
@@ -133,8 +133,7 @@ final class JsonTextWriter implements JsonHandler {
 
     @Override
     public void floating(double value) {
-        scratch.setLength(0);
-        MysqlDouble.append(scratch, value);
+        MysqlDouble.append(scratch(), value);
         ascii(scratch);
     }
 
@@ -153,8 +152,7 @@ final class JsonTextWriter implements JsonHandler {
             case JsonOpaque.TIME:
             case JsonOpaque.DATETIME:
             case JsonOpaque.TIMESTAMP:
-                scratch.setLength(0);
-                scratch.append('"');
+                scratch().append('"');
                 JsonOpaque.appendTemporal(scratch, fieldType, JsonOpaque.temporal(fieldType, b, offset, length));
                 ascii(scratch.append('"'));
                 break;
@@ -200,6 +198,14 @@ final class JsonTextWriter implements JsonHandler {
                 out[count++] = HEX[c & 0xF];
             }
         }
+    }
+
+    private StringBuilder scratch() {
+        if (scratch == null) {
+            scratch = new StringBuilder(32);
+        }
+        scratch.setLength(0);
+        return scratch;
     }
 
     private void ascii(char c) {

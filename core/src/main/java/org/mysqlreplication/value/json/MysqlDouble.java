@@ -18,12 +18,14 @@ import java.math.RoundingMode;
  * {@code 100000000000000.0} (1e14), {@code 1e15}, {@code 0.000000000000001} (1e-15), {@code 1e-16},
  * {@code -1.5e300}, {@code -0.0}.
  *
- * <p>The shortest digits come from {@link Double#toString(double)}, which always reads back exactly but in JDK 17
- * is not always the shortest (for 6.8479835487449702E18 the shortest is 15 digits, 6.84798354874497E18) and may
- * have 18 digits, which are first rounded to 17; shorter candidates are tried with {@link Double#parseDouble(String)} until one fails.
- * If a shorter string reads back, the rounding up or down of the longer one to that length reads back too (the
- * strings that read back form an interval), so the search may stop at the first length where neither does. Digits
- * of {@code DBL_DIG} (15) or fewer need no search for a normal double: no other string that short reads back as it.
+ * <p>Numbers written with few digits (2.5, 19.99) take a fast path without any string: see {@link #shortDecimal}.
+ * Otherwise the digits come from {@link Double#toString(double)}, which always reads back exactly but in JDK 17 is
+ * not always the shortest (for 6.8479835487449702E18 the shortest is 15 digits, 6.84798354874497E18) and may have
+ * 18 digits, which are first rounded to 17. Digits of {@code DBL_DIG} (15) or fewer need no search for a normal
+ * double: no other string that short reads back as it. Longer ones are shortened while a candidate one digit
+ * shorter reads back ({@link Double#parseDouble(String)}): if a shorter string reads back, the rounding up or down
+ * of the longer one to that length reads back too (the strings that read back form an interval), so the search
+ * may stop at the first length where neither does.
  *
  * <p>Stateless and thread-safe.
  */
@@ -35,6 +37,9 @@ final class MysqlDouble {
     private static final int DBL_DIG = 15;
     /** Significant digits that always identify a double. */
     private static final int MAX_DIGITS = 17;
+    /** The powers of ten a double holds exactly. */
+    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
+        1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
     private MysqlDouble() {
     }
@@ -50,6 +55,9 @@ final class MysqlDouble {
         }
         if (d == 0) {
             sb.append("0.0");
+            return;
+        }
+        if (shortDecimal(sb, d)) {
             return;
         }
         long digits = 0;
@@ -126,6 +134,36 @@ final class MysqlDouble {
             decpt++;
         }
         format(sb, Long.toString(digits), decpt);
+    }
+
+    /**
+     * The fast path for what JSON documents mostly hold, numbers written with few digits (2.5, 19.99, 100.0): when
+     * {@code d * 10^k} is a whole number m below 10^15 and m / 10^k (an exact division of exact doubles, so the
+     * correctly rounded value of the decimal, as a parser gives it) is d again, the digits of m read back as d,
+     * and having at most {@code DBL_DIG} digits they are the shortest and nearest. Appends and returns true then.
+     */
+    private static boolean shortDecimal(StringBuilder sb, double d) {
+        if (d < Double.MIN_NORMAL) {
+            return false;
+        }
+        for (int k = 0; k < POW10.length; k++) {
+            double t = d * POW10[k];
+            if (t >= 1e15) {
+                return false;
+            }
+            if (t == Math.rint(t) && t / POW10[k] == d) {
+                long m = (long) t;
+                String digits = Long.toString(m);
+                int decpt = digits.length() - k;
+                int end = digits.length();
+                while (end > 1 && digits.charAt(end - 1) == '0') {
+                    end--;
+                }
+                format(sb, digits.substring(0, end), decpt);
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code 0.digits * 10^decpt} ({@code digits} having {@code length} digits) reads back as d. */

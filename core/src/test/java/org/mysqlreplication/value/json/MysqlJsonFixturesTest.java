@@ -73,8 +73,8 @@ class MysqlJsonFixturesTest {
         for (Row row : rows) {
             String name = (String) row.get(2);
             int age = (Integer) row.get(3);
-            assertThat(json(row.get(1))).matches("\\{\"age\": " + age + ", \"data\": \"(x{10}|y{10}|z{10})\", \"name\": \""
-                    + name + "\"}");
+            assertThat(json(row.get(1)))
+                    .matches("\\{\"age\": " + age + ", \"data\": \"(x{10}|y{10}|z{10})\", \"name\": \"" + name + "\"}");
             Map<?, ?> tree = (Map<?, ?>) ((MysqlJson) row.get(1)).tree();
             assertThat(tree.get("name")).isEqualTo(name);
             assertThat(tree.get("age")).isEqualTo((long) age);
