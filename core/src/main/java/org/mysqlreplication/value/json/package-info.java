@@ -10,8 +10,9 @@
  *
  * <p>Design choices, with the reasons:
  * <ul>
- * <li>The text is built eagerly, when the row is decoded: a corrupt document then fails where the row is read,
- *     with the binlog position, and not later in user code; and it is what most users want (python-mysql-replication
+ * <li>The text is built when the value is decoded (with its row, or when a lazy row's value is read), not on the
+ *     first {@code text()}: a corrupt document then fails where the row is read, with the binlog position, and
+ *     the value stays immutable without a cache; and the text is what most users want (python-mysql-replication
  *     users get a parsed dict, the connector users bytes they must parse). Built in one pass by a walker
  *     ({@code JsonBinary}) that reports to a handler ({@code JsonTextWriter}); nothing but the text is built.</li>
  * <li>The stored bytes are kept (one copy of the value): {@code MysqlJson.tree()} walks them again, when asked,
