@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.mysqlreplication.schema.TableSchema;
+import org.mysqlreplication.value.json.MysqlJson;
 
 /**
  * One row image of a rows event: the table schema, which columns the image has (binlog_row_image FULL has all,
@@ -177,7 +178,7 @@ public final class Row {
 
     /**
      * A text column's value (CHAR, VARCHAR, TEXT with a known collation, ENUM with known labels) as a
-     * {@link String}; {@code null} for NULL.
+     * {@link String}, a MySQL JSON column's as its JSON text ({@link MysqlJson#text()}); {@code null} for NULL.
      *
      * @throws RowValueException if the column's values are not strings
      */
@@ -185,6 +186,9 @@ public final class Row {
         Object v = get(column);
         if (v == null || v instanceof String) {
             return (String) v;
+        }
+        if (v instanceof MysqlJson json) {
+            return json.text();
         }
         throw mismatch(column, "getString needs a text value", v);
     }

@@ -75,6 +75,7 @@ class MysqlJsonFixturesTest {
             int age = (Integer) row.get(3);
             assertThat(json(row.get(1)))
                     .matches("\\{\"age\": " + age + ", \"data\": \"(x{10}|y{10}|z{10})\", \"name\": \"" + name + "\"}");
+            assertThat(row.getString(1)).isEqualTo(json(row.get(1)));
             Map<?, ?> tree = (Map<?, ?>) ((MysqlJson) row.get(1)).tree();
             assertThat(tree.get("name")).isEqualTo(name);
             assertThat(tree.get("age")).isEqualTo((long) age);
