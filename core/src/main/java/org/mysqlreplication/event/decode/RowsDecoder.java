@@ -18,14 +18,19 @@ import org.mysqlreplication.schema.TableSchema;
  * the included columns followed by the non-NULL values, read by {@link RowImageDecoder}: decoded into values, or,
  * when the context asks for lazy rows, delimited only, the rows being views over a copy of the images' bytes
  * ({@link RowImages}) that decode each value when it is read.
+ *
+ * <p>Not thread-safe: it reads every event's post-header into one {@link RowsPostHeader}; one per
+ * {@link EventDecoder}.
  */
 final class RowsDecoder implements BodyDecoder {
 
     private static final int DUMMY_TABLE_ID = 0x00FF_FFFF;
 
+    private final RowsPostHeader post = new RowsPostHeader();
+
     @Override
     public BinlogEvent decode(EventHeader header, ByteReader body, DecodeContext ctx) {
-        RowsPostHeader post = RowsPostHeader.read(header, body, ctx);
+        post.read(header, body, ctx);
         post.checkImagesCanEnd(body.remaining());
         TableSchema table = post.table();
         BitSet before = post.before();

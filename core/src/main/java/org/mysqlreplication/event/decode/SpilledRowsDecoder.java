@@ -53,7 +53,8 @@ final class SpilledRowsDecoder {
 
     BinlogEvent decode(EventHeader header, DecodeContext ctx) {
         ByteReader head = body.window(MAX_INLINE);
-        RowsPostHeader post = RowsPostHeader.read(header, head, ctx);
+        RowsPostHeader post = new RowsPostHeader();
+        post.read(header, head, ctx);
         body.advance(head.position());
         post.checkImagesCanEnd(body.remaining());
         table = post.table();
