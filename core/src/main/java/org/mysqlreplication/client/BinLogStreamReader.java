@@ -14,6 +14,8 @@ import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventDecoder;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.SpillFile;
+import org.mysqlreplication.io.SpillFiles;
 
 /**
  * Reads a server's binary log as a replica and hands out its events, as python-mysql-replication's
@@ -35,16 +37,26 @@ import org.mysqlreplication.io.ByteReader;
  * blocking, it waits for new events until {@link #close()}. {@link #position()} is where the next event
  * starts: a reader configured to start there continues with exactly that event.
  *
+ * <p>Rows events larger than the config's {@code largeValueThreshold} go to spill files, not the heap (see
+ * {@link BinLogStreamReaderConfig.Builder#largeValueThreshold(int)}); {@link #close()} releases those that are
+ * left, after which their {@link org.mysqlreplication.value.LargeValue}s can no longer be read.
+ *
  * <p>Not thread-safe: one thread reads. {@link #close()} may be called from another thread to end a
  * blocked read.
  */
 public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoCloseable {
+
+    /** A spilled packet's event starts after its {@code 0x00}. */
+    private static final long SPILLED_EVENT_OFFSET = 1;
 
     private final BinLogStreamReaderConfig config;
     private final EventFilter filter;
     private final InformationSchemaResolver schemaResolver;
     private final DecodeContext context;
     private final EventDecoder decoder;
+    private final SpillFiles spillFiles;
+    /** Used by the thread reading the socket: the read-ahead thread when there is one. */
+    private final EventSpill spill;
     private volatile ReplicationSession session;
     private volatile PacketPrefetcher prefetcher;
     private volatile boolean closed;
@@ -52,6 +64,8 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private final byte[] readBuffer = new byte[PacketPrefetcher.BUFFER_SIZE];
     private BinlogPosition position;
     private boolean ended;
+    /** The spill file of the packet {@link #nextPacket()} returned last, or null. */
+    private SpillFile spilled;
 
     public BinLogStreamReader(BinLogStreamReaderConfig config) {
         this.config = config;
@@ -60,7 +74,10 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         this.context = new DecodeContext(schemaResolver, config.unknownEventPolicy());
         this.context.setVerifyChecksum(config.verifyChecksum());
         this.context.setLazyRows(config.lazyRows());
+        this.context.setLargeValueThreshold(config.largeValueThreshold());
         this.decoder = new EventDecoder(context);
+        this.spillFiles = new SpillFiles(config.spillDirectory());
+        this.spill = new EventSpill(spillFiles, config.largeValueThreshold());
     }
 
     /**
@@ -82,7 +99,17 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
                 ended = true;
                 break;
             }
-            BinlogEvent event = handle(packet);
+            SpillFile file = spilled;
+            spilled = null; // the reader keeps no reference: the file lives as long as its large values
+            BinlogEvent event;
+            try {
+                event = handle(packet, file);
+            } catch (RuntimeException e) {
+                if (closed && file != null) {
+                    break; // close() released the spill file being decoded: the stream has ended
+                }
+                throw e;
+            }
             if (event != null) {
                 return event;
             }
@@ -93,18 +120,27 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private ByteReader nextPacket() {
         ReplicationSession s = session();
         PacketPrefetcher p = prefetcher;
-        return p != null ? p.next() : s.connection().readEventPacket(readBuffer);
+        spilled = null;
+        ByteReader packet = p != null ? p.next() : spill.read(s.connection(), readBuffer);
+        spilled = p != null ? p.takeSpilled() : spill.takeSpilled();
+        return packet;
     }
 
-    private BinlogEvent handle(ByteReader packet) {
+    /** Decodes (or skips) the event of {@code packet}: all of it, or its first bytes when it was spilled. */
+    private BinlogEvent handle(ByteReader packet, SpillFile spilled) {
         EventHeader header = EventDecoder.readHeader(packet);
         long eventStart = startOf(header);
         if (!wanted(header, packet)) {
-            decoder.skip(packet, eventStart);
+            if (spilled != null) {
+                decoder.skipSpilled(spilled, SPILLED_EVENT_OFFSET, eventStart);
+            } else {
+                decoder.skip(packet, eventStart);
+            }
             advance(header, null);
             return null;
         }
-        BinlogEvent event = decoder.decode(packet, eventStart);
+        BinlogEvent event = spilled != null ? decoder.decodeSpilled(spilled, SPILLED_EVENT_OFFSET, eventStart)
+                : decoder.decode(packet, eventStart);
         advance(header, event);
         if (event instanceof QueryEvent q) {
             schemaResolver.onQuery(q);
@@ -164,7 +200,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             context.setBinlogFile(s.start().file());
             context.setChecksumAlgorithm(s.checksum());
             if (config.readAheadBytes() > 0) {
-                prefetcher = new PacketPrefetcher(s.connection(), config.readAheadBytes(),
+                prefetcher = new PacketPrefetcher(s.connection(), spill, config.readAheadBytes(),
                         "binlog-read-ahead-" + config.host() + ":" + config.port());
             }
             session = s;
@@ -212,7 +248,10 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
-    /** Closes the connections; a read blocked in another thread ends. Idempotent. */
+    /**
+     * Closes the connections (a read blocked in another thread ends) and releases the spill files: large values
+     * read afterwards fail with {@link org.mysqlreplication.io.SpillFileClosedException}. Idempotent.
+     */
     @Override
     public void close() {
         closed = true;
@@ -225,6 +264,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             s.connection().close();
         }
         schemaResolver.close();
+        spillFiles.close();
     }
 
     /** For tests and tools: the table map of a table id seen in this stream, or null. */

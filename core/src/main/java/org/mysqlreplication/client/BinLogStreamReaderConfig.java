@@ -1,9 +1,11 @@
 package org.mysqlreplication.client;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
 
 /**
@@ -40,10 +42,15 @@ public record BinLogStreamReaderConfig(
         boolean freezeSchema,
         UnknownEventPolicy unknownEventPolicy,
         int readAheadBytes,
-        boolean lazyRows) {
+        boolean lazyRows,
+        int largeValueThreshold,
+        Path spillDirectory) {
 
     /** Default of {@link Builder#readAheadBytes(int)}. */
     public static final int DEFAULT_READ_AHEAD_BYTES = 4 * 1024 * 1024;
+
+    /** Default of {@link Builder#largeValueThreshold(int)}: 8 MiB. */
+    public static final int DEFAULT_LARGE_VALUE_THRESHOLD = DecodeContext.DEFAULT_LARGE_VALUE_THRESHOLD;
 
     public BinLogStreamReaderConfig {
         Objects.requireNonNull(host, "host");
@@ -70,6 +77,8 @@ public record BinLogStreamReaderConfig(
         if (readAheadBytes < 0) {
             throw new IllegalArgumentException("read-ahead " + readAheadBytes + " bytes is negative");
         }
+        DecodeContext.checkLargeValueThreshold(largeValueThreshold);
+        spillDirectory = spillDirectory != null ? spillDirectory : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     public static Builder builder() {
@@ -94,7 +103,7 @@ public record BinLogStreamReaderConfig(
                 + ", skipToTimestamp=" + skipToTimestamp + ", reportSlave=" + reportSlave + ", slaveHeartbeat="
                 + slaveHeartbeat + ", verifyChecksum=" + verifyChecksum + ", freezeSchema=" + freezeSchema
                 + ", unknownEventPolicy=" + unknownEventPolicy + ", readAheadBytes=" + readAheadBytes + ", lazyRows="
-                + lazyRows + "]";
+                + lazyRows + ", largeValueThreshold=" + largeValueThreshold + ", spillDirectory=" + spillDirectory + "]";
     }
 
     /**
@@ -129,6 +138,8 @@ public record BinLogStreamReaderConfig(
         private UnknownEventPolicy unknownEventPolicy = UnknownEventPolicy.DELIVER;
         private int readAheadBytes = DEFAULT_READ_AHEAD_BYTES;
         private boolean lazyRows;
+        private int largeValueThreshold = DEFAULT_LARGE_VALUE_THRESHOLD;
+        private Path spillDirectory;
 
         private Builder() {
         }
@@ -306,11 +317,36 @@ public record BinLogStreamReaderConfig(
             return this;
         }
 
+        /**
+         * Rows events larger than this many bytes (default 8 MiB, at least
+         * {@value DecodeContext#MIN_LARGE_VALUE_THRESHOLD}) are not assembled in the heap: they are streamed to a
+         * file in the {@link #spillDirectory(Path) spill directory} as they arrive, and their BLOB, TEXT, JSON,
+         * GEOMETRY and VECTOR values larger than it come out as {@link org.mysqlreplication.value.LargeValue}s
+         * that read from that file; their other values as usual. So a row of any size passes through a small heap.
+         * A large value must be read before the reader is closed. The rows of such an event are decoded with it,
+         * also with {@link #lazyRows(boolean) lazy rows}. Not a python option.
+         */
+        public Builder largeValueThreshold(int bytes) {
+            this.largeValueThreshold = bytes;
+            return this;
+        }
+
+        /**
+         * Where the spill files of large rows events go (default: {@code java.io.tmpdir}). Each is created
+         * readable by its owner only and removed from the directory at once where the system allows it; its disk
+         * space comes back when nothing refers to its large values any more, or when the reader is closed.
+         */
+        public Builder spillDirectory(Path directory) {
+            this.spillDirectory = directory;
+            return this;
+        }
+
         public BinLogStreamReaderConfig build() {
             return new BinLogStreamReaderConfig(host, port, user, password, connectTimeout, serverId, onlyEvents,
                     ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, startFile, startPosition,
                     resumeStream, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
-                    freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows);
+                    freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold,
+                    spillDirectory);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.SpillFile;
 import org.mysqlreplication.protocol.ServerConnection;
 
 /**
@@ -15,6 +16,11 @@ import org.mysqlreplication.protocol.ServerConnection;
  * <p>Buffers: packets that fit are read into arrays of {@value #BUFFER_SIZE} bytes that come back to a pool when
  * the consumer asks for the next packet (it is done with the previous one by then: events are decoded into
  * values of their own), so a long stream allocates no array per event.
+ *
+ * <p>Spilled events: a rows event too large for the heap arrives as its first bytes, the rest in a spill file
+ * ({@link EventSpill}); it goes through the queue in order like any packet and counts against the byte budget
+ * with those first bytes only. What bounds it is the disk: at most {@value #SPILLED_AHEAD} spilled events wait in
+ * the queue (one more may be read while they wait).
  *
  * <p>Order and completeness: packets come out in the order they were read; the end of the stream or a failure
  * of the reading thread comes out after every packet read before it, so nothing read is lost and a failure is
@@ -27,12 +33,18 @@ final class PacketPrefetcher implements AutoCloseable {
     /** Size of the pooled read buffers: larger than a rows event of the default 8 KiB row-event size limit. */
     static final int BUFFER_SIZE = 16 * 1024;
 
+    /** How many spilled events may wait in the queue. */
+    static final int SPILLED_AHEAD = 2;
+
     private static final Object END = new Object();
 
     private record Failure(RuntimeException error) {
     }
 
     private record Packet(ByteReader bytes, int permits, byte[] pooled) {
+    }
+
+    private record SpilledPacket(ByteReader head, int permits, SpillFile file) {
     }
 
     /**
@@ -42,24 +54,36 @@ final class PacketPrefetcher implements AutoCloseable {
     interface Source {
         ByteReader read(byte[] reuse);
 
+        /** The spill file of the packet read last, or null when it is all in memory; forgets it. */
+        default SpillFile takeSpilled() {
+            return null;
+        }
+
         void close();
     }
 
     private final Source source;
     private final int maxBufferedBytes;
     private final Semaphore budget;
+    private final Semaphore spillSlots = new Semaphore(SPILLED_AHEAD);
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<byte[]> pool = new ConcurrentLinkedQueue<>();
     private byte[] lastPooled;
+    private SpillFile lastSpilled;
     private final Thread thread;
     private volatile boolean closed;
     private boolean ended;
 
-    PacketPrefetcher(ServerConnection connection, int maxBufferedBytes, String threadName) {
+    PacketPrefetcher(ServerConnection connection, EventSpill spill, int maxBufferedBytes, String threadName) {
         this(new Source() {
             @Override
             public ByteReader read(byte[] reuse) {
-                return connection.readEventPacket(reuse);
+                return spill.read(connection, reuse);
+            }
+
+            @Override
+            public SpillFile takeSpilled() {
+                return spill.takeSpilled();
             }
 
             @Override
@@ -95,8 +119,15 @@ final class PacketPrefetcher implements AutoCloseable {
                     pool.add(buffer);
                 }
                 int permits = Math.min(inBuffer ? buffer.length : packet.remaining(), maxBufferedBytes);
-                budget.acquire(permits);
-                queue.add(new Packet(packet, permits, inBuffer ? buffer : null));
+                SpillFile spilled = source.takeSpilled();
+                if (spilled != null) {
+                    spillSlots.acquire();
+                    budget.acquire(permits);
+                    queue.add(new SpilledPacket(packet, permits, spilled));
+                } else {
+                    budget.acquire(permits);
+                    queue.add(new Packet(packet, permits, inBuffer ? buffer : null));
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -108,7 +139,7 @@ final class PacketPrefetcher implements AutoCloseable {
 
     /**
      * The next packet's event bytes, waiting for it; {@code null} at the end of the stream. The bytes of the
-     * packet returned before are no longer valid.
+     * packet returned before are no longer valid. When the packet was spilled, {@link #takeSpilled()} gives its file.
      *
      * @throws RuntimeException what the reading thread failed with, after all packets read before it
      */
@@ -117,6 +148,7 @@ final class PacketPrefetcher implements AutoCloseable {
             pool.add(lastPooled);
             lastPooled = null;
         }
+        lastSpilled = null;
         if (ended) {
             return null;
         }
@@ -132,11 +164,27 @@ final class PacketPrefetcher implements AutoCloseable {
             lastPooled = p.pooled();
             return p.bytes();
         }
+        if (item instanceof SpilledPacket s) {
+            budget.release(s.permits());
+            spillSlots.release();
+            lastSpilled = s.file();
+            return s.head();
+        }
         ended = true;
         if (item instanceof Failure f) {
             throw f.error();
         }
         return null;
+    }
+
+    /**
+     * The spill file of the packet {@link #next()} returned last, or null when it is all in memory; the
+     * prefetcher forgets it, so that it lives only as long as the caller's references to it.
+     */
+    SpillFile takeSpilled() {
+        SpillFile f = lastSpilled;
+        lastSpilled = null;
+        return f;
     }
 
     /** Stops reading: closes the connection, which ends a read blocked on the socket. */

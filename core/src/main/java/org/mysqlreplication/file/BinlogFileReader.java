@@ -3,21 +3,31 @@ package org.mysqlreplication.file;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
+import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventDecoder;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.SpillFile;
+import org.mysqlreplication.io.SpillFiles;
 
 /**
  * Reads the events of a binlog (or relay log) file from disk, one by one, through the same {@link EventDecoder}
  * a live stream uses. The file must start with the magic {@code \xfebin}; each event is then read whole (its size
  * is in its header) and decoded with its real position in the file.
+ *
+ * <p>A rows event larger than the context's {@link DecodeContext#largeValueThreshold() large-value threshold} is
+ * not read into the heap: it is copied to a spill file (in {@code java.io.tmpdir} unless a spill directory is
+ * given) and decoded from there, its BLOB-family values above the threshold coming out as
+ * {@link org.mysqlreplication.value.LargeValue}s. {@link #close()} releases the spill files that are left, after
+ * which those values can no longer be read.
  *
  * <p>Use it as an {@link Iterable} (once) or call {@link #next()} until it returns {@code null}; close it after.
  * A file that ends inside an event raises a {@link BinlogFileException} naming the file and the position.
@@ -35,7 +45,9 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
     private static final int EVENT_SIZE_OFFSET = 9;
 
     private final String name;
+    private final FileChannel channel;
     private final InputStream in;
+    private final SpillFiles spillFiles;
     private final EventDecoder decoder;
     /**
      * Bytes read from the file and not yet consumed are {@code buf[start, end)}. Events are decoded in place
@@ -54,12 +66,19 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
 
     /** Opens {@code file} and checks its magic; the context gets the file name. */
     public BinlogFileReader(Path file, DecodeContext ctx) {
+        this(file, ctx, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** As {@link #BinlogFileReader(Path, DecodeContext)}, spilling large rows events to {@code spillDirectory}. */
+    public BinlogFileReader(Path file, DecodeContext ctx, Path spillDirectory) {
         this.name = file.getFileName().toString();
+        this.spillFiles = new SpillFiles(spillDirectory);
         try {
-            this.in = Files.newInputStream(file);
+            this.channel = FileChannel.open(file);
         } catch (IOException e) {
             throw new BinlogFileException("cannot open: " + e.getMessage(), file.toString(), 0, e);
         }
+        this.in = Channels.newInputStream(channel);
         ctx.setBinlogFile(name);
         this.decoder = new EventDecoder(ctx);
         checkMagic();
@@ -102,6 +121,10 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
         if (size < EventHeader.SIZE || size > Integer.MAX_VALUE - 8) {
             throw new BinlogFileException("event size " + size + " is not a valid size", name, position, null);
         }
+        if (size > decoder.context().largeValueThreshold()
+                && EventType.ofCode(buf[start + 4] & 0xFF).isRowsEvent()) {
+            return nextSpilled(size);
+        }
         int available = fill((int) size);
         if (available < size) {
             throw new BinlogFileException("file ends inside an event: its header says " + size + " bytes, "
@@ -114,6 +137,50 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
         // a relay log's ROTATE events name the source's binlog; positions here are in this file
         decoder.context().setBinlogFile(name);
         return decoder.decode(ByteReader.of(buf, eventStart, (int) size), at);
+    }
+
+    /** Copies the event at {@code start} to a spill file (through the buffer, which it empties) and decodes it. */
+    private BinlogEvent nextSpilled(long size) {
+        long available = end - start + remainingInFile();
+        if (available < size) {
+            throw new BinlogFileException("file ends inside an event: its header says " + size + " bytes, "
+                    + available + " remain", name, position, null);
+        }
+        SpillFile spill = spillFiles.create();
+        try {
+            int buffered = (int) Math.min(size, end - start);
+            spill.write(buf, start, buffered);
+            start += buffered;
+            for (long left = size - buffered; left > 0; ) {
+                start = 0;
+                end = 0;
+                int r = in.read(buf, 0, (int) Math.min(buf.length, left));
+                if (r < 0) {
+                    throw new BinlogFileException("file ends inside an event of " + size + " bytes, " + left
+                            + " short", name, position, null);
+                }
+                spill.write(buf, 0, r);
+                left -= r;
+            }
+        } catch (IOException e) {
+            spill.release();
+            throw new BinlogFileException("read failed: " + e.getMessage(), name, position, e);
+        } catch (RuntimeException e) {
+            spill.release();
+            throw e;
+        }
+        long at = position;
+        position += size;
+        decoder.context().setBinlogFile(name);
+        return decoder.decodeSpilled(spill, 0, at);
+    }
+
+    private long remainingInFile() {
+        try {
+            return channel.size() - channel.position();
+        } catch (IOException e) {
+            throw new BinlogFileException("read failed: " + e.getMessage(), name, position, e);
+        }
     }
 
     /** Iterates the events; a reader can be iterated once. */
@@ -194,8 +261,10 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
         return n == 0 ? "an empty file" : s.toString();
     }
 
+    /** Closes the file and releases the spill files that are left (their large values can no longer be read). */
     @Override
     public void close() {
+        spillFiles.close();
         try {
             in.close();
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.SpillFile;
 
 /**
  * Frames the packets of the MySQL/MariaDB client/server protocol over a byte stream pair.
@@ -14,6 +15,10 @@ import org.mysqlreplication.io.ByteReader;
  * payload. A payload of 16 MiB - 1 bytes ({@value #MAX_CHUNK}) or more is sent as several chunks: a chunk of
  * exactly {@value #MAX_CHUNK} bytes means "more follows", so a payload that is an exact multiple of it ends
  * with an empty chunk. This class joins chunks on read and splits on write, so callers see whole payloads.
+ *
+ * <p>A payload too large for the heap can be streamed to a {@link SpillFile} instead, chunk by chunk through
+ * the read buffer: {@link #readPacket(byte[], PayloadSpill)} shows the payload's first bytes to a
+ * {@link PayloadSpill}, which decides.
  *
  * <p>Sequence ids: one counter shared by reads and writes, as in the protocol (client sends 0, server answers
  * 1, ...), wrapping at 256. {@link #resetSequence()} starts a new command. A packet that arrives with another
@@ -30,6 +35,9 @@ public final class PacketChannel {
 
     /** The largest chunk; a chunk of this size means the payload continues in the next packet. */
     public static final int MAX_CHUNK = 0xFF_FFFF;
+
+    /** How many of a payload's first bytes a {@link PayloadSpill} is shown (fewer when the payload is shorter). */
+    public static final int SPILL_HEAD = 64;
 
     static final int BUFFER_SIZE = 64 * 1024;
     private static final int HEADER_SIZE = 4;
@@ -83,7 +91,26 @@ public final class PacketChannel {
      * into values of their own: one array serves every event, instead of a new one per event.
      */
     public ByteReader readPacket(byte[] reuse) {
+        return readPacket(reuse, null);
+    }
+
+    /**
+     * As {@link #readPacket(byte[])}, letting {@code spill} stream a large payload to a file: when the first
+     * chunk is at least {@link PayloadSpill#minimumPayload()} bytes long (or a full chunk) and
+     * {@link PayloadSpill#spillTo} returns a file, every byte of the payload goes to that file through the
+     * read buffer, and the reader returned covers a copy of the payload's first {@link #SPILL_HEAD} bytes only.
+     * The spill tells which payloads it took. A failure while streaming releases the file.
+     *
+     * @param spill null to read every payload into memory
+     */
+    public ByteReader readPacket(byte[] reuse, PayloadSpill spill) {
         int length = readHeader(0);
+        if (spill != null && length >= Math.min(spill.minimumPayload(), MAX_CHUNK)) {
+            ByteReader head = spill(length, spill);
+            if (head != null) {
+                return head;
+            }
+        }
         if (reuse != null && length < MAX_CHUNK && length <= reuse.length) {
             readFully(reuse, 0, length, 0);
             return ByteReader.of(reuse, 0, length);
@@ -106,9 +133,56 @@ public final class PacketChannel {
         return ByteReader.of(payload);
     }
 
+    /** Streams a payload whose first chunk of {@code firstChunk} bytes is next, if the spill wants it. */
+    private ByteReader spill(int firstChunk, PayloadSpill spill) {
+        int n = Math.min(firstChunk, SPILL_HEAD);
+        fill(n, "payload chunk", 0, false);
+        SpillFile file = spill.spillTo(ByteReader.of(buf, bufPos, n), firstChunk);
+        if (file == null) {
+            return null;
+        }
+        byte[] head = Arrays.copyOfRange(buf, bufPos, bufPos + n);
+        try {
+            long total = 0;
+            int chunk = firstChunk;
+            while (true) {
+                copyTo(file, chunk, total);
+                total += chunk;
+                if (chunk < MAX_CHUNK) {
+                    break;
+                }
+                chunk = readHeader(total);
+            }
+        } catch (RuntimeException e) {
+            file.release();
+            throw e;
+        }
+        return ByteReader.of(head);
+    }
+
+    /** Copies {@code n} payload bytes to {@code file} through the read buffer. */
+    private void copyTo(SpillFile file, int n, long payloadSoFar) {
+        int left = n;
+        while (left > 0) {
+            if (bufPos == bufLimit) {
+                bufPos = 0;
+                bufLimit = 0;
+                int r = read(buf, 0, buf.length);
+                if (r < 0) {
+                    throw endOfStream(false, "payload chunk", n, n - left, payloadSoFar);
+                }
+                bufLimit = r;
+            }
+            int k = Math.min(left, bufLimit - bufPos);
+            file.write(buf, bufPos, k);
+            bufPos += k;
+            left -= k;
+        }
+    }
+
     /** Reads a packet header, checks its sequence id and returns the chunk length. */
-    private int readHeader(int payloadSoFar) {
-        fill(HEADER_SIZE, payloadSoFar, true);
+    private int readHeader(long payloadSoFar) {
+        fill(HEADER_SIZE, "packet header", payloadSoFar, true);
         int length = (buf[bufPos] & 0xFF) | (buf[bufPos + 1] & 0xFF) << 8 | (buf[bufPos + 2] & 0xFF) << 16;
         int seq = buf[bufPos + 3] & 0xFF;
         bufPos += HEADER_SIZE;
@@ -125,7 +199,7 @@ public final class PacketChannel {
      *
      * @param atPacketStart whether the stream may end cleanly here (before any byte of a header)
      */
-    private void fill(int n, int payloadSoFar, boolean atPacketStart) {
+    private void fill(int n, String what, long payloadSoFar, boolean atPacketStart) {
         if (bufLimit - bufPos >= n) {
             return;
         }
@@ -138,7 +212,7 @@ public final class PacketChannel {
             int r = read(buf, bufLimit, buf.length - bufLimit);
             if (r < 0) {
                 throw endOfStream(atPacketStart && bufLimit == 0 && payloadSoFar == 0,
-                        "packet header", n, bufLimit, payloadSoFar);
+                        what, n, bufLimit, payloadSoFar);
             }
             bufLimit += r;
         }
@@ -152,7 +226,7 @@ public final class PacketChannel {
         int done = buffered;
         if (done < n && n - done < BUFFER_SIZE / 2) {
             // small rest: refill the buffer so the following headers come in the same read
-            fill(n - done, payloadSoFar, false);
+            fill(n - done, "payload chunk", payloadSoFar, false);
             System.arraycopy(buf, bufPos, dst, off + done, n - done);
             bufPos += n - done;
             return;
@@ -176,7 +250,7 @@ public final class PacketChannel {
         }
     }
 
-    private ConnectionException endOfStream(boolean clean, String what, int needed, int got, int payloadSoFar) {
+    private ConnectionException endOfStream(boolean clean, String what, int needed, int got, long payloadSoFar) {
         if (clean) {
             return new ConnectionException("connection to " + peer + " closed by the server");
         }

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.net.ConnectionException;
 import org.mysqlreplication.net.PacketChannel;
+import org.mysqlreplication.net.PayloadSpill;
 import org.mysqlreplication.net.ProtocolException;
 import org.mysqlreplication.protocol.command.BinlogDumpCommand;
 import org.mysqlreplication.protocol.command.Command;
@@ -159,8 +160,18 @@ public final class ServerConnection implements AutoCloseable {
      * {@link PacketChannel#readPacket(byte[])}): the caller must be done with the previous event's bytes.
      */
     public ByteReader readEventPacket(byte[] reuse) {
+        return readEventPacket(reuse, null);
+    }
+
+    /**
+     * As {@link #readEventPacket(byte[])}, streaming the packets {@code spill} takes to its files (see
+     * {@link PacketChannel#readPacket(byte[], PayloadSpill)}): for those, the reader returned covers the event's
+     * first bytes only (the packet's first {@link PacketChannel#SPILL_HEAD} after its {@code 0x00}), and the
+     * event starts at offset 1 of the spill file.
+     */
+    public ByteReader readEventPacket(byte[] reuse, PayloadSpill spill) {
         try { // no lambda here: this runs once per event
-            return eventOrNull(channel.readPacket(reuse), peer);
+            return eventOrNull(channel.readPacket(reuse, spill), peer);
         } catch (ConnectionException e) {
             throw closed ? closedByClose(e) : e;
         }

@@ -23,11 +23,7 @@ final class BlobValues {
     }
 
     static Object decode(ByteReader in, ColumnDef def) {
-        int width = def.meta();
-        if (width < 1 || width > 4) {
-            throw new InvalidColumnValueException(def.type(), "length prefix width (metadata) must be 1..4, found "
-                    + width);
-        }
+        int width = prefixWidth(def);
         long length = in.readUintN(width);
         if (length > in.remaining()) {
             in.skip(length > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) length); // typed overrun
@@ -43,6 +39,16 @@ final class BlobValues {
             default:
                 return StringValues.text(in, n, def, false);
         }
+    }
+
+    /** The width of the length prefix: the column's metadata, which must be 1..4. */
+    static int prefixWidth(ColumnDef def) {
+        int width = def.meta();
+        if (width < 1 || width > 4) {
+            throw new InvalidColumnValueException(def.type(), "length prefix width (metadata) must be 1..4, found "
+                    + width);
+        }
+        return width;
     }
 
     private static float[] vector(ByteReader in, int n) {

@@ -1,5 +1,7 @@
 package org.mysqlreplication.value;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.mysqlreplication.io.ByteReader;
 
 /**
@@ -39,6 +41,10 @@ public final class ValueDecoder {
     static final String OLD_DECIMAL_REASON =
             "the pre-5.0 DECIMAL has no length in TABLE_MAP, so its values cannot be delimited";
     static final String NO_LAYOUT_REASON = "no row value layout for this type";
+
+    /** The types whose values {@link BlobValues} decodes: a length prefix, then the bytes. */
+    private static final Set<ColumnType> LENGTH_PREFIXED = EnumSet.of(ColumnType.TINY_BLOB, ColumnType.MEDIUM_BLOB,
+            ColumnType.LONG_BLOB, ColumnType.BLOB, ColumnType.GEOMETRY, ColumnType.JSON, ColumnType.VECTOR);
 
     private ValueDecoder() {
     }
@@ -100,6 +106,16 @@ public final class ValueDecoder {
             default:
                 throw new UnsupportedColumnTypeException(def.type(), NO_LAYOUT_REASON);
         }
+    }
+
+    /**
+     * The width of the length prefix before a value of this column: 1..4 bytes (the column's metadata) for the
+     * BLOB family, GEOMETRY, JSON and VECTOR, whose values can be of any size; 0 for every other type.
+     *
+     * @throws InvalidColumnValueException if a length-prefixed type's metadata is not 1..4
+     */
+    public static int lengthPrefixWidth(ColumnDef def) {
+        return LENGTH_PREFIXED.contains(def.type()) ? BlobValues.prefixWidth(def) : 0;
     }
 
     private static Object stringOrEnumOrSet(ByteReader in, ColumnDef def) {

@@ -171,15 +171,8 @@ public final class ValueLengths {
     }
 
     private static void blobPrefixCheck(ColumnDef def) {
-        switch (def.type()) {
-            case VARCHAR:
-            case VAR_STRING:
-                return;
-            default:
-                if (def.meta() < 1 || def.meta() > 4) {
-                    throw new InvalidColumnValueException(def.type(),
-                            "length prefix width (metadata) must be 1..4, found " + def.meta());
-                }
+        if (def.type() != ColumnType.VARCHAR && def.type() != ColumnType.VAR_STRING) {
+            BlobValues.prefixWidth(def);
         }
     }
 }

@@ -3,18 +3,28 @@ package org.mysqlreplication.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.SpillFile;
+import org.mysqlreplication.io.SpillFiles;
+import org.mysqlreplication.net.PacketChannel;
 
 class PacketPrefetcherTest {
 
     /** A source handing out packets of the given sizes, then null or a failure. */
-    static final class Scripted implements PacketPrefetcher.Source {
+    static class Scripted implements PacketPrefetcher.Source {
         final int[] sizes;
         final RuntimeException failure;
         final AtomicInteger reads = new AtomicInteger();
@@ -115,6 +125,77 @@ class PacketPrefetcherTest {
         p.close();
         TimeUnit.MILLISECONDS.sleep(100);
         assertThat(source.reads.get()).isEqualTo(2);
+    }
+
+    /** Packets 0..n-1; those in {@code spilled} come as a 64-byte head and a spill file, as {@link EventSpill} gives. */
+    static final class Spilling extends Scripted {
+        final Set<Integer> spilled;
+        final SpillFiles files;
+        final List<SpillFile> made = new CopyOnWriteArrayList<>();
+        private SpillFile last;
+
+        Spilling(SpillFiles files, int n, Integer... spilled) {
+            super(null, IntStream.range(0, n).map(i -> 100).toArray());
+            this.files = files;
+            this.spilled = Set.of(spilled);
+        }
+
+        @Override
+        public ByteReader read(byte[] reuse) {
+            int i = reads.get();
+            ByteReader r = super.read(reuse);
+            if (r != null && spilled.contains(i)) {
+                last = files.create();
+                made.add(last);
+                byte[] head = new byte[PacketChannel.SPILL_HEAD];
+                head[0] = (byte) i;
+                return ByteReader.of(head);
+            }
+            return r;
+        }
+
+        @Override
+        public SpillFile takeSpilled() {
+            SpillFile f = last;
+            last = null;
+            return f;
+        }
+    }
+
+    @Test
+    void spilledEventsPassInOrderEachWithItsFile(@TempDir Path dir) {
+        try (SpillFiles files = new SpillFiles(dir)) {
+            Spilling source = new Spilling(files, 4, 1, 2);
+            try (PacketPrefetcher p = new PacketPrefetcher(source, 1024, "t")) {
+                List<SpillFile> seen = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    assertThat(p.next().peekUint8(0)).isEqualTo(i);
+                    seen.add(p.takeSpilled());
+                    assertThat(p.takeSpilled()).isNull(); // taken once
+                }
+                assertThat(seen).containsExactly(null, source.made.get(0), source.made.get(1), null);
+                assertThat(p.next()).isNull();
+                assertThat(p.takeSpilled()).isNull();
+            }
+        }
+    }
+
+    @Test
+    void aSpilledEventCostsItsHeadOfTheBudgetButAtMostTwoWaitOnDisk(@TempDir Path dir) throws Exception {
+        try (SpillFiles files = new SpillFiles(dir)) {
+            // a budget of 300 bytes holds three 64-byte heads: only the spill slots stop the fourth
+            Spilling source = new Spilling(files, 6, 0, 1, 2, 3, 4, 5);
+            try (PacketPrefetcher p = new PacketPrefetcher(source, 300, "t")) {
+                awaitReads(source, PacketPrefetcher.SPILLED_AHEAD + 1);
+                Thread.sleep(200);
+                assertThat(source.reads.get()).isEqualTo(PacketPrefetcher.SPILLED_AHEAD + 1);
+                for (int i = 0; i < 6; i++) {
+                    assertThat(p.next().peekUint8(0)).isEqualTo(i);
+                    assertThat(p.takeSpilled()).isSameAs(source.made.get(i));
+                }
+                assertThat(p.next()).isNull();
+            }
+        }
     }
 
     private static void awaitReads(Scripted source, int reads) throws InterruptedException {

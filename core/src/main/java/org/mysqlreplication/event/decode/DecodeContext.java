@@ -24,6 +24,15 @@ import org.mysqlreplication.schema.TableSchemaResolver;
  */
 public final class DecodeContext {
 
+    /** Default of {@link #largeValueThreshold()}: 8 MiB. */
+    public static final int DEFAULT_LARGE_VALUE_THRESHOLD = 8 * 1024 * 1024;
+
+    /**
+     * The smallest {@link #largeValueThreshold()}: 1 KiB. Below it short TEXT and BLOB values, which fit any
+     * heap, would come out as streams, and every rows event of a few rows would go through a file.
+     */
+    public static final int MIN_LARGE_VALUE_THRESHOLD = 1024;
+
     private final TableSchemaResolver resolver;
     private final UnknownEventPolicy unknownEventPolicy;
     private final Map<Long, TableMapEvent> tableMaps = new HashMap<>();
@@ -34,6 +43,7 @@ public final class DecodeContext {
     private boolean verifyChecksum = true;
     private boolean lazyRows;
     private long eventPosition = -1;
+    private int largeValueThreshold = DEFAULT_LARGE_VALUE_THRESHOLD;
 
     /** A context with the given resolver and policy; checksum NONE until set or a FORMAT_DESCRIPTION says. */
     public DecodeContext(TableSchemaResolver resolver, UnknownEventPolicy unknownEventPolicy) {
@@ -124,6 +134,29 @@ public final class DecodeContext {
     public void clearTableMaps() {
         tableMaps.clear();
         tableSchemas.clear();
+    }
+
+    /**
+     * Rows events larger than this many bytes are read from a spill file rather than from memory, and their
+     * BLOB-family values larger than it come out as {@link org.mysqlreplication.value.LargeValue} (default
+     * {@value #DEFAULT_LARGE_VALUE_THRESHOLD}).
+     */
+    public int largeValueThreshold() {
+        return largeValueThreshold;
+    }
+
+    /** @throws IllegalArgumentException below {@value #MIN_LARGE_VALUE_THRESHOLD} */
+    public void setLargeValueThreshold(int bytes) {
+        this.largeValueThreshold = checkLargeValueThreshold(bytes);
+    }
+
+    /** {@code bytes} when it is a valid large-value threshold; @throws IllegalArgumentException otherwise */
+    public static int checkLargeValueThreshold(int bytes) {
+        if (bytes < MIN_LARGE_VALUE_THRESHOLD) {
+            throw new IllegalArgumentException("large-value threshold " + bytes + " bytes is below the minimum of "
+                    + MIN_LARGE_VALUE_THRESHOLD);
+        }
+        return bytes;
     }
 
     /**

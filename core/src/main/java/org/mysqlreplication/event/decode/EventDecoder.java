@@ -12,6 +12,7 @@ import org.mysqlreplication.event.FormatDescriptionEvent;
 import org.mysqlreplication.event.RotateEvent;
 import org.mysqlreplication.event.UnknownEvent;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.SpillFile;
 
 /**
  * Decodes whole binlog events (common header, body, checksum) into {@link BinlogEvent} records, one small
@@ -120,6 +121,27 @@ public final class EventDecoder {
         run(eventBytes, position, true);
     }
 
+    /**
+     * Decodes a rows event whose bytes are in a spill file from {@code offset} (a reader spills rows events larger
+     * than {@link DecodeContext#largeValueThreshold()}): header, CRC32 (verified by reading the file through),
+     * post-header, and the rows, whose BLOB-family values above the threshold are
+     * {@link org.mysqlreplication.value.LargeValue}s reading from the file. The file is released here when the
+     * event holds no large value or decoding fails; otherwise when nothing refers to the event's large values any
+     * more, or when its {@link org.mysqlreplication.io.SpillFiles} is closed.
+     *
+     * @param position the event's position in its binlog file, -1 when not known
+     * @throws EventDecodeException (and its {@link ChecksumException}) as {@link #decode(ByteReader, long)}, also
+     *     for an event that is not a rows event
+     */
+    public BinlogEvent decodeSpilled(SpillFile file, long offset, long position) {
+        return new SpilledEventDecoder(this, file, offset).run(position, false);
+    }
+
+    /** As {@link #skip(ByteReader, long)} for a rows event in a spill file, which is released. */
+    public void skipSpilled(SpillFile file, long offset, long position) {
+        new SpilledEventDecoder(this, file, offset).run(position, true);
+    }
+
     private BinlogEvent run(ByteReader in, long knownPosition, boolean skip) {
         EventHeader h;
         try {
@@ -128,14 +150,11 @@ public final class EventDecoder {
             throw new EventDecodeException("event header truncated: " + e.getMessage(), ctx.binlogFile(),
                     knownPosition, "<unknown>", 0, e);
         }
-        long position = knownPosition >= 0 ? knownPosition
-                : h.logPos() >= h.eventSize() ? h.logPos() - h.eventSize() : -1;
+        long position = positionOf(h, knownPosition);
         ctx.setEventPosition(position);
-        int headerLength = ctx.formatDescription() == null || h.eventType() == EventType.FORMAT_DESCRIPTION_EVENT
-                ? EventHeader.SIZE : ctx.formatDescription().headerLength();
+        int headerLength = headerLength(h);
         if (h.eventSize() < headerLength || h.eventSize() > in.remaining()) {
-            throw new EventDecodeException("event size " + h.eventSize() + " outside " + headerLength + ".."
-                    + in.remaining() + " (bytes available)", ctx.binlogFile(), position, h.typeName(), 9, null);
+            throw sizeOutside(h, headerLength, in.remaining(), position);
         }
         ByteReader event = in.slice((int) h.eventSize());
         int checksum = checksumLength(h, event, position);
@@ -146,6 +165,22 @@ public final class EventDecoder {
             return null;
         }
         return decodeBody(h, body, headerLength, position);
+    }
+
+    /** The event's position: the one the caller knows, else the header's log position less the event size. */
+    static long positionOf(EventHeader h, long knownPosition) {
+        return knownPosition >= 0 ? knownPosition : h.logPos() >= h.eventSize() ? h.logPos() - h.eventSize() : -1;
+    }
+
+    /** The length of this event's common header, as the format description says. */
+    int headerLength(EventHeader h) {
+        return ctx.formatDescription() == null || h.eventType() == EventType.FORMAT_DESCRIPTION_EVENT
+                ? EventHeader.SIZE : ctx.formatDescription().headerLength();
+    }
+
+    EventDecodeException sizeOutside(EventHeader h, int headerLength, long available, long position) {
+        return new EventDecodeException("event size " + h.eventSize() + " outside " + headerLength + ".."
+                + available + " (bytes available)", ctx.binlogFile(), position, h.typeName(), 9, null);
     }
 
     /** Events a skip must still decode: they change how the following events are read. */

@@ -1,0 +1,122 @@
+package org.mysqlreplication.event.decode;
+
+import java.util.zip.CRC32;
+import org.mysqlreplication.BinlogException;
+import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.EventHeader;
+import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.SpillFile;
+
+/**
+ * {@link EventDecoder#decodeSpilled} and {@link EventDecoder#skipSpilled}: the checks {@link EventDecoder} makes
+ * on an event in memory (header, size, CRC32), made on a rows event in a spill file by reading it through a
+ * window, then its body by {@link SpilledRowsDecoder}. Only rows events are spilled, so the checksum rules are
+ * those of every event but FORMAT_DESCRIPTION: the context's algorithm, over all bytes before the checksum.
+ *
+ * <p>Not thread-safe: one per event.
+ */
+final class SpilledEventDecoder {
+
+    private final EventDecoder decoder;
+    private final SpillFile file;
+    private final long offset;
+    private EventHeader header;
+    private long position;
+    private int headerLength;
+    private SpillCursor body;
+
+    /** For the event at {@code offset} of {@code file}. */
+    SpilledEventDecoder(EventDecoder decoder, SpillFile file, long offset) {
+        this.decoder = decoder;
+        this.file = file;
+        this.offset = offset;
+    }
+
+    /** The event, or null for a skip; releases the file unless the event holds a large value. */
+    BinlogEvent run(long knownPosition, boolean skip) {
+        boolean keep = false;
+        try {
+            SpilledRowsDecoder rows = prepare(knownPosition, skip);
+            if (rows == null) {
+                return null;
+            }
+            BinlogEvent event = decodeBody(rows);
+            keep = rows.largeValues() > 0;
+            return event;
+        } finally {
+            if (!keep) {
+                file.release(); // nothing refers to the file: its disk space comes back now, not after a GC
+            }
+        }
+    }
+
+    /** Checks header, size and checksum; the rows decoder of the body, or null for a skip. */
+    private SpilledRowsDecoder prepare(long knownPosition, boolean skip) {
+        DecodeContext ctx = decoder.context();
+        long available = file.length() - offset;
+        SpillCursor all = new SpillCursor(file, offset, available);
+        try {
+            header = EventDecoder.readHeader(all.window(EventHeader.SIZE));
+        } catch (BinlogException e) {
+            throw new EventDecodeException("event header truncated: " + e.getMessage(), ctx.binlogFile(),
+                    knownPosition, "<unknown>", 0, e);
+        }
+        position = EventDecoder.positionOf(header, knownPosition);
+        ctx.setEventPosition(position);
+        headerLength = decoder.headerLength(header);
+        int checksum = ctx.checksumAlgorithm().length();
+        if (header.eventSize() < headerLength + checksum || header.eventSize() > available) {
+            throw decoder.sizeOutside(header, headerLength + checksum, available, position);
+        }
+        if (!header.eventType().isRowsEvent()) {
+            throw new EventDecodeException("only rows events are decoded from a spill file", ctx.binlogFile(),
+                    position, header.typeName(), -1, null);
+        }
+        if (checksum > 0 && ctx.verifyChecksum()) {
+            verifyChecksum(all);
+        }
+        if (skip) {
+            return null;
+        }
+        body = new SpillCursor(file, offset + headerLength, header.eventSize() - headerLength - checksum);
+        return new SpilledRowsDecoder(body, file, ctx.largeValueThreshold());
+    }
+
+    private BinlogEvent decodeBody(SpilledRowsDecoder rows) {
+        DecodeContext ctx = decoder.context();
+        BinlogEvent event;
+        try {
+            event = rows.decode(header, ctx);
+        } catch (EventDecodeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EventDecodeException(e.getMessage() != null ? e.getMessage() : e.toString(), ctx.binlogFile(),
+                    position, header.typeName(), offsetInEvent(), e);
+        }
+        if (body.remaining() > 0) {
+            throw new EventDecodeException(body.remaining() + " byte(s) left over after the event body",
+                    ctx.binlogFile(), position, header.typeName(), offsetInEvent(), null);
+        }
+        return event;
+    }
+
+    private int offsetInEvent() {
+        return (int) Math.min(Integer.MAX_VALUE, headerLength + body.position());
+    }
+
+    /** CRC32 of every byte before the last 4, read through {@code cursor}'s window, against those 4 bytes. */
+    private void verifyChecksum(SpillCursor cursor) {
+        CRC32 crc = new CRC32();
+        long covered = header.eventSize() - 4;
+        while (cursor.position() < covered) {
+            ByteReader w = cursor.window((int) Math.min(SpillCursor.BUFFER, covered - cursor.position()));
+            crc.update(w.array(), w.arrayOffset(), w.remaining());
+            cursor.advance(w.remaining());
+        }
+        long expected = cursor.window(4).readUint32();
+        if (crc.getValue() != expected) {
+            throw new ChecksumException(decoder.context().binlogFile(), position, header.typeName(), expected,
+                    crc.getValue());
+        }
+    }
+}
