@@ -98,6 +98,24 @@ public enum EventType {
         return t == null ? NOT_LISTED : t;
     }
 
+    /**
+     * For MariaDB's compressed events (165-171) the type they decompress into: QUERY_EVENT for
+     * QUERY_COMPRESSED_EVENT, the v1 rows events for 166-168, the v2 rows events for 169-171. This type itself for
+     * every other.
+     */
+    public EventType uncompressed() {
+        return switch (this) {
+            case MARIADB_QUERY_COMPRESSED_EVENT -> QUERY_EVENT;
+            case MARIADB_WRITE_ROWS_COMPRESSED_EVENT_V1 -> WRITE_ROWS_EVENT_V1;
+            case MARIADB_UPDATE_ROWS_COMPRESSED_EVENT_V1 -> UPDATE_ROWS_EVENT_V1;
+            case MARIADB_DELETE_ROWS_COMPRESSED_EVENT_V1 -> DELETE_ROWS_EVENT_V1;
+            case MARIADB_WRITE_ROWS_COMPRESSED_EVENT -> WRITE_ROWS_EVENT;
+            case MARIADB_UPDATE_ROWS_COMPRESSED_EVENT -> UPDATE_ROWS_EVENT;
+            case MARIADB_DELETE_ROWS_COMPRESSED_EVENT -> DELETE_ROWS_EVENT;
+            default -> this;
+        };
+    }
+
     /** Whether this is a WRITE/UPDATE/DELETE rows event of any version this library decodes (v0, v1, v2). */
     public boolean isRowsEvent() {
         return switch (this) {

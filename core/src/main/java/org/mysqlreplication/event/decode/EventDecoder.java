@@ -72,6 +72,13 @@ public final class EventDecoder {
                 decoders.put(t, rows);
             }
         }
+        decoders.put(EventType.MARIADB_QUERY_COMPRESSED_EVENT, new MariadbCompressedQueryDecoder());
+        BodyDecoder compressedRows = new MariadbCompressedRowsDecoder();
+        for (EventType t : EventType.values()) {
+            if (t != t.uncompressed() && t.uncompressed().isRowsEvent()) {
+                decoders.put(t, compressedRows);
+            }
+        }
     }
 
     public DecodeContext context() {
