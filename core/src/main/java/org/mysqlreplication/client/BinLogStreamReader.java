@@ -165,7 +165,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         if (!filter.acceptsClass(type) || !filter.acceptsTimestamp(header.timestamp())) {
             return false;
         }
-        if (header.eventType().isRowsEvent() && packet.remaining() >= EventHeader.SIZE + 6) {
+        if (header.eventType().uncompressed().isRowsEvent() && packet.remaining() >= EventHeader.SIZE + 6) {
             long tableId = ByteReader.of(packet.array(), packet.arrayOffset() + EventHeader.SIZE, 6).readUint48();
             TableMapEvent map = filter.filtersTables() ? context.tableMap(tableId) : null;
             return map == null || filter.acceptsTable(map.schema(), map.table());

@@ -86,6 +86,11 @@ final class EventClassOf {
         m.put(EventType.MARIADB_BINLOG_CHECKPOINT_EVENT, MariadbBinlogCheckpointEvent.class);
         m.put(EventType.MARIADB_GTID_EVENT, MariadbGtidEvent.class);
         m.put(EventType.MARIADB_GTID_LIST_EVENT, MariadbGtidListEvent.class);
+        for (EventType t : EventType.values()) {
+            if (t != t.uncompressed() && m.containsKey(t.uncompressed())) {
+                m.put(t, m.get(t.uncompressed())); // MariaDB's compressed QUERY and rows events
+            }
+        }
         return m;
     }
 }
