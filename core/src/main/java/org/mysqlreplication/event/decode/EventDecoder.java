@@ -1,6 +1,8 @@
 package org.mysqlreplication.event.decode;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.mysqlreplication.BinlogException;
@@ -72,6 +74,7 @@ public final class EventDecoder {
                 decoders.put(t, rows);
             }
         }
+        decoders.put(EventType.TRANSACTION_PAYLOAD_EVENT, new TransactionPayloadDecoder(this::decodePayload));
         decoders.put(EventType.MARIADB_QUERY_COMPRESSED_EVENT, new MariadbCompressedQueryDecoder());
         BodyDecoder compressedRows = new MariadbCompressedRowsDecoder();
         for (EventType t : EventType.values()) {
@@ -112,7 +115,7 @@ public final class EventDecoder {
 
     /** As {@link #decode(ByteReader)}, with the event's position in its binlog file when the caller knows it. */
     public BinlogEvent decode(ByteReader eventBytes, long position) {
-        return run(eventBytes, position, false);
+        return run(eventBytes, position, false, false);
     }
 
     /**
@@ -120,12 +123,12 @@ public final class EventDecoder {
      * FORMAT_DESCRIPTION, ROTATE and TABLE_MAP events, but decodes no rows and builds no event.
      */
     public void skip(ByteReader eventBytes) {
-        run(eventBytes, -1, true);
+        run(eventBytes, -1, true, false);
     }
 
     /** As {@link #skip(ByteReader)} with the event's known position. */
     public void skip(ByteReader eventBytes, long position) {
-        run(eventBytes, position, true);
+        run(eventBytes, position, true, false);
     }
 
     /**
@@ -149,7 +152,35 @@ public final class EventDecoder {
         new SpilledEventDecoder(this, file, offset).run(position, true);
     }
 
-    private BinlogEvent run(ByteReader in, long knownPosition, boolean skip) {
+    /**
+     * Decodes the events of a TRANSACTION_PAYLOAD's uncompressed payload, one after another to its end: whole
+     * events, their common header first and no checksum, in this decoder's context (their TABLE_MAPs register).
+     * An error names the payload's position and the offset of the failing event in the payload.
+     */
+    private List<BinlogEvent> decodePayload(byte[] payload) {
+        long position = ctx.eventPosition();
+        ByteReader in = ByteReader.of(payload);
+        List<BinlogEvent> events = new ArrayList<>();
+        while (in.hasRemaining()) {
+            int at = in.position();
+            try {
+                if (in.remaining() > 4 && in.peekUint8(4) == EventType.TRANSACTION_PAYLOAD_EVENT.code()) {
+                    throw new EventDecodeException("a transaction payload inside another", ctx.binlogFile(),
+                            position, EventType.TRANSACTION_PAYLOAD_EVENT.name(), -1, null);
+                }
+                events.add(run(in, position, false, true));
+            } catch (EventDecodeException e) {
+                throw new EventDecodeException("event at offset " + at + " of the uncompressed payload: "
+                        + e.getMessage(), ctx.binlogFile(), position, EventType.TRANSACTION_PAYLOAD_EVENT.name(), -1,
+                        e);
+            }
+        }
+        ctx.setEventPosition(position);
+        return events;
+    }
+
+    /** Decodes (or skips) one event; {@code inner}: an event inside a transaction payload, without checksum. */
+    private BinlogEvent run(ByteReader in, long knownPosition, boolean skip, boolean inner) {
         EventHeader h;
         try {
             h = readHeader(in);
@@ -164,7 +195,7 @@ public final class EventDecoder {
             throw sizeOutside(h, headerLength, in.remaining(), position);
         }
         ByteReader event = in.slice((int) h.eventSize());
-        int checksum = checksumLength(h, event, position);
+        int checksum = inner ? 0 : checksumLength(h, event, position);
         verifyChecksum(h, event, checksum, position);
         event.skip(headerLength);
         ByteReader body = event.slice(event.remaining() - checksum);
