@@ -1,5 +1,6 @@
 package org.mysqlreplication.client;
 
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -11,6 +12,7 @@ import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.RotateEvent;
 import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.event.TransactionPayloadEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventDecoder;
 import org.mysqlreplication.io.ByteReader;
@@ -41,6 +43,11 @@ import org.mysqlreplication.io.SpillFiles;
  * {@link BinLogStreamReaderConfig.Builder#largeValueThreshold(int)}); {@link #close()} releases those that are
  * left, after which their {@link org.mysqlreplication.value.LargeValue}s can no longer be read.
  *
+ * <p>A MySQL TRANSACTION_PAYLOAD (a compressed transaction) is never handed out itself: its events are, one by one,
+ * filtered like any other. Until the last of them is handed out, {@link #position()} stays at the payload's start
+ * (a position cannot point inside it): a reader started from a position saved in the middle of a compressed
+ * transaction gets the whole transaction again.
+ *
  * <p>Not thread-safe: one thread reads. {@link #close()} may be called from another thread to end a
  * blocked read.
  */
@@ -66,6 +73,9 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private boolean ended;
     /** The spill file of the packet {@link #nextPacket()} returned last, or null. */
     private SpillFile spilled;
+    /** The wanted events of the transaction payload being handed out, and the position after the payload. */
+    private final ArrayDeque<BinlogEvent> payloadEvents = new ArrayDeque<>();
+    private BinlogPosition afterPayload;
 
     public BinLogStreamReader(BinLogStreamReaderConfig config) {
         this.config = config;
@@ -86,6 +96,11 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
      */
     public BinlogEvent fetchOne() {
         while (!ended && !closed) {
+            if (!payloadEvents.isEmpty()) {
+                BinlogEvent event = payloadEvents.poll();
+                position = payloadEvents.isEmpty() ? afterPayload : position;
+                return event;
+            }
             ByteReader packet;
             try {
                 packet = nextPacket();
@@ -141,11 +156,32 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         }
         BinlogEvent event = spilled != null ? decoder.decodeSpilled(spilled, SPILLED_EVENT_OFFSET, eventStart)
                 : decoder.decode(packet, eventStart);
+        BinlogPosition start = position;
         advance(header, event);
+        if (event instanceof TransactionPayloadEvent payload) {
+            unpack(payload, start);
+            return null;
+        }
         if (event instanceof QueryEvent q) {
             schemaResolver.onQuery(q);
         }
         return deliverable(event) ? event : null;
+    }
+
+    /** Queues the wanted events of a transaction payload; the position stays at its start until they are out. */
+    private void unpack(TransactionPayloadEvent payload, BinlogPosition start) {
+        for (BinlogEvent event : payload.events()) {
+            if (event instanceof QueryEvent q) {
+                schemaResolver.onQuery(q);
+            }
+            if (deliverable(event)) {
+                payloadEvents.add(event);
+            }
+        }
+        if (!payloadEvents.isEmpty()) {
+            afterPayload = position;
+            position = start;
+        }
     }
 
     /** Where the event starts in its file, when the header says ({@code -1} for artificial events). */

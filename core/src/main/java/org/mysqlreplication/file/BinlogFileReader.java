@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
+import org.mysqlreplication.event.TransactionPayloadEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventDecoder;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
@@ -28,6 +30,9 @@ import org.mysqlreplication.io.SpillFiles;
  * given) and decoded from there, its BLOB-family values above the threshold coming out as
  * {@link org.mysqlreplication.value.LargeValue}s. {@link #close()} releases the spill files that are left, after
  * which those values can no longer be read.
+ *
+ * <p>A MySQL TRANSACTION_PAYLOAD (a compressed transaction) is not handed out itself: its events are, one by one, in
+ * its place; {@link #position()} is past the payload from its first event on.
  *
  * <p>Use it as an {@link Iterable} (once) or call {@link #next()} until it returns {@code null}; close it after.
  * A file that ends inside an event raises a {@link BinlogFileException} naming the file and the position.
@@ -58,6 +63,8 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
     private int end;
     private long position;
     private boolean iterated;
+    /** The events of the transaction payload being handed out. */
+    private final ArrayDeque<BinlogEvent> payloadEvents = new ArrayDeque<>();
 
     /** Opens {@code file} with a context that delivers event types it does not decode as UnknownEvent. */
     public BinlogFileReader(Path file) {
@@ -107,6 +114,9 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
 
     /** The next event, or {@code null} at the end of the file. */
     public BinlogEvent next() {
+        if (!payloadEvents.isEmpty()) {
+            return payloadEvents.poll();
+        }
         int n = fill(EventHeader.SIZE);
         if (n == 0) {
             return null;
@@ -136,7 +146,16 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
         start += (int) size;
         // a relay log's ROTATE events name the source's binlog; positions here are in this file
         decoder.context().setBinlogFile(name);
-        return decoder.decode(ByteReader.of(buf, eventStart, (int) size), at);
+        return unpack(decoder.decode(ByteReader.of(buf, eventStart, (int) size), at));
+    }
+
+    /** The event, or for a transaction payload its first event, the others queued (a payload is never empty). */
+    private BinlogEvent unpack(BinlogEvent event) {
+        if (event instanceof TransactionPayloadEvent payload) {
+            payloadEvents.addAll(payload.events());
+            return payloadEvents.poll();
+        }
+        return event;
     }
 
     /** Copies the event at {@code start} to a spill file (through the buffer, which it empties) and decodes it. */

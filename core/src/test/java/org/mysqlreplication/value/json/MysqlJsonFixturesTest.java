@@ -24,7 +24,7 @@ import org.mysqlreplication.file.BinlogFileReader;
  * The MySQL fixtures with JSON columns ({@code ../shared/fixtures/binlogs}, PROVENANCE.md "JSON columns"), read
  * end to end with {@link BinlogFileReader}: every JSON value decodes, and equals what MySQL prints for it. Where
  * each expected text comes from is said at each test. (The fourth file there, apecloud's mysql-bin.000057, has
- * its JSON rows inside compressed TRANSACTION_PAYLOAD events, which the library does not open yet.)
+ * its JSON rows inside compressed TRANSACTION_PAYLOAD events: TransactionPayloadFixturesTest checks them.)
  */
 class MysqlJsonFixturesTest {
 
