@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
+import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.RotateEvent;
 import org.mysqlreplication.event.TableMapEvent;
@@ -201,7 +202,9 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         if (!filter.acceptsClass(type) || !filter.acceptsTimestamp(header.timestamp())) {
             return false;
         }
-        if (header.eventType().uncompressed().isRowsEvent() && packet.remaining() >= EventHeader.SIZE + 6) {
+        EventType rowsType = header.eventType().uncompressed();
+        if ((rowsType.isRowsEvent() || rowsType == EventType.PARTIAL_UPDATE_ROWS_EVENT)
+                && packet.remaining() >= EventHeader.SIZE + 6) {
             long tableId = ByteReader.of(packet.array(), packet.arrayOffset() + EventHeader.SIZE, 6).readUint48();
             TableMapEvent map = filter.filtersTables() ? context.tableMap(tableId) : null;
             return map == null || filter.acceptsTable(map.schema(), map.table());

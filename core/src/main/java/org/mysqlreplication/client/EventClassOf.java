@@ -75,6 +75,7 @@ final class EventClassOf {
         m.put(EventType.WRITE_ROWS_EVENT, WriteRowsEvent.class);
         m.put(EventType.UPDATE_ROWS_EVENT_V1, UpdateRowsEvent.class);
         m.put(EventType.UPDATE_ROWS_EVENT, UpdateRowsEvent.class);
+        m.put(EventType.PARTIAL_UPDATE_ROWS_EVENT, UpdateRowsEvent.class);
         m.put(EventType.DELETE_ROWS_EVENT_V1, DeleteRowsEvent.class);
         m.put(EventType.DELETE_ROWS_EVENT, DeleteRowsEvent.class);
         m.put(EventType.INTVAR_EVENT, IntVarEvent.class);

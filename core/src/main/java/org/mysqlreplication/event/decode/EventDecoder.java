@@ -74,6 +74,7 @@ public final class EventDecoder {
                 decoders.put(t, rows);
             }
         }
+        decoders.put(EventType.PARTIAL_UPDATE_ROWS_EVENT, rows); // an update whose JSON may come as changes
         decoders.put(EventType.TRANSACTION_PAYLOAD_EVENT, new TransactionPayloadDecoder(this::decodePayload));
         decoders.put(EventType.MARIADB_QUERY_COMPRESSED_EVENT, new MariadbCompressedQueryDecoder());
         BodyDecoder compressedRows = new MariadbCompressedRowsDecoder();

@@ -7,8 +7,10 @@ import org.mysqlreplication.event.RowImages;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnDef;
+import org.mysqlreplication.value.ColumnType;
 import org.mysqlreplication.value.ValueDecoder;
 import org.mysqlreplication.value.ValueLengths;
+import org.mysqlreplication.value.json.JsonPartialUpdate;
 
 /**
  * Reads row images: a null bitmap with one bit per included column, then each included non-NULL value in
@@ -22,6 +24,8 @@ import org.mysqlreplication.value.ValueLengths;
 final class RowImageDecoder {
 
     private static final int NOT_YET = Integer.MIN_VALUE;
+    /** {@code value_options} bit of an after image whose JSON columns may hold partial updates. */
+    private static final long PARTIAL_JSON_UPDATES = 1;
 
     private final TableSchema table;
     private final ColumnDef[] defs;
@@ -86,6 +90,38 @@ final class RowImageDecoder {
      * is tested in place, as in {@link #scan}.
      */
     Row read(ByteReader in, Image included) {
+        return read(in, included, null);
+    }
+
+    /**
+     * Decodes an after image of a PARTIAL_UPDATE_ROWS_EVENT: first its {@code value_options} (length-encoded;
+     * bit 0 is PARTIAL_JSON_UPDATES) and, with that bit, one bit per JSON column of the table (included or not)
+     * telling whether the column holds a {@link JsonPartialUpdate} instead of a document; then the image.
+     */
+    Row readPartialAfter(ByteReader in, Image included) {
+        long options = in.readLenencInt();
+        if ((options & ~PARTIAL_JSON_UPDATES) != 0) {
+            throw new BodyFormatException("row value options 0x" + Long.toHexString(options)
+                    + ", of which only PARTIAL_JSON_UPDATES (1) is known");
+        }
+        if (options == 0) {
+            return read(in, included, null);
+        }
+        int jsonColumns = 0;
+        for (ColumnDef d : defs) {
+            jsonColumns += d.type() == ColumnType.JSON ? 1 : 0;
+        }
+        BitSet bits = in.readBitmap(jsonColumns);
+        boolean[] partial = new boolean[defs.length];
+        for (int i = 0, k = 0; i < defs.length; i++) {
+            if (defs[i].type() == ColumnType.JSON) {
+                partial[i] = bits.get(k++);
+            }
+        }
+        return read(in, included, partial);
+    }
+
+    private Row read(ByteReader in, Image included, boolean[] partialJson) {
         int[] columns = included.columns;
         int nullsAt = in.arrayOffset();
         in.skip((columns.length + 7) >>> 3);
@@ -95,7 +131,8 @@ final class RowImageDecoder {
             if ((a[nullsAt + (k >>> 3)] & (1 << (k & 7))) == 0) {
                 int i = columns[k];
                 try {
-                    values[i] = ValueDecoder.decode(in, defs[i]);
+                    values[i] = partialJson != null && partialJson[i] ? JsonPartialUpdate.read(in, defs[i].meta())
+                            : ValueDecoder.decode(in, defs[i]);
                 } catch (RuntimeException e) {
                     throw columnFailure(i, e);
                 }

@@ -6,6 +6,7 @@ import java.util.BitSet;
 import java.util.List;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
+import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.RowImages;
 import org.mysqlreplication.event.UpdateRow;
@@ -40,8 +41,9 @@ final class RowsDecoder implements BodyDecoder {
         RowImageDecoder.Image beforeImage = new RowImageDecoder.Image(before);
         RowImageDecoder.Image afterImage = !update ? null
                 : after == before ? beforeImage : new RowImageDecoder.Image(after);
-        List<Row> images = ctx.lazyRows() ? views(header, body, ctx, decoder, beforeImage, afterImage)
-                : decoded(body, decoder, beforeImage, afterImage);
+        boolean partial = header.eventType() == EventType.PARTIAL_UPDATE_ROWS_EVENT;
+        List<Row> images = ctx.lazyRows() && !partial ? views(header, body, ctx, decoder, beforeImage, afterImage)
+                : decoded(body, decoder, beforeImage, afterImage, partial);
         if (update) {
             List<UpdateRow> rows = new ArrayList<>(images.size() / 2);
             for (int r = 0; r < images.size(); r += 2) {
@@ -52,14 +54,17 @@ final class RowsDecoder implements BodyDecoder {
         return post.event(header, images);
     }
 
-    /** Every image decoded into values; an update's before and after images alternate. */
+    /**
+     * Every image decoded into values; an update's before and after images alternate. {@code partial}: the
+     * after images are those of a PARTIAL_UPDATE_ROWS_EVENT (always decoded eagerly).
+     */
     private static List<Row> decoded(ByteReader body, RowImageDecoder decoder, RowImageDecoder.Image before,
-            RowImageDecoder.Image after) {
+            RowImageDecoder.Image after, boolean partial) {
         List<Row> rows = null;
         while (body.hasRemaining()) {
             int from = body.remaining();
             Row b = decoder.read(body, before);
-            Row a = after != null ? decoder.read(body, after) : null;
+            Row a = after == null ? null : partial ? decoder.readPartialAfter(body, after) : decoder.read(body, after);
             if (rows == null) {
                 int images = after != null ? 2 : 1;
                 rows = new ArrayList<>(expectedImages(images, from, body.remaining()));

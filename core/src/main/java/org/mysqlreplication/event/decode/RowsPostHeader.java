@@ -60,7 +60,7 @@ final class RowsPostHeader {
     void read(EventHeader header, ByteReader body, DecodeContext ctx) {
         EventType type = header.eventType();
         boolean v2 = type == EventType.WRITE_ROWS_EVENT || type == EventType.UPDATE_ROWS_EVENT
-                || type == EventType.DELETE_ROWS_EVENT;
+                || type == EventType.DELETE_ROWS_EVENT || type == EventType.PARTIAL_UPDATE_ROWS_EVENT;
         boolean v0 = type == EventType.PRE_GA_WRITE_ROWS_EVENT || type == EventType.PRE_GA_UPDATE_ROWS_EVENT
                 || type == EventType.PRE_GA_DELETE_ROWS_EVENT;
         int postHeader = ctx.postHeaderLength(header.typeCode(), v2 ? 10 : 8);
@@ -87,7 +87,7 @@ final class RowsPostHeader {
         }
         before = bitmap(body, columns);
         update = type == EventType.UPDATE_ROWS_EVENT || type == EventType.UPDATE_ROWS_EVENT_V1
-                || type == EventType.PRE_GA_UPDATE_ROWS_EVENT;
+                || type == EventType.PRE_GA_UPDATE_ROWS_EVENT || type == EventType.PARTIAL_UPDATE_ROWS_EVENT;
         after = update && !v0 ? bitmap(body, columns) : before;
         write = type == EventType.WRITE_ROWS_EVENT || type == EventType.WRITE_ROWS_EVENT_V1
                 || type == EventType.PRE_GA_WRITE_ROWS_EVENT;

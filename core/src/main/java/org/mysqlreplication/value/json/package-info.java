@@ -22,7 +22,9 @@
  *     UTF-8. Bytes no entry points to are not an error: partial updates leave such holes.</li>
  * <li>{@code value.json} uses {@link org.mysqlreplication.value.ValueDecoder} for opaque DECIMALs, and
  *     {@code value}'s BLOB decoding uses {@code MysqlJson}: the two packages are one family of value decoders.</li>
- * <li>MySQL's JSON partial-update diffs (PARTIAL_UPDATE_ROWS_EVENT) are not decoded here yet.</li>
+ * <li>MySQL's JSON partial updates (the after image of a PARTIAL_UPDATE_ROWS_EVENT) are
+ *     {@link org.mysqlreplication.value.json.JsonPartialUpdate}s of {@link org.mysqlreplication.value.json.JsonDiff}s;
+ *     the rows decoder reads them, as only it knows which columns hold changes instead of documents.</li>
  * </ul>
  */
 package org.mysqlreplication.value.json;

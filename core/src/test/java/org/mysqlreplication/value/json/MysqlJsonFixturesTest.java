@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.UpdateRow;
@@ -52,6 +53,37 @@ class MysqlJsonFixturesTest {
      * are the independent source for the document's "name" and "age". MySQL stores keys sorted by length, then
      * bytewise, and prints them in that order: "age", "data", "name".
      */
+    /**
+     * The same file's PARTIAL_UPDATE_ROWS_EVENT ({@code binlog_row_value_options=PARTIAL_JSON}, MINIMAL row image:
+     * the key before, the changed columns after): each after image holds the JSON column as one REPLACE of
+     * {@code $.age}, and the server logged the generated column {@code age}, which it computed from the updated
+     * document, beside it: the independent source for the new value.
+     */
+    @Test
+    void mysql80PartialJsonUpdatesAgreeWithTheGeneratedColumnTheServerComputed() {
+        List<BinlogEvent> events = readAll(BLACKBEAM + "json.binlog.000001");
+        List<UpdateRow> rows = new ArrayList<>();
+        for (BinlogEvent e : events) {
+            if (e instanceof UpdateRowsEvent u && e.header().eventType() == EventType.PARTIAL_UPDATE_ROWS_EVENT) {
+                rows.addAll(u.rows());
+            }
+        }
+        assertThat(rows).hasSize(6);
+        List<Integer> ids = new ArrayList<>();
+        for (UpdateRow r : rows) {
+            ids.add((Integer) r.before().get(0));
+            JsonPartialUpdate update = (JsonPartialUpdate) r.after().get(1);
+            assertThat(update.diffs()).hasSize(1);
+            JsonDiff diff = update.diffs().get(0);
+            assertThat(diff.operation()).isEqualTo(JsonDiff.Operation.REPLACE);
+            assertThat(diff.path()).isEqualTo("$.age");
+            assertThat(diff.value().text()).isEqualTo(r.after().get(3).toString());
+            assertThat(update.sql("json_col")).isEqualTo("JSON_REPLACE(json_col, '$.age', " + r.after().get(3) + ")");
+        }
+        assertThat(ids).containsExactly(1, 2, 3, 4, 5, 6);
+        assertThat(rows).extracting(r -> r.after().get(2)).containsExactly("Joe", "Sue", "Pete", "Joe", "Sue", "Pete");
+    }
+
     @Test
     void mysql80DocumentsAgreeWithTheGeneratedColumnsTheServerComputed() {
         List<BinlogEvent> events = readAll(BLACKBEAM + "json.binlog.000001");
@@ -61,7 +93,7 @@ class MysqlJsonFixturesTest {
         for (BinlogEvent e : events) {
             if (e instanceof WriteRowsEvent w) {
                 rows.addAll(w.rows());
-            } else if (e instanceof UpdateRowsEvent u) {
+            } else if (e instanceof UpdateRowsEvent u && e.header().eventType() == EventType.UPDATE_ROWS_EVENT) {
                 for (UpdateRow r : u.rows()) {
                     rows.add(r.before());
                     rows.add(r.after());
