@@ -3,6 +3,7 @@ package org.mysqlreplication.event;
 import java.util.BitSet;
 import java.util.List;
 import org.mysqlreplication.schema.TableSchema;
+import org.mysqlreplication.value.json.JsonPartialUpdate;
 
 /** The dump text shared by the three rows events. Stateless and thread-safe. */
 final class RowsDump {
@@ -41,6 +42,11 @@ final class RowsDump {
     }
 
     private static String side(Row r, int i) {
-        return r.isPresent(i) ? DumpText.repr(r.get(i)) : "<absent>";
+        if (!r.isPresent(i)) {
+            return "<absent>";
+        }
+        Object v = r.get(i);
+        // a partial JSON update shows as the functions that change the column: JSON_REPLACE(doc, '$.a', 1)
+        return v instanceof JsonPartialUpdate p ? p.sql(r.columnName(i)) : DumpText.repr(v);
     }
 }

@@ -66,6 +66,8 @@ class MysqlJsonFixturesTest {
         for (BinlogEvent e : events) {
             if (e instanceof UpdateRowsEvent u && e.header().eventType() == EventType.PARTIAL_UPDATE_ROWS_EVENT) {
                 rows.addAll(u.rows());
+                Row first = u.rows().get(0).after();
+                assertThat(u.dump()).contains("* @2 : <absent> => JSON_REPLACE(@2, '$.age', " + first.get(3) + ")");
             }
         }
         assertThat(rows).hasSize(6);
