@@ -4,9 +4,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
+import javax.net.ssl.X509TrustManager;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
+import org.mysqlreplication.protocol.SslMode;
 
 /**
  * Everything a {@link BinLogStreamReader} needs, built with {@link #builder()}. The options mirror
@@ -44,7 +46,10 @@ public record BinLogStreamReaderConfig(
         int readAheadBytes,
         boolean lazyRows,
         int largeValueThreshold,
-        Path spillDirectory) {
+        Path spillDirectory,
+        SslMode sslMode,
+        Path sslCa,
+        X509TrustManager sslTrustManager) {
 
     /** Default of {@link Builder#readAheadBytes(int)}. */
     public static final int DEFAULT_READ_AHEAD_BYTES = 4 * 1024 * 1024;
@@ -79,6 +84,8 @@ public record BinLogStreamReaderConfig(
         }
         DecodeContext.checkLargeValueThreshold(largeValueThreshold);
         spillDirectory = spillDirectory != null ? spillDirectory : Path.of(System.getProperty("java.io.tmpdir"));
+        sslMode = sslMode == null ? SslMode.DISABLED : sslMode;
+        sslMode.checkTrust(sslCa, sslTrustManager);
     }
 
     public static Builder builder() {
@@ -103,13 +110,14 @@ public record BinLogStreamReaderConfig(
                 + ", skipToTimestamp=" + skipToTimestamp + ", reportSlave=" + reportSlave + ", slaveHeartbeat="
                 + slaveHeartbeat + ", verifyChecksum=" + verifyChecksum + ", freezeSchema=" + freezeSchema
                 + ", unknownEventPolicy=" + unknownEventPolicy + ", readAheadBytes=" + readAheadBytes + ", lazyRows="
-                + lazyRows + ", largeValueThreshold=" + largeValueThreshold + ", spillDirectory=" + spillDirectory + "]";
+                + lazyRows + ", largeValueThreshold=" + largeValueThreshold + ", spillDirectory=" + spillDirectory
+                + ", sslMode=" + sslMode + ", sslCa=" + sslCa + "]";
     }
 
     /**
      * Builds a {@link BinLogStreamReaderConfig}. Defaults: 127.0.0.1:3306, user root, no password, connect
      * timeout 10 s, start at the beginning of the server's current binlog file, non-blocking, checksums
-     * verified, unknown events delivered as {@link org.mysqlreplication.event.UnknownEvent}. The server id
+     * verified, unknown events delivered as {@link org.mysqlreplication.event.UnknownEvent}, no TLS. The server id
      * must be set. Not thread-safe.
      */
     public static final class Builder {
@@ -140,6 +148,9 @@ public record BinLogStreamReaderConfig(
         private boolean lazyRows;
         private int largeValueThreshold = DEFAULT_LARGE_VALUE_THRESHOLD;
         private Path spillDirectory;
+        private SslMode sslMode = SslMode.DISABLED;
+        private Path sslCa;
+        private X509TrustManager sslTrustManager;
 
         private Builder() {
         }
@@ -341,12 +352,37 @@ public record BinLogStreamReaderConfig(
             return this;
         }
 
+        /**
+         * {@code ssl} (pymysql's {@code ssl_disabled}, {@code ssl_verify_cert}, {@code ssl_verify_identity}):
+         * whether and how the reader's connections use TLS; {@link SslMode#DISABLED} by default, as in
+         * python-mysql-replication (see {@link SslMode} for why). The schema connection uses the same mode.
+         */
+        public Builder sslMode(SslMode mode) {
+            this.sslMode = mode;
+            return this;
+        }
+
+        /**
+         * {@code ssl_ca}: a PEM file of the CA certificates that {@link SslMode#VERIFY_CA} and
+         * {@link SslMode#VERIFY_IDENTITY} trust (default: the JDK's trust store).
+         */
+        public Builder sslCa(Path caFile) {
+            this.sslCa = caFile;
+            return this;
+        }
+
+        /** Instead of {@link #sslCa(Path)}: what decides whether the server's certificate chain is trusted. */
+        public Builder sslTrustManager(X509TrustManager trustManager) {
+            this.sslTrustManager = trustManager;
+            return this;
+        }
+
         public BinLogStreamReaderConfig build() {
             return new BinLogStreamReaderConfig(host, port, user, password, connectTimeout, serverId, onlyEvents,
                     ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, startFile, startPosition,
                     resumeStream, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
                     freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold,
-                    spillDirectory);
+                    spillDirectory, sslMode, sslCa, sslTrustManager);
         }
     }
 }

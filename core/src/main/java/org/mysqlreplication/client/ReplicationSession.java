@@ -40,6 +40,9 @@ final class ReplicationSession {
                 .user(c.user())
                 .password(c.password())
                 .connectTimeout(c.connectTimeout())
+                .sslMode(c.sslMode())
+                .sslCa(c.sslCa())
+                .sslTrustManager(c.sslTrustManager())
                 .build();
     }
 

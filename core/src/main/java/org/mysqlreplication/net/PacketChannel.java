@@ -63,6 +63,23 @@ public final class PacketChannel {
         this.peer = peer;
     }
 
+    /**
+     * The same exchange continued over other streams, with the next sequence id: the switch to TLS after an
+     * {@code SSLRequest}, whose streams then carry the rest of the login.
+     *
+     * @throws ProtocolException if the server sent bytes this channel has read but not handed out yet (nothing
+     *                           may come between the {@code SSLRequest} and the TLS handshake)
+     */
+    public PacketChannel continueOver(InputStream newIn, OutputStream newOut) {
+        if (bufPos != bufLimit) {
+            throw new ProtocolException("packet from " + peer + ": " + (bufLimit - bufPos)
+                    + " unexpected bytes before the switch to TLS");
+        }
+        PacketChannel next = new PacketChannel(newIn, newOut, peer);
+        next.sequence = sequence;
+        return next;
+    }
+
     /** Starts a new command: the next packet written (or read) has sequence id 0. */
     public void resetSequence() {
         sequence = 0;

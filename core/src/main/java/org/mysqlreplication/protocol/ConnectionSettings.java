@@ -1,10 +1,12 @@
 package org.mysqlreplication.protocol;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.X509TrustManager;
 
 /**
- * Where and as whom to connect: host, port, user, password, optional default database, connect timeout and
- * optional socket (read) timeout. {@code toString()} never shows the password.
+ * Where and as whom to connect: host, port, user, password, optional default database, connect timeout,
+ * optional socket (read) timeout and TLS. {@code toString()} never shows the password.
  *
  * <p>Immutable and thread-safe.
  *
@@ -13,9 +15,15 @@ import java.time.Duration;
  * @param connectTimeout bound on the TCP connect and on the handshake and login; null means 10 seconds
  * @param socketTimeout bound on each read once logged in; null or zero means none (a blocking binlog dump can
  *                      be silent for a long time, so a timeout there needs the server's heartbeats)
+ * @param sslMode whether and how to use TLS; null means {@link SslMode#DISABLED}
+ * @param sslCa a PEM file of the CA certificates to trust, or null; only with {@link SslMode#VERIFY_CA} or
+ *              {@link SslMode#VERIFY_IDENTITY}
+ * @param sslTrustManager what decides whether the server's certificate chain is trusted, or null; instead of
+ *                        {@code sslCa}, with the same modes. Neither given: the JDK's default trust store
  */
 public record ConnectionSettings(String host, int port, String user, String password, String database,
-        Duration connectTimeout, Duration socketTimeout) {
+        Duration connectTimeout, Duration socketTimeout, SslMode sslMode, Path sslCa,
+        X509TrustManager sslTrustManager) {
 
     public static final int DEFAULT_PORT = 3306;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -38,9 +46,13 @@ public record ConnectionSettings(String host, int port, String user, String pass
         if (socketTimeout != null && socketTimeout.isNegative()) {
             throw new IllegalArgumentException("socket timeout must not be negative, found " + socketTimeout);
         }
+        sslMode = sslMode == null ? SslMode.DISABLED : sslMode;
+        sslMode.checkTrust(sslCa, sslTrustManager);
     }
 
-    /** A builder with port 3306, no password, no database, a 10 s connect timeout and no socket timeout. */
+    /**
+     * A builder with port 3306, no password, no database, a 10 s connect timeout, no socket timeout and no TLS.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -52,14 +64,16 @@ public record ConnectionSettings(String host, int port, String user, String pass
 
     /** The same settings with another default database (null for none). */
     public ConnectionSettings withDatabase(String newDatabase) {
-        return new ConnectionSettings(host, port, user, password, newDatabase, connectTimeout, socketTimeout);
+        return new ConnectionSettings(host, port, user, password, newDatabase, connectTimeout, socketTimeout, sslMode,
+                sslCa, sslTrustManager);
     }
 
     @Override
     public String toString() {
         return "ConnectionSettings[host=" + host + ", port=" + port + ", user=" + user + ", password="
                 + (password.isEmpty() ? "<none>" : "<hidden>") + ", database=" + database + ", connectTimeout="
-                + connectTimeout + ", socketTimeout=" + socketTimeout + "]";
+                + connectTimeout + ", socketTimeout=" + socketTimeout + ", sslMode=" + sslMode + ", sslCa=" + sslCa
+                + (sslTrustManager != null ? ", sslTrustManager=" + sslTrustManager.getClass().getName() : "") + "]";
     }
 
     /** Builds {@link ConnectionSettings}. Not thread-safe. */
@@ -71,6 +85,9 @@ public record ConnectionSettings(String host, int port, String user, String pass
         private String database;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration socketTimeout;
+        private SslMode sslMode = SslMode.DISABLED;
+        private Path sslCa;
+        private X509TrustManager sslTrustManager;
 
         private Builder() {
         }
@@ -110,8 +127,24 @@ public record ConnectionSettings(String host, int port, String user, String pass
             return this;
         }
 
+        public Builder sslMode(SslMode value) {
+            sslMode = value;
+            return this;
+        }
+
+        public Builder sslCa(Path value) {
+            sslCa = value;
+            return this;
+        }
+
+        public Builder sslTrustManager(X509TrustManager value) {
+            sslTrustManager = value;
+            return this;
+        }
+
         public ConnectionSettings build() {
-            return new ConnectionSettings(host, port, user, password, database, connectTimeout, socketTimeout);
+            return new ConnectionSettings(host, port, user, password, database, connectTimeout, socketTimeout, sslMode,
+                    sslCa, sslTrustManager);
         }
     }
 }

@@ -9,6 +9,10 @@ import org.mysqlreplication.net.PayloadWriter;
  * else a 1-byte length), database (NUL, with CLIENT_CONNECT_WITH_DB), auth plugin name (NUL, with
  * CLIENT_PLUGIN_AUTH).
  *
+ * <p>Over TLS the client first sends an {@code SSLRequest}: the first 32 bytes of this response, up to the user
+ * name, with {@code CLIENT_SSL} set ({@link #sslRequestPayload()}); after the TLS handshake the whole response
+ * follows, with the same flags.
+ *
  * <p>{@code toString()} leaves out the auth response.
  */
 record HandshakeResponse41(int capabilities, int maxPacketSize, int characterSet, String user,
@@ -28,7 +32,14 @@ record HandshakeResponse41(int capabilities, int maxPacketSize, int characterSet
     /** The response to a server offering {@code serverCapabilities}; {@code database} may be null. */
     static HandshakeResponse41 create(int serverCapabilities, String user, byte[] authResponse, String database,
             String authPluginName) {
-        int flags = CLIENT_FLAGS | (database != null ? CapabilityFlags.CLIENT_CONNECT_WITH_DB : 0);
+        return create(serverCapabilities, user, authResponse, database, authPluginName, false);
+    }
+
+    /** As {@link #create(int, String, byte[], String, String)}, asking for {@code CLIENT_SSL} if {@code ssl}. */
+    static HandshakeResponse41 create(int serverCapabilities, String user, byte[] authResponse, String database,
+            String authPluginName, boolean ssl) {
+        int flags = CLIENT_FLAGS | (database != null ? CapabilityFlags.CLIENT_CONNECT_WITH_DB : 0)
+                | (ssl ? CapabilityFlags.CLIENT_SSL : 0);
         return new HandshakeResponse41(flags & serverCapabilities, MAX_PACKET_SIZE, UTF8MB4_GENERAL_CI, user,
                 authResponse, database, authPluginName);
     }
@@ -37,13 +48,13 @@ record HandshakeResponse41(int capabilities, int maxPacketSize, int characterSet
         return (capabilities & flag) != 0;
     }
 
+    /** {@code Protocol::SSLRequest}: capability flags, max packet size, character set and 23 zero bytes. */
+    byte[] sslRequestPayload() {
+        return fixedPart().toByteArray();
+    }
+
     byte[] toPayload() {
-        PayloadWriter w = new PayloadWriter()
-                .int32(capabilities)
-                .int32(maxPacketSize)
-                .int8(characterSet)
-                .zeros(23)
-                .nulString(user);
+        PayloadWriter w = fixedPart().nulString(user);
         if (has(CapabilityFlags.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA)) {
             w.lenencBytes(authResponse);
         } else {
@@ -56,6 +67,14 @@ record HandshakeResponse41(int capabilities, int maxPacketSize, int characterSet
             w.nulString(authPluginName);
         }
         return w.toByteArray();
+    }
+
+    private PayloadWriter fixedPart() {
+        return new PayloadWriter()
+                .int32(capabilities)
+                .int32(maxPacketSize)
+                .int8(characterSet)
+                .zeros(23);
     }
 
     @Override

@@ -8,7 +8,8 @@ import org.mysqlreplication.protocol.auth.MysqlNativePassword;
 import org.mysqlreplication.protocol.auth.UnsupportedAuthPluginException;
 
 /**
- * The connection phase: read {@link HandshakeV10}, answer with {@link HandshakeResponse41} carrying a
+ * The connection phase: read {@link HandshakeV10}, optionally switch to TLS (an {@code SSLRequest}, then the
+ * caller's TLS handshake), answer with {@link HandshakeResponse41} carrying a
  * {@code mysql_native_password} response, then follow auth switch requests until the server says OK or ERR.
  * We always start with mysql_native_password: the server switches to the plugin of the account if it differs
  * (MariaDB: {@code client_ed25519}), which works whatever the server's default plugin is.
@@ -21,8 +22,16 @@ final class Login {
     private Login() {
     }
 
+    /** Reads the handshake and logs in without TLS. */
     static HandshakeV10 perform(PacketChannel channel, ConnectionSettings settings) {
-        String context = "login to " + settings.peer() + " as '" + settings.user() + "'";
+        HandshakeV10 handshake = readHandshake(channel, settings);
+        authenticate(channel, handshake, settings, false);
+        return handshake;
+    }
+
+    /** Reads the server's first packet: its handshake, or the ERR it sends instead (too many connections...). */
+    static HandshakeV10 readHandshake(PacketChannel channel, ConnectionSettings settings) {
+        String context = context(settings);
         ByteReader first = channel.readPacket();
         if (first.remaining() > 0 && first.peekUint8(0) == ErrPacket.HEADER) {
             throw ErrPacket.parse(first).toLoginException(context);
@@ -30,10 +39,24 @@ final class Login {
         HandshakeV10 handshake = HandshakeV10.parse(first);
         requireCapability(handshake, CapabilityFlags.CLIENT_PROTOCOL_41, "CLIENT_PROTOCOL_41", context);
         requireCapability(handshake, CapabilityFlags.CLIENT_SECURE_CONNECTION, "CLIENT_SECURE_CONNECTION", context);
+        return handshake;
+    }
+
+    /** Sends the {@code SSLRequest}; the caller then runs the TLS handshake and {@link #authenticate} over it. */
+    static void requestTls(PacketChannel channel, HandshakeV10 handshake, ConnectionSettings settings) {
+        channel.writePacket(response(handshake, settings, new byte[0], "", true).sslRequestPayload());
+    }
+
+    /**
+     * Sends the {@link HandshakeResponse41} (with {@code CLIENT_SSL} if {@code tls}: the channel then runs over
+     * TLS after {@link #requestTls}) and follows auth switch requests until OK.
+     */
+    static void authenticate(PacketChannel channel, HandshakeV10 handshake, ConnectionSettings settings,
+            boolean tls) {
+        String context = context(settings);
         AuthPlugin plugin = new MysqlNativePassword();
         byte[] response = plugin.authResponse(handshake.authPluginData(), settings.password());
-        channel.writePacket(HandshakeResponse41.create(handshake.capabilities(), settings.user(), response,
-                settings.database(), plugin.name()).toPayload());
+        channel.writePacket(response(handshake, settings, response, plugin.name(), tls).toPayload());
         for (int round = 0; round < MAX_ROUNDS; round++) {
             ByteReader p = channel.readPacket();
             if (p.remaining() == 0) {
@@ -42,7 +65,7 @@ final class Login {
             switch (p.peekUint8(0)) {
                 case OkPacket.HEADER -> {
                     OkPacket.parse(p);
-                    return handshake;
+                    return;
                 }
                 case ErrPacket.HEADER -> throw ErrPacket.parse(p).toLoginException(context);
                 case AuthSwitchRequest.HEADER -> {
@@ -61,6 +84,16 @@ final class Login {
             }
         }
         throw new ProtocolException(context + ": no OK after " + MAX_ROUNDS + " authentication rounds");
+    }
+
+    private static HandshakeResponse41 response(HandshakeV10 handshake, ConnectionSettings settings,
+            byte[] authResponse, String pluginName, boolean tls) {
+        return HandshakeResponse41.create(handshake.capabilities(), settings.user(), authResponse,
+                settings.database(), pluginName, tls);
+    }
+
+    private static String context(ConnectionSettings settings) {
+        return "login to " + settings.peer() + " as '" + settings.user() + "'";
     }
 
     private static void requireCapability(HandshakeV10 handshake, int flag, String name, String context) {

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLSocket;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.net.ConnectionException;
 import org.mysqlreplication.net.PacketChannel;
@@ -30,6 +31,7 @@ public final class ServerConnection implements AutoCloseable {
     /** MariaDB's {@code BINLOG_SEND_ANNOTATE_ROWS_EVENT}: include ANNOTATE_ROWS events. */
     public static final int BINLOG_SEND_ANNOTATE_ROWS_EVENT = BinlogDumpCommand.BINLOG_SEND_ANNOTATE_ROWS_EVENT;
 
+    /** The TCP socket, under the TLS socket if any: closing it ends a blocked read at once. */
     private final Socket socket;
     private final PacketChannel channel;
     private final HandshakeV10 handshake;
@@ -44,9 +46,11 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     /**
-     * Connects, reads the handshake and logs in (following an auth switch to the account's plugin).
+     * Connects, reads the handshake, switches to TLS if the settings' {@link SslMode} says so, and logs in
+     * (following an auth switch to the account's plugin).
      *
      * @throws ConnectionException if the TCP connection fails or ends, or a timeout passes
+     * @throws TlsException if TLS is required and the server lacks it, or its certificate fails the mode's checks
      * @throws AuthenticationException if the server refuses the login
      * @throws org.mysqlreplication.protocol.auth.UnsupportedAuthPluginException if the account needs a plugin we lack
      */
@@ -61,7 +65,15 @@ public final class ServerConnection implements AutoCloseable {
             socket.setSoTimeout(connectMillis);
             PacketChannel channel = new PacketChannel(socket.getInputStream(),
                     new BufferedOutputStream(socket.getOutputStream(), 8192), peer);
-            HandshakeV10 handshake = Login.perform(channel, settings);
+            HandshakeV10 handshake = Login.readHandshake(channel, settings);
+            boolean tls = TlsUpgrade.wanted(settings, handshake);
+            if (tls) {
+                Login.requestTls(channel, handshake, settings);
+                SSLSocket ssl = TlsUpgrade.handshake(socket, settings);
+                channel = channel.continueOver(ssl.getInputStream(),
+                        new BufferedOutputStream(ssl.getOutputStream(), 8192));
+            }
+            Login.authenticate(channel, handshake, settings, tls);
             socket.setSoTimeout(millis(settings.socketTimeout()));
             return new ServerConnection(socket, channel, handshake, peer);
         } catch (IOException e) {

@@ -186,6 +186,32 @@ class PacketChannelTest {
     }
 
     @Test
+    void continuesOverNewStreamsWithTheNextSequenceId() {
+        // the switch to TLS: handshake (seq 0) read and SSLRequest (seq 1) written in plain text, then the
+        // response (seq 2) and the server's answer (seq 3) over the new streams
+        ByteArrayOutputStream plainOut = new ByteArrayOutputStream();
+        PacketChannel plain = new PacketChannel(new ByteArrayInputStream(new byte[] {1, 0, 0, 0, 10}), plainOut, "h:1");
+        assertThat(plain.readPacket().readUint8()).isEqualTo(10);
+        plain.writePacket(new byte[] {7});
+        ByteArrayOutputStream tlsOut = new ByteArrayOutputStream();
+        PacketChannel tls = plain.continueOver(new ByteArrayInputStream(new byte[] {1, 0, 0, 3, 0}), tlsOut);
+        tls.writePacket(new byte[] {8});
+        assertThat(tls.readPacket().readUint8()).isEqualTo(0);
+        assertThat(plainOut.toByteArray()).containsExactly(1, 0, 0, 1, 7);
+        assertThat(tlsOut.toByteArray()).containsExactly(1, 0, 0, 2, 8);
+    }
+
+    @Test
+    void bytesBufferedBeforeTheSwitchToTlsAreAProtocolError() {
+        byte[] wire = {1, 0, 0, 0, 10, 1, 0, 0, 1, 11}; // a second packet arrives with the handshake
+        PacketChannel plain = new PacketChannel(new ByteArrayInputStream(wire), OutputStream.nullOutputStream(), "h:1");
+        plain.readPacket();
+        assertThatThrownBy(() -> plain.continueOver(InputStream.nullInputStream(), OutputStream.nullOutputStream()))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("h:1")
+                .hasMessageContaining("5 unexpected bytes before the switch to TLS");
+    }
+
+    @Test
     void sequenceIdWrapsAt256() {
         List<byte[]> payloads = new ArrayList<>();
         for (int i = 0; i < 300; i++) {

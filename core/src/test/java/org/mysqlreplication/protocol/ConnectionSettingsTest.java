@@ -3,7 +3,11 @@ package org.mysqlreplication.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.Test;
 
 class ConnectionSettingsTest {
@@ -40,5 +44,41 @@ class ConnectionSettingsTest {
                 .hasMessageContaining("connect timeout");
         assertThatThrownBy(() -> ConnectionSettings.builder().user("u").socketTimeout(Duration.ofSeconds(-1)).build())
                 .hasMessageContaining("socket timeout");
+    }
+
+    @Test
+    void tlsIsOffByDefaultAndACaGoesWithTheVerifyingModesOnly() {
+        assertThat(ConnectionSettings.builder().user("u").build().sslMode()).isEqualTo(SslMode.DISABLED);
+        assertThat(ConnectionSettings.builder().user("u").sslMode(null).build().sslMode()).isEqualTo(SslMode.DISABLED);
+        Path ca = Path.of("ca.pem");
+        ConnectionSettings verifying = ConnectionSettings.builder().user("u").sslMode(SslMode.VERIFY_CA).sslCa(ca)
+                .build();
+        assertThat(verifying.sslCa()).isEqualTo(ca);
+        assertThat(verifying.withDatabase("d").sslMode()).isEqualTo(SslMode.VERIFY_CA);
+        assertThat(verifying.withDatabase("d").sslCa()).isEqualTo(ca);
+        assertThat(verifying.toString()).contains("sslMode=VERIFY_CA", "sslCa=ca.pem");
+        assertThatThrownBy(() -> ConnectionSettings.builder().user("u").sslMode(SslMode.REQUIRED).sslCa(ca).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not by REQUIRED");
+        assertThatThrownBy(() -> ConnectionSettings.builder().user("u").sslMode(SslMode.VERIFY_IDENTITY).sslCa(ca)
+                .sslTrustManager(new NoTrust()).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not both");
+    }
+
+    /** A trust manager that trusts nothing; only its presence matters here. */
+    private static final class NoTrust implements X509TrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("no");
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            throw new CertificateException("no");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
     }
 }

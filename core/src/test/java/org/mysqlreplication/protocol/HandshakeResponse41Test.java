@@ -34,4 +34,21 @@ class HandshakeResponse41Test {
         assertThat(HexFormat.of().formatHex(r.toPayload())).isEqualTo(expected);
         assertThat(r.toString()).doesNotContain("authResponse");
     }
+
+    @Test
+    void sslRequestIsTheResponseUpToTheUserNameWithClientSsl() {
+        // the server of the first test, offering CLIENT_SSL (0x800) too
+        int server = 0x81fff7fe | 1 | CapabilityFlags.CLIENT_SSL;
+        HandshakeResponse41 r = HandshakeResponse41.create(server, "root", HexFormat.of().parseHex(AUTH), null,
+                "mysql_native_password", true);
+        assertThat(r.capabilities()).isEqualTo(0x002aa205 | CapabilityFlags.CLIENT_SSL);
+        String sslRequest = "05aa2a00" + "00000040" + "2d" + "00".repeat(23);
+        assertThat(HexFormat.of().formatHex(r.sslRequestPayload())).isEqualTo(sslRequest);
+        assertThat(r.sslRequestPayload()).hasSize(32);
+        assertThat(HexFormat.of().formatHex(r.toPayload())).isEqualTo(sslRequest + "726f6f7400" + "14" + AUTH
+                + "6d7973716c5f6e61746976655f70617373776f726400");
+        // a server without CLIENT_SSL gets no such flag
+        assertThat(HandshakeResponse41.create(0x81fff7fe, "root", new byte[0], null, "mysql_native_password", true)
+                .capabilities() & CapabilityFlags.CLIENT_SSL).isZero();
+    }
 }

@@ -42,10 +42,13 @@ public final class LocalMariaDb implements AutoCloseable {
     private final Process process;
     private final MariaDbCommandLine commandLine;
     private final Thread shutdownHook;
+    private final TestCertificates certificates;
     private boolean closed;
 
-    private LocalMariaDb(Path baseDir, int port, int serverId, Process process, MariaDbCommandLine commandLine) {
+    private LocalMariaDb(Path baseDir, int port, int serverId, Process process, MariaDbCommandLine commandLine,
+            TestCertificates certificates) {
         this.baseDir = baseDir;
+        this.certificates = certificates;
         this.port = port;
         this.serverId = serverId;
         this.process = process;
@@ -91,6 +94,14 @@ public final class LocalMariaDb implements AutoCloseable {
 
     public Path dataDir() {
         return baseDir.resolve("data");
+    }
+
+    /**
+     * The PEM file of the CA that signed the server's certificate, for clients that check it; null unless the
+     * server was started with {@link Builder#tls()}. The certificate names IP address 127.0.0.1 only.
+     */
+    public Path caCertificate() {
+        return certificates == null ? null : certificates.caCertificate();
     }
 
     /** Where the binary log files are: {@code mysql-bin.000001} and on. */
@@ -153,6 +164,7 @@ public final class LocalMariaDb implements AutoCloseable {
         private final Map<String, String> options = new LinkedHashMap<>();
         private int serverId = 1;
         private Duration startTimeout = Duration.ofSeconds(60);
+        private boolean tls;
 
         private Builder() {
             options.put("binlog-format", "ROW");
@@ -191,6 +203,17 @@ public final class LocalMariaDb implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Offer TLS: a new CA and server certificate ({@link TestCertificates}) are made at start and passed as
+         * {@code ssl_ca}, {@code ssl_cert} and {@code ssl_key}; {@link LocalMariaDb#caCertificate()} gives the CA.
+         * Add {@code serverOption("require-secure-transport", "ON")} to refuse plain TCP connections (the Unix
+         * socket, which {@link LocalMariaDb#execute} uses, stays allowed).
+         */
+        public Builder tls() {
+            this.tls = true;
+            return this;
+        }
+
         public Builder serverId(int id) {
             this.serverId = id;
             return this;
@@ -207,7 +230,8 @@ public final class LocalMariaDb implements AutoCloseable {
             Path baseDir = TempDirs.create();
             try {
                 install(binaries, baseDir);
-                return launch(binaries, baseDir);
+                TestCertificates certificates = tls ? TestCertificates.generate(baseDir.resolve("tls")) : null;
+                return launch(binaries, baseDir, certificates);
             } catch (RuntimeException e) {
                 TempDirs.deleteRecursively(baseDir);
                 throw e;
@@ -234,18 +258,23 @@ public final class LocalMariaDb implements AutoCloseable {
             }
         }
 
-        private LocalMariaDb launch(MariaDbBinaries binaries, Path baseDir) {
+        private LocalMariaDb launch(MariaDbBinaries binaries, Path baseDir, TestCertificates certificates) {
             LocalMariaDbException last = null;
             for (int attempt = 0; attempt < 3; attempt++) {
                 int port = freePort();
                 List<String> cmd = serverCommand(binaries, baseDir, port);
+                if (certificates != null) {
+                    cmd.add("--ssl-ca=" + certificates.caCertificate());
+                    cmd.add("--ssl-cert=" + certificates.serverCertificate());
+                    cmd.add("--ssl-key=" + certificates.serverKey());
+                }
                 Path errLog = baseDir.resolve("error.log");
                 try {
                     Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                             .redirectOutput(baseDir.resolve("stdout.log").toFile()).start();
                     MariaDbCommandLine cli = new MariaDbCommandLine(binaries.client(), baseDir.resolve("mysqld.sock"));
                     if (awaitReady(p, port)) {
-                        LocalMariaDb db = new LocalMariaDb(baseDir, port, serverId, p, cli);
+                        LocalMariaDb db = new LocalMariaDb(baseDir, port, serverId, p, cli, certificates);
                         db.query("SELECT 1");
                         return db;
                     }
