@@ -1,12 +1,14 @@
 package org.mysqlreplication.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mysqlreplication.client.BinLogStreamReader;
 import org.mysqlreplication.client.BinLogStreamReaderConfig;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.protocol.SslMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,12 +63,25 @@ final class DumpCommand implements Callable<Integer> {
             description = "only these event classes, e.g. WriteRowsEvent,QueryEvent")
     private List<String> onlyEvents;
 
+    @Option(names = "--ssl-mode", defaultValue = "DISABLED", paramLabel = "MODE", description = "TLS: DISABLED,"
+            + " PREFERRED, REQUIRED (no certificate check), VERIFY_CA or VERIFY_IDENTITY (default: ${DEFAULT-VALUE})")
+    private SslMode sslMode;
+
+    @Option(names = "--ssl-ca", paramLabel = "FILE", description = "PEM file of the CA certificates to trust, for"
+            + " VERIFY_CA and VERIFY_IDENTITY (default: the JDK's trust store)")
+    private Path sslCa;
+
     @Override
     public Integer call() {
+        if (sslCa != null && !sslMode.verifiesCertificate()) {
+            throw new ParameterException(spec.commandLine(), "--ssl-ca needs --ssl-mode VERIFY_CA or VERIFY_IDENTITY");
+        }
         BinLogStreamReaderConfig.Builder b = BinLogStreamReaderConfig.builder()
                 .connection(host, port, user, password())
                 .serverId(serverId)
-                .blocking(follow);
+                .blocking(follow)
+                .sslMode(sslMode)
+                .sslCa(sslCa);
         if (startFile != null) {
             b = startPos == null ? b.startFile(startFile) : b.startAt(startFile, startPos);
         } else if (startPos != null) {

@@ -89,6 +89,23 @@ class CliIT {
     }
 
     @Test
+    void sslModeRequiredAgainstAServerWithoutTlsExitsNonZeroSayingSo() {
+        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
+                "--password", "s3cret-pw", "--server-id", "1239", "--ssl-mode", "VERIFY_CA", "--ssl-ca", "ca.pem");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("mysql-replication: ").contains("does not offer TLS").doesNotContain("s3cret");
+        Result preferred = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
+                "--password", "s3cret-pw", "--server-id", "1240", "--ssl-mode", "PREFERRED", "--only-events",
+                "WriteRowsEvent");
+        assertThat(preferred.exitCode()).as(preferred.err()).isZero();
+        assertThat(preferred.out()).contains("* data : Hello\n");
+        Result caWithoutVerify = run("dump", "--host", db.host(), "--user", "repl", "--server-id", "1241",
+                "--ssl-mode", "REQUIRED", "--ssl-ca", "ca.pem");
+        assertThat(caWithoutVerify.exitCode()).isEqualTo(2);
+        assertThat(caWithoutVerify.err()).contains("--ssl-ca needs --ssl-mode VERIFY_CA or VERIFY_IDENTITY");
+    }
+
+    @Test
     void helpShowsNoPasswordDefault() {
         Result r = run("dump", "--help");
         assertThat(r.exitCode()).isZero();
