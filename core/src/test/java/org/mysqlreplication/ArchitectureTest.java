@@ -20,14 +20,14 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.mysqlreplication.net..",
                         "org.mysqlreplication.protocol..", "org.mysqlreplication.event..",
                         "org.mysqlreplication.value..", "org.mysqlreplication.schema..",
-                        "org.mysqlreplication.file..", "org.mysqlreplication.client..")
+                        "org.mysqlreplication.file..", "org.mysqlreplication.client..", "org.mysqlreplication.gtid..")
                 .check(CORE);
     }
 
     @Test
     void theModelKnowsNothingOfTheWireOrTheClient() {
         noClasses().that().resideInAnyPackage("org.mysqlreplication.event..", "org.mysqlreplication.value..",
-                        "org.mysqlreplication.schema..")
+                        "org.mysqlreplication.schema..", "org.mysqlreplication.gtid..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.mysqlreplication.net..",
                         "org.mysqlreplication.protocol..", "org.mysqlreplication.file..",
                         "org.mysqlreplication.client..")
@@ -53,7 +53,7 @@ class ArchitectureTest {
     @Test
     void decodersAndTheModelNeverLog() {
         noClasses().that().resideInAnyPackage("org.mysqlreplication.io..", "org.mysqlreplication.event..",
-                        "org.mysqlreplication.value..", "org.mysqlreplication.schema..")
+                        "org.mysqlreplication.value..", "org.mysqlreplication.schema..", "org.mysqlreplication.gtid..")
                 .should().dependOnClassesThat().resideInAPackage("org.slf4j..")
                 .check(CORE);
     }
