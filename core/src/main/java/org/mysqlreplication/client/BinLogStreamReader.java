@@ -16,6 +16,7 @@ import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.TransactionPayloadEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventDecoder;
+import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.io.SpillFile;
 import org.mysqlreplication.io.SpillFiles;
@@ -77,6 +78,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     /** The wanted events of the transaction payload being handed out, and the position after the payload. */
     private final ArrayDeque<BinlogEvent> payloadEvents = new ArrayDeque<>();
     private BinlogPosition afterPayload;
+    private final MariadbGtidTracker gtids;
 
     public BinLogStreamReader(BinLogStreamReaderConfig config) {
         this.config = config;
@@ -89,6 +91,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         this.decoder = new EventDecoder(context);
         this.spillFiles = new SpillFiles(config.spillDirectory());
         this.spill = new EventSpill(spillFiles, config.largeValueThreshold());
+        this.gtids = new MariadbGtidTracker(config.startGtid());
     }
 
     /**
@@ -159,6 +162,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
                 : decoder.decode(packet, eventStart);
         BinlogPosition start = position;
         advance(header, event);
+        gtids.onEvent(event);
         if (event instanceof TransactionPayloadEvent payload) {
             unpack(payload, start);
             return null;
@@ -226,6 +230,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private void advance(EventHeader header, BinlogEvent event) {
         if (event instanceof RotateEvent r) {
             position = new BinlogPosition(r.nextBinlog(), r.position());
+            context.setBinlogFile(r.nextBinlog());
         } else if (header.logPos() > 0 && position != null && !EventClassOf.isArtificial(header)) {
             position = new BinlogPosition(position.file(), header.logPos());
         }
@@ -235,8 +240,8 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         ReplicationSession s = session;
         if (s == null) {
             s = ReplicationSession.open(config, filter);
-            position = s.start();
-            context.setBinlogFile(s.start().file());
+            position = s.start(); // null when starting at a GTID position, until the server's ROTATE
+            context.setBinlogFile(position != null ? position.file() : null);
             context.setChecksumAlgorithm(s.checksum());
             if (config.readAheadBytes() > 0) {
                 prefetcher = new PacketPrefetcher(s.connection(), spill, config.readAheadBytes(),
@@ -253,6 +258,23 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     /** Where the next event starts, or {@code null} before the first read. */
     public BinlogPosition position() {
         return position;
+    }
+
+    /**
+     * The MariaDB GTID position after the last transaction (event group) this reader has read to its end: a reader
+     * started there ({@link BinLogStreamReaderConfig.Builder#startAtGtid}) continues with exactly the next
+     * transaction of each domain. It moves when a transaction's last event (XID, COMMIT, or a DDL's query) has
+     * been read, before that event is handed out, whether or not the filters let that event through; while a
+     * transaction is being handed out it is still the position before it, so resuming there replays the whole
+     * transaction.
+     *
+     * <p>It has one GTID per domain: the start position's, replaced by each transaction read, plus those of
+     * the GTID_LIST event that starts each binlog file for domains not seen yet. So it is complete when the
+     * reader started at a GTID position or at the start of a binlog file (the default), and from the next binlog
+     * file on otherwise; empty before any of these. MySQL GTIDs are not tracked yet.
+     */
+    public MariadbGtidPosition gtidPosition() {
+        return gtids.position();
     }
 
     /** Iterates over the events until the stream ends; the iterator reads from this reader. */

@@ -8,6 +8,7 @@ import javax.net.ssl.X509TrustManager;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
+import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.protocol.SslMode;
 
 /**
@@ -19,6 +20,7 @@ import org.mysqlreplication.protocol.SslMode;
  *
  * @param startFile     binlog file to start from ({@code log_file}); {@code null}: the server's current file
  * @param startPosition position in {@code startFile} ({@code log_pos}); {@code null}: see {@code resumeStream}
+ * @param startGtid     MariaDB GTID position to start after ({@code auto_position}); {@code null}: start by file
  */
 public record BinLogStreamReaderConfig(
         String host,
@@ -49,7 +51,8 @@ public record BinLogStreamReaderConfig(
         Path spillDirectory,
         SslMode sslMode,
         Path sslCa,
-        X509TrustManager sslTrustManager) {
+        X509TrustManager sslTrustManager,
+        MariadbGtidPosition startGtid) {
 
     /** Default of {@link Builder#readAheadBytes(int)}. */
     public static final int DEFAULT_READ_AHEAD_BYTES = 4 * 1024 * 1024;
@@ -86,6 +89,10 @@ public record BinLogStreamReaderConfig(
         spillDirectory = spillDirectory != null ? spillDirectory : Path.of(System.getProperty("java.io.tmpdir"));
         sslMode = sslMode == null ? SslMode.DISABLED : sslMode;
         sslMode.checkTrust(sslCa, sslTrustManager);
+        if (startGtid != null && (startFile != null || resumeStream)) {
+            throw new IllegalArgumentException("start at a GTID position, at a binlog file or at the end of the binlog"
+                    + " (resumeStream), not two of them");
+        }
     }
 
     public static Builder builder() {
@@ -111,7 +118,8 @@ public record BinLogStreamReaderConfig(
                 + slaveHeartbeat + ", verifyChecksum=" + verifyChecksum + ", freezeSchema=" + freezeSchema
                 + ", unknownEventPolicy=" + unknownEventPolicy + ", readAheadBytes=" + readAheadBytes + ", lazyRows="
                 + lazyRows + ", largeValueThreshold=" + largeValueThreshold + ", spillDirectory=" + spillDirectory
-                + ", sslMode=" + sslMode + ", sslCa=" + sslCa + "]";
+                + ", sslMode=" + sslMode + ", sslCa=" + sslCa
+                + ", startGtid=" + startGtid + "]";
     }
 
     /**
@@ -151,6 +159,7 @@ public record BinLogStreamReaderConfig(
         private SslMode sslMode = SslMode.DISABLED;
         private Path sslCa;
         private X509TrustManager sslTrustManager;
+        private MariadbGtidPosition startGtid;
 
         private Builder() {
         }
@@ -377,12 +386,25 @@ public record BinLogStreamReaderConfig(
             return this;
         }
 
+        /**
+         * {@code auto_position} (MariaDB): start after this GTID position, with, in each of its domains, the first
+         * transaction after that domain's GTID ({@code @slave_connect_state}; the server picks the binlog file).
+         * {@link BinLogStreamReader#gtidPosition()} saved after a transaction and given here continues with exactly
+         * the next one. Excludes {@link #startAt(String, long)}, {@link #startFile(String)} and
+         * {@link #resumeStream(boolean)}. MySQL servers are not supported yet: the reader fails with a
+         * {@link BinlogConfigurationException}.
+         */
+        public Builder startAtGtid(MariadbGtidPosition position) {
+            this.startGtid = position;
+            return this;
+        }
+
         public BinLogStreamReaderConfig build() {
             return new BinLogStreamReaderConfig(host, port, user, password, connectTimeout, serverId, onlyEvents,
                     ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, startFile, startPosition,
                     resumeStream, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
                     freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold,
-                    spillDirectory, sslMode, sslCa, sslTrustManager);
+                    spillDirectory, sslMode, sslCa, sslTrustManager, startGtid);
         }
     }
 }

@@ -44,9 +44,11 @@ final class EventClassOf {
         return TYPES.get(type);
     }
 
+    /** Also the events of the MariaDB GTID position: GTID, GTID_LIST and XID (transaction ends). */
     static boolean carriesStreamState(Class<? extends BinlogEvent> type) {
         return type == FormatDescriptionEvent.class || type == RotateEvent.class || type == TableMapEvent.class
-                || type == QueryEvent.class;
+                || type == QueryEvent.class || type == MariadbGtidEvent.class || type == MariadbGtidListEvent.class
+                || type == XidEvent.class;
     }
 
     static boolean isArtificial(EventHeader header) {

@@ -3,6 +3,7 @@ package org.mysqlreplication.client;
 import java.util.List;
 import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.MariadbAnnotateRowsEvent;
+import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.protocol.ConnectionSettings;
 import org.mysqlreplication.protocol.ServerConnection;
 import org.mysqlreplication.protocol.ServerErrorException;
@@ -50,10 +51,18 @@ final class ReplicationSession {
     static ReplicationSession open(BinLogStreamReaderConfig config, EventFilter filter) {
         ServerConnection conn = ServerConnection.open(settings(config));
         try {
-            BinlogPosition start = startPosition(conn, config);
+            MariadbGtidPosition gtid = config.startGtid();
+            if (gtid != null && !conn.isMariaDb()) {
+                throw new BinlogConfigurationException("starting at a GTID position (" + gtid
+                        + ") needs a MariaDB server; MySQL GTID sets are not supported yet");
+            }
+            BinlogPosition start = gtid != null ? null : startPosition(conn, config);
             ChecksumAlgorithm checksum = negotiateChecksum(conn);
             if (conn.isMariaDb()) {
                 conn.execute("SET @mariadb_slave_capability = " + MARIADB_SLAVE_CAPABILITY_GTID);
+            }
+            if (gtid != null) {
+                setConnectState(conn, gtid);
             }
             if (config.slaveHeartbeat() != null) {
                 conn.execute("SET @master_heartbeat_period = " + config.slaveHeartbeat().toNanos());
@@ -64,13 +73,31 @@ final class ReplicationSession {
             if (conn.isMariaDb() && filter.acceptsClass(MariadbAnnotateRowsEvent.class)) {
                 flags |= ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT; // the server sends them only on request
             }
-            LOG.debug("starting binlog dump at {} (checksum {}, flags {})", start, checksum, flags);
-            conn.requestBinlogDump(start.file(), start.position(), config.serverId(), flags);
+            LOG.debug("starting binlog dump at {} (checksum {}, flags {})", gtid != null ? gtid : start, checksum,
+                    flags);
+            if (gtid != null) {
+                // the server ignores the file and position when @slave_connect_state is set
+                conn.requestBinlogDump("", BinlogPosition.FIRST_EVENT, config.serverId(), flags);
+            } else {
+                conn.requestBinlogDump(start.file(), start.position(), config.serverId(), flags);
+            }
             return new ReplicationSession(conn, start, checksum);
         } catch (RuntimeException e) {
             conn.close();
             throw e;
         }
+    }
+
+    /**
+     * What a MariaDB replica sets before a GTID dump (sql/slave.cc): where to start, and the server's checks of it.
+     * Strict mode, as python-mysql-replication sets it: the server refuses a position it cannot continue from
+     * exactly (a GTID it never had, or one its binlog has gaps after) instead of guessing; duplicates are not
+     * ignored. The position's text is digits, '-' and ',' only ({@link MariadbGtidPosition#toString()}).
+     */
+    private static void setConnectState(ServerConnection conn, MariadbGtidPosition gtid) {
+        conn.execute("SET @slave_connect_state = '" + gtid + "'");
+        conn.execute("SET @slave_gtid_strict_mode = 1");
+        conn.execute("SET @slave_gtid_ignore_duplicates = 0");
     }
 
     private static BinlogPosition startPosition(ServerConnection conn, BinLogStreamReaderConfig config) {
@@ -120,6 +147,7 @@ final class ReplicationSession {
         return connection;
     }
 
+    /** Where the dump starts, or {@code null} when it starts at a GTID position (the server's ROTATE says where). */
     BinlogPosition start() {
         return start;
     }
