@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.mysqlreplication.client.BinLogStreamReader;
 import org.mysqlreplication.client.BinLogStreamReaderConfig;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.gtid.GtidFormatException;
+import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.protocol.SslMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,6 +51,10 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--start-pos", description = "position in --start-file (default: its first event)")
     private Long startPos;
 
+    @Option(names = "--start-gtid", paramLabel = "GTIDS", description = "MariaDB GTID position to start after,"
+            + " e.g. 0-1-100,1-2-7 (instead of --start-file)")
+    private String startGtid;
+
     @Option(names = "--follow", description = "keep waiting for new events instead of stopping at the end")
     private boolean follow;
 
@@ -86,6 +92,16 @@ final class DumpCommand implements Callable<Integer> {
             b = startPos == null ? b.startFile(startFile) : b.startAt(startFile, startPos);
         } else if (startPos != null) {
             throw new ParameterException(spec.commandLine(), "--start-pos needs --start-file");
+        }
+        if (startGtid != null) {
+            if (startFile != null) {
+                throw new ParameterException(spec.commandLine(), "give --start-gtid or --start-file, not both");
+            }
+            try {
+                b.startAtGtid(MariadbGtidPosition.parse(startGtid));
+            } catch (GtidFormatException e) {
+                throw new ParameterException(spec.commandLine(), "--start-gtid: " + e.getMessage());
+            }
         }
         if (onlySchemas != null) {
             b.onlySchemas(onlySchemas.toArray(String[]::new));

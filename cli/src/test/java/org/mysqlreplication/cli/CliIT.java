@@ -65,6 +65,26 @@ class CliIT {
     }
 
     @Test
+    void dumpStartsAfterAGtidPosition() {
+        String start = db.query("SELECT @@gtid_binlog_pos").get(0).get(0);
+        db.execute("CREATE DATABASE cli_gtid", "CREATE TABLE cli_gtid.later (id INT)",
+                "INSERT INTO cli_gtid.later VALUES (41)");
+        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
+                "--password", "s3cret-pw", "--server-id", "1239", "--start-gtid", start);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Query: CREATE DATABASE cli_gtid", "* id : 41\n")
+                .doesNotContain("Query: CREATE DATABASE test", "* data : Hello");
+    }
+
+    @Test
+    void aMalformedStartGtidIsAUsageError() {
+        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
+                "--password", "s3cret-pw", "--server-id", "1240", "--start-gtid", "0-1");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--start-gtid", "'0-1'");
+    }
+
+    @Test
     void wrongPasswordExitsNonZeroWithOneLineThatHidesThePassword() {
         Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
                 "--password", "wrong-pw-123", "--server-id", "1236");
