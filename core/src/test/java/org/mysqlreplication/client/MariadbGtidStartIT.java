@@ -14,6 +14,7 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.MariadbGtidEvent;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
+import org.mysqlreplication.event.XaPrepareEvent;
 import org.mysqlreplication.event.XidEvent;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.protocol.ServerErrorException;
@@ -114,6 +115,32 @@ class MariadbGtidStartIT {
         Read rows = readAll(config(db).onlyEvents(WriteRowsEvent.class));
         assertThat(rows.events()).allMatch(WriteRowsEvent.class::isInstance).hasSize(4);
         assertThat(rows.gtid()).isEqualTo(binlogPos());
+    }
+
+    @Test
+    void xaTransactionsAndRolledBackNonTransactionalChangesEndTheirGroups() {
+        // in statement format the kept MyISAM insert is logged with the ROLLBACK (in row format, alone with COMMIT)
+        db.execute("CREATE TABLE g.m (id INT) ENGINE=MyISAM", "SET SESSION binlog_format = 'STATEMENT'",
+                "BEGIN", "INSERT INTO g.m VALUES (1)", "INSERT INTO g.t VALUES (99)", "ROLLBACK");
+        MariadbGtidPosition afterRollback = binlogPos();
+        db.execute("XA START 'x1'", "INSERT INTO g.t VALUES (7)", "XA END 'x1'", "XA PREPARE 'x1'");
+        MariadbGtidPosition afterPrepare = binlogPos();
+        db.execute("XA COMMIT 'x1'");
+        assertThat(afterPrepare).isNotEqualTo(afterRollback).isNotEqualTo(binlogPos());
+
+        Read all = readAll(config(db));
+        assertThat(all.ids()).containsExactly(7L); // the XA insert; g.m's 1 is a statement, 99 was rolled back
+        assertThat(all.events()).anyMatch(e -> e instanceof QueryEvent q && q.query().contains("g.m VALUES (1)"));
+        assertThat(all.gtid()).isEqualTo(binlogPos());
+        assertThat(readUntil(config(db), e -> e instanceof QueryEvent q && q.query().equals("ROLLBACK")).gtid())
+                .isEqualTo(afterRollback);
+        assertThat(readUntil(config(db), e -> e instanceof XaPrepareEvent).gtid()).isEqualTo(afterPrepare);
+        Read rest = readAll(config(db).startAtGtid(afterRollback));
+        assertThat(rest.ids()).containsExactly(7L);
+        Read commit = readAll(config(db).startAtGtid(afterPrepare));
+        assertThat(commit.ids()).isEmpty();
+        assertThat(commit.events()).anyMatch(e -> e instanceof QueryEvent q && q.query().startsWith("XA COMMIT"));
+        assertThat(commit.gtid()).isEqualTo(binlogPos());
     }
 
     @Test
