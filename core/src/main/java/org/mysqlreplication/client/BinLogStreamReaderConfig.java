@@ -9,6 +9,7 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
+import org.mysqlreplication.gtid.MysqlGtidSet;
 import org.mysqlreplication.protocol.SslMode;
 
 /**
@@ -21,6 +22,7 @@ import org.mysqlreplication.protocol.SslMode;
  * @param startFile     binlog file to start from ({@code log_file}); {@code null}: the server's current file
  * @param startPosition position in {@code startFile} ({@code log_pos}); {@code null}: see {@code resumeStream}
  * @param startGtid     MariaDB GTID position to start after ({@code auto_position}); {@code null}: start by file
+ * @param startMysqlGtid MySQL GTID set whose transactions to skip ({@code auto_position}); {@code null}: see above
  */
 public record BinLogStreamReaderConfig(
         String host,
@@ -52,7 +54,8 @@ public record BinLogStreamReaderConfig(
         SslMode sslMode,
         Path sslCa,
         X509TrustManager sslTrustManager,
-        MariadbGtidPosition startGtid) {
+        MariadbGtidPosition startGtid,
+        MysqlGtidSet startMysqlGtid) {
 
     /** Default of {@link Builder#readAheadBytes(int)}. */
     public static final int DEFAULT_READ_AHEAD_BYTES = 4 * 1024 * 1024;
@@ -89,7 +92,8 @@ public record BinLogStreamReaderConfig(
         spillDirectory = spillDirectory != null ? spillDirectory : Path.of(System.getProperty("java.io.tmpdir"));
         sslMode = sslMode == null ? SslMode.DISABLED : sslMode;
         sslMode.checkTrust(sslCa, sslTrustManager);
-        if (startGtid != null && (startFile != null || resumeStream)) {
+        int starts = (startGtid != null ? 1 : 0) + (startMysqlGtid != null ? 1 : 0);
+        if (starts > 1 || starts == 1 && (startFile != null || resumeStream)) {
             throw new IllegalArgumentException("start at a GTID position, at a binlog file or at the end of the binlog"
                     + " (resumeStream), not two of them");
         }
@@ -119,7 +123,7 @@ public record BinLogStreamReaderConfig(
                 + ", unknownEventPolicy=" + unknownEventPolicy + ", readAheadBytes=" + readAheadBytes + ", lazyRows="
                 + lazyRows + ", largeValueThreshold=" + largeValueThreshold + ", spillDirectory=" + spillDirectory
                 + ", sslMode=" + sslMode + ", sslCa=" + sslCa
-                + ", startGtid=" + startGtid + "]";
+                + ", startGtid=" + startGtid + ", startMysqlGtid=" + startMysqlGtid + "]";
     }
 
     /**
@@ -160,6 +164,7 @@ public record BinLogStreamReaderConfig(
         private Path sslCa;
         private X509TrustManager sslTrustManager;
         private MariadbGtidPosition startGtid;
+        private MysqlGtidSet startMysqlGtid;
 
         private Builder() {
         }
@@ -391,11 +396,22 @@ public record BinLogStreamReaderConfig(
          * transaction after that domain's GTID ({@code @slave_connect_state}; the server picks the binlog file).
          * {@link BinLogStreamReader#gtidPosition()} saved after a transaction and given here continues with exactly
          * the next one. Excludes {@link #startAt(String, long)}, {@link #startFile(String)} and
-         * {@link #resumeStream(boolean)}. MySQL servers are not supported yet: the reader fails with a
-         * {@link BinlogConfigurationException}.
+         * {@link #resumeStream(boolean)}. On a MySQL server the reader fails with a
+         * {@link BinlogConfigurationException}: start there at a {@link MysqlGtidSet}.
          */
         public Builder startAtGtid(MariadbGtidPosition position) {
             this.startGtid = position;
+            return this;
+        }
+
+        /**
+         * {@code auto_position} (MySQL): start with the first transaction not in this GTID set (COM_BINLOG_DUMP_GTID;
+         * the server picks the binlog file). Excludes the other starts. The reader does not track MySQL GTIDs yet: save
+         * the set yourself from the {@link org.mysqlreplication.event.GtidEvent}s of the transactions you handled.
+         * A MariaDB server fails with a {@link BinlogConfigurationException}.
+         */
+        public Builder startAtGtid(MysqlGtidSet set) {
+            this.startMysqlGtid = set;
             return this;
         }
 
@@ -404,7 +420,7 @@ public record BinLogStreamReaderConfig(
                     ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, startFile, startPosition,
                     resumeStream, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
                     freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold,
-                    spillDirectory, sslMode, sslCa, sslTrustManager, startGtid);
+                    spillDirectory, sslMode, sslCa, sslTrustManager, startGtid, startMysqlGtid);
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.MariadbAnnotateRowsEvent;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
+import org.mysqlreplication.gtid.MysqlGtidSet;
 import org.mysqlreplication.protocol.ConnectionSettings;
 import org.mysqlreplication.protocol.ServerConnection;
 import org.mysqlreplication.protocol.ServerErrorException;
@@ -54,9 +55,14 @@ final class ReplicationSession {
             MariadbGtidPosition gtid = config.startGtid();
             if (gtid != null && !conn.isMariaDb()) {
                 throw new BinlogConfigurationException("starting at a GTID position (" + gtid
-                        + ") needs a MariaDB server; MySQL GTID sets are not supported yet");
+                        + ") needs a MariaDB server; a MySQL server starts at a MysqlGtidSet");
             }
-            BinlogPosition start = gtid != null ? null : startPosition(conn, config);
+            MysqlGtidSet mysqlGtid = config.startMysqlGtid();
+            if (mysqlGtid != null && conn.isMariaDb()) {
+                throw new BinlogConfigurationException("starting at a MySQL GTID set needs a MySQL server;"
+                        + " a MariaDB server starts at a MariadbGtidPosition");
+            }
+            BinlogPosition start = gtid != null || mysqlGtid != null ? null : startPosition(conn, config);
             ChecksumAlgorithm checksum = negotiateChecksum(conn);
             if (conn.isMariaDb()) {
                 conn.execute("SET @mariadb_slave_capability = " + MARIADB_SLAVE_CAPABILITY_GTID);
@@ -73,9 +79,11 @@ final class ReplicationSession {
             if (conn.isMariaDb() && filter.acceptsClass(MariadbAnnotateRowsEvent.class)) {
                 flags |= ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT; // the server sends them only on request
             }
-            LOG.debug("starting binlog dump at {} (checksum {}, flags {})", gtid != null ? gtid : start, checksum,
-                    flags);
-            if (gtid != null) {
+            LOG.debug("starting binlog dump at {} (checksum {}, flags {})",
+                    gtid != null ? gtid : mysqlGtid != null ? mysqlGtid : start, checksum, flags);
+            if (mysqlGtid != null) {
+                conn.requestBinlogDumpGtid(mysqlGtid.encode(), config.serverId(), flags);
+            } else if (gtid != null) {
                 // the server ignores the file and position when @slave_connect_state is set
                 conn.requestBinlogDump("", BinlogPosition.FIRST_EVENT, config.serverId(), flags);
             } else {

@@ -13,6 +13,7 @@ import org.mysqlreplication.net.PacketChannel;
 import org.mysqlreplication.net.PayloadSpill;
 import org.mysqlreplication.net.ProtocolException;
 import org.mysqlreplication.protocol.command.BinlogDumpCommand;
+import org.mysqlreplication.protocol.command.BinlogDumpGtidCommand;
 import org.mysqlreplication.protocol.command.Command;
 import org.mysqlreplication.protocol.command.QueryCommand;
 import org.mysqlreplication.protocol.command.RegisterSlaveCommand;
@@ -151,6 +152,21 @@ public final class ServerConnection implements AutoCloseable {
     public void requestBinlogDump(String binlogFile, long position, long serverId, int flags) {
         guarded(() -> {
             send(new BinlogDumpCommand(binlogFile, position, flags, serverId));
+            return null;
+        });
+    }
+
+    /**
+     * Sends MySQL's COM_BINLOG_DUMP_GTID: the binlog without the transactions of {@code encodedGtidSet} (in
+     * {@code Gtid_set::encode}'s form), from the start of the server's binlogs; set the session up as for
+     * {@link #requestBinlogDump}.
+     *
+     * @param flags {@link #BINLOG_DUMP_NON_BLOCK} or 0; {@code BINLOG_THROUGH_GTID} is added
+     */
+    public void requestBinlogDumpGtid(byte[] encodedGtidSet, long serverId, int flags) {
+        guarded(() -> {
+            send(new BinlogDumpGtidCommand(flags | BinlogDumpGtidCommand.BINLOG_THROUGH_GTID, serverId, "",
+                    4, encodedGtidSet));
             return null;
         });
     }

@@ -20,7 +20,7 @@ import org.mysqlreplication.net.PayloadWriter;
  * {@code SELECT @@global.binlog_checksum} gets CRC32, other SELECTs an empty result (so information_schema knows no
  * table), anything else OK. The dump sends an artificial ROTATE, the file's FORMAT_DESCRIPTION (with log position
  * 0 when the dump starts past it, as MySQL's Binlog_sender does), the file's events from the requested position, and
- * EOF.
+ * EOF. A COM_BINLOG_DUMP_GTID is recorded ({@link #lastGtidDump}) and serves the whole file.
  */
 final class FileServingMysqlServer implements AutoCloseable {
 
@@ -30,6 +30,8 @@ final class FileServingMysqlServer implements AutoCloseable {
     private final String fileName;
     private final ServerSocket listener;
     private final Thread acceptor;
+    /** The payload of the last COM_BINLOG_DUMP_GTID after its command byte, or null. */
+    volatile byte[] lastGtidDump;
 
     FileServingMysqlServer(byte[] binlog, String fileName) {
         this.binlog = binlog.clone();
@@ -76,6 +78,10 @@ final class FileServingMysqlServer implements AutoCloseable {
                 } else if (code == 0x12) {
                     long position = command.readUint32();
                     dump(ch, position);
+                    return;
+                } else if (code == 0x1e) {
+                    lastGtidDump = command.readBytes(command.remaining());
+                    dump(ch, 4); // a real server would skip the set's transactions; this one serves the whole file
                     return;
                 } else if (code == 0x01) {
                     return; // COM_QUIT

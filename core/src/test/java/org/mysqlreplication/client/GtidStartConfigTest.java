@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
+import org.mysqlreplication.event.RotateEvent;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
+import org.mysqlreplication.gtid.MysqlGtidSet;
 
 /** Where a GTID start is refused before anything is read: with another start, and against a MySQL server. */
 class GtidStartConfigTest {
@@ -28,16 +31,43 @@ class GtidStartConfigTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("resumeStream");
     }
 
-    /** The stand-in MySQL 8.0 server of {@link TransactionPayloadStreamTest}: MySQL GTID sets are not done yet. */
-    @Test
-    void aMysqlServerRefusesAMariadbGtidStartWithAConfigurationError() throws Exception {
+    private static FileServingMysqlServer mysql() throws Exception {
         Path file = Path.of("..", "..", "shared", "fixtures", "binlogs", "apecloud-mysql-binlog-connector-rust",
                 "tests", "parse_file_tests", "mysql-bin.000057");
         assumeTrue(Files.isRegularFile(file), "fixture " + file.toAbsolutePath() + " is absent");
-        try (FileServingMysqlServer server = new FileServingMysqlServer(Files.readAllBytes(file), "mysql-bin.000057");
+        return new FileServingMysqlServer(Files.readAllBytes(file), "mysql-bin.000057");
+    }
+
+    /** The stand-in MySQL 8.0 server of {@link TransactionPayloadStreamTest}. */
+    @Test
+    void aMysqlServerRefusesAMariadbGtidStartWithAConfigurationError() throws Exception {
+        try (FileServingMysqlServer server = mysql();
                 BinLogStreamReader reader = new BinLogStreamReader(config(server.port()).startAtGtid(GTID).build())) {
             assertThatThrownBy(reader::fetchOne).isInstanceOf(BinlogConfigurationException.class)
                     .hasMessageContaining("0-1-100").hasMessageContaining("MariaDB");
         }
+    }
+
+    /**
+     * A MySQL GTID start sends COM_BINLOG_DUMP_GTID as com_binlog_dump_gtid (sql/rpl_source.cc) reads it: flags
+     * NON_BLOCK | THROUGH_GTID, server id 100, empty file name, position 4, the set in Gtid_set::encode's form.
+     */
+    @Test
+    void aMysqlGtidStartSendsComBinlogDumpGtid() throws Exception {
+        MysqlGtidSet set = MysqlGtidSet.parse("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5");
+        try (FileServingMysqlServer server = mysql();
+                BinLogStreamReader reader = new BinLogStreamReader(config(server.port()).startAtGtid(set).build())) {
+            assertThat(reader.fetchOne()).isInstanceOf(RotateEvent.class);
+            assertThat(reader.position()).isEqualTo(new BinlogPosition("mysql-bin.000057", 4));
+            assertThat(HexFormat.of().formatHex(server.lastGtidDump)).isEqualTo("0500" + "64000000" + "00000000"
+                    + "0400000000000000" + "30000000" + "0100000000000000" + "3e11fa4771ca11e19e33c80aa9429562"
+                    + "0100000000000000" + "0100000000000000" + "0600000000000000");
+        }
+    }
+
+    @Test
+    void aMariadbPositionAndAMysqlSetExcludeEachOther() {
+        assertThatThrownBy(() -> config(3306).startAtGtid(GTID).startAtGtid(MysqlGtidSet.empty()).build())
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -17,6 +17,7 @@ import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.event.XaPrepareEvent;
 import org.mysqlreplication.event.XidEvent;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
+import org.mysqlreplication.gtid.MysqlGtidSet;
 import org.mysqlreplication.protocol.ServerErrorException;
 import org.mysqlreplication.testing.LocalMariaDb;
 
@@ -164,12 +165,14 @@ class MariadbGtidStartIT {
     }
 
     @Test
-    void aGtidTheServerNeverHadFailsWithTheServersError() {
+    void aGtidTheServerNeverHadFailsWithTheServersErrorAndAMysqlSetIsRefused() {
         insert(1);
         long serverId = db.serverId();
         MariadbGtidPosition never = MariadbGtidPosition.parse("0-" + serverId + "-999999");
         assertThatThrownBy(() -> readAll(config(db).startAtGtid(never)))
                 .isInstanceOfSatisfying(ServerErrorException.class, e -> assertThat(e.errorCode()).isEqualTo(1236));
+        assertThatThrownBy(() -> readAll(config(db).startAtGtid(MysqlGtidSet.parse(
+                "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5")))).isInstanceOf(BinlogConfigurationException.class);
     }
 
     @Test

@@ -27,6 +27,18 @@ class CommandPayloadTest {
     }
 
     @Test
+    void binlogDumpGtid() {
+        // 0x1e, flags NON_BLOCK | THROUGH_GTID, server id 1001, name length 0, position 4 (8 bytes), set length 8,
+        // the set (here the empty one: its 8-byte count 0), as com_binlog_dump_gtid in sql/rpl_source.cc reads it
+        BinlogDumpGtidCommand c = new BinlogDumpGtidCommand(1 | BinlogDumpGtidCommand.BINLOG_THROUGH_GTID, 1001, "", 4,
+                new byte[8]);
+        assertThat(hex(c)).isEqualTo("1e" + "0500" + "e9030000" + "00000000" + "0400000000000000" + "08000000"
+                + "0000000000000000");
+        assertThat(hex(new BinlogDumpGtidCommand(0, 1, "b.1", 0x1_0000_0004L, new byte[] {7})))
+                .isEqualTo("1e" + "0000" + "01000000" + "03000000" + "622e31" + "0400000001000000" + "01000000" + "07");
+    }
+
+    @Test
     void registerSlave() {
         RegisterSlaveCommand c = new RegisterSlaveCommand(4242, "rh", "ru", "pw", 3307);
         assertThat(hex(c)).isEqualTo("15" + "92100000" + "02" + "7268" + "02" + "7275" + "02" + "7077" + "eb0c"
