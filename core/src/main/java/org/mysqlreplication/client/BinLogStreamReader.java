@@ -20,6 +20,7 @@ import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.io.SpillFile;
 import org.mysqlreplication.io.SpillFiles;
+import org.mysqlreplication.net.ConnectionException;
 
 /**
  * Reads a server's binary log as a replica and hands out its events, as python-mysql-replication's
@@ -50,6 +51,14 @@ import org.mysqlreplication.io.SpillFiles;
  * (a position cannot point inside it): a reader started from a position saved in the middle of a compressed
  * transaction gets the whole transaction again.
  *
+ * <p>Reconnect ({@link BinLogStreamReaderConfig.Builder#reconnect(int, java.time.Duration)}, blocking mode): when
+ * the dump connection is lost, the reader connects again at {@link #position()}, the position after the last event
+ * it handed out (or dropped by a filter), also when it started at a GTID position. Events the read-ahead thread had
+ * read but not handed out are read again; nothing handed out comes again: the server's artificial ROTATE and the
+ * format description it repeats before that position are decoded but not handed out. In the middle of a
+ * transaction this is exact too: the reader keeps the table maps it has, so the rows events after the position
+ * decode without their transaction's TABLE_MAPs being sent again.
+ *
  * <p>Not thread-safe: one thread reads. {@link #close()} may be called from another thread to end a
  * blocked read.
  */
@@ -79,6 +88,12 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private final ArrayDeque<BinlogEvent> payloadEvents = new ArrayDeque<>();
     private BinlogPosition afterPayload;
     private final MariadbGtidTracker gtids;
+    private final Reconnector reconnector;
+    /** What the next session opens: the config, or after a lost connection the config resuming at position. */
+    private BinLogStreamReaderConfig sessionConfig;
+    private boolean connectedOnce;
+    /** After a reconnect, the position resumed at until an event at or after it arrives; null otherwise. */
+    private BinlogPosition resumeAt;
 
     public BinLogStreamReader(BinLogStreamReaderConfig config) {
         this.config = config;
@@ -92,6 +107,8 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         this.spillFiles = new SpillFiles(config.spillDirectory());
         this.spill = new EventSpill(spillFiles, config.largeValueThreshold());
         this.gtids = new MariadbGtidTracker(config.startGtid());
+        this.reconnector = new Reconnector(config.reconnect(), config.host() + ":" + config.port());
+        this.sessionConfig = config;
     }
 
     /**
@@ -112,8 +129,16 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
                 if (closed) {
                     break; // close() from another thread ended the read: the stream has ended
                 }
+                if (e instanceof ConnectionException lost && connectedOnce && reconnector.retry(lost, position)) {
+                    dropSession();
+                    continue;
+                }
+                if (closed) {
+                    break;
+                }
                 throw e;
             }
+            reconnector.connected();
             if (packet == null) {
                 ended = true;
                 break;
@@ -149,17 +174,23 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private BinlogEvent handle(ByteReader packet, SpillFile spilled) {
         EventHeader header = EventDecoder.readHeader(packet);
         long eventStart = startOf(header);
+        boolean replayed = replayed(eventStart);
         if (!wanted(header, packet)) {
             if (spilled != null) {
                 decoder.skipSpilled(spilled, SPILLED_EVENT_OFFSET, eventStart);
             } else {
                 decoder.skip(packet, eventStart);
             }
-            advance(header, null);
+            if (!replayed) {
+                advance(header, null);
+            }
             return null;
         }
         BinlogEvent event = spilled != null ? decoder.decodeSpilled(spilled, SPILLED_EVENT_OFFSET, eventStart)
                 : decoder.decode(packet, eventStart);
+        if (replayed) {
+            return null; // decoded for the stream state it carries (format description), handed out before
+        }
         BinlogPosition start = position;
         advance(header, event);
         gtids.onEvent(event);
@@ -187,6 +218,22 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             afterPayload = position;
             position = start;
         }
+    }
+
+    /**
+     * Whether, after a reconnect, an event is one the server sends before the position resumed at: its artificial
+     * ROTATE, the format description it repeats (with no position), or anything starting before it. Artificial
+     * events (heartbeats) until then are not handed out either.
+     */
+    private boolean replayed(long eventStart) {
+        if (resumeAt == null) {
+            return false;
+        }
+        if (eventStart >= 0 && eventStart >= resumeAt.position()) {
+            resumeAt = null;
+            return false;
+        }
+        return true;
     }
 
     /** Where the event starts in its file, when the header says ({@code -1} for artificial events). */
@@ -239,7 +286,8 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private ReplicationSession session() {
         ReplicationSession s = session;
         if (s == null) {
-            s = ReplicationSession.open(config, filter);
+            s = ReplicationSession.open(sessionConfig, filter);
+            connectedOnce = true;
             position = s.start(); // null when starting at a GTID position, until the server's ROTATE
             context.setBinlogFile(position != null ? position.file() : null);
             context.setChecksumAlgorithm(s.checksum());
@@ -253,6 +301,30 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             }
         }
         return s;
+    }
+
+    /**
+     * Closes the lost session and its read-ahead thread (whose unread packets are dropped: the next session reads
+     * them again from {@link #position()}), so that the next read opens a session there.
+     */
+    private void dropSession() {
+        closeConnection();
+        prefetcher = null;
+        session = null;
+        spilled = null;
+        if (position != null) { // else a GTID start before the server's first ROTATE: nothing was read yet
+            sessionConfig = config.resumingAt(position);
+            resumeAt = position;
+        }
+    }
+
+    /**
+     * How many times this reader has tried to connect again after losing its connection (see
+     * {@link BinLogStreamReaderConfig.Builder#reconnect(int, java.time.Duration)}); 0 without a reconnect policy.
+     * May be read from any thread.
+     */
+    public long reconnectAttempts() {
+        return reconnector.attempts();
     }
 
     /** Where the next event starts, or {@code null} before the first read. */
@@ -316,6 +388,14 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     @Override
     public void close() {
         closed = true;
+        reconnector.close();
+        closeConnection();
+        schemaResolver.close();
+        spillFiles.close();
+    }
+
+    /** Stops the read-ahead thread and closes the dump connection, if there are. */
+    private void closeConnection() {
         PacketPrefetcher p = prefetcher;
         if (p != null) {
             p.close();
@@ -324,8 +404,6 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         if (s != null) {
             s.connection().close();
         }
-        schemaResolver.close();
-        spillFiles.close();
     }
 
     /** For tests and tools: the table map of a table id seen in this stream, or null. */

@@ -23,6 +23,7 @@ import org.mysqlreplication.protocol.SslMode;
  * @param startPosition position in {@code startFile} ({@code log_pos}); {@code null}: see {@code resumeStream}
  * @param startGtid     MariaDB GTID position to start after ({@code auto_position}); {@code null}: start by file
  * @param startMysqlGtid MySQL GTID set whose transactions to skip ({@code auto_position}); {@code null}: see above
+ * @param reconnect     how a blocking reader reconnects after a lost connection; {@code null}: it does not
  */
 public record BinLogStreamReaderConfig(
         String host,
@@ -55,7 +56,8 @@ public record BinLogStreamReaderConfig(
         Path sslCa,
         X509TrustManager sslTrustManager,
         MariadbGtidPosition startGtid,
-        MysqlGtidSet startMysqlGtid) {
+        MysqlGtidSet startMysqlGtid,
+        ReconnectPolicy reconnect) {
 
     /** Default of {@link Builder#readAheadBytes(int)}. */
     public static final int DEFAULT_READ_AHEAD_BYTES = 4 * 1024 * 1024;
@@ -97,6 +99,10 @@ public record BinLogStreamReaderConfig(
             throw new IllegalArgumentException("start at a GTID position, at a binlog file or at the end of the binlog"
                     + " (resumeStream), not two of them");
         }
+        if (reconnect != null && !blocking) {
+            throw new IllegalArgumentException("reconnect needs blocking mode: a non-blocking reader ends at the end"
+                    + " of the binlog, and a new reader started at its position() continues it");
+        }
     }
 
     public static Builder builder() {
@@ -111,6 +117,15 @@ public record BinLogStreamReaderConfig(
         return new BinlogPosition(startFile, startPosition == null ? BinlogPosition.FIRST_EVENT : startPosition);
     }
 
+    /** This config starting at {@code position} instead of its own start: what a reconnect opens. */
+    BinLogStreamReaderConfig resumingAt(BinlogPosition position) {
+        return new BinLogStreamReaderConfig(host, port, user, password, connectTimeout, serverId, onlyEvents,
+                ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, position.file(),
+                position.position(), false, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
+                freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold, spillDirectory,
+                sslMode, sslCa, sslTrustManager, null, null, reconnect);
+    }
+
     @Override
     public String toString() {
         return "BinLogStreamReaderConfig[" + user + "@" + host + ":" + port + ", password="
@@ -123,7 +138,7 @@ public record BinLogStreamReaderConfig(
                 + ", unknownEventPolicy=" + unknownEventPolicy + ", readAheadBytes=" + readAheadBytes + ", lazyRows="
                 + lazyRows + ", largeValueThreshold=" + largeValueThreshold + ", spillDirectory=" + spillDirectory
                 + ", sslMode=" + sslMode + ", sslCa=" + sslCa
-                + ", startGtid=" + startGtid + ", startMysqlGtid=" + startMysqlGtid + "]";
+                + ", startGtid=" + startGtid + ", startMysqlGtid=" + startMysqlGtid + ", reconnect=" + reconnect + "]";
     }
 
     /**
@@ -165,6 +180,7 @@ public record BinLogStreamReaderConfig(
         private X509TrustManager sslTrustManager;
         private MariadbGtidPosition startGtid;
         private MysqlGtidSet startMysqlGtid;
+        private ReconnectPolicy reconnect;
 
         private Builder() {
         }
@@ -415,12 +431,30 @@ public record BinLogStreamReaderConfig(
             return this;
         }
 
+        /**
+         * Blocking mode only: when the dump connection is lost while streaming, connect again up to
+         * {@code maxAttempts} times in a row, {@code delay} apart, and continue exactly after the last event handed
+         * out (see {@link ReconnectPolicy} and {@link BinLogStreamReader#reconnectAttempts()}). Off by default: a
+         * lost connection ends the stream with a {@link org.mysqlreplication.net.ConnectionException}. Not a python
+         * option.
+         */
+        public Builder reconnect(int maxAttempts, Duration delay) {
+            this.reconnect = new ReconnectPolicy(maxAttempts, delay);
+            return this;
+        }
+
+        /** As {@link #reconnect(int, Duration)}; {@code null} turns reconnecting off. */
+        public Builder reconnect(ReconnectPolicy policy) {
+            this.reconnect = policy;
+            return this;
+        }
+
         public BinLogStreamReaderConfig build() {
             return new BinLogStreamReaderConfig(host, port, user, password, connectTimeout, serverId, onlyEvents,
                     ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, startFile, startPosition,
                     resumeStream, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
                     freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold,
-                    spillDirectory, sslMode, sslCa, sslTrustManager, startGtid, startMysqlGtid);
+                    spillDirectory, sslMode, sslCa, sslTrustManager, startGtid, startMysqlGtid, reconnect);
         }
     }
 }
