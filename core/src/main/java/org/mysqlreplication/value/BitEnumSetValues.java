@@ -28,14 +28,38 @@ final class BitEnumSetValues {
     private BitEnumSetValues() {
     }
 
-    static BitSet bit(ByteReader in, ColumnDef def) {
+    /** Bytes a BIT value of the column takes, its metadata checked. */
+    static int bitSize(ColumnDef def) {
         int partial = def.meta() & 0xFF;
         int bits = ColumnMetadata.bitLength(def.meta());
         if (partial > 7 || bits < 1 || bits > 64) {
             throw new InvalidColumnValueException(ColumnType.BIT, "metadata must give 1..64 bits with at most 7 in "
                     + "the partial byte, found " + bits + " bits, " + partial + " partial");
         }
-        byte[] bigEndian = in.readBytes((bits + 7) / 8);
+        return (bits + 7) / 8;
+    }
+
+    /** Bytes an ENUM value of the column takes (its pack length), checked to be 1 or 2. */
+    static int enumSize(ColumnDef def) {
+        int packLength = ColumnMetadata.stringMaxLength(def.meta());
+        if (packLength != 1 && packLength != 2) {
+            throw new InvalidColumnValueException(ColumnType.ENUM, "pack length must be 1 or 2, found "
+                    + packLength);
+        }
+        return packLength;
+    }
+
+    /** Bytes a SET value of the column takes (its pack length), checked to be 1..8. */
+    static int setSize(ColumnDef def) {
+        int packLength = ColumnMetadata.stringMaxLength(def.meta());
+        if (packLength < 1 || packLength > 8) {
+            throw new InvalidColumnValueException(ColumnType.SET, "pack length must be 1..8, found " + packLength);
+        }
+        return packLength;
+    }
+
+    static BitSet bit(ByteReader in, ColumnDef def) {
+        byte[] bigEndian = in.readBytes(bitSize(def));
         byte[] littleEndian = new byte[bigEndian.length];
         for (int i = 0; i < bigEndian.length; i++) {
             littleEndian[i] = bigEndian[bigEndian.length - 1 - i];
@@ -44,12 +68,7 @@ final class BitEnumSetValues {
     }
 
     static Object enumValue(ByteReader in, ColumnDef def) {
-        int packLength = ColumnMetadata.stringMaxLength(def.meta());
-        if (packLength != 1 && packLength != 2) {
-            throw new InvalidColumnValueException(ColumnType.ENUM, "pack length must be 1 or 2, found "
-                    + packLength);
-        }
-        int index = (int) in.readUintN(packLength);
+        int index = (int) in.readUintN(enumSize(def));
         List<String> labels = def.enumValues();
         if (labels.isEmpty()) {
             return index;
@@ -65,11 +84,7 @@ final class BitEnumSetValues {
     }
 
     static Object setValue(ByteReader in, ColumnDef def) {
-        int packLength = ColumnMetadata.stringMaxLength(def.meta());
-        if (packLength < 1 || packLength > 8) {
-            throw new InvalidColumnValueException(ColumnType.SET, "pack length must be 1..8, found " + packLength);
-        }
-        long mask = in.readUintN(packLength);
+        long mask = in.readUintN(setSize(def));
         List<String> labels = def.setValues();
         if (labels.isEmpty()) {
             return mask;

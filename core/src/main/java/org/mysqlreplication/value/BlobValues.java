@@ -23,8 +23,7 @@ final class BlobValues {
     }
 
     static Object decode(ByteReader in, ColumnDef def) {
-        int width = prefixWidth(def);
-        long length = in.readUintN(width);
+        long length = length(in, def);
         if (length > in.remaining()) {
             in.skip(length > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) length); // typed overrun
         }
@@ -39,6 +38,11 @@ final class BlobValues {
             default:
                 return StringValues.text(in, n, def, false);
         }
+    }
+
+    /** Reads the length prefix of a value. */
+    static long length(ByteReader in, ColumnDef def) {
+        return in.readUintN(prefixWidth(def));
     }
 
     /** The width of the length prefix: the column's metadata, which must be 1..4. */

@@ -37,14 +37,21 @@ final class DecimalValues {
                 + DIG2BYTES[scale % DIG_PER_DEC];
     }
 
-    static BigDecimal decode(ByteReader in, ColumnDef def) {
+    /** Bytes a value of the column takes, its metadata checked. */
+    static int size(ColumnDef def) {
         int precision = ColumnMetadata.decimalPrecision(def.meta());
         int scale = ColumnMetadata.decimalScale(def.meta());
         if (precision < 1 || precision > 65 || scale > precision) {
             throw new InvalidColumnValueException(ColumnType.NEWDECIMAL, "metadata must give 1 <= precision <= 65"
                     + " and scale <= precision, found precision " + precision + " scale " + scale);
         }
-        int size = binarySize(precision, scale);
+        return binarySize(precision, scale);
+    }
+
+    static BigDecimal decode(ByteReader in, ColumnDef def) {
+        int size = size(def);
+        int precision = ColumnMetadata.decimalPrecision(def.meta());
+        int scale = ColumnMetadata.decimalScale(def.meta());
         int at = in.arrayOffset();
         in.skip(size); // bounds check: the value is read in place, without a copy
         byte[] b = in.array();

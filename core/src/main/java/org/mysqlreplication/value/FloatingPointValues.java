@@ -12,10 +12,10 @@ final class FloatingPointValues {
     private FloatingPointValues() {
     }
 
+    /** Reads the value in place; the layout is {@link PrimitiveValues}'s. */
     static Object decode(ByteReader in, ColumnDef def) {
-        if (def.type() == ColumnType.FLOAT) {
-            return Float.intBitsToFloat(in.readInt32());
-        }
-        return Double.longBitsToDouble(in.readInt64());
+        int at = in.arrayOffset();
+        in.skip(PrimitiveValues.size(def)); // bounds check
+        return PrimitiveValues.boxed(in.array(), at, def);
     }
 }

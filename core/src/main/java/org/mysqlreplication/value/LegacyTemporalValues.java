@@ -26,6 +26,18 @@ final class LegacyTemporalValues {
     private LegacyTemporalValues() {
     }
 
+    /** Bytes a DATE/NEWDATE (3), TIME (3), DATETIME (8) or TIMESTAMP (4) value of these formats takes. */
+    static int size(ColumnType type) {
+        switch (type) {
+            case DATETIME:
+                return 8;
+            case TIMESTAMP:
+                return 4;
+            default:
+                return 3;
+        }
+    }
+
     static Object decode(ByteReader in, ColumnDef def) {
         switch (def.type()) {
             case DATE:

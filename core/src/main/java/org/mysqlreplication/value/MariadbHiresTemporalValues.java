@@ -36,12 +36,31 @@ final class MariadbHiresTemporalValues {
     private MariadbHiresTemporalValues() {
     }
 
-    static Object decode(ByteReader in, ColumnDef def) {
+    /** The column's precision, checked to be 1..6. */
+    private static int dec(ColumnDef def) {
         int dec = def.meta();
         if (dec < 1 || dec > 6) {
             throw new InvalidColumnValueException(def.type(), "fractional-second precision must be 1..6, found "
                     + dec);
         }
+        return dec;
+    }
+
+    /** Bytes a TIME, DATETIME or TIMESTAMP value of this format takes. */
+    static int size(ColumnDef def) {
+        int dec = dec(def);
+        switch (def.type()) {
+            case TIMESTAMP:
+                return 4 + TIMESTAMP_FRACTION_BYTES[dec];
+            case DATETIME:
+                return DATETIME_BYTES[dec];
+            default:
+                return TIME_BYTES[dec];
+        }
+    }
+
+    static Object decode(ByteReader in, ColumnDef def) {
+        int dec = dec(def);
         long unit = POWERS10[6 - dec];
         switch (def.type()) {
             case TIMESTAMP:

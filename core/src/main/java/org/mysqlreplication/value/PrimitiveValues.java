@@ -1,16 +1,42 @@
 package org.mysqlreplication.value;
 
+import java.math.BigInteger;
+
 /**
  * Integer and floating-point values read straight from a row image's bytes into a {@code long} or
  * {@code double}, without a boxed object: the typed accessors of a lazy row ({@code row.getLong(i)}) use them.
- * The layouts are those of {@link IntegerValues} and {@link FloatingPointValues} (little-endian, two's
- * complement, IEEE 754).
+ * This class holds the layouts, which {@link IntegerValues} and {@link FloatingPointValues} read through too:
+ * TINY 1, SHORT 2, INT24 3, LONG 4, LONGLONG 8 bytes, little-endian two's complement; YEAR 1 byte, 0 or
+ * year - 1900; FLOAT 4 and DOUBLE 8 bytes, IEEE 754 little-endian.
  *
  * <p>Stateless and thread-safe.
  */
 public final class PrimitiveValues {
 
+    private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
+
     private PrimitiveValues() {
+    }
+
+    /** The size of a value of an integer or floating-point column. */
+    static int size(ColumnDef def) {
+        switch (def.type()) {
+            case TINY:
+            case YEAR:
+                return 1;
+            case SHORT:
+                return 2;
+            case INT24:
+                return 3;
+            case LONG:
+            case FLOAT:
+                return 4;
+            case LONGLONG:
+            case DOUBLE:
+                return 8;
+            default:
+                throw new IllegalArgumentException("not an integer or floating-point type: " + def.type());
+        }
     }
 
     /** Whether {@link #readLong} reads this column: TINY, SHORT, INT24, LONG, LONGLONG (signed or not), YEAR. */
@@ -82,7 +108,7 @@ public final class PrimitiveValues {
                 return def.unsigned() ? (Object) readLong(a, off, def) : (Object) int32(a, off);
             case LONGLONG:
                 long l = int32(a, off) & 0xFFFF_FFFFL | (long) int32(a, off + 4) << 32;
-                return def.unsigned() && l < 0 ? IntegerValues.unsignedLongLong(l) : (Object) l;
+                return def.unsigned() && l < 0 ? BigInteger.valueOf(l).add(TWO_TO_64) : (Object) l;
             default:
                 return (int) readLong(a, off, def);
         }

@@ -31,8 +31,17 @@ final class StringValues {
     }
 
     static Object varchar(ByteReader in, ColumnDef def) {
-        int length = def.meta() < 256 ? in.readUint8() : in.readUint16();
-        return text(in, length, def, true);
+        return text(in, varcharLength(in, def), def, true);
+    }
+
+    /** Reads a VARCHAR's length prefix: 1 byte when its maximum byte length (metadata) is below 256, else 2. */
+    static int varcharLength(ByteReader in, ColumnDef def) {
+        return def.meta() < 256 ? in.readUint8() : in.readUint16();
+    }
+
+    /** Reads a CHAR's length prefix: 2 bytes when its maximum byte length is above 255, else 1. */
+    static int fixedCharLength(ByteReader in, ColumnDef def) {
+        return ColumnMetadata.stringMaxLength(def.meta()) > 255 ? in.readUint16() : in.readUint8();
     }
 
     /**
@@ -42,7 +51,7 @@ final class StringValues {
      */
     static Object fixedChar(ByteReader in, ColumnDef def) {
         int maxLength = ColumnMetadata.stringMaxLength(def.meta());
-        int length = maxLength > 255 ? in.readUint16() : in.readUint8();
+        int length = fixedCharLength(in, def);
         if (def.collationId() == ColumnDef.BINARY_COLLATION && length <= maxLength) {
             byte[] padded = new byte[maxLength];
             System.arraycopy(in.readBytes(length), 0, padded, 0, length);

@@ -36,12 +36,24 @@ final class TemporalValues {
     private TemporalValues() {
     }
 
-    static Object decode(ByteReader in, ColumnDef def) {
+    /** The column's fractional-second precision, checked to be 0..6. */
+    static int fsp(ColumnDef def) {
         int fsp = def.meta();
         if (fsp < 0 || fsp > 6) {
             throw new InvalidColumnValueException(def.type(), "fractional-second precision (metadata) must be "
                     + "0..6, found " + fsp);
         }
+        return fsp;
+    }
+
+    /** Bytes a TIME2, DATETIME2 or TIMESTAMP2 value takes: 3, 5 or 4, and the fraction. */
+    static int size(ColumnDef def) {
+        int base = def.type() == ColumnType.TIME2 ? 3 : def.type() == ColumnType.DATETIME2 ? 5 : 4;
+        return base + (fsp(def) + 1) / 2;
+    }
+
+    static Object decode(ByteReader in, ColumnDef def) {
+        int fsp = fsp(def);
         switch (def.type()) {
             case DATETIME2:
                 return datetime2(in, fsp);

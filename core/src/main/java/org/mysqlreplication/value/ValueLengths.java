@@ -17,54 +17,43 @@ public final class ValueLengths {
     /** {@link #fixed(ColumnDef)} of a type whose values begin with a length prefix. */
     public static final int VARIABLE = -1;
 
-    private static final int[] MARIADB_DATETIME_BYTES = {8, 6, 6, 7, 7, 7, 8};
-    private static final int[] MARIADB_TIME_BYTES = {3, 4, 4, 5, 5, 5, 6};
-    private static final int[] MARIADB_TIMESTAMP_BYTES = {4, 5, 5, 6, 6, 7, 7};
-
     private ValueLengths() {
     }
 
     /**
-     * The size of every value of the column, or {@link #VARIABLE}.
+     * The size of every value of the column, or {@link #VARIABLE}. Each family class gives its own sizes (and
+     * checks the metadata they come from), so that these sizes are the ones its decoding consumes.
      *
      * @throws InvalidColumnValueException    when the metadata breaks the type's rules (a DECIMAL precision
      *                                        above 65, an fsp above 6, ...), as decoding would
      * @throws UnsupportedColumnTypeException for a type whose values cannot be delimited
      */
     public static int fixed(ColumnDef def) {
-        int meta = def.meta();
         switch (def.type()) {
             case TINY:
             case YEAR:
-                return 1;
             case SHORT:
-                return 2;
             case INT24:
-            case DATE:
-            case NEWDATE:
-                return 3;
             case LONG:
             case FLOAT:
-                return 4;
             case LONGLONG:
             case DOUBLE:
-                return 8;
+                return PrimitiveValues.size(def);
             case NEWDECIMAL:
-                return decimal(meta);
+                return DecimalValues.size(def);
+            case DATE:
+            case NEWDATE:
+                return LegacyTemporalValues.size(def.type());
             case TIME:
-                return legacyOrMariadb(def, MARIADB_TIME_BYTES);
             case DATETIME:
-                return legacyOrMariadb(def, MARIADB_DATETIME_BYTES);
             case TIMESTAMP:
-                return legacyOrMariadb(def, MARIADB_TIMESTAMP_BYTES);
+                return def.meta() == 0 ? LegacyTemporalValues.size(def.type()) : MariadbHiresTemporalValues.size(def);
             case TIME2:
-                return 3 + fraction(def);
             case DATETIME2:
-                return 5 + fraction(def);
             case TIMESTAMP2:
-                return 4 + fraction(def);
+                return TemporalValues.size(def);
             case BIT:
-                return bit(meta);
+                return BitEnumSetValues.bitSize(def);
             case STRING:
             case ENUM:
             case SET:
@@ -73,6 +62,7 @@ public final class ValueLengths {
                 return 0;
             case VARCHAR:
             case VAR_STRING:
+                return VARIABLE;
             case TINY_BLOB:
             case MEDIUM_BLOB:
             case LONG_BLOB:
@@ -80,7 +70,7 @@ public final class ValueLengths {
             case GEOMETRY:
             case JSON:
             case VECTOR:
-                blobPrefixCheck(def);
+                BlobValues.prefixWidth(def);
                 return VARIABLE;
             case DECIMAL:
                 throw new UnsupportedColumnTypeException(def.type(), ValueDecoder.OLD_DECIMAL_REASON);
@@ -99,80 +89,26 @@ public final class ValueLengths {
         switch (def.type()) {
             case VARCHAR:
             case VAR_STRING:
-                length = def.meta() < 256 ? in.readUint8() : in.readUint16();
+                length = StringValues.varcharLength(in, def);
                 break;
             case STRING:
-                length = ColumnMetadata.stringMaxLength(def.meta()) > 255 ? in.readUint16() : in.readUint8();
+                length = StringValues.fixedCharLength(in, def);
                 break;
             default:
-                length = in.readUintN(def.meta());
+                length = BlobValues.length(in, def);
                 break;
         }
         in.skip(length > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) length);
     }
 
-    private static int decimal(int meta) {
-        int precision = ColumnMetadata.decimalPrecision(meta);
-        int scale = ColumnMetadata.decimalScale(meta);
-        if (precision < 1 || precision > 65 || scale > precision) {
-            throw new InvalidColumnValueException(ColumnType.NEWDECIMAL, "metadata must give 1 <= precision <= 65"
-                    + " and scale <= precision, found precision " + precision + " scale " + scale);
-        }
-        return DecimalValues.binarySize(precision, scale);
-    }
-
-    /** TIME, DATETIME, TIMESTAMP: the pre-5.6.4 sizes with meta 0, MariaDB's fractional format with 1..6. */
-    private static int legacyOrMariadb(ColumnDef def, int[] sizes) {
-        int dec = def.meta();
-        if (dec < 0 || dec > 6) {
-            throw new InvalidColumnValueException(def.type(), "fractional-second precision must be 1..6, found "
-                    + dec);
-        }
-        return sizes[dec];
-    }
-
-    private static int fraction(ColumnDef def) {
-        int fsp = def.meta();
-        if (fsp < 0 || fsp > 6) {
-            throw new InvalidColumnValueException(def.type(), "fractional-second precision (metadata) must be "
-                    + "0..6, found " + fsp);
-        }
-        return (fsp + 1) / 2;
-    }
-
-    private static int bit(int meta) {
-        int partial = meta & 0xFF;
-        int bits = ColumnMetadata.bitLength(meta);
-        if (partial > 7 || bits < 1 || bits > 64) {
-            throw new InvalidColumnValueException(ColumnType.BIT, "metadata must give 1..64 bits with at most 7 in "
-                    + "the partial byte, found " + bits + " bits, " + partial + " partial");
-        }
-        return (bits + 7) / 8;
-    }
-
     private static int stringOrEnumOrSet(ColumnDef def) {
-        int length = ColumnMetadata.stringMaxLength(def.meta());
         switch (ColumnMetadata.realType(def.type(), def.meta())) {
             case ENUM:
-                if (length != 1 && length != 2) {
-                    throw new InvalidColumnValueException(ColumnType.ENUM, "pack length must be 1 or 2, found "
-                            + length);
-                }
-                return length;
+                return BitEnumSetValues.enumSize(def);
             case SET:
-                if (length < 1 || length > 8) {
-                    throw new InvalidColumnValueException(ColumnType.SET, "pack length must be 1..8, found "
-                            + length);
-                }
-                return length;
+                return BitEnumSetValues.setSize(def);
             default:
                 return VARIABLE;
-        }
-    }
-
-    private static void blobPrefixCheck(ColumnDef def) {
-        if (def.type() != ColumnType.VARCHAR && def.type() != ColumnType.VAR_STRING) {
-            BlobValues.prefixWidth(def);
         }
     }
 }

@@ -31,6 +31,10 @@ final class RowImageDecoder {
     private final ColumnDef[] defs;
     /** Per column: its values' fixed size, {@link ValueLengths#VARIABLE}, or not yet asked. */
     private final int[] fixed;
+    /** Partial updates: how many JSON columns the table has (-1: not counted yet), and per column whether the
+     * after image being read holds a partial update (reused from image to image). */
+    private int jsonColumns = -1;
+    private boolean[] partial;
 
     RowImageDecoder(TableSchema table) {
         this.table = table;
@@ -107,12 +111,14 @@ final class RowImageDecoder {
         if (options == 0) {
             return read(in, included, null);
         }
-        int jsonColumns = 0;
-        for (ColumnDef d : defs) {
-            jsonColumns += d.type() == ColumnType.JSON ? 1 : 0;
+        if (jsonColumns < 0) {
+            jsonColumns = 0;
+            for (ColumnDef d : defs) {
+                jsonColumns += d.type() == ColumnType.JSON ? 1 : 0;
+            }
+            partial = new boolean[defs.length];
         }
         BitSet bits = in.readBitmap(jsonColumns);
-        boolean[] partial = new boolean[defs.length];
         for (int i = 0, k = 0; i < defs.length; i++) {
             if (defs[i].type() == ColumnType.JSON) {
                 partial[i] = bits.get(k++);
