@@ -75,7 +75,8 @@ final class RowsPostHeader {
             extra = body.readBytes(extraLength - 2);
         }
         body.skip(Math.max(0, postHeader - (v2 ? 10 : 8)));
-        int columns = body.readLenencLength();
+        // a count of columns, not of bytes: each costs one bit of each bitmap, and NULLs take no row bytes at all
+        int columns = body.readLenencCount(8L * body.remaining());
         TableMapEvent tableMap = ctx.tableMap(tableId);
         if (tableMap == null) {
             throw new TableMapMissingException(tableId, ctx.binlogFile(), ctx.eventPosition(), header.typeName());

@@ -30,7 +30,7 @@ final class TableMapDecoder implements BodyDecoder {
         body.skip(Math.max(0, postHeader - 8));
         String schema = readName(body, "schema");
         String table = readName(body, "table");
-        int count = body.readLenencLength();
+        int count = body.readLenencCount(body.remaining()); // one type byte per column follows
         ColumnType[] types = new ColumnType[count];
         for (int i = 0; i < count; i++) {
             int code = body.readUint8();
