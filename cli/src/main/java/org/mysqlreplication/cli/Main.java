@@ -46,6 +46,8 @@ public final class Main implements Runnable {
     /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
     static int run(PrintWriter out, PrintWriter err, String... args) {
         ArgumentSecrets secrets = ArgumentSecrets.of(args);
+        // picocli's parser trace (-Dpicocli.trace) prints every argument, the password too
+        CommandLine.tracer().setLevel(CommandLine.TraceLevel.OFF);
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);

@@ -59,6 +59,20 @@ class PackagingIT {
         assertThat(p.exitValue()).isZero();
     }
 
+    /** picocli traces every argument when asked to by a system property: not the password. */
+    @Test
+    void theCommandJarNeverPrintsThePasswordEvenWithPicocliTracing() throws Exception {
+        String pw = "Trace-Pw-5k8Qv";
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dpicocli.trace=DEBUG", "-jar", Path.of("target", "mysql-replication.jar").toString(), "dump",
+                "--host", "127.0.0.1", "--port", "1", "--user", "u", "--password", pw, "--server-id", "1")
+                .redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).contains("127.0.0.1:1").doesNotContain(pw);
+    }
+
     @Test
     void theLicenseIsApache2() throws IOException {
         String license = Files.readString(Path.of("..", "LICENSE"));
