@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.client.BinLogStreamReader;
 import org.mysqlreplication.client.BinLogStreamReaderConfig;
-import org.mysqlreplication.client.BinlogPosition;
+import org.mysqlreplication.client.StartPosition;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.gtid.GtidFormatException;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
@@ -77,11 +78,12 @@ final class DumpCommand implements Callable<Integer> {
     public Integer call() {
         BinLogStreamReaderConfig config = config();
         FilterReport filters = new FilterReport(given("--only-schemas", onlySchemas, "--only-tables", onlyTables),
-                given("--only-events", onlyEvents, "--ignored-events", ignoredEvents), config.onlyEvents());
+                given("--only-events", onlyEvents, "--ignored-events", ignoredEvents), config.selector().onlyEvents());
         PrintWriter err = spec.commandLine().getErr();
         EventOutput output = new EventOutput(spec.commandLine().getOut(), 1);
         try (BinLogStreamReader stream = new BinLogStreamReader(config);
-                StopOnSignal stop = new StopOnSignal(stream, err, config.start())) {
+                StopOnSignal stop = new StopOnSignal(stream, err,
+                        config.start() instanceof StartPosition.At at ? at.position() : null)) {
             try {
                 for (BinlogEvent event : stream) {
                     if (!output.print(event)) {

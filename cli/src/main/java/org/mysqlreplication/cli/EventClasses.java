@@ -10,10 +10,11 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.HeartbeatEvent;
 import org.mysqlreplication.event.RowsQueryEvent;
 import org.mysqlreplication.event.UnknownEvent;
+import org.mysqlreplication.event.decode.EventRegistry;
 
 /**
- * The event record classes by name, for {@code --only-events}: each class's simple name, read from the sealed
- * {@link BinlogEvent} hierarchy, and the title its dump prints where that differs ({@code === HeartbeatLogEvent ===}
+ * The event record classes by name, for {@code --only-events}: each class's simple name, from the library's
+ * {@link EventRegistry} (every class an event type decodes to) and {@link UnknownEvent}, and the title its dump prints where that differs ({@code === HeartbeatLogEvent ===}
  * for {@link HeartbeatEvent}: python-mysql-replication's names). Names match ignoring case, which also covers the
  * titles that differ from the class name in case only ({@code MariadbBinLogCheckPointEvent}, {@code IntvarEvent},
  * {@code XAPrepareEvent}). {@code EventClassesTest} checks every title the fixture corpus prints.
@@ -48,7 +49,10 @@ final class EventClasses {
 
     private static Map<String, Class<? extends BinlogEvent>> collect() {
         Map<String, Class<? extends BinlogEvent>> map = new TreeMap<>();
-        addPermitted(BinlogEvent.class, map);
+        for (Class<? extends BinlogEvent> type : EventRegistry.recordClasses()) {
+            map.put(type.getSimpleName(), type);
+        }
+        map.put(UnknownEvent.class.getSimpleName(), UnknownEvent.class);
         return map;
     }
 
@@ -57,17 +61,5 @@ final class EventClasses {
         CLASSES.forEach((name, type) -> map.put(name.toLowerCase(Locale.ROOT), type));
         DUMP_TITLES.forEach((name, type) -> map.put(name.toLowerCase(Locale.ROOT), type));
         return map;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void addPermitted(Class<?> type, Map<String, Class<? extends BinlogEvent>> map) {
-        Class<?>[] permitted = type.getPermittedSubclasses();
-        if (permitted == null) {
-            map.put(type.getSimpleName(), (Class<? extends BinlogEvent>) type);
-            return;
-        }
-        for (Class<?> sub : permitted) {
-            addPermitted(sub, map);
-        }
     }
 }

@@ -40,7 +40,7 @@ final class ReadCommand implements Callable<Integer> {
                         if (!output.print(event)) {
                             return 0;
                         }
-                        progress.update(output.events(), file, reader.position());
+                        progress.update(output.events(), file, reader.position().position());
                     }
                 }
                 progress.fileDone();

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.mysqlreplication.client.BinLogStreamReader;
-import org.mysqlreplication.client.BinlogPosition;
+import org.mysqlreplication.event.BinlogPosition;
 
 /**
  * On SIGTERM or Ctrl-C (a JVM shutdown hook): closes the stream, waits for the event being printed to be printed,

@@ -24,12 +24,12 @@ class ReadCommandTest {
         List<BinlogEvent> events = new ArrayList<>();
         long lastStart;
         try (BinlogFileReader r = new BinlogFileReader(whole)) {
-            long start = r.position();
+            long start = r.position().position();
             lastStart = start;
             for (BinlogEvent e : r) {
                 events.add(e);
                 lastStart = start;
-                start = r.position();
+                start = r.position().position();
             }
         }
         assertThat(events).hasSize(17);
