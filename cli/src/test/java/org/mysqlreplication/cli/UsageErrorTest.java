@@ -51,7 +51,7 @@ class UsageErrorTest {
                 Arguments.of("reconnect 0", dump("--password", PW, "--follow", "--reconnect", "0"),
                         "max attempts 0"),
                 Arguments.of("port out of range", List.of("dump", "--host", "h", "--user", "u", "--server-id", "7",
-                        "--password", PW, "--port", "70000"), "port 70000"),
+                        "--password", PW, "--port", "70000"), "found 70000"),
                 Arguments.of("unknown event", dump("--password", PW, "--only-events", "NoSuchEvent"),
                         "unknown event NoSuchEvent"),
                 Arguments.of("missing required option", List.of("dump", "--password", PW, "--host", "h"),
