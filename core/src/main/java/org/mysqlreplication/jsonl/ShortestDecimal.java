@@ -30,10 +30,13 @@ final class ShortestDecimal {
     private ShortestDecimal() {
     }
 
-    /** Appends the shortest decimal of {@code d}; NaN and infinities, which MySQL never stores, as Java prints them. */
+    /**
+     * Appends the shortest decimal of {@code d}; NaN and the infinities, which MySQL never stores and JSON has no
+     * number for, as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
+     */
     static void append(StringBuilder sb, double d) {
         if (!Double.isFinite(d)) {
-            sb.append(d);
+            sb.append('"').append(d).append('"');
             return;
         }
         appendDigits(sb, d, false);
@@ -42,7 +45,7 @@ final class ShortestDecimal {
     /** As {@link #append(StringBuilder, double)}, for a float: the shortest decimal that reads back as {@code f}. */
     static void append(StringBuilder sb, float f) {
         if (!Float.isFinite(f)) {
-            sb.append(f);
+            sb.append('"').append(f).append('"');
             return;
         }
         appendDigits(sb, f, true);

@@ -59,7 +59,7 @@ class ShortestDecimalTest {
     @Test
     void randomDoublesAreTheShortestNearestDecimal() {
         SplittableRandom random = new SplittableRandom(20261202);
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             double d = Double.longBitsToDouble(random.nextLong());
             if (Double.isFinite(d)) {
                 assertThat(new BigDecimal(text(d))).as("bits %d", Double.doubleToRawLongBits(d))
@@ -71,7 +71,7 @@ class ShortestDecimalTest {
     @Test
     void randomFloatsAreTheShortestNearestDecimal() {
         SplittableRandom random = new SplittableRandom(7);
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             float f = Float.intBitsToFloat(random.nextInt());
             if (Float.isFinite(f)) {
                 StringBuilder sb = new StringBuilder();
