@@ -36,7 +36,7 @@ final class EventObjects {
         sb.append('}');
     }
 
-    /** Opens the event's object with the fields every event has, {@code "event"} to {@code "log_pos"}, and the position. */
+    /** Opens the event's object: the fields every event has, {@code "event"} to {@code "log_pos"}, and the position. */
     static void header(StringBuilder sb, BinlogEvent event, String position) {
         EventHeader h = event.header();
         sb.append("{\"event\":\"").append(event.getClass().getSimpleName()).append("\",\"type_code\":")

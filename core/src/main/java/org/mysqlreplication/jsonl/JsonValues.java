@@ -105,7 +105,8 @@ final class JsonValues {
         sb.append("{\"json_diffs\":[");
         boolean first = true;
         for (JsonDiff d : update.diffs()) {
-            sb.append(first ? "{" : ",{").append("\"operation\":\"").append(d.operation().name()).append("\",\"path\":");
+            sb.append(first ? "{" : ",{").append("\"operation\":\"").append(d.operation().name())
+                    .append("\",\"path\":");
             string(sb, d.path());
             if (d.value() != null) {
                 sb.append(",\"value\":").append(d.value().text());
@@ -178,8 +179,8 @@ final class JsonValues {
 
     /**
      * A JSON string literal: {@code "} and {@code \} escaped, control characters as {@code \n}, {@code \t}, ...
-     * or {@code &#92;u00XX}, a lone surrogate (not text, but a Java string may hold one) as {@code &#92;uXXXX} so that the
-     * line stays valid UTF-8; every other character, supplementary ones as their surrogate pair, as it is.
+     * or {@code &#92;u00XX}, a lone surrogate (not text, but a Java string may hold one) as {@code &#92;uXXXX} so
+     * that the line stays valid UTF-8; every other character, supplementary ones as their surrogate pair, as it is.
      */
     static void string(StringBuilder sb, CharSequence s) {
         sb.append('"');

@@ -154,8 +154,10 @@ final class Wkt {
     private long uint32() {
         need(4);
         long v = little
-                ? (b[pos] & 0xFFL) | (b[pos + 1] & 0xFFL) << 8 | (b[pos + 2] & 0xFFL) << 16 | (b[pos + 3] & 0xFFL) << 24
-                : (b[pos + 3] & 0xFFL) | (b[pos + 2] & 0xFFL) << 8 | (b[pos + 1] & 0xFFL) << 16 | (b[pos] & 0xFFL) << 24;
+                ? (b[pos] & 0xFFL) | (b[pos + 1] & 0xFFL) << 8 | (b[pos + 2] & 0xFFL) << 16
+                        | (b[pos + 3] & 0xFFL) << 24
+                : (b[pos + 3] & 0xFFL) | (b[pos + 2] & 0xFFL) << 8 | (b[pos + 1] & 0xFFL) << 16
+                        | (b[pos] & 0xFFL) << 24;
         pos += 4;
         return v;
     }
