@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.mysqlreplication.client.BinLogStreamReader;
 import org.mysqlreplication.client.BinLogStreamReaderConfig;
+import org.mysqlreplication.client.BinlogPosition;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.gtid.GtidFormatException;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.protocol.SslMode;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code dump}: prints the events of a real server's binlog in the dump format. */
 @Command(name = "dump", mixinStandardHelpOptions = true,
-        description = "Print the binlog events of a MySQL/MariaDB server in python-mysql-replication's dump format.")
+        description = "Print the binlog events of a MySQL/MariaDB server in python-mysql-replication's dump format"
+                + " or as JSON lines.")
 final class DumpCommand implements Callable<Integer> {
 
     @Spec
@@ -77,6 +80,9 @@ final class DumpCommand implements Callable<Integer> {
             + " VERIFY_CA and VERIFY_IDENTITY (default: the JDK's trust store)")
     private Path sslCa;
 
+    @Mixin
+    private OutputFormat format;
+
     @Override
     public Integer call() {
         if (sslCa != null && !sslMode.verifiesCertificate()) {
@@ -113,12 +119,15 @@ final class DumpCommand implements Callable<Integer> {
             b.onlyEvents(eventClasses(onlyEvents));
         }
         PrintWriter out = spec.commandLine().getOut();
+        OutputFormat.Printer printer = format.printer(spec, out);
         try (BinLogStreamReader stream = new BinLogStreamReader(b.build())) {
             for (BinlogEvent event : stream) {
-                out.print(event.dump());
+                BinlogPosition at = stream.position();
+                printer.print(event, at == null ? null : at.file(), at == null ? 0 : at.position());
                 out.flush();
             }
         }
+        printer.finish();
         return 0;
     }
 
