@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Set;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.PasswordRedaction;
@@ -14,7 +15,8 @@ import org.mysqlreplication.event.RowsEvent;
  * An event other than a row change as one JSON object, built from the event record's components so that every
  * event type (and any added later) has one without code of its own: {@code "event"} (the class name, as
  * {@code dump()} titles it), {@code "type_code"}, {@code "ts"}, {@code "server_id"}, {@code "log_pos"}, then each
- * component under its name in snake case ({@code slaveProxyId} as {@code "slave_proxy_id"}). Strings pass through
+ * component under its name in snake case ({@code slaveProxyId} as {@code "slave_proxy_id"}; one named as a field
+ * before it, such as ROTATE's {@code position}, as {@code "event_position"}). Strings pass through
  * the dump's password redaction; byte arrays are base64; nested records are objects, collections arrays, bit
  * sets arrays of their set bits, enums and other values their text.
  *
@@ -23,6 +25,9 @@ import org.mysqlreplication.event.RowsEvent;
 final class EventObjects {
 
     private static final int MAX_DEPTH = 16;
+    /** The names the object opens with: a component of the same name is written as {@code event_<name>}. */
+    private static final Set<String> HEADER_NAMES =
+            Set.of("event", "type_code", "ts", "server_id", "log_pos", "position");
 
     private EventObjects() {
     }
@@ -55,8 +60,8 @@ final class EventObjects {
                 continue;
             }
             sb.append(first ? "\"" : ",\"");
-            snakeCase(sb, c.getName());
-            sb.append("\":");
+            String name = snakeCase(c.getName());
+            sb.append(depth == 0 && HEADER_NAMES.contains(name) ? "event_" : "").append(name).append("\":");
             value(sb, read(c, r), depth + 1);
             first = false;
         }
@@ -130,7 +135,8 @@ final class EventObjects {
         }
     }
 
-    private static void snakeCase(StringBuilder sb, String name) {
+    private static String snakeCase(String name) {
+        StringBuilder sb = new StringBuilder(name.length() + 4);
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (Character.isUpperCase(c)) {
@@ -139,5 +145,6 @@ final class EventObjects {
                 sb.append(c);
             }
         }
+        return sb.toString();
     }
 }

@@ -18,6 +18,7 @@ import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.MariadbGtidEvent;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.QueryStatusVars;
+import org.mysqlreplication.event.RotateEvent;
 import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.UpdateRow;
 import org.mysqlreplication.event.UpdateRowsEvent;
@@ -79,6 +80,19 @@ class JsonLinesTest {
         assertThat(lines.get(1)).contains("\"commit\":true").doesNotContain("xid");
         assertThat(lines.get(2)).contains("\"query\":\"COMMIT\"");
         assertThat(lines.get(3)).contains("\"id\":2").doesNotContain("commit"); // its end was never seen
+    }
+
+    @Test
+    void otherEventsAreObjectsOfTheirFields() {
+        assertThat(JsonLines.toJson(new RotateEvent(header(EventType.ROTATE_EVENT, 4), 4, "bin.000002")))
+                .isEqualTo("{\"event\":\"RotateEvent\",\"type_code\":4,\"ts\":1764633600,\"server_id\":1,"
+                        + "\"log_pos\":0,\"event_position\":4,\"next_binlog\":\"bin.000002\"}");
+        assertThat(JsonLines.toJson(new XidEvent(header(EventType.XID_EVENT, 16), -1)))
+                .endsWith("\"xid\":-1}"); // the record's long as it is; rows lines print it unsigned
+        assertThat(JsonLines.toJson(write(row(1, "a", 5)))).isEqualTo("{\"event\":\"WriteRowsEvent\","
+                + "\"type_code\":30,\"ts\":1764633600,\"server_id\":1,\"log_pos\":0,\"database\":\"shop\","
+                + "\"table\":\"items\",\"type\":\"insert\",\"rows\":[{\"data\":{\"id\":1,\"name\":\"a\","
+                + "\"qty\":5}}]}");
     }
 
     @Test
