@@ -44,6 +44,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: demo, dump, read or summary");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "a subcommand is required: demo, dump, read or summary");
     }
 }

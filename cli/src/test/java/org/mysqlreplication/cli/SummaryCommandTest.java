@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +45,7 @@ class SummaryCommandTest {
             String rel = ROOT.relativize(f).toString().replace('\\', '/');
             BinlogSummary s = BinlogSummary.of(f);
             if (!s.complete()) {
-                CliIT.Result r = run("summary", "--format", "json", f.toString());
+                CliIT.Result r = CliIT.run("summary", "--format", "json", f.toString());
                 if (r.exitCode() != 1 || !r.err().strip().contains(f.toString()) || !r.err().contains("offset ")
                         || r.err().strip().contains("\n") || !r.out().contains("\"complete\":false")) {
                     problems.add(rel + ": incomplete, but exit " + r.exitCode() + ", stderr " + r.err());
@@ -79,7 +77,7 @@ class SummaryCommandTest {
     void jsonIsOneObjectPerFileKeyedByTypeCode() {
         assumeTrue(Files.isDirectory(ROOT), "fixtures folder absent");
         Path compressed = ROOT.resolve("osheroff-mysql-binlog-connector-java/src/test/resources/mysql-bin.compressed");
-        CliIT.Result r = run("summary", "--format", "json", compressed.toString(), compressed.toString());
+        CliIT.Result r = CliIT.run("summary", "--format", "json", compressed.toString(), compressed.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines).hasSize(2);
@@ -92,12 +90,6 @@ class SummaryCommandTest {
                         "\"transactions\":1");
     }
 
-    private static CliIT.Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new CliIT.Result(code, out.toString(), err.toString());
-    }
 
     /** Events per type code, from the 19-byte headers alone: type at offset 4, event size at offset 9. */
     private static Map<Integer, Long> headerWalk(byte[] b) {
