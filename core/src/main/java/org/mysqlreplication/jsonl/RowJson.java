@@ -1,7 +1,6 @@
 package org.mysqlreplication.jsonl;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import org.mysqlreplication.event.DeleteRowsEvent;
@@ -65,17 +64,18 @@ final class RowJson {
     static void dataAndOld(StringBuilder sb, Row data, Row before) {
         sb.append("\"data\":{");
         boolean first = true;
-        BitSet present = data.present();
-        for (int i = present.nextSetBit(0); i >= 0; i = present.nextSetBit(i + 1)) {
-            first = column(sb, data, i, first);
+        int n = data.size();
+        for (int i = 0; i < n; i++) {
+            if (data.isPresent(i)) {
+                first = column(sb, data, i, first);
+            }
         }
         sb.append('}');
         if (before != null) {
             sb.append(",\"old\":{");
             first = true;
-            BitSet was = before.present();
-            for (int i = was.nextSetBit(0); i >= 0; i = was.nextSetBit(i + 1)) {
-                if (present.get(i) && !sameValue(value(before, i), value(data, i))) {
+            for (int i = 0; i < n; i++) {
+                if (before.isPresent(i) && data.isPresent(i) && !sameValue(before.get(i), data.get(i))) {
                     first = column(sb, before, i, first);
                 }
             }
@@ -102,7 +102,7 @@ final class RowJson {
             int k = key.get(j);
             Row from = data.isPresent(k) ? data : before;
             sb.append(j == 0 ? "" : ",");
-            JsonValues.append(sb, value(from, k), from.table().columns().get(k).def());
+            JsonValues.append(sb, from.get(k), from.table().columns().get(k).def());
         }
         sb.append("],\"primary_key_columns\":[");
         for (int j = 0; j < key.size(); j++) {
@@ -120,7 +120,7 @@ final class RowJson {
         sb.append(':');
         TableSchema t = row.table();
         try {
-            JsonValues.append(sb, value(row, i), t.columns().get(i).def());
+            JsonValues.append(sb, row.get(i), t.columns().get(i).def());
         } catch (RowValueException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -128,10 +128,6 @@ final class RowJson {
                     + t.table() + ": no JSON for its value: " + e.getMessage(), e);
         }
         return false;
-    }
-
-    private static Object value(Row row, int i) {
-        return row.get(i);
     }
 
     private static boolean sameValue(Object a, Object b) {
