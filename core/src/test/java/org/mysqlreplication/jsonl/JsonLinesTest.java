@@ -83,6 +83,24 @@ class JsonLinesTest {
     }
 
     @Test
+    void aMinimalImageWritesItsColumnsOnlyAndTakesTheKeyFromTheBeforeImage() {
+        BitSet key = new BitSet();
+        key.set(0);
+        BitSet qty = new BitSet();
+        qty.set(2);
+        Row before = new Row(ITEMS, key, new Object[] {9, null, null});
+        Row after = new Row(ITEMS, qty, new Object[] {null, null, 4});
+        StringBuilder out = new StringBuilder();
+        JsonLines w = new JsonLines(out, false);
+        w.write(new UpdateRowsEvent(header(EventType.UPDATE_ROWS_EVENT, 31), 1, ITEMS, 1, key, qty,
+                List.of(new UpdateRow(before, after)), new byte[0]));
+        w.write(new XidEvent(header(EventType.XID_EVENT, 16), -1)); // XIDs are unsigned 64-bit
+        assertThat(out.toString()).isEqualTo("{\"database\":\"shop\",\"table\":\"items\",\"type\":\"update\","
+                + "\"ts\":1764633600,\"xid\":18446744073709551615,\"commit\":true,\"primary_key\":[9],"
+                + "\"primary_key_columns\":[\"id\"],\"data\":{\"qty\":4},\"old\":{}}\n");
+    }
+
+    @Test
     void otherEventsAreObjectsOfTheirFields() {
         assertThat(JsonLines.toJson(new RotateEvent(header(EventType.ROTATE_EVENT, 4), 4, "bin.000002")))
                 .isEqualTo("{\"event\":\"RotateEvent\",\"type_code\":4,\"ts\":1764633600,\"server_id\":1,"
