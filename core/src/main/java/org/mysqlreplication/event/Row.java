@@ -18,7 +18,7 @@ import org.mysqlreplication.value.json.MysqlJson;
  * does) in {@link #asMap()} and in dumps.
  *
  * <p>By default a row's values are decoded with its event. With lazy rows ({@code lazyRows(true)} in the
- * reader's config, or {@code DecodeContext.setLazyRows}) a row is a view: it keeps a copy of its event's bytes
+ * reader's config, or {@code DecodeOptions.lazyRows}) a row is a view: it keeps a copy of its event's bytes
  * and decodes a value when it is read, each time it is read, so a consumer pays only for the columns it reads;
  * a value whose bytes break its type's layout then fails when it is read, with a {@link RowValueException}
  * that names the column and where the row comes from (the row's structure, where each value starts and ends,

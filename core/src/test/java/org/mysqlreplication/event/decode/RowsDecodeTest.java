@@ -8,6 +8,7 @@ import static org.mysqlreplication.event.decode.EventBytes.event;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mysqlreplication.net.ConnectionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
@@ -219,6 +220,18 @@ class RowsDecodeTest {
                 .hasMessageContaining("information_schema unreachable").hasMessageContaining("mysql-bin.000042")
                 .hasMessageContaining("TABLE_MAP_EVENT")
                 .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(failing.tableMap(42)).isNull();
+    }
+
+    /** A resolver's typed failure (the connection it asks over was lost) is its own, so a reader can retry it. */
+    @Test
+    void aResolverConnectionFailureComesOutAsItIs() {
+        ConnectionException lost = new ConnectionException("connection to db:3306 lost");
+        DecodeContext failing = new DecodeContext(tm -> {
+            throw lost;
+        }, UnknownEventPolicy.FAIL);
+        assertThatThrownBy(() -> new EventDecoder(failing).decode(ByteReader.of(event(19, tableMap(42), false))))
+                .isSameAs(lost);
         assertThat(failing.tableMap(42)).isNull();
     }
 
