@@ -22,8 +22,9 @@ import org.mysqlreplication.jsonl.JsonLines;
  * event time (header timestamps other than 0), the transactions (XID events and {@code COMMIT} queries), the rows
  * inserted, updated and deleted per table, and the events per type code of the event header. The events inside a
  * MySQL compressed transaction count under their own codes and the TRANSACTION_PAYLOAD itself under 40: the reader
- * hands out the inner events in its place, the first of them as the position moves past the whole payload, which
- * is how the payload is seen here. A file that cannot be read to its end keeps the counts up to the failing event,
+ * hands out the inner events in its place, its position staying at the payload's start until the last of them,
+ * with which it moves past the whole payload (not by that event's own size), which is how the payload is seen
+ * here. A file that cannot be read to its end keeps the counts up to the failing event,
  * its offset and the reason.
  *
  * <p>Not thread-safe.
@@ -56,14 +57,14 @@ final class BinlogSummary {
         long at = 0;
         try (BinlogFileReader reader = new BinlogFileReader(path)) {
             while (true) {
-                at = reader.position();
+                at = reader.position().position();
                 BinlogEvent e = reader.next();
                 if (e == null) {
                     break;
                 }
-                long advanced = reader.position() - at;
+                long advanced = reader.position().position() - at;
                 if (advanced > 0 && advanced != e.header().eventSize()) {
-                    s.count(TRANSACTION_PAYLOAD); // the reader unpacked a payload of that size: e is its first event
+                    s.count(TRANSACTION_PAYLOAD); // the position moved past a whole payload: e is its last event
                 }
                 s.add(e);
             }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.file.BinlogFileReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,10 +33,10 @@ final class ReadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         OutputFormat.Printer printer = format.printer(spec, out);
         for (Path file : files) {
-            String name = file.getFileName().toString();
             try (BinlogFileReader reader = new BinlogFileReader(file)) {
                 for (BinlogEvent event : reader) {
-                    printer.print(event, name, reader.position());
+                    BinlogPosition at = reader.position();
+                    printer.print(event, at.file(), at.position());
                 }
             }
             printer.finish(); // a transaction does not continue in the next file
