@@ -10,8 +10,8 @@ import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.client.BinLogStreamReader;
 import org.mysqlreplication.client.BinLogStreamReaderConfig;
 import org.mysqlreplication.client.StartPosition;
-import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.gtid.GtidFormatException;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
 import picocli.CommandLine.Command;
@@ -22,11 +22,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code dump}: prints the events of a real server's binlog in the dump format. It stops when nobody reads its
- * output any more, and on SIGTERM prints where it stopped (see {@link StopOnSignal}).
+ * {@code dump}: prints the events of a real server's binlog in the dump format or as JSON lines. It stops when nobody
+ * reads its output any more, and on SIGTERM prints where it stopped (see {@link StopOnSignal}).
  */
 @Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = "Print the binlog events of a MySQL/MariaDB server in python-mysql-replication's dump format.")
+        description = "Print the binlog events of a MySQL/MariaDB server in python-mysql-replication's dump format"
+                + " or as JSON lines.")
 final class DumpCommand implements Callable<Integer> {
 
     @Spec
@@ -74,24 +75,29 @@ final class DumpCommand implements Callable<Integer> {
             + " as for --only-events")
     private List<String> ignoredEvents;
 
+    @Mixin
+    private OutputFormat format;
+
     @Override
     public Integer call() {
         BinLogStreamReaderConfig config = config();
         FilterReport filters = new FilterReport(given("--only-schemas", onlySchemas, "--only-tables", onlyTables),
                 given("--only-events", onlyEvents, "--ignored-events", ignoredEvents), config.selector().onlyEvents());
         PrintWriter err = spec.commandLine().getErr();
-        EventOutput output = new EventOutput(spec.commandLine().getOut(), 1);
+        PrintWriter out = spec.commandLine().getOut();
+        EventOutput output = new EventOutput(format.printer(spec, out), out, 1);
         try (BinLogStreamReader stream = new BinLogStreamReader(config);
                 StopOnSignal stop = new StopOnSignal(stream, err,
                         config.start() instanceof StartPosition.At at ? at.position() : null)) {
             try {
                 for (BinlogEvent event : stream) {
-                    if (!output.print(event)) {
+                    if (!output.print(event, stream.position())) {
                         return 0;
                     }
                     filters.printed(event);
                     stop.printed(stream.position());
                 }
+                output.finish();
             } catch (BinlogException e) {
                 if (!stop.stopping()) {
                     throw e;

@@ -2,9 +2,10 @@ package org.mysqlreplication.cli;
 
 import java.io.PrintWriter;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.BinlogPosition;
 
 /**
- * Prints events to a command's standard output and notices when nobody reads it any more ({@code | head -1}
+ * Prints events to a command's standard output, in the format the {@link OutputFormat.Printer} chose, and notices when nobody reads it any more ({@code | head -1}
  * has exited): the writer swallows write errors, so every {@code checkEvery} events it flushes and asks
  * {@link PrintWriter#checkError()}, and the command stops reading when {@link #print} returns {@code false}.
  * With {@code checkEvery} 1 every event is flushed as it comes (what {@code dump --follow} needs).
@@ -13,23 +14,34 @@ import org.mysqlreplication.event.BinlogEvent;
  */
 final class EventOutput {
 
+    private final OutputFormat.Printer printer;
     private final PrintWriter out;
     private final int checkEvery;
     private long events;
 
-    EventOutput(PrintWriter out, int checkEvery) {
+    EventOutput(OutputFormat.Printer printer, PrintWriter out, int checkEvery) {
         if (checkEvery < 1) {
             throw new IllegalArgumentException("checkEvery " + checkEvery + " < 1");
         }
+        this.printer = printer;
         this.out = out;
         this.checkEvery = checkEvery;
     }
 
-    /** Prints the event's dump; {@code false} when the output is closed, so the command should stop. */
-    boolean print(BinlogEvent event) {
-        out.print(event.dump());
+    /**
+     * Prints the event, which ends at {@code after} (null when not known); {@code false} when the output is closed,
+     * so the command should stop.
+     */
+    boolean print(BinlogEvent event, BinlogPosition after) {
+        printer.print(event, after == null ? null : after.file(), after == null ? 0 : after.position());
         events++;
         return events % checkEvery != 0 || !out.checkError();
+    }
+
+    /** Prints what the format holds back (JSON lines' last row) and flushes; {@code false} when output is closed. */
+    boolean finish() {
+        printer.finish();
+        return !out.checkError();
     }
 
     /** Flushes what was printed; {@code false} when the output is closed. */

@@ -1,0 +1,210 @@
+package org.mysqlreplication.jsonl;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Objects;
+import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.GtidEvent;
+import org.mysqlreplication.event.MariadbGtidEvent;
+import org.mysqlreplication.event.QueryEvent;
+import org.mysqlreplication.event.Row;
+import org.mysqlreplication.event.RowsEvent;
+import org.mysqlreplication.event.XaPrepareEvent;
+import org.mysqlreplication.event.XidEvent;
+
+/**
+ * Writes binlog events as JSON lines in Maxwell's shape: one object per changed row, one per line, so that
+ * consumers of Maxwell read them unchanged:
+ *
+ * <pre>
+ * {"database":"shop","table":"items","type":"update","ts":1764633600,"xid":8812,"commit":true,
+ *  "position":"mysql-bin.000003:1530","gtid":"0-1-42","primary_key":[7],"primary_key_columns":["id"],
+ *  "data":{"id":7,"qty":3},"old":{"qty":2}}
+ * </pre>
+ *
+ * ({@code type} is {@code insert}, {@code update} or {@code delete}; {@code ts} the event's time in epoch seconds;
+ * {@code data} the row after the change, the deleted row for a delete; {@code old}, for an update, the previous
+ * values of the columns that changed; {@code position}, when the caller gives it, where a reader resumes after the
+ * row's event; {@code gtid} the transaction's GTID when a GTID event announced it; {@code primary_key} when the
+ * table's key is known.) Values are encoded as the README's table says.
+ *
+ * <p><b>xid and commit.</b> A transaction's end (its XID event, or a {@code COMMIT} query) comes after its last
+ * row, so the writer holds back the last row it was given (and, with {@link #allEvents}, the events after it)
+ * until it knows whether another row follows: the last row of a transaction gets {@code "commit":true} and, when
+ * the transaction ended with an XID event, {@code "xid"}. Rows before it are written as soon as the next row
+ * arrives and carry neither (Maxwell buffers a whole transaction to give every row the xid; this writer holds one
+ * row, so its memory does not grow with the transaction). Call {@link #finish()} at the end of the input to write
+ * what is held back; a row whose transaction's end was never seen is written without {@code commit}.
+ *
+ * <p>With {@code allEvents}, every other event is written too, as an object with an {@code "event"} field (its
+ * class name) and its fields: see {@link #toJson(BinlogEvent)}.
+ *
+ * <p>The text goes to the {@link Appendable} given (a {@code Writer} with UTF-8 for a byte stream), line by
+ * line, each ended by {@code \n}; the writer does not flush it. Not thread-safe: one writer per stream.
+ */
+public final class JsonLines {
+
+    private final Appendable out;
+    private final boolean allEvents;
+    private final StringBuilder line = new StringBuilder(1024);
+    /** The row held back (and events after it): where {@code xid}/{@code commit} go, -1 when nothing is held. */
+    private final StringBuilder held = new StringBuilder(1024);
+    private int heldInsert = -1;
+    private String gtid;
+
+    /**
+     * A writer of row changes to {@code out}.
+     *
+     * @param allEvents also write the events that are not row changes, as objects with an {@code event} field
+     */
+    public JsonLines(Appendable out, boolean allEvents) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.allEvents = allEvents;
+    }
+
+    /** Writes the lines of {@code event}, without a position. */
+    public void write(BinlogEvent event) {
+        write(event, null, 0);
+    }
+
+    /**
+     * Writes the lines of {@code event}: a line per row of a rows event (the last held back, see above), a line
+     * for another event when writing all events.
+     *
+     * @param file     the binlog file of the event, {@code null} to write no {@code position}
+     * @param position the position in {@code file} after the event (where a reader resumes)
+     * @throws JsonLinesException when {@code out} fails
+     * @throws org.mysqlreplication.event.RowValueException when a value cannot be read (lazy rows, spill files)
+     */
+    public void write(BinlogEvent event, String file, long position) {
+        String pos = file == null ? null : file + ":" + position;
+        if (event instanceof RowsEvent rows) {
+            rows(rows, pos);
+            return;
+        }
+        boolean ends = endsTransaction(event);
+        if (ends) {
+            complete(event instanceof XidEvent x ? Long.toUnsignedString(x.xid()) : null, isCommit(event));
+        } else if (event instanceof GtidEvent g) {
+            complete(null, false);
+            gtid = g.anonymous() ? null : g.gtid();
+        } else if (event instanceof MariadbGtidEvent g) {
+            complete(null, false);
+            gtid = g.gtid();
+        }
+        if (allEvents) {
+            line.setLength(0);
+            EventObjects.append(line, event, pos);
+            line.append('\n');
+            if (heldInsert >= 0) {
+                held.append(line);
+            } else {
+                emit(line);
+            }
+        }
+        if (ends) {
+            gtid = null;
+        }
+    }
+
+    /** Writes what is held back: the last row (without {@code commit}: its transaction's end was not seen). */
+    public void finish() {
+        complete(null, false);
+    }
+
+    /**
+     * One event as one JSON object (no newline): for a rows event its header fields, {@code database},
+     * {@code table}, {@code type} and {@code "rows":[{"data":{..},"old":{..}},...]}; for another event
+     * {@code "event"} (the class name), {@code type_code}, {@code ts}, {@code server_id}, {@code log_pos} and each
+     * field of the event record in snake case. What python-mysql-replication's {@code to_dict()}/{@code to_json()}
+     * give for an event. Query text passes through the same password redaction as {@code dump()}.
+     */
+    public static String toJson(BinlogEvent event) {
+        StringBuilder sb = new StringBuilder(256);
+        if (event instanceof RowsEvent rows) {
+            RowJson.event(sb, rows, null);
+        } else {
+            EventObjects.append(sb, event, null);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Appends {@code s} as a JSON string literal, escaped as every string this writer writes (quotes, backslashes,
+     * control characters, lone surrogates), for programs that build JSON around these lines.
+     */
+    public static void appendString(StringBuilder sb, CharSequence s) {
+        JsonValues.string(sb, s);
+    }
+
+    private void rows(RowsEvent e, String pos) {
+        int n = e.rowCount();
+        for (int i = 0; i < n; i++) {
+            complete(null, false);
+            Row data = RowJson.after(e, i);
+            Row before = RowJson.before(e, i);
+            held.append("{\"database\":");
+            JsonValues.string(held, e.table().database());
+            held.append(",\"table\":");
+            JsonValues.string(held, e.table().table());
+            held.append(",\"type\":\"").append(RowJson.type(e)).append("\",\"ts\":").append(e.header().timestamp());
+            heldInsert = held.length();
+            if (pos != null) {
+                held.append(",\"position\":");
+                JsonValues.string(held, pos);
+            }
+            if (gtid != null) {
+                held.append(",\"gtid\":");
+                JsonValues.string(held, gtid);
+            }
+            RowJson.primaryKey(held, data, before);
+            held.append(',');
+            RowJson.dataAndOld(held, data, before);
+            held.append("}\n");
+        }
+    }
+
+    /** Writes the held row (with {@code xid} and {@code commit} when given) and the events after it. */
+    private void complete(String xid, boolean commit) {
+        if (heldInsert < 0) {
+            return;
+        }
+        line.setLength(0);
+        line.append(held, 0, heldInsert);
+        if (xid != null) {
+            line.append(",\"xid\":").append(xid);
+        }
+        if (commit) {
+            line.append(",\"commit\":true");
+        }
+        line.append(held, heldInsert, held.length());
+        held.setLength(0);
+        heldInsert = -1;
+        emit(line);
+    }
+
+    private static boolean endsTransaction(BinlogEvent e) {
+        if (e instanceof XidEvent || e instanceof XaPrepareEvent) {
+            return true;
+        }
+        if (e instanceof QueryEvent q) {
+            String sql = q.query().strip().toUpperCase(Locale.ROOT);
+            return !sql.equals("BEGIN") && !sql.startsWith("XA START");
+        }
+        return false;
+    }
+
+    /** XID and a COMMIT query commit; XA PREPARE, ROLLBACK and DDL end a group without committing its rows. */
+    private static boolean isCommit(BinlogEvent e) {
+        return e instanceof XidEvent
+                || e instanceof QueryEvent q && q.query().strip().equalsIgnoreCase("COMMIT");
+    }
+
+    private void emit(CharSequence text) {
+        try {
+            out.append(text);
+        } catch (IOException e) {
+            throw new JsonLinesException("writing JSON lines failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.mysqlreplication.jsonl;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * FLOAT and DOUBLE values as the shortest decimal that reads back as the same float or double (among several of
+ * that length, the one nearest the exact binary value, a tie to the even last digit): the digits Python's
+ * {@code repr}, JavaScript and JDK 19+'s {@code Double.toString} choose. JDK 17's {@link Double#toString(double)}
+ * and {@link Float#toString(float)} always read back but are not always shortest ({@code 1e23} prints as
+ * {@code 9.999999999999999E22}, {@code Float.MIN_VALUE} as {@code 1.4E-45} where {@code 1E-45} reads back), so
+ * their digits are only the starting point here.
+ *
+ * <p>The search: the decimals that read back as a value form an interval around it, so if one of {@code n} digits
+ * does, the {@code n}-digit rounding of any decimal inside the interval up or down does too; starting from JDK's
+ * digits, a digit is dropped while the truncated or the incremented shorter string reads back
+ * ({@link Double#parseDouble}, which rounds correctly). When that stops, the length is minimal, and the nearest of
+ * the strings of that length is picked by exact {@link BigDecimal} arithmetic, needed only when a neighbour reads
+ * back too. A normal double whose JDK digits number at most 15 ({@code DBL_DIG}; 6, {@code FLT_DIG}, for a float)
+ * needs no search at all: no other decimal that short reads back as the same value.
+ *
+ * <p>The layout is {@code Double.toString}'s: plain with at least one fraction digit for magnitudes in
+ * [10^-3, 10^7) ({@code 0.1}, {@code 100.0}), otherwise {@code d.dddE[-]n} ({@code 1.0E23}, {@code 5.0E-324}).
+ *
+ * <p>Stateless and thread-safe.
+ */
+final class ShortestDecimal {
+
+    private ShortestDecimal() {
+    }
+
+    /**
+     * Appends the shortest decimal of {@code d}; NaN and the infinities, which MySQL never stores and JSON has no
+     * number for, as the strings {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}.
+     */
+    static void append(StringBuilder sb, double d) {
+        if (!Double.isFinite(d)) {
+            sb.append('"').append(d).append('"');
+            return;
+        }
+        appendDigits(sb, d, false);
+    }
+
+    /** As {@link #append(StringBuilder, double)}, for a float: the shortest decimal that reads back as {@code f}. */
+    static void append(StringBuilder sb, float f) {
+        if (!Float.isFinite(f)) {
+            sb.append('"').append(f).append('"');
+            return;
+        }
+        appendDigits(sb, f, true);
+    }
+
+    private static void appendDigits(StringBuilder sb, double v, boolean isFloat) {
+        if (Double.doubleToRawLongBits(v) < 0) {
+            sb.append('-');
+            v = -v;
+        }
+        if (v == 0) {
+            sb.append("0.0");
+            return;
+        }
+        String s = isFloat ? Float.toString((float) v) : Double.toString(v);
+        // s is "123.45", "0.00123" or "1.2345E-5"
+        int e = s.indexOf('E');
+        int end = e < 0 ? s.length() : e;
+        long digits = 0;
+        int exp = e < 0 ? 0 : Integer.parseInt(s, e + 1, s.length(), 10); // value = digits * 10^exp
+        boolean afterPoint = false;
+        for (int i = 0; i < end; i++) {
+            char c = s.charAt(i);
+            if (c == '.') {
+                afterPoint = true;
+            } else {
+                digits = digits * 10 + (c - '0');
+                if (afterPoint) {
+                    exp--;
+                }
+            }
+        }
+        while (digits % 10 == 0) {
+            digits /= 10;
+            exp++;
+        }
+        int length = length(digits);
+        boolean unique = isFloat ? length <= 6 && v >= Float.MIN_NORMAL : length <= 15 && v >= Double.MIN_NORMAL;
+        if (!unique) {
+            while (length > 1) {
+                long down = digits / 10;
+                boolean downOk = readsBack(down, exp + 1, v, isFloat);
+                if (!downOk && !readsBack(down + 1, exp + 1, v, isFloat)) {
+                    break;
+                }
+                digits = downOk ? down : down + 1;
+                exp++;
+                while (digits % 10 == 0) {
+                    digits /= 10;
+                    exp++;
+                }
+                length = length(digits);
+            }
+            BigDecimal nearest = nearest(digits, exp, v, isFloat);
+            if (nearest != null) {
+                digits = nearest.unscaledValue().longValueExact();
+                exp = -nearest.scale();
+            }
+        }
+        layout(sb, Long.toString(digits), exp);
+    }
+
+    /**
+     * Of the decimals of as many digits as {@code digits * 10^exp} that read back as {@code v}, the one nearest
+     * {@code v}'s exact value (a tie to the even one): the rounding of {@code v} down or up to that many significant
+     * digits, without trailing zeros; {@code null} when no neighbour of {@code digits} reads back: then it is the only
+     * one.
+     */
+    private static BigDecimal nearest(long digits, int exp, double v, boolean isFloat) {
+        boolean neighbour = readsBack(digits - 1, exp, v, isFloat) || readsBack(digits + 1, exp, v, isFloat)
+                || digits == 1 && readsBack(9, exp - 1, v, isFloat);
+        if (!neighbour) {
+            return null;
+        }
+        BigDecimal exact = isFloat ? new BigDecimal((float) v) : new BigDecimal(v);
+        int length = length(digits);
+        BigDecimal down = exact.round(new MathContext(length, RoundingMode.FLOOR)).stripTrailingZeros();
+        BigDecimal up = exact.round(new MathContext(length, RoundingMode.CEILING)).stripTrailingZeros();
+        boolean downOk = readsBack(down, v, isFloat);
+        boolean upOk = readsBack(up, v, isFloat);
+        BigDecimal pick;
+        if (downOk && upOk) {
+            int c = exact.subtract(down).compareTo(up.subtract(exact));
+            pick = c < 0 || c == 0 && !down.unscaledValue().testBit(0) ? down : up;
+        } else {
+            pick = downOk ? down : up;
+        }
+        return pick;
+    }
+
+    private static boolean readsBack(BigDecimal d, double v, boolean isFloat) {
+        return readsBack(d.unscaledValue().longValueExact(), -d.scale(), v, isFloat);
+    }
+
+    private static boolean readsBack(long digits, int exp, double v, boolean isFloat) {
+        if (digits <= 0) {
+            return false;
+        }
+        String s = digits + "E" + exp;
+        return isFloat ? Float.parseFloat(s) == (float) v : Double.parseDouble(s) == v;
+    }
+
+    private static int length(long digits) {
+        int n = 1;
+        while (digits >= 10) {
+            digits /= 10;
+            n++;
+        }
+        return n;
+    }
+
+    /** Writes {@code digits * 10^exp} in {@code Double.toString}'s layout. */
+    private static void layout(StringBuilder sb, String digits, int exp) {
+        int n = digits.length();
+        int point = n + exp; // digits before the decimal point in the plain form
+        if (point >= -2 && point <= 7) {
+            if (point <= 0) {
+                sb.append("0.");
+                for (int i = point; i < 0; i++) {
+                    sb.append('0');
+                }
+                sb.append(digits);
+            } else if (point >= n) {
+                sb.append(digits);
+                for (int i = n; i < point; i++) {
+                    sb.append('0');
+                }
+                sb.append(".0");
+            } else {
+                sb.append(digits, 0, point).append('.').append(digits, point, n);
+            }
+            return;
+        }
+        sb.append(digits.charAt(0)).append('.');
+        if (n > 1) {
+            sb.append(digits, 1, n);
+        } else {
+            sb.append('0');
+        }
+        sb.append('E').append(point - 1);
+    }
+}
