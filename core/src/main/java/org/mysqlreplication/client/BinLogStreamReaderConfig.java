@@ -24,6 +24,8 @@ import org.mysqlreplication.protocol.SslMode;
  * @param startGtid     MariaDB GTID position to start after ({@code auto_position}); {@code null}: start by file
  * @param startMysqlGtid MySQL GTID set whose transactions to skip ({@code auto_position}); {@code null}: see above
  * @param reconnect     how a blocking reader reconnects after a lost connection; {@code null}: it does not
+ * @param serverPublicKey the server's RSA public key (PEM) for a password sent without TLS, or {@code null}
+ * @param allowPublicKeyRetrieval whether the server may be asked for that key when none is given
  */
 public record BinLogStreamReaderConfig(
         String host,
@@ -57,7 +59,9 @@ public record BinLogStreamReaderConfig(
         X509TrustManager sslTrustManager,
         MariadbGtidPosition startGtid,
         MysqlGtidSet startMysqlGtid,
-        ReconnectPolicy reconnect) {
+        ReconnectPolicy reconnect,
+        Path serverPublicKey,
+        boolean allowPublicKeyRetrieval) {
 
     /** Default of {@link Builder#readAheadBytes(int)}. */
     public static final int DEFAULT_READ_AHEAD_BYTES = 4 * 1024 * 1024;
@@ -123,7 +127,7 @@ public record BinLogStreamReaderConfig(
                 ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, position.file(),
                 position.position(), false, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
                 freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold, spillDirectory,
-                sslMode, sslCa, sslTrustManager, null, null, reconnect);
+                sslMode, sslCa, sslTrustManager, null, null, reconnect, serverPublicKey, allowPublicKeyRetrieval);
     }
 
     @Override
@@ -178,6 +182,8 @@ public record BinLogStreamReaderConfig(
         private SslMode sslMode = SslMode.DISABLED;
         private Path sslCa;
         private X509TrustManager sslTrustManager;
+        private Path serverPublicKey;
+        private boolean allowPublicKeyRetrieval;
         private MariadbGtidPosition startGtid;
         private MysqlGtidSet startMysqlGtid;
         private ReconnectPolicy reconnect;
@@ -408,6 +414,26 @@ public record BinLogStreamReaderConfig(
         }
 
         /**
+         * The server's RSA public key (a PEM file, the server's {@code public_key.pem}): without TLS,
+         * caching_sha2_password (when the server asks for full authentication) and sha256_password encrypt the
+         * password with it. Connector/J's {@code serverRSAPublicKeyFile}; not a python option.
+         */
+        public Builder serverPublicKey(Path pemFile) {
+            this.serverPublicKey = pemFile;
+            return this;
+        }
+
+        /**
+         * Without TLS and without {@link #serverPublicKey(Path)}: whether those plugins may ask the server for its
+         * key (a man in the middle could hand out its own). Off by default; Connector/J's
+         * {@code allowPublicKeyRetrieval}.
+         */
+        public Builder allowPublicKeyRetrieval(boolean allow) {
+            this.allowPublicKeyRetrieval = allow;
+            return this;
+        }
+
+        /**
          * {@code auto_position} (MariaDB): start after this GTID position, with, in each of its domains, the first
          * transaction after that domain's GTID ({@code @slave_connect_state}; the server picks the binlog file).
          * {@link BinLogStreamReader#gtidPosition()} saved after a transaction and given here continues with exactly
@@ -454,7 +480,8 @@ public record BinLogStreamReaderConfig(
                     ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, startFile, startPosition,
                     resumeStream, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
                     freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold,
-                    spillDirectory, sslMode, sslCa, sslTrustManager, startGtid, startMysqlGtid, reconnect);
+                    spillDirectory, sslMode, sslCa, sslTrustManager, startGtid, startMysqlGtid, reconnect,
+                    serverPublicKey, allowPublicKeyRetrieval);
         }
     }
 }

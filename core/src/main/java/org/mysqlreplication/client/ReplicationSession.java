@@ -45,6 +45,8 @@ final class ReplicationSession {
                 .sslMode(c.sslMode())
                 .sslCa(c.sslCa())
                 .sslTrustManager(c.sslTrustManager())
+                .serverPublicKey(c.serverPublicKey())
+                .allowPublicKeyRetrieval(c.allowPublicKeyRetrieval())
                 .build();
     }
 
