@@ -77,6 +77,16 @@ final class DumpCommand implements Callable<Integer> {
             + " VERIFY_CA and VERIFY_IDENTITY (default: the JDK's trust store)")
     private Path sslCa;
 
+    @Option(names = "--server-public-key", paramLabel = "FILE", description = "PEM file of the server's RSA public"
+            + " key (its public_key.pem): without TLS, caching_sha2_password and sha256_password encrypt the password"
+            + " with it")
+    private Path serverPublicKey;
+
+    @Option(names = "--allow-public-key-retrieval", description = "without TLS and --server-public-key, let"
+            + " caching_sha2_password and sha256_password ask the server for its key (a man in the middle could"
+            + " hand out its own)")
+    private boolean allowPublicKeyRetrieval;
+
     @Override
     public Integer call() {
         if (sslCa != null && !sslMode.verifiesCertificate()) {
@@ -87,7 +97,9 @@ final class DumpCommand implements Callable<Integer> {
                 .serverId(serverId)
                 .blocking(follow)
                 .sslMode(sslMode)
-                .sslCa(sslCa);
+                .sslCa(sslCa)
+                .serverPublicKey(serverPublicKey)
+                .allowPublicKeyRetrieval(allowPublicKeyRetrieval);
         if (startFile != null) {
             b = startPos == null ? b.startFile(startFile) : b.startAt(startFile, startPos);
         } else if (startPos != null) {

@@ -173,6 +173,7 @@ public final class MysqlReplayServer implements AutoCloseable {
         private ReplayAuthPlugin defaultPlugin;
         private boolean tls;
         private ReplayFaults faults = ReplayFaults.NONE;
+        private int port;
 
         private Builder() {
         }
@@ -201,6 +202,15 @@ public final class MysqlReplayServer implements AutoCloseable {
         /** The version the handshake and {@code @@version} show, e.g. {@code 8.0.31} or {@code 9.1.0}. */
         public Builder serverVersion(String value) {
             version = value;
+            return this;
+        }
+
+        /** The TCP port to listen on; 0 (the default) for a free one. */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port must be 0 to 65535, found " + value);
+            }
+            port = value;
             return this;
         }
 
@@ -258,7 +268,8 @@ public final class MysqlReplayServer implements AutoCloseable {
         }
 
         /**
-         * Makes the RSA key pair (and the certificates with {@link #tls()}) and starts listening on a free port.
+         * Makes the RSA key pair (and the certificates with {@link #tls()}) and starts listening (on a free port
+         * unless {@link #port(int)} says which).
          *
          * @throws ReplayServerException without a binlog or an account, or if the port or keys cannot be had
          */
@@ -283,7 +294,7 @@ public final class MysqlReplayServer implements AutoCloseable {
                 ServerConfig config = new ServerConfig(List.copyOf(binlogs), Map.copyOf(users), version, serverId,
                         serverUuid, plugin, ssl, keys, pem, ConcurrentHashMap.newKeySet(), new AtomicReference<>(),
                         faults, Collections.synchronizedList(new ArrayList<>()));
-                ServerSocket listener = new ServerSocket(0, 50, InetAddress.getByName(HOST));
+                ServerSocket listener = new ServerSocket(port, 50, InetAddress.getByName(HOST));
                 return new MysqlReplayServer(config, listener, dir, certs);
             } catch (IOException | GeneralSecurityException e) {
                 throw new ReplayServerException("could not start the replay server", e);
