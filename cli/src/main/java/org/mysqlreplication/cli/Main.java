@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "mysql-replication", mixinStandardHelpOptions = true, version = "mysql-replication 0.1.0",
         description = "Reads a MySQL/MariaDB binary log as a replica and prints its events.",
-        subcommands = {DemoCommand.class, DumpCommand.class, ReadCommand.class})
+        subcommands = {DemoCommand.class, DumpCommand.class, ReadCommand.class, ReplayServerCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -44,6 +44,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: demo, dump or read");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: demo, dump, read or replay-server");
     }
 }
