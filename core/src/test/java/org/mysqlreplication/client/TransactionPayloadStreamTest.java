@@ -19,6 +19,7 @@ import org.mysqlreplication.event.XidEvent;
 import org.mysqlreplication.file.BinlogFileReader;
 import org.mysqlreplication.testing.replay.MysqlReplayServer;
 import org.mysqlreplication.testing.replay.ReplayAuthPlugin;
+import org.mysqlreplication.testing.replay.ReplayColumn;
 
 /**
  * MySQL 8.0.31's {@code mysql-bin.000057} (two zstd TRANSACTION_PAYLOAD events) streamed over the network by
@@ -106,6 +107,17 @@ class TransactionPayloadStreamTest {
         assertThat(writes).extracting(r -> r.position().position()).containsExactly(651L, 1283L);
         List<Read> onlyB = read(config(4).onlyEvents(WriteRowsEvent.class).onlyTables("b").build());
         assertThat(onlyB).singleElement().satisfies(r -> assertThat(r.event().dump()).contains("* @1 : 1\n"));
+    }
+
+    /** With the table in the server's information_schema, the reader names the columns as the server does. */
+    @Test
+    void columnNamesComeFromTheServersInformationSchema() {
+        server.close();
+        server = MysqlReplayServer.builder().binlog(FILE).serverVersion("8.0.31")
+                .user("repl", "secret", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD)
+                .table("a", "b", ReplayColumn.of("id", "int")).start();
+        List<Read> onlyB = read(config(4).onlyEvents(WriteRowsEvent.class).onlyTables("b").build());
+        assertThat(onlyB).singleElement().satisfies(r -> assertThat(r.event().dump()).contains("* id : 1\n"));
     }
 
     /** A reader started where one stood inside the second payload gets that whole transaction again. */

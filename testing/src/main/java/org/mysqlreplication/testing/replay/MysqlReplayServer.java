@@ -36,8 +36,8 @@ import org.mysqlreplication.testing.TestCertificates;
  *   <li>TLS when built with {@link Builder#tls()} (a throwaway CA, see {@link #caCertificate()});</li>
  *   <li>{@code SELECT} of {@code @@version}, {@code @@global.binlog_checksum}, {@code @@gtid_executed},
  *       {@code @@gtid_purged} and the variables drivers read at connect; {@code SHOW BINARY LOG STATUS} (8.2+) or
- *       {@code SHOW MASTER STATUS} (before 8.4), {@code SHOW BINARY LOGS}; {@code SET}; {@code information_schema}
- *       queries get no rows;</li>
+ *       {@code SHOW MASTER STATUS} (before 8.4), {@code SHOW BINARY LOGS}; {@code SET};
+ *       {@code information_schema.COLUMNS} from the tables given ({@link Builder#table});</li>
  *   <li>COM_REGISTER_SLAVE, COM_BINLOG_DUMP and COM_BINLOG_DUMP_GTID (leaving out the transactions of the
  *       client's set; untagged GTIDs only), heartbeats, the non-blocking end of the log and blocking waits;</li>
  *   <li>faults on request: drop the connection at an event or a byte offset, stall, flip a byte.</li>
@@ -174,6 +174,7 @@ public final class MysqlReplayServer implements AutoCloseable {
         private boolean tls;
         private ReplayFaults faults = ReplayFaults.NONE;
         private int port;
+        private final Map<String, List<ReplayColumn>> tables = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -196,6 +197,15 @@ public final class MysqlReplayServer implements AutoCloseable {
         /** An account; the password may be empty. */
         public Builder user(String name, String password, ReplayAuthPlugin plugin) {
             users.put(name, new ReplayUser(name, password, plugin));
+            return this;
+        }
+
+        /**
+         * A table {@code information_schema.COLUMNS} shows (for clients that name columns from it, as
+         * python-mysql-replication and this project's reader do); without any, such queries get no rows.
+         */
+        public Builder table(String schema, String table, ReplayColumn... columns) {
+            tables.put(schema + "." + table, List.of(columns));
             return this;
         }
 
@@ -293,7 +303,7 @@ public final class MysqlReplayServer implements AutoCloseable {
                         : ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD;
                 ServerConfig config = new ServerConfig(List.copyOf(binlogs), Map.copyOf(users), version, serverId,
                         serverUuid, plugin, ssl, keys, pem, ConcurrentHashMap.newKeySet(), new AtomicReference<>(),
-                        faults, Collections.synchronizedList(new ArrayList<>()));
+                        faults, Collections.synchronizedList(new ArrayList<>()), new InformationSchema(tables));
                 ServerSocket listener = new ServerSocket(port, 50, InetAddress.getByName(HOST));
                 return new MysqlReplayServer(config, listener, dir, certs);
             } catch (IOException | GeneralSecurityException e) {

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * COM_QUERY as the replay server answers it: {@code SELECT} of system variables ({@link SystemVariables}), user
- * variables, literals and a few functions; {@code SELECT ... FROM} anything gives the selected columns and no rows
- * (an {@code information_schema} that knows no table); {@code SET} records user variables ({@code
+ * variables, literals and a few functions; {@code SELECT ... FROM information_schema.COLUMNS} answers from the
+ * tables the test supplied ({@link InformationSchema}), {@code SELECT ... FROM} anything else with no rows; {@code SET} records user variables ({@code
  * @master_binlog_checksum}, {@code @master_heartbeat_period}...); {@code SHOW MASTER STATUS} (before 8.4),
  * {@code SHOW BINARY LOG STATUS} (8.2 and later), {@code SHOW BINARY LOGS}, {@code SHOW VARIABLES LIKE}; other
  * statements get OK. What MySQL refuses in the configured version it refuses the same way (1064, 1193).
@@ -78,7 +78,20 @@ final class QueryAnswers {
                 values.add(value[0]);
             }
         }
-        new TextResult(names, hasFrom ? List.of() : List.of(values)).writeTo(packets);
+        List<List<String>> rows = !hasFrom ? List.of(values)
+                : InformationSchema.handles(list) ? config.informationSchema().rows(names(list, from.start()), list)
+                : List.of();
+        new TextResult(names, rows).writeTo(packets);
+    }
+
+    /** The select list's expressions without their aliases. */
+    private static List<String> names(String list, int fromAt) {
+        List<String> exprs = new ArrayList<>();
+        for (String item : splitTopLevel(list.substring(0, fromAt))) {
+            Matcher alias = ALIAS.matcher(item);
+            exprs.add(alias.matches() ? alias.group(1).trim() : item);
+        }
+        return exprs;
     }
 
     /** {value} or {error code, message}. */

@@ -18,7 +18,7 @@ import javax.net.ssl.SSLContext;
 record ServerConfig(List<ReplayBinlog> binlogs, Map<String, ReplayUser> users, String version, long serverId,
         String serverUuid, ReplayAuthPlugin defaultPlugin, SSLContext sslContext, KeyPair rsaKeys, byte[] publicKeyPem,
         Set<String> fullyAuthenticated, AtomicReference<byte[]> lastGtidDump, ReplayFaults faults,
-        List<ReplayLogin> logins) {
+        List<ReplayLogin> logins, InformationSchema informationSchema) {
 
     /** Whether {@link #version} is at least {@code major.minor.patch}. */
     boolean versionAtLeast(int major, int minor, int patch) {

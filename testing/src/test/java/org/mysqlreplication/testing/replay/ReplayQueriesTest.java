@@ -67,6 +67,29 @@ class ReplayQueriesTest {
         }
     }
 
+    /** The query python-mysql-replication sends (pymysqlreplication/binlogstream.py), answered from the tables given. */
+    @Test
+    void informationSchemaColumnsComeFromTheSuppliedTables() throws Exception {
+        try (MysqlReplayServer server = MysqlReplayServer.builder()
+                .binlog(ReplayFixtures.file(ReplayFixtures.MYSQL_80_PAYLOAD))
+                .user("repl", "pw", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD)
+                .table("shop", "orders", ReplayColumn.of("id", "bigint unsigned").primaryKey(),
+                        ReplayColumn.of("note", "varchar(20)"), ReplayColumn.of("at", "datetime(3)"))
+                .table("shop", "other", ReplayColumn.of("x", "int")).start()) {
+            assertThat(query(server, "SELECT COLUMN_NAME, COLLATION_NAME, CHARACTER_SET_NAME, COLUMN_COMMENT,"
+                    + " COLUMN_TYPE, COLUMN_KEY, ORDINAL_POSITION, DATA_TYPE FROM information_schema.columns"
+                    + " WHERE table_schema = 'shop' AND table_name = 'orders' ORDER BY ORDINAL_POSITION"))
+                    .containsExactly(
+                            java.util.Arrays.asList("id", null, null, "", "bigint unsigned", "PRI", "1", "bigint"),
+                            java.util.Arrays.asList("note", "utf8mb4_0900_ai_ci", "utf8mb4", "", "varchar(20)", "",
+                                    "2", "varchar"),
+                            java.util.Arrays.asList("at", null, null, "", "datetime(3)", "", "3", "datetime"));
+            assertThat(query(server, "SELECT c.COLUMN_NAME, co.ID, c.DATETIME_PRECISION FROM"
+                    + " information_schema.COLUMNS c LEFT JOIN information_schema.COLLATIONS co ON co.COLLATION_NAME"
+                    + " = c.COLLATION_NAME WHERE c.TABLE_SCHEMA = 'shop' AND c.TABLE_NAME = 'nope'")).isEmpty();
+        }
+    }
+
     @Test
     void aFileThatIsNotABinlogIsRefusedAtBuild() {
         assertThatThrownBy(() -> MysqlReplayServer.builder().binlog("x", new byte[40]))
