@@ -11,7 +11,8 @@ import java.util.function.BooleanSupplier;
  * serves them from the files: before each file an artificial ROTATE naming it and the start position, the file's
  * FORMAT_DESCRIPTION (with log position 0 when the dump starts past it), the file's events from the start position,
  * then the next file from position 4. A GTID dump starts at the first file and leaves out each transaction whose
- * GTID is in the client's set (from its GTID event to the next GTID event); it is refused (1236) when the first
+ * GTID is in the client's set (from its GTID event to the next GTID event; a GTID_TAGGED event, whose
+ * serialization this server does not read, starts a transaction that is always sent); it is refused (1236) when the first
  * file's previous GTIDs, which the server no longer has, are not all in the set. At the end of the last file a
  * non-blocking dump sends EOF; a blocking one waits, sending a HEARTBEAT every {@code @master_heartbeat_period}
  * nanoseconds if the client set one, until the client or the server closes. A client that did not set

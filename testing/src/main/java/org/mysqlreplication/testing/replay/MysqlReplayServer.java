@@ -39,7 +39,8 @@ import org.mysqlreplication.testing.TestCertificates;
  *       {@code SHOW MASTER STATUS} (before 8.4), {@code SHOW BINARY LOGS}; {@code SET};
  *       {@code information_schema.COLUMNS} from the tables given ({@link Builder#table});</li>
  *   <li>COM_REGISTER_SLAVE, COM_BINLOG_DUMP and COM_BINLOG_DUMP_GTID (leaving out the transactions of the
- *       client's set; untagged GTIDs only), heartbeats, the non-blocking end of the log and blocking waits;</li>
+ *       client's set, tagged or not, by their GTID events; GTID_TAGGED events are always sent), heartbeats, the
+ *       non-blocking end of the log and blocking waits;</li>
  *   <li>faults on request: drop the connection at an event or a byte offset, stall, flip a byte.</li>
  * </ul>
  *
@@ -63,6 +64,7 @@ public final class MysqlReplayServer implements AutoCloseable {
     private final ServerSocket listener;
     private final Path dir;
     private final TestCertificates certificates;
+    private final SystemVariables variables;
     private final Set<ReplaySession> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong connectionIds = new AtomicLong(7);
     private volatile boolean closed;
@@ -72,6 +74,7 @@ public final class MysqlReplayServer implements AutoCloseable {
         this.listener = listener;
         this.dir = dir;
         this.certificates = certificates;
+        this.variables = new SystemVariables(config, listener.getLocalPort());
         Thread acceptor = new Thread(this::accept, "mysql-replay-" + listener.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -125,7 +128,7 @@ public final class MysqlReplayServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket s = listener.accept();
-                ReplaySession session = new ReplaySession(config, s, connectionIds.getAndIncrement(), port(),
+                ReplaySession session = new ReplaySession(config, s, connectionIds.getAndIncrement(), variables,
                         () -> closed);
                 sessions.add(session);
                 Thread t = new Thread(() -> {

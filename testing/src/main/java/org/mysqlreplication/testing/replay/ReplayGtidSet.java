@@ -6,26 +6,37 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A MySQL GTID set of untagged GTIDs, as the server keeps {@code @@gtid_executed}: per source UUID, sorted disjoint
- * intervals of transaction numbers. Reads {@code Gtid_set::encode}'s form (COM_BINLOG_DUMP_GTID,
- * PREVIOUS_GTIDS_LOG_EVENT: sid count (8); per sid: UUID (16), interval count (8), then start and exclusive end
- * (8 each)) and prints the text form ({@code uuid:1-5:7,uuid2:1}). Not thread-safe.
+ * A MySQL GTID set, as the server keeps {@code @@gtid_executed}: per source UUID and tag (MySQL 8.3+; empty for
+ * none), sorted disjoint intervals of transaction numbers. Reads {@code Gtid_set::encode}'s form
+ * (COM_BINLOG_DUMP_GTID, PREVIOUS_GTIDS_LOG_EVENT: sid count (8); per sid: UUID (16), interval count (8), then start
+ * and exclusive end (8 each); in the tagged format of {@code encode_nsids_format} in {@code sql/rpl_gtid_set.cc} the
+ * first 8 bytes are {@code 1 << 56 | count << 8 | 1} and each entry has a tag after its UUID: one byte
+ * {@code length << 1}, then the tag) and prints the text form ({@code uuid:1-5:7:tag:1,uuid2:1}). Not thread-safe.
  */
 final class ReplayGtidSet {
 
-    /** UUID text to intervals {@code [start, end)}. */
+    /** {@code uuid} or {@code uuid:tag} to intervals {@code [start, end)}. */
     private final Map<String, List<long[]>> intervals = new TreeMap<>();
 
     static ReplayGtidSet decode(byte[] data, int offset, int length) {
         PayloadIn in = new PayloadIn(java.util.Arrays.copyOfRange(data, offset, offset + length));
         ReplayGtidSet set = new ReplayGtidSet();
-        long sids = in.intN(8);
-        if (sids >>> 56 != 0) {
-            throw new ReplayProtocolException("tagged GTID set encoding (format byte " + (sids >>> 56)
-                    + ") is not served");
+        long header = in.intN(8);
+        int format = (int) (header >>> 56);
+        if (format > 1) {
+            throw new ReplayProtocolException("GTID set encoding of unknown format " + format);
         }
+        long sids = format == 1 ? header >>> 8 & 0xFFFF_FFFF_FFFFL : header;
         for (long s = 0; s < sids; s++) {
             String uuid = uuid(in.bytes(16));
+            if (format == 1) {
+                int lengthByte = in.int8();
+                if ((lengthByte & 1) != 0) {
+                    throw new ReplayProtocolException("GTID tag length of more than one byte");
+                }
+                byte[] tag = in.bytes(lengthByte >> 1);
+                uuid = tag.length == 0 ? uuid : uuid + ":" + new String(tag, java.nio.charset.StandardCharsets.UTF_8);
+            }
             long n = in.intN(8);
             for (long i = 0; i < n; i++) {
                 long start = in.intN(8);
@@ -96,14 +107,22 @@ final class ReplayGtidSet {
         return s.toString();
     }
 
+    /** MySQL's text form: sources in order, a source's tagged intervals after its untagged ones. */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder();
-        intervals.forEach((uuid, list) -> {
+        String[] lastUuid = {null};
+        intervals.forEach((key, list) -> {
             if (list.isEmpty()) {
                 return;
             }
-            s.append(s.length() > 0 ? "," : "").append(uuid);
+            String uuid = key.length() > 36 ? key.substring(0, 36) : key;
+            if (uuid.equals(lastUuid[0])) {
+                s.append(key.substring(36));
+            } else {
+                s.append(s.length() > 0 ? "," : "").append(key);
+                lastUuid[0] = uuid;
+            }
             for (long[] iv : list) {
                 s.append(':').append(iv[0]).append(iv[1] - 1 > iv[0] ? "-" + (iv[1] - 1) : "");
             }

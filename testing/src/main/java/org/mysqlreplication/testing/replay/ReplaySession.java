@@ -24,16 +24,17 @@ final class ReplaySession implements Runnable {
     private final ServerConfig config;
     private final Socket accepted;
     private final long connectionId;
-    private final int port;
+    private final SystemVariables variables;
     private final BooleanSupplier serverClosed;
     private volatile Socket socket;
 
-    ReplaySession(ServerConfig config, Socket accepted, long connectionId, int port, BooleanSupplier serverClosed) {
+    ReplaySession(ServerConfig config, Socket accepted, long connectionId, SystemVariables variables,
+            BooleanSupplier serverClosed) {
         this.config = config;
         this.accepted = accepted;
         this.socket = accepted;
         this.connectionId = connectionId;
-        this.port = port;
+        this.variables = variables;
         this.serverClosed = serverClosed;
     }
 
@@ -55,7 +56,7 @@ final class ReplaySession implements Runnable {
             ReplayUser user = login.run();
             socket = login.socket();
             if (user != null) {
-                commands(packets, new QueryAnswers(config, new SystemVariables(config, port), user.name(),
+                commands(packets, new QueryAnswers(config, variables, user.name(),
                         connectionId));
             }
         } catch (IOException | RuntimeException e) {
