@@ -86,6 +86,12 @@ class ReplayServerLoginTest {
     }
 
     @Test
+    void fullAuthenticationOverTlsWithTheServersIdentityChecked() {
+        assertThat(path(settings(server, "sha256", "s256-pw").sslMode(SslMode.VERIFY_IDENTITY)
+                .sslCa(server.caCertificate()))).isEqualTo(ReplayLogin.Path.TLS);
+    }
+
+    @Test
     void cachingSha2FullWithTheKeyFileAndWithTheFetchedKey() {
         assertThat(path(settings(server, "sha2file", "s2-file-pw").serverPublicKey(server.publicKeyFile())))
                 .isEqualTo(ReplayLogin.Path.RSA);

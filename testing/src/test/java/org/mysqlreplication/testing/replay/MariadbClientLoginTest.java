@@ -84,6 +84,13 @@ class MariadbClientLoginTest {
                 "--default-auth=caching_sha2_password");
     }
 
+    /** The client checks the replay server's certificate against the throwaway CA, and the name 127.0.0.1. */
+    @Test
+    void theCertificateIsVerifiedAgainstTheCa() throws Exception {
+        assertLogin("native", "n-pw", ReplayLogin.Path.NATIVE_SCRAMBLE, "--ssl-ca=" + server.caCertificate(),
+                "--ssl-verify-server-cert");
+    }
+
     @Test
     void sha256PasswordOverTlsAndWithTheFetchedKey() throws Exception {
         assertLogin("sha256", "s256-pw", ReplayLogin.Path.TLS, "--ssl");
