@@ -43,6 +43,33 @@ class ArchitectureTest {
                 .check(CORE);
     }
 
+    /**
+     * The model's layers inside: values and positions at the bottom, then schemas, then events (rows carry their
+     * table schema); a schema or GTID class that imported an event, or the event model that imported its decoders,
+     * would run back up.
+     */
+    @Test
+    void schemasAndGtidsKnowNothingOfEvents() {
+        noClasses().that().resideInAnyPackage("org.mysqlreplication.schema..", "org.mysqlreplication.gtid..",
+                        "org.mysqlreplication.value..")
+                .should().dependOnClassesThat().resideInAPackage("org.mysqlreplication.event..")
+                .check(CORE);
+    }
+
+    @Test
+    void theEventModelKnowsNothingOfItsDecoders() {
+        noClasses().that().resideInAPackage("org.mysqlreplication.event")
+                .should().dependOnClassesThat().resideInAPackage("org.mysqlreplication.event.decode..")
+                .check(CORE);
+    }
+
+    @Test
+    void theFileReaderIsASourceOfPayloadsOnly() {
+        noClasses().that().resideInAPackage("org.mysqlreplication.file..")
+                .should().dependOnClassesThat().haveSimpleName("EventDecoder")
+                .check(CORE);
+    }
+
     @Test
     void nothingDependsOnTheClient() {
         noClasses().that().resideOutsideOfPackage("org.mysqlreplication.client..")

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code demo}: starts a throwaway MariaDB, runs the SQL session of python-mysql-replication's README, prints
  * every event of the binlog in the dump format and stops the server.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Start a throwaway local MariaDB, run python-mysql-replication's README session"
                 + " and print its binlog events.")
 final class DemoCommand implements Callable<Integer> {

@@ -11,10 +11,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code read}: prints the events of binlog files on disk in the dump format. */
-@Command(name = "read", mixinStandardHelpOptions = true,
+/**
+ * {@code read}: prints the events of binlog files on disk in the dump format. What was decoded before an error is
+ * printed before the error's line; on a terminal, the progress goes to stderr.
+ */
+@Command(name = "read", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Print the events of binlog files on disk in python-mysql-replication's dump format.")
 final class ReadCommand implements Callable<Integer> {
+
+    /** How many events are printed between two checks that stdout is still read. */
+    private static final int CHECK_EVERY = 256;
 
     @Spec
     private CommandSpec spec;
@@ -25,12 +31,22 @@ final class ReadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (Path file : files) {
-            try (BinlogFileReader reader = new BinlogFileReader(file)) {
-                for (BinlogEvent event : reader) {
-                    out.print(event.dump());
+        EventOutput output = new EventOutput(out, CHECK_EVERY);
+        Progress progress = Progress.onTerminal(spec.commandLine().getErr());
+        try {
+            for (Path file : files) {
+                try (BinlogFileReader reader = new BinlogFileReader(file)) {
+                    for (BinlogEvent event : reader) {
+                        if (!output.print(event)) {
+                            return 0;
+                        }
+                        progress.update(output.events(), file, reader.position().position());
+                    }
                 }
+                progress.fileDone();
             }
+        } finally {
+            progress.end();
             out.flush();
         }
         return 0;

@@ -125,6 +125,61 @@ class CliIT {
         assertThat(caWithoutVerify.err()).contains("--ssl-ca needs --ssl-mode VERIFY_CA or VERIFY_IDENTITY");
     }
 
+    private static Result dumpAs(String serverId, String... more) {
+        String[] base = {"dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
+                "--password", "s3cret-pw", "--server-id", serverId};
+        String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
+        System.arraycopy(more, 0, args, base.length, more.length);
+        return run(args);
+    }
+
+    /** The dump prints MariadbBinLogCheckPointEvent for the class MariadbBinlogCheckpointEvent: both names work. */
+    @Test
+    void onlyEventsTakesTheNameTheDumpPrints() {
+        String file = db.query("SHOW MASTER STATUS").get(0).get(0);
+        Result r = dumpAs("1250", "--only-events", "MariadbBinLogCheckPointEvent");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out().split("=== ", -1)).hasSize(2);
+        assertThat(r.out()).startsWith("=== MariadbBinLogCheckPointEvent ===").contains("Filename: " + file + "\n");
+        assertThat(dumpAs("1251", "--only-events", "mariadbbinlogcheckpointevent").out()).isEqualTo(r.out());
+    }
+
+    @Test
+    void aTableFilterThatMatchesNothingSaysSo() {
+        Result r = dumpAs("1252", "--only-tables", "nosuch");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("=== QueryEvent ===").doesNotContain("=== TableMapEvent", "=== WriteRowsEvent",
+                "=== UpdateRowsEvent", "=== DeleteRowsEvent");
+        assertThat(r.err()).isEqualTo("mysql-replication: warning: no table map or rows event matched"
+                + " --only-tables nosuch\n");
+        Result none = dumpAs("1253", "--only-events", "WriteRowsEvent", "--only-schemas", "nosuch");
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).isEqualTo("mysql-replication: warning: no event matched --only-events WriteRowsEvent"
+                + " --only-schemas nosuch\n");
+        Result some = dumpAs("1254", "--only-tables", "test4");
+        assertThat(some.err()).isEmpty();
+    }
+
+    @Test
+    void ignoredTablesAndSchemasDropTheirRows() {
+        Result all = dumpAs("1255", "--only-events", "WriteRowsEvent");
+        assertThat(all.out()).contains("Table: test.test4");
+        Result table = dumpAs("1256", "--only-events", "WriteRowsEvent,QueryEvent", "--ignored-tables", "test4");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("Query: CREATE DATABASE test").doesNotContain("Table: test.test4");
+        Result schema = dumpAs("1257", "--only-events", "WriteRowsEvent", "--ignored-schemas", "test");
+        assertThat(schema.exitCode()).as(schema.err()).isZero();
+        assertThat(schema.out()).doesNotContain("Table: test.test4");
+    }
+
+    /** Non-blocking with --resume-stream: it starts at the end, so nothing of what was written comes out. */
+    @Test
+    void resumeStreamStartsAtTheEnd() {
+        Result r = dumpAs("1258", "--resume-stream", "--connect-timeout", "5s", "--heartbeat", "30s");
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("=== QueryEvent", "=== WriteRowsEvent");
+    }
+
     @Test
     void helpShowsNoPasswordDefault() {
         Result r = run("dump", "--help");

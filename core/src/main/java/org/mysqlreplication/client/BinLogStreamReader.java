@@ -1,6 +1,5 @@
 package org.mysqlreplication.client;
 
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -8,17 +7,13 @@ import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.mysqlreplication.event.BinlogEvent;
-import org.mysqlreplication.event.EventHeader;
-import org.mysqlreplication.event.EventType;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.QueryEvent;
-import org.mysqlreplication.event.RotateEvent;
 import org.mysqlreplication.event.TableMapEvent;
-import org.mysqlreplication.event.TransactionPayloadEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
-import org.mysqlreplication.event.decode.EventDecoder;
+import org.mysqlreplication.event.decode.EventReader;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
-import org.mysqlreplication.io.ByteReader;
-import org.mysqlreplication.io.SpillFile;
+import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.io.SpillFiles;
 import org.mysqlreplication.net.ConnectionException;
 
@@ -59,56 +54,52 @@ import org.mysqlreplication.net.ConnectionException;
  * transaction this is exact too: the reader keeps the table maps it has, so the rows events after the position
  * decode without their transaction's TABLE_MAPs being sent again.
  *
+ * <p>What it does itself is the session (connect, where to start), reconnecting and the GTID position; the events'
+ * framing, selection, decoding and positions are its {@link EventReader}'s, the same a binlog file is read with.
+ *
  * <p>Not thread-safe: one thread reads. {@link #close()} may be called from another thread to end a
  * blocked read.
  */
 public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoCloseable {
 
-    /** A spilled packet's event starts after its {@code 0x00}. */
-    private static final long SPILLED_EVENT_OFFSET = 1;
-
     private final BinLogStreamReaderConfig config;
-    private final EventFilter filter;
     private final InformationSchemaResolver schemaResolver;
-    private final DecodeContext context;
-    private final EventDecoder decoder;
+    private final EventReader reader;
     private final SpillFiles spillFiles;
     /** Used by the thread reading the socket: the read-ahead thread when there is one. */
     private final EventSpill spill;
     private volatile ReplicationSession session;
     private volatile PacketPrefetcher prefetcher;
     private volatile boolean closed;
-    /** Read buffer of the events when there is no read-ahead thread; see {@code readEventPacket(byte[])}. */
+    /** Read buffer of the events when there is no read-ahead thread; see {@code ServerConnection.readEvent}. */
     private final byte[] readBuffer = new byte[PacketPrefetcher.BUFFER_SIZE];
-    private BinlogPosition position;
     private boolean ended;
-    /** The spill file of the packet {@link #nextPacket()} returned last, or null. */
-    private SpillFile spilled;
-    /** The wanted events of the transaction payload being handed out, and the position after the payload. */
-    private final ArrayDeque<BinlogEvent> payloadEvents = new ArrayDeque<>();
-    private BinlogPosition afterPayload;
     private final MariadbGtidTracker gtids;
     private final Reconnector reconnector;
     /** What the next session opens: the config, or after a lost connection the config resuming at position. */
     private BinLogStreamReaderConfig sessionConfig;
     private boolean connectedOnce;
-    /** After a reconnect, the position resumed at until an event at or after it arrives; null otherwise. */
-    private BinlogPosition resumeAt;
+    private boolean resuming;
 
     public BinLogStreamReader(BinLogStreamReaderConfig config) {
         this.config = config;
-        this.filter = new EventFilter(config);
-        this.schemaResolver = new InformationSchemaResolver(config, filter);
-        this.context = new DecodeContext(schemaResolver, config.unknownEventPolicy());
-        this.context.setVerifyChecksum(config.verifyChecksum());
-        this.context.setLazyRows(config.lazyRows());
-        this.context.setLargeValueThreshold(config.largeValueThreshold());
-        this.decoder = new EventDecoder(context);
+        this.schemaResolver = new InformationSchemaResolver(config);
+        this.gtids = new MariadbGtidTracker(config.start() instanceof StartPosition.AfterMariadbGtid g
+                ? g.position() : null);
+        DecodeContext context = new DecodeContext(schemaResolver, config.decodeOptions());
+        this.reader = EventReader.forStream(context, config.selector(), this::observe);
         this.spillFiles = new SpillFiles(config.spillDirectory());
-        this.spill = new EventSpill(spillFiles, config.largeValueThreshold());
-        this.gtids = new MariadbGtidTracker(config.startGtid());
-        this.reconnector = new Reconnector(config.reconnect(), config.host() + ":" + config.port());
+        this.spill = new EventSpill(spillFiles, config.decodeOptions().largeValueThreshold());
+        this.reconnector = new Reconnector(config.reconnect(), config.peer());
         this.sessionConfig = config;
+    }
+
+    /** Every decoded event, handed out or not: the GTID position and the schema cache follow them. */
+    private void observe(BinlogEvent event) {
+        gtids.onEvent(event);
+        if (event instanceof QueryEvent q) {
+            schemaResolver.onQuery(q);
+        }
     }
 
     /**
@@ -116,184 +107,57 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
      * or after {@link #close()}).
      */
     public BinlogEvent fetchOne() {
-        while (!ended && !closed) {
-            if (!payloadEvents.isEmpty()) {
-                BinlogEvent event = payloadEvents.poll();
-                position = payloadEvents.isEmpty() ? afterPayload : position;
+        while (!closed) {
+            BinlogEvent event = reader.poll();
+            if (event != null) {
                 return event;
             }
-            ByteReader packet;
+            if (ended) {
+                return null;
+            }
             try {
-                packet = nextPacket();
+                readOne();
             } catch (RuntimeException e) {
                 if (closed) {
-                    break; // close() from another thread ended the read: the stream has ended
+                    break; // close() from another thread ended the read (or released the spill file being decoded)
                 }
-                if (e instanceof ConnectionException lost && connectedOnce && reconnector.retry(lost, position)) {
+                if (e instanceof ConnectionException lost && connectedOnce
+                        && reconnector.retry(lost, reader.position())) {
                     dropSession();
                     continue;
                 }
                 if (closed) {
-                    break;
+                    break; // close() came while waiting to reconnect
                 }
                 throw e;
-            }
-            reconnector.connected();
-            if (packet == null) {
-                ended = true;
-                break;
-            }
-            SpillFile file = spilled;
-            spilled = null; // the reader keeps no reference: the file lives as long as its large values
-            BinlogEvent event;
-            try {
-                event = handle(packet, file);
-            } catch (RuntimeException e) {
-                if (closed && file != null) {
-                    break; // close() released the spill file being decoded: the stream has ended
-                }
-                throw e;
-            }
-            if (event != null) {
-                return event;
             }
         }
         return null;
     }
 
-    private ByteReader nextPacket() {
+    /** Reads the next payload from the server into the event reader; at the end of the stream, marks it ended. */
+    private void readOne() {
         ReplicationSession s = session();
         PacketPrefetcher p = prefetcher;
-        spilled = null;
-        ByteReader packet = p != null ? p.next() : spill.read(s.connection(), readBuffer);
-        spilled = p != null ? p.takeSpilled() : spill.takeSpilled();
-        return packet;
-    }
-
-    /** Decodes (or skips) the event of {@code packet}: all of it, or its first bytes when it was spilled. */
-    private BinlogEvent handle(ByteReader packet, SpillFile spilled) {
-        EventHeader header = EventDecoder.readHeader(packet);
-        long eventStart = startOf(header);
-        boolean replayed = replayed(eventStart);
-        if (!wanted(header, packet)) {
-            if (spilled != null) {
-                decoder.skipSpilled(spilled, SPILLED_EVENT_OFFSET, eventStart);
-            } else {
-                decoder.skip(packet, eventStart);
-            }
-            if (!replayed) {
-                advance(header, null);
-            }
-            return null;
+        Payload payload = p != null ? p.next() : spill.read(s.connection(), readBuffer);
+        reconnector.connected();
+        if (payload == null) {
+            ended = true;
+            return;
         }
-        BinlogEvent event = spilled != null ? decoder.decodeSpilled(spilled, SPILLED_EVENT_OFFSET, eventStart)
-                : decoder.decode(packet, eventStart);
-        if (replayed) {
-            return null; // decoded for the stream state it carries (format description), handed out before
-        }
-        BinlogPosition start = position;
-        advance(header, event);
-        gtids.onEvent(event);
-        if (event instanceof TransactionPayloadEvent payload) {
-            unpack(payload, start);
-            return null;
-        }
-        if (event instanceof QueryEvent q) {
-            schemaResolver.onQuery(q);
-        }
-        return deliverable(event) ? event : null;
-    }
-
-    /** Queues the wanted events of a transaction payload; the position stays at its start until they are out. */
-    private void unpack(TransactionPayloadEvent payload, BinlogPosition start) {
-        for (BinlogEvent event : payload.events()) {
-            if (event instanceof QueryEvent q) {
-                schemaResolver.onQuery(q);
-            }
-            if (deliverable(event)) {
-                payloadEvents.add(event);
-            }
-        }
-        if (!payloadEvents.isEmpty()) {
-            afterPayload = position;
-            position = start;
-        }
-    }
-
-    /**
-     * Whether, after a reconnect, an event is one the server sends before the position resumed at: its artificial
-     * ROTATE, the format description it repeats (with no position), or anything starting before it. Artificial
-     * events (heartbeats) until then are not handed out either.
-     */
-    private boolean replayed(long eventStart) {
-        if (resumeAt == null) {
-            return false;
-        }
-        if (eventStart >= 0 && eventStart >= resumeAt.position()) {
-            resumeAt = null;
-            return false;
-        }
-        return true;
-    }
-
-    /** Where the event starts in its file, when the header says ({@code -1} for artificial events). */
-    private static long startOf(EventHeader header) {
-        return header.logPos() > 0 && !EventClassOf.isArtificial(header) ? header.logPos() - header.eventSize() : -1;
-    }
-
-    /**
-     * Whether an event is worth decoding: a cheap check on the header (and, for row events, the table id) before
-     * any row is decoded. Events that carry stream state are always decoded.
-     */
-    private boolean wanted(EventHeader header, ByteReader packet) {
-        Class<? extends BinlogEvent> type = EventClassOf.type(header.eventType());
-        if (type == null || EventClassOf.carriesStreamState(type)) {
-            return true;
-        }
-        if (!filter.acceptsClass(type) || !filter.acceptsTimestamp(header.timestamp())) {
-            return false;
-        }
-        EventType rowsType = header.eventType().uncompressed();
-        if ((rowsType.isRowsEvent() || rowsType == EventType.PARTIAL_UPDATE_ROWS_EVENT)
-                && packet.remaining() >= EventHeader.SIZE + 6) {
-            long tableId = ByteReader.of(packet.array(), packet.arrayOffset() + EventHeader.SIZE, 6).readUint48();
-            TableMapEvent map = filter.filtersTables() ? context.tableMap(tableId) : null;
-            return map == null || filter.acceptsTable(map.schema(), map.table());
-        }
-        return true;
-    }
-
-    private boolean deliverable(BinlogEvent event) {
-        if (!filter.acceptsClass(event.getClass()) || !filter.acceptsTimestamp(event.header().timestamp())) {
-            return false;
-        }
-        if (!filter.filtersTables()) {
-            return true;
-        }
-        String[] table = EventClassOf.table(event);
-        return table == null || filter.acceptsTable(table[0], table[1]);
-    }
-
-    private void advance(EventHeader header, BinlogEvent event) {
-        if (event instanceof RotateEvent r) {
-            position = new BinlogPosition(r.nextBinlog(), r.position());
-            context.setBinlogFile(r.nextBinlog());
-        } else if (header.logPos() > 0 && position != null && !EventClassOf.isArtificial(header)) {
-            position = new BinlogPosition(position.file(), header.logPos());
-        }
+        reader.read(payload, -1);
     }
 
     private ReplicationSession session() {
         ReplicationSession s = session;
         if (s == null) {
-            s = ReplicationSession.open(sessionConfig, filter);
+            s = ReplicationSession.open(sessionConfig);
             connectedOnce = true;
-            position = s.start(); // null when starting at a GTID position, until the server's ROTATE
-            context.setBinlogFile(position != null ? position.file() : null);
-            context.setChecksumAlgorithm(s.checksum());
+            // the start is null when starting at a GTID position, until the server's ROTATE
+            reader.startSession(s.start(), s.checksum(), resuming);
             if (config.readAheadBytes() > 0) {
                 prefetcher = new PacketPrefetcher(s.connection(), spill, config.readAheadBytes(),
-                        "binlog-read-ahead-" + config.host() + ":" + config.port());
+                        "binlog-read-ahead-" + config.peer());
             }
             session = s;
             if (closed) {
@@ -311,10 +175,10 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         closeConnection();
         prefetcher = null;
         session = null;
-        spilled = null;
+        BinlogPosition position = reader.position();
         if (position != null) { // else a GTID start before the server's first ROTATE: nothing was read yet
             sessionConfig = config.resumingAt(position);
-            resumeAt = position;
+            resuming = true;
         }
     }
 
@@ -329,7 +193,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
 
     /** Where the next event starts, or {@code null} before the first read. */
     public BinlogPosition position() {
-        return position;
+        return reader.position();
     }
 
     /**
@@ -408,6 +272,6 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
 
     /** For tests and tools: the table map of a table id seen in this stream, or null. */
     TableMapEvent tableMap(long tableId) {
-        return context.tableMap(tableId);
+        return reader.context().tableMap(tableId);
     }
 }

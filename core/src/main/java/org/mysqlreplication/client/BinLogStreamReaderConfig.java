@@ -6,10 +6,14 @@ import java.util.Objects;
 import java.util.Set;
 import javax.net.ssl.X509TrustManager;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.decode.DecodeContext;
+import org.mysqlreplication.event.decode.DecodeOptions;
+import org.mysqlreplication.event.decode.EventSelector;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.gtid.MysqlGtidSet;
+import org.mysqlreplication.protocol.ConnectionSettings;
 import org.mysqlreplication.protocol.SslMode;
 
 /**
@@ -19,49 +23,25 @@ import org.mysqlreplication.protocol.SslMode;
  *
  * <p>{@link #toString()} never shows the password. Immutable and thread-safe.
  *
- * @param startFile     binlog file to start from ({@code log_file}); {@code null}: the server's current file
- * @param startPosition position in {@code startFile} ({@code log_pos}); {@code null}: see {@code resumeStream}
- * @param startGtid     MariaDB GTID position to start after ({@code auto_position}); {@code null}: start by file
- * @param startMysqlGtid MySQL GTID set whose transactions to skip ({@code auto_position}); {@code null}: see above
+ * @param connection    where and as whom to connect (the dump and the schema connection alike)
+ * @param selector      which events to hand out ({@code only_events}, {@code only_schemas}, ...)
+ * @param start         where to start: one of the {@link StartPosition}s
+ * @param decodeOptions how events are decoded (checksums, unknown events, lazy rows, large values)
  * @param reconnect     how a blocking reader reconnects after a lost connection; {@code null}: it does not
- * @param serverPublicKey the server's RSA public key (PEM) for a password sent without TLS, or {@code null}
- * @param allowPublicKeyRetrieval whether the server may be asked for that key when none is given
  */
 public record BinLogStreamReaderConfig(
-        String host,
-        int port,
-        String user,
-        String password,
-        Duration connectTimeout,
+        ConnectionSettings connection,
         long serverId,
-        Set<Class<? extends BinlogEvent>> onlyEvents,
-        Set<Class<? extends BinlogEvent>> ignoredEvents,
-        Set<String> onlySchemas,
-        Set<String> ignoredSchemas,
-        Set<String> onlyTables,
-        Set<String> ignoredTables,
-        String startFile,
-        Long startPosition,
-        boolean resumeStream,
+        EventSelector selector,
+        StartPosition start,
         boolean blocking,
-        Long skipToTimestamp,
         ReportSlave reportSlave,
         Duration slaveHeartbeat,
-        boolean verifyChecksum,
         boolean freezeSchema,
-        UnknownEventPolicy unknownEventPolicy,
+        DecodeOptions decodeOptions,
         int readAheadBytes,
-        boolean lazyRows,
-        int largeValueThreshold,
         Path spillDirectory,
-        SslMode sslMode,
-        Path sslCa,
-        X509TrustManager sslTrustManager,
-        MariadbGtidPosition startGtid,
-        MysqlGtidSet startMysqlGtid,
-        ReconnectPolicy reconnect,
-        Path serverPublicKey,
-        boolean allowPublicKeyRetrieval) {
+        ReconnectPolicy reconnect) {
 
     /** Default of {@link Builder#readAheadBytes(int)}. */
     public static final int DEFAULT_READ_AHEAD_BYTES = 4 * 1024 * 1024;
@@ -70,39 +50,18 @@ public record BinLogStreamReaderConfig(
     public static final int DEFAULT_LARGE_VALUE_THRESHOLD = DecodeContext.DEFAULT_LARGE_VALUE_THRESHOLD;
 
     public BinLogStreamReaderConfig {
-        Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(user, "user");
-        password = password == null ? "" : password;
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("port " + port + " not in 1..65535");
-        }
+        Objects.requireNonNull(connection, "connection");
         if (serverId < 1 || serverId > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("server id " + serverId
                     + " not in 1..4294967295 (it must differ from the server's and other replicas' ids)");
         }
-        onlyEvents = onlyEvents == null ? null : Set.copyOf(onlyEvents);
-        ignoredEvents = Set.copyOf(ignoredEvents);
-        onlySchemas = onlySchemas == null ? null : Set.copyOf(onlySchemas);
-        ignoredSchemas = Set.copyOf(ignoredSchemas);
-        onlyTables = onlyTables == null ? null : Set.copyOf(onlyTables);
-        ignoredTables = Set.copyOf(ignoredTables);
-        if (startPosition != null && startFile == null) {
-            throw new IllegalArgumentException("a start position needs a start file");
-        }
-        Objects.requireNonNull(unknownEventPolicy, "unknownEventPolicy");
+        Objects.requireNonNull(selector, "selector");
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(decodeOptions, "decodeOptions");
         if (readAheadBytes < 0) {
             throw new IllegalArgumentException("read-ahead " + readAheadBytes + " bytes is negative");
         }
-        DecodeContext.checkLargeValueThreshold(largeValueThreshold);
         spillDirectory = spillDirectory != null ? spillDirectory : Path.of(System.getProperty("java.io.tmpdir"));
-        sslMode = sslMode == null ? SslMode.DISABLED : sslMode;
-        sslMode.checkTrust(sslCa, sslTrustManager);
-        int starts = (startGtid != null ? 1 : 0) + (startMysqlGtid != null ? 1 : 0);
-        if (starts > 1 || starts == 1 && (startFile != null || resumeStream)) {
-            throw new IllegalArgumentException("start at a GTID position, at a binlog file or at the end of the binlog"
-                    + " (resumeStream), not two of them");
-        }
         if (reconnect != null && !blocking) {
             throw new IllegalArgumentException("reconnect needs blocking mode: a non-blocking reader ends at the end"
                     + " of the binlog, and a new reader started at its position() continues it");
@@ -113,36 +72,23 @@ public record BinLogStreamReaderConfig(
         return new Builder();
     }
 
-    /** The start as a position, or {@code null} when the reader asks the server where its binlog is. */
-    public BinlogPosition start() {
-        if (startFile == null) {
-            return null;
-        }
-        return new BinlogPosition(startFile, startPosition == null ? BinlogPosition.FIRST_EVENT : startPosition);
+    /** {@code host:port} of the server, as messages and thread names say it. */
+    public String peer() {
+        return connection.peer();
     }
 
     /** This config starting at {@code position} instead of its own start: what a reconnect opens. */
     BinLogStreamReaderConfig resumingAt(BinlogPosition position) {
-        return new BinLogStreamReaderConfig(host, port, user, password, connectTimeout, serverId, onlyEvents,
-                ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, position.file(),
-                position.position(), false, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
-                freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold, spillDirectory,
-                sslMode, sslCa, sslTrustManager, null, null, reconnect, serverPublicKey, allowPublicKeyRetrieval);
+        return new BinLogStreamReaderConfig(connection, serverId, selector, StartPosition.at(position), blocking,
+                reportSlave, slaveHeartbeat, freezeSchema, decodeOptions, readAheadBytes, spillDirectory, reconnect);
     }
 
     @Override
     public String toString() {
-        return "BinLogStreamReaderConfig[" + user + "@" + host + ":" + port + ", password="
-                + (password.isEmpty() ? "" : "***") + ", serverId=" + serverId + ", start=" + start()
-                + ", resumeStream=" + resumeStream + ", blocking=" + blocking + ", onlyEvents=" + onlyEvents
-                + ", ignoredEvents=" + ignoredEvents + ", onlySchemas=" + onlySchemas + ", ignoredSchemas="
-                + ignoredSchemas + ", onlyTables=" + onlyTables + ", ignoredTables=" + ignoredTables
-                + ", skipToTimestamp=" + skipToTimestamp + ", reportSlave=" + reportSlave + ", slaveHeartbeat="
-                + slaveHeartbeat + ", verifyChecksum=" + verifyChecksum + ", freezeSchema=" + freezeSchema
-                + ", unknownEventPolicy=" + unknownEventPolicy + ", readAheadBytes=" + readAheadBytes + ", lazyRows="
-                + lazyRows + ", largeValueThreshold=" + largeValueThreshold + ", spillDirectory=" + spillDirectory
-                + ", sslMode=" + sslMode + ", sslCa=" + sslCa
-                + ", startGtid=" + startGtid + ", startMysqlGtid=" + startMysqlGtid + ", reconnect=" + reconnect + "]";
+        return "BinLogStreamReaderConfig[" + connection + ", serverId=" + serverId + ", start=" + start
+                + ", blocking=" + blocking + ", " + selector + ", reportSlave=" + reportSlave + ", slaveHeartbeat="
+                + slaveHeartbeat + ", freezeSchema=" + freezeSchema + ", " + decodeOptions + ", readAheadBytes="
+                + readAheadBytes + ", spillDirectory=" + spillDirectory + ", reconnect=" + reconnect + "]";
     }
 
     /**
@@ -153,23 +99,13 @@ public record BinLogStreamReaderConfig(
      */
     public static final class Builder {
 
-        private String host = "127.0.0.1";
-        private int port = 3306;
-        private String user = "root";
-        private String password = "";
-        private Duration connectTimeout = Duration.ofSeconds(10);
+        private final ConnectionSettings.Builder connection = ConnectionSettings.builder().user("root");
         private long serverId;
-        private Set<Class<? extends BinlogEvent>> onlyEvents;
-        private Set<Class<? extends BinlogEvent>> ignoredEvents = Set.of();
-        private Set<String> onlySchemas;
-        private Set<String> ignoredSchemas = Set.of();
-        private Set<String> onlyTables;
-        private Set<String> ignoredTables = Set.of();
-        private String startFile;
-        private Long startPosition;
-        private boolean resumeStream;
+        private final EventSelector.Builder selector = EventSelector.builder();
+        private StartPosition start = StartPosition.CURRENT_FILE;
+        /** Set when two ways to start were chosen: build() refuses the config with it. */
+        private String startConflict;
         private boolean blocking;
-        private Long skipToTimestamp;
         private ReportSlave reportSlave;
         private Duration slaveHeartbeat;
         private boolean verifyChecksum = true;
@@ -179,13 +115,6 @@ public record BinLogStreamReaderConfig(
         private boolean lazyRows;
         private int largeValueThreshold = DEFAULT_LARGE_VALUE_THRESHOLD;
         private Path spillDirectory;
-        private SslMode sslMode = SslMode.DISABLED;
-        private Path sslCa;
-        private X509TrustManager sslTrustManager;
-        private Path serverPublicKey;
-        private boolean allowPublicKeyRetrieval;
-        private MariadbGtidPosition startGtid;
-        private MysqlGtidSet startMysqlGtid;
         private ReconnectPolicy reconnect;
 
         private Builder() {
@@ -193,35 +122,32 @@ public record BinLogStreamReaderConfig(
 
         /** {@code connection_settings}: host, port, user and password in one call. */
         public Builder connection(String host, int port, String user, String password) {
-            this.host = host;
-            this.port = port;
-            this.user = user;
-            this.password = password;
+            connection.host(host).port(port).user(user).password(password);
             return this;
         }
 
         public Builder host(String host) {
-            this.host = host;
+            connection.host(host);
             return this;
         }
 
         public Builder port(int port) {
-            this.port = port;
+            connection.port(port);
             return this;
         }
 
         public Builder user(String user) {
-            this.user = user;
+            connection.user(user);
             return this;
         }
 
         public Builder password(String password) {
-            this.password = password;
+            connection.password(password);
             return this;
         }
 
         public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = timeout;
+            connection.connectTimeout(Objects.requireNonNull(timeout, "timeout"));
             return this;
         }
 
@@ -234,26 +160,26 @@ public record BinLogStreamReaderConfig(
         /** {@code only_events}: deliver only events of these classes. */
         @SafeVarargs
         public final Builder onlyEvents(Class<? extends BinlogEvent>... types) {
-            this.onlyEvents = Set.of(types);
+            selector.onlyEvents(Set.of(types));
             return this;
         }
 
         /** {@code ignored_events}: never deliver events of these classes. */
         @SafeVarargs
         public final Builder ignoredEvents(Class<? extends BinlogEvent>... types) {
-            this.ignoredEvents = Set.of(types);
+            selector.ignoredEvents(Set.of(types));
             return this;
         }
 
         /** {@code only_schemas}: table maps and row events of other schemas are dropped before decoding. */
         public Builder onlySchemas(String... schemas) {
-            this.onlySchemas = Set.of(schemas);
+            selector.onlySchemas(Set.of(schemas));
             return this;
         }
 
         /** {@code ignored_schemas}. */
         public Builder ignoredSchemas(String... schemas) {
-            this.ignoredSchemas = Set.of(schemas);
+            selector.ignoredSchemas(Set.of(schemas));
             return this;
         }
 
@@ -262,21 +188,19 @@ public record BinLogStreamReaderConfig(
          * matches a table of any schema; {@code schema.table} matches that one table.
          */
         public Builder onlyTables(String... tables) {
-            this.onlyTables = Set.of(tables);
+            selector.onlyTables(Set.of(tables));
             return this;
         }
 
         /** {@code ignored_tables}, matched like {@link #onlyTables(String...)}. */
         public Builder ignoredTables(String... tables) {
-            this.ignoredTables = Set.of(tables);
+            selector.ignoredTables(Set.of(tables));
             return this;
         }
 
         /** {@code log_file} and {@code log_pos}: start exactly at this position. */
         public Builder startAt(String file, long position) {
-            this.startFile = file;
-            this.startPosition = position;
-            return this;
+            return start(StartPosition.at(new BinlogPosition(file, position)));
         }
 
         /** Start at {@code position}. */
@@ -286,9 +210,7 @@ public record BinLogStreamReaderConfig(
 
         /** {@code log_file} alone: start at the first event of this file. */
         public Builder startFile(String file) {
-            this.startFile = file;
-            this.startPosition = null;
-            return this;
+            return start(StartPosition.at(new BinlogPosition(file, BinlogPosition.FIRST_EVENT)));
         }
 
         /**
@@ -296,8 +218,10 @@ public record BinLogStreamReaderConfig(
          * (only new events) instead of the beginning of its current file.
          */
         public Builder resumeStream(boolean resume) {
-            this.resumeStream = resume;
-            return this;
+            if (!resume) {
+                return start instanceof StartPosition.EndOfLog ? start(StartPosition.CURRENT_FILE) : this;
+            }
+            return start(StartPosition.END_OF_LOG);
         }
 
         /** {@code blocking}: wait for new events at the end of the binlog instead of ending the stream. */
@@ -308,7 +232,7 @@ public record BinLogStreamReaderConfig(
 
         /** {@code skip_to_timestamp}: drop events written before this time (epoch seconds). */
         public Builder skipToTimestamp(long epochSeconds) {
-            this.skipToTimestamp = epochSeconds;
+            selector.skipToTimestamp(epochSeconds);
             return this;
         }
 
@@ -394,7 +318,7 @@ public record BinLogStreamReaderConfig(
          * python-mysql-replication (see {@link SslMode} for why). The schema connection uses the same mode.
          */
         public Builder sslMode(SslMode mode) {
-            this.sslMode = mode;
+            connection.sslMode(mode);
             return this;
         }
 
@@ -403,13 +327,13 @@ public record BinLogStreamReaderConfig(
          * {@link SslMode#VERIFY_IDENTITY} trust (default: the JDK's trust store).
          */
         public Builder sslCa(Path caFile) {
-            this.sslCa = caFile;
+            connection.sslCa(caFile);
             return this;
         }
 
         /** Instead of {@link #sslCa(Path)}: what decides whether the server's certificate chain is trusted. */
         public Builder sslTrustManager(X509TrustManager trustManager) {
-            this.sslTrustManager = trustManager;
+            connection.sslTrustManager(trustManager);
             return this;
         }
 
@@ -419,7 +343,7 @@ public record BinLogStreamReaderConfig(
          * password with it. Connector/J's {@code serverRSAPublicKeyFile}; not a python option.
          */
         public Builder serverPublicKey(Path pemFile) {
-            this.serverPublicKey = pemFile;
+            connection.serverPublicKey(pemFile);
             return this;
         }
 
@@ -429,7 +353,7 @@ public record BinLogStreamReaderConfig(
          * {@code allowPublicKeyRetrieval}.
          */
         public Builder allowPublicKeyRetrieval(boolean allow) {
-            this.allowPublicKeyRetrieval = allow;
+            connection.allowPublicKeyRetrieval(allow);
             return this;
         }
 
@@ -442,8 +366,7 @@ public record BinLogStreamReaderConfig(
          * {@link BinlogConfigurationException}: start there at a {@link MysqlGtidSet}.
          */
         public Builder startAtGtid(MariadbGtidPosition position) {
-            this.startGtid = position;
-            return this;
+            return start(StartPosition.after(position));
         }
 
         /**
@@ -453,7 +376,21 @@ public record BinLogStreamReaderConfig(
          * A MariaDB server fails with a {@link BinlogConfigurationException}.
          */
         public Builder startAtGtid(MysqlGtidSet set) {
-            this.startMysqlGtid = set;
+            return start(StartPosition.after(set));
+        }
+
+        /**
+         * Where to start, as one value; the methods above each set one of these. Choosing two different ways to
+         * start (a GTID position and a file, say) makes {@link #build()} fail: the reader would have to guess.
+         */
+        public Builder start(StartPosition position) {
+            Objects.requireNonNull(position, "position");
+            if (!(start instanceof StartPosition.CurrentFileStart) && start.getClass() != position.getClass()
+                    && !(position instanceof StartPosition.CurrentFileStart)) {
+                startConflict = "start at a GTID position, at a binlog file or at the end of the binlog"
+                        + " (resumeStream), not two of them: " + start + " and " + position;
+            }
+            this.start = position;
             return this;
         }
 
@@ -476,12 +413,13 @@ public record BinLogStreamReaderConfig(
         }
 
         public BinLogStreamReaderConfig build() {
-            return new BinLogStreamReaderConfig(host, port, user, password, connectTimeout, serverId, onlyEvents,
-                    ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, startFile, startPosition,
-                    resumeStream, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
-                    freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold,
-                    spillDirectory, sslMode, sslCa, sslTrustManager, startGtid, startMysqlGtid, reconnect,
-                    serverPublicKey, allowPublicKeyRetrieval);
+            if (startConflict != null) {
+                throw new IllegalArgumentException(startConflict);
+            }
+            DecodeOptions options = new DecodeOptions(unknownEventPolicy, verifyChecksum, lazyRows,
+                    largeValueThreshold);
+            return new BinLogStreamReaderConfig(connection.build(), serverId, selector.build(), start, blocking,
+                    reportSlave, slaveHeartbeat, freezeSchema, options, readAheadBytes, spillDirectory, reconnect);
         }
     }
 }

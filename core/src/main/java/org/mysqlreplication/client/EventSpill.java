@@ -3,6 +3,7 @@ package org.mysqlreplication.client;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.io.SpillFile;
 import org.mysqlreplication.io.SpillFiles;
 import org.mysqlreplication.net.PacketChannel;
@@ -24,7 +25,6 @@ final class EventSpill implements PayloadSpill {
 
     private final SpillFiles files;
     private final int threshold;
-    private SpillFile taken;
 
     EventSpill(SpillFiles files, int threshold) {
         this.files = files;
@@ -32,20 +32,11 @@ final class EventSpill implements PayloadSpill {
     }
 
     /**
-     * The next event packet from {@code connection} (see {@link ServerConnection#readEventPacket(byte[])}); when it
-     * was spilled, the reader covers the event's first bytes and {@link #takeSpilled()} gives the file, where the event
-     * starts at offset 1.
+     * The next event from {@code connection} (see {@link ServerConnection#readEvent(byte[], PayloadSpill)}), in
+     * memory or, when it was spilled, in its file from the event's start; null at the end of the stream.
      */
-    ByteReader read(ServerConnection connection, byte[] reuse) {
-        taken = null;
-        return connection.readEventPacket(reuse, this);
-    }
-
-    /** The spill file of the packet {@link #read} last, or null when it is in memory; forgets it. */
-    SpillFile takeSpilled() {
-        SpillFile f = taken;
-        taken = null;
-        return f;
+    Payload read(ServerConnection connection, byte[] reuse) {
+        return connection.readEvent(reuse, this);
     }
 
     @Override
@@ -67,7 +58,6 @@ final class EventSpill implements PayloadSpill {
         if (size <= threshold || !consistent) {
             return null;
         }
-        taken = files.create();
-        return taken;
+        return files.create();
     }
 }

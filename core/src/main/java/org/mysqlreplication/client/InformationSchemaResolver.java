@@ -7,11 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.event.decode.EventSelector;
+import org.mysqlreplication.net.ConnectionException;
 import org.mysqlreplication.protocol.ServerConnection;
 import org.mysqlreplication.schema.ColumnSchema;
-import org.mysqlreplication.schema.TableMapSchemaResolver;
+import org.mysqlreplication.event.decode.TableMapSchemaResolver;
 import org.mysqlreplication.schema.TableSchema;
-import org.mysqlreplication.schema.TableSchemaResolver;
+import org.mysqlreplication.event.decode.TableSchemaResolver;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.ColumnType;
 import org.slf4j.Logger;
@@ -28,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * was written; a column count that does not match the TABLE_MAP is therefore not trusted: the columns then
  * stay unnamed and a warning is logged.
  *
+ * <p>A lost schema connection is the {@link ConnectionException} it is, not a decoding error: the decoder lets it
+ * through, so the reader's reconnect policy applies; the next lookup opens a new connection.
+ *
  * <p>Not thread-safe: used by the reader's thread only; {@link #close()} may come from another thread.
  */
 final class InformationSchemaResolver implements TableSchemaResolver, AutoCloseable {
@@ -35,15 +40,15 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
     private static final Logger LOG = LoggerFactory.getLogger(InformationSchemaResolver.class);
 
     private final BinLogStreamReaderConfig config;
-    private final EventFilter filter;
+    private final EventSelector filter;
     private final boolean freeze;
     private final TableSchemaResolver fromTableMap = new TableMapSchemaResolver();
     private final Map<String, List<ServerColumn>> cache = new HashMap<>();
     private volatile ServerConnection connection;
 
-    InformationSchemaResolver(BinLogStreamReaderConfig config, EventFilter filter) {
+    InformationSchemaResolver(BinLogStreamReaderConfig config) {
         this.config = config;
-        this.filter = filter;
+        this.filter = config.selector();
         this.freeze = config.freezeSchema();
     }
 
@@ -106,7 +111,15 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
                 + " AND c.TABLE_NAME = " + ColumnTypeLabels.quote(table)
                 + " ORDER BY c.ORDINAL_POSITION";
         List<ServerColumn> columns = new ArrayList<>();
-        for (List<String> row : connection().query(sql).rows()) {
+        List<List<String>> rows;
+        try {
+            rows = connection().query(sql).rows();
+        } catch (ConnectionException e) {
+            close(); // the next lookup connects again; the reader sees this failure as the connection's
+            connection = null;
+            throw e;
+        }
+        for (List<String> row : rows) {
             columns.add(ServerColumn.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)));
         }
         return List.copyOf(columns);
@@ -128,7 +141,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
     private ServerConnection connection() {
         ServerConnection c = connection;
         if (c == null) {
-            c = ServerConnection.open(ReplicationSession.settings(config));
+            c = ServerConnection.open(config.connection());
             connection = c;
         }
         return c;

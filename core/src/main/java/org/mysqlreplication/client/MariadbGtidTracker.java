@@ -2,7 +2,7 @@ package org.mysqlreplication.client;
 
 import java.util.Locale;
 import org.mysqlreplication.event.BinlogEvent;
-import org.mysqlreplication.event.MariadbGtid;
+import org.mysqlreplication.gtid.MariadbGtid;
 import org.mysqlreplication.event.MariadbGtidEvent;
 import org.mysqlreplication.event.MariadbGtidListEvent;
 import org.mysqlreplication.event.QueryEvent;

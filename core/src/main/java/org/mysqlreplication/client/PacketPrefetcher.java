@@ -5,7 +5,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.io.ByteReader;
-import org.mysqlreplication.io.SpillFile;
+import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.protocol.ServerConnection;
 
 /**
@@ -17,8 +17,8 @@ import org.mysqlreplication.protocol.ServerConnection;
  * the consumer asks for the next packet (it is done with the previous one by then: events are decoded into
  * values of their own), so a long stream allocates no array per event.
  *
- * <p>Spilled events: a rows event too large for the heap arrives as its first bytes, the rest in a spill file
- * ({@link EventSpill}); it goes through the queue in order like any packet and counts against the byte budget
+ * <p>Spilled events: a rows event too large for the heap arrives as a {@link Payload} holding its first bytes and
+ * its spill file ({@link EventSpill}); it goes through the queue in order like any packet and counts against the byte budget
  * with those first bytes only. What bounds it is the disk: at most {@value #SPILLED_AHEAD} spilled events wait in
  * the queue (one more may be read while they wait).
  *
@@ -41,23 +41,15 @@ final class PacketPrefetcher implements AutoCloseable {
     private record Failure(RuntimeException error) {
     }
 
-    private record Packet(ByteReader bytes, int permits, byte[] pooled) {
-    }
-
-    private record SpilledPacket(ByteReader head, int permits, SpillFile file) {
+    private record Packet(Payload payload, int permits, byte[] pooled) {
     }
 
     /**
-     * Where packets come from: {@code read} returns null at the end, and reads into {@code reuse} when the packet
+     * Where payloads come from: {@code read} returns null at the end, and reads into {@code reuse} when the payload
      * fits; {@code close} ends a blocked read.
      */
     interface Source {
-        ByteReader read(byte[] reuse);
-
-        /** The spill file of the packet read last, or null when it is all in memory; forgets it. */
-        default SpillFile takeSpilled() {
-            return null;
-        }
+        Payload read(byte[] reuse);
 
         void close();
     }
@@ -69,7 +61,6 @@ final class PacketPrefetcher implements AutoCloseable {
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final ConcurrentLinkedQueue<byte[]> pool = new ConcurrentLinkedQueue<>();
     private byte[] lastPooled;
-    private SpillFile lastSpilled;
     private final Thread thread;
     private volatile boolean closed;
     private boolean ended;
@@ -77,13 +68,8 @@ final class PacketPrefetcher implements AutoCloseable {
     PacketPrefetcher(ServerConnection connection, EventSpill spill, int maxBufferedBytes, String threadName) {
         this(new Source() {
             @Override
-            public ByteReader read(byte[] reuse) {
+            public Payload read(byte[] reuse) {
                 return spill.read(connection, reuse);
-            }
-
-            @Override
-            public SpillFile takeSpilled() {
-                return spill.takeSpilled();
             }
 
             @Override
@@ -102,6 +88,10 @@ final class PacketPrefetcher implements AutoCloseable {
         this.thread.start();
     }
 
+    /**
+     * Reads until the end, a failure or {@link #close()}. Any failure, an {@link Error} such as an
+     * {@link OutOfMemoryError} too, is queued for the consumer: a reading thread never ends unseen.
+     */
     private void readLoop() {
         try {
             while (!closed) {
@@ -109,46 +99,48 @@ final class PacketPrefetcher implements AutoCloseable {
                 if (buffer == null) {
                     buffer = new byte[BUFFER_SIZE];
                 }
-                ByteReader packet = source.read(buffer);
-                if (packet == null) {
+                Payload payload = source.read(buffer);
+                if (payload == null) {
                     queue.add(END);
                     return;
                 }
-                boolean inBuffer = packet.array() == buffer;
+                ByteReader bytes = payload.bytes();
+                boolean inBuffer = bytes.array() == buffer;
                 if (!inBuffer) {
                     pool.add(buffer);
                 }
-                int permits = Math.min(inBuffer ? buffer.length : packet.remaining(), maxBufferedBytes);
-                SpillFile spilled = source.takeSpilled();
-                if (spilled != null) {
+                int permits = Math.min(inBuffer ? buffer.length : bytes.remaining(), maxBufferedBytes);
+                if (payload.isSpilled()) {
                     spillSlots.acquire();
-                    budget.acquire(permits);
-                    queue.add(new SpilledPacket(packet, permits, spilled));
-                } else {
-                    budget.acquire(permits);
-                    queue.add(new Packet(packet, permits, inBuffer ? buffer : null));
                 }
+                budget.acquire(permits);
+                queue.add(new Packet(payload, permits, inBuffer ? buffer : null));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            queue.add(new Failure(new BinlogException("binlog reading thread interrupted", e)));
+            fail(new BinlogException("binlog reading thread interrupted", e));
         } catch (RuntimeException e) {
-            queue.add(new Failure(e));
+            fail(e);
+        } catch (Error e) {
+            fail(new BinlogException("binlog reading thread failed: " + e, e));
         }
     }
 
+    private void fail(RuntimeException e) {
+        queue.add(new Failure(e));
+    }
+
     /**
-     * The next packet's event bytes, waiting for it; {@code null} at the end of the stream. The bytes of the
-     * packet returned before are no longer valid. When the packet was spilled, {@link #takeSpilled()} gives its file.
+     * The next payload, waiting for it; {@code null} at the end of the stream or once {@link #close()} was called.
+     * The bytes of the payload returned before are no longer valid.
      *
-     * @throws RuntimeException what the reading thread failed with, after all packets read before it
+     * @throws RuntimeException what the reading thread failed with, after all payloads read before it
      */
-    ByteReader next() {
+    Payload next() {
         if (lastPooled != null) {
             pool.add(lastPooled);
             lastPooled = null;
         }
-        lastSpilled = null;
         if (ended) {
             return null;
         }
@@ -161,37 +153,28 @@ final class PacketPrefetcher implements AutoCloseable {
         }
         if (item instanceof Packet p) {
             budget.release(p.permits());
+            if (p.payload().isSpilled()) {
+                spillSlots.release();
+            }
             lastPooled = p.pooled();
-            return p.bytes();
-        }
-        if (item instanceof SpilledPacket s) {
-            budget.release(s.permits());
-            spillSlots.release();
-            lastSpilled = s.file();
-            return s.head();
+            return p.payload();
         }
         ended = true;
-        if (item instanceof Failure f) {
+        if (item instanceof Failure f && !closed) {
             throw f.error();
         }
         return null;
-    }
-
-    /**
-     * The spill file of the packet {@link #next()} returned last, or null when it is all in memory; the
-     * prefetcher forgets it, so that it lives only as long as the caller's references to it.
-     */
-    SpillFile takeSpilled() {
-        SpillFile f = lastSpilled;
-        lastSpilled = null;
-        return f;
     }
 
     /** Stops reading: closes the connection, which ends a read blocked on the socket. */
     @Override
     public void close() {
         closed = true;
-        source.close();
-        thread.interrupt();
+        queue.add(END); // a consumer waiting in next() wakes up whatever the reading thread does
+        try {
+            source.close();
+        } finally {
+            thread.interrupt();
+        }
     }
 }

@@ -1,11 +1,11 @@
 package org.mysqlreplication.client;
 
+import org.mysqlreplication.event.BinlogPosition;
 import java.util.List;
 import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.MariadbAnnotateRowsEvent;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.gtid.MysqlGtidSet;
-import org.mysqlreplication.protocol.ConnectionSettings;
 import org.mysqlreplication.protocol.ServerConnection;
 import org.mysqlreplication.protocol.ServerErrorException;
 import org.slf4j.Logger;
@@ -35,36 +35,22 @@ final class ReplicationSession {
         this.checksum = checksum;
     }
 
-    static ConnectionSettings settings(BinLogStreamReaderConfig c) {
-        return ConnectionSettings.builder()
-                .host(c.host())
-                .port(c.port())
-                .user(c.user())
-                .password(c.password())
-                .connectTimeout(c.connectTimeout())
-                .sslMode(c.sslMode())
-                .sslCa(c.sslCa())
-                .sslTrustManager(c.sslTrustManager())
-                .serverPublicKey(c.serverPublicKey())
-                .allowPublicKeyRetrieval(c.allowPublicKeyRetrieval())
-                .build();
-    }
-
-    /** Connects and starts the dump where the config says; ANNOTATE_ROWS only when {@code filter} wants them. */
-    static ReplicationSession open(BinLogStreamReaderConfig config, EventFilter filter) {
-        ServerConnection conn = ServerConnection.open(settings(config));
+    /** Connects and starts the dump where the config says; ANNOTATE_ROWS only when the selector wants them. */
+    static ReplicationSession open(BinLogStreamReaderConfig config) {
+        ServerConnection conn = ServerConnection.open(config.connection());
         try {
-            MariadbGtidPosition gtid = config.startGtid();
+            StartPosition startAt = config.start();
+            MariadbGtidPosition gtid = startAt instanceof StartPosition.AfterMariadbGtid g ? g.position() : null;
             if (gtid != null && !conn.isMariaDb()) {
                 throw new BinlogConfigurationException("starting at a GTID position (" + gtid
                         + ") needs a MariaDB server; a MySQL server starts at a MysqlGtidSet");
             }
-            MysqlGtidSet mysqlGtid = config.startMysqlGtid();
+            MysqlGtidSet mysqlGtid = startAt instanceof StartPosition.AfterMysqlGtidSet m ? m.set() : null;
             if (mysqlGtid != null && conn.isMariaDb()) {
                 throw new BinlogConfigurationException("starting at a MySQL GTID set needs a MySQL server;"
                         + " a MariaDB server starts at a MariadbGtidPosition");
             }
-            BinlogPosition start = gtid != null || mysqlGtid != null ? null : startPosition(conn, config);
+            BinlogPosition start = gtid != null || mysqlGtid != null ? null : startPosition(conn, startAt);
             ChecksumAlgorithm checksum = negotiateChecksum(conn);
             if (conn.isMariaDb()) {
                 conn.execute("SET @mariadb_slave_capability = " + MARIADB_SLAVE_CAPABILITY_GTID);
@@ -78,7 +64,7 @@ final class ReplicationSession {
             ReportSlave report = config.reportSlave() != null ? config.reportSlave() : new ReportSlave("", "", "", 0);
             conn.registerReplica(config.serverId(), report.host(), report.user(), report.password(), report.port());
             int flags = config.blocking() ? 0 : ServerConnection.BINLOG_DUMP_NON_BLOCK;
-            if (conn.isMariaDb() && filter.acceptsClass(MariadbAnnotateRowsEvent.class)) {
+            if (conn.isMariaDb() && config.selector().acceptsClass(MariadbAnnotateRowsEvent.class)) {
                 flags |= ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT; // the server sends them only on request
             }
             LOG.debug("starting binlog dump at {} (checksum {}, flags {})",
@@ -110,13 +96,13 @@ final class ReplicationSession {
         conn.execute("SET @slave_gtid_ignore_duplicates = 0");
     }
 
-    private static BinlogPosition startPosition(ServerConnection conn, BinLogStreamReaderConfig config) {
-        BinlogPosition configured = config.start();
-        if (configured != null) {
-            return configured;
+    private static BinlogPosition startPosition(ServerConnection conn, StartPosition start) {
+        if (start instanceof StartPosition.At at) {
+            return at.position();
         }
         BinlogPosition current = currentPosition(conn);
-        return config.resumeStream() ? current : new BinlogPosition(current.file(), BinlogPosition.FIRST_EVENT);
+        return start instanceof StartPosition.EndOfLog ? current
+                : new BinlogPosition(current.file(), BinlogPosition.FIRST_EVENT);
     }
 
     /** The server's current binlog file and end position ({@code SHOW MASTER STATUS}). */

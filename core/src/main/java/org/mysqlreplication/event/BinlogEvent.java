@@ -10,7 +10,7 @@ public sealed interface BinlogEvent permits FormatDescriptionEvent, RotateEvent,
         TableMapEvent, RowsEvent, IntVarEvent, RandEvent, UserVarEvent,
         HeartbeatEvent, StopEvent, MariadbAnnotateRowsEvent, MariadbBinlogCheckpointEvent, MariadbGtidEvent,
         MariadbGtidListEvent, GtidEvent, PreviousGtidsEvent, XaPrepareEvent, RowsQueryEvent, BeginLoadQueryEvent,
-        ExecuteLoadQueryEvent, IncidentEvent, TransactionPayloadEvent, UnknownEvent {
+        ExecuteLoadQueryEvent, IncidentEvent, TransactionPayloadEvent, MariadbStartEncryptionEvent, UnknownEvent {
 
     /** The common header. */
     EventHeader header();

@@ -1,5 +1,6 @@
 package org.mysqlreplication.event;
 
+import org.mysqlreplication.gtid.MariadbGtid;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;

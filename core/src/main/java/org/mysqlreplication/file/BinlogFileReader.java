@@ -6,24 +6,26 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
-import org.mysqlreplication.event.TransactionPayloadEvent;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.decode.DecodeContext;
-import org.mysqlreplication.event.decode.EventDecoder;
+import org.mysqlreplication.event.decode.EventReader;
+import org.mysqlreplication.event.decode.EventSelector;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.io.SpillFile;
 import org.mysqlreplication.io.SpillFiles;
 
 /**
- * Reads the events of a binlog (or relay log) file from disk, one by one, through the same {@link EventDecoder}
- * a live stream uses. The file must start with the magic {@code \xfebin}; each event is then read whole (its size
- * is in its header) and decoded with its real position in the file.
+ * Reads the events of a binlog (or relay log) file from disk, one by one, through the same {@link EventReader}
+ * a live stream uses, with the same {@link EventSelector} filters. The file must start with the magic
+ * {@code \xfebin}; each event is then read whole (its size is in its header) and decoded with its real position in
+ * the file. This class is only the source of the events' bytes: framing, selection and decoding are the reader's.
  *
  * <p>A rows event larger than the context's {@link DecodeContext#largeValueThreshold() large-value threshold} is
  * not read into the heap: it is copied to a spill file (in {@code java.io.tmpdir} unless a spill directory is
@@ -32,7 +34,8 @@ import org.mysqlreplication.io.SpillFiles;
  * which those values can no longer be read.
  *
  * <p>A MySQL TRANSACTION_PAYLOAD (a compressed transaction) is not handed out itself: its events are, one by one, in
- * its place; {@link #position()} is past the payload from its first event on.
+ * its place; {@link #position()} stays at the payload's start until the last of them is handed out, as in a live
+ * stream.
  *
  * <p>Use it as an {@link Iterable} (once) or call {@link #next()} until it returns {@code null}; close it after.
  * A file that ends inside an event raises a {@link BinlogFileException} naming the file and the position.
@@ -46,6 +49,8 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
 
     /** The block read from the file at once; an event larger than this grows the buffer for its time. */
     private static final int BLOCK_SIZE = 1 << 16;
+    /** How many of a spilled event's first bytes the reader gets in memory. */
+    private static final int SPILL_HEAD = 64;
     /** Offset of the event size (4 bytes little-endian) in the common header. */
     private static final int EVENT_SIZE_OFFSET = 9;
 
@@ -53,7 +58,7 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
     private final FileChannel channel;
     private final InputStream in;
     private final SpillFiles spillFiles;
-    private final EventDecoder decoder;
+    private final EventReader reader;
     /**
      * Bytes read from the file and not yet consumed are {@code buf[start, end)}. Events are decoded in place
      * from this buffer, which is reused: the decoders copy whatever an event keeps (byte arrays, strings).
@@ -61,10 +66,9 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
     private byte[] buf = new byte[BLOCK_SIZE];
     private int start;
     private int end;
+    /** The offset in the file of the next byte not yet consumed. */
     private long position;
     private boolean iterated;
-    /** The events of the transaction payload being handed out. */
-    private final ArrayDeque<BinlogEvent> payloadEvents = new ArrayDeque<>();
 
     /** Opens {@code file} with a context that delivers event types it does not decode as UnknownEvent. */
     public BinlogFileReader(Path file) {
@@ -78,6 +82,14 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
 
     /** As {@link #BinlogFileReader(Path, DecodeContext)}, spilling large rows events to {@code spillDirectory}. */
     public BinlogFileReader(Path file, DecodeContext ctx, Path spillDirectory) {
+        this(file, ctx, EventSelector.ALL, spillDirectory);
+    }
+
+    /**
+     * Opens {@code file} to hand out the events {@code selector} selects (rows of other tables are not decoded),
+     * spilling large rows events to {@code spillDirectory}.
+     */
+    public BinlogFileReader(Path file, DecodeContext ctx, EventSelector selector, Path spillDirectory) {
         this.name = file.getFileName().toString();
         this.spillFiles = new SpillFiles(spillDirectory);
         try {
@@ -86,8 +98,7 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
             throw new BinlogFileException("cannot open: " + e.getMessage(), file.toString(), 0, e);
         }
         this.in = Channels.newInputStream(channel);
-        ctx.setBinlogFile(name);
-        this.decoder = new EventDecoder(ctx);
+        this.reader = EventReader.forFile(name, ctx, selector);
         checkMagic();
     }
 
@@ -102,24 +113,33 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
         position = MAGIC.length;
     }
 
-    /** The decoder (and through it the context) this reader uses. */
-    public EventDecoder decoder() {
-        return decoder;
+    /** The context of this file's events (format description, table maps). */
+    public DecodeContext context() {
+        return reader.context();
     }
 
-    /** The position of the next event in the file. */
-    public long position() {
-        return position;
+    /**
+     * Where the next event not yet handed out starts: this file and an offset in it. A reader of this file that
+     * skips to that offset continues with exactly that event.
+     */
+    public BinlogPosition position() {
+        return reader.position();
     }
 
-    /** The next event, or {@code null} at the end of the file. */
+    /** The next event the selector selects, or {@code null} at the end of the file. */
     public BinlogEvent next() {
-        if (!payloadEvents.isEmpty()) {
-            return payloadEvents.poll();
+        BinlogEvent e = reader.poll();
+        while (e == null && readEvent()) {
+            e = reader.poll();
         }
+        return e;
+    }
+
+    /** Reads the next event's bytes into the reader; false at the end of the file. */
+    private boolean readEvent() {
         int n = fill(EventHeader.SIZE);
         if (n == 0) {
-            return null;
+            return false;
         }
         if (n < EventHeader.SIZE) {
             throw new BinlogFileException("file ends inside an event header (" + n + " of 19 bytes)", name,
@@ -131,9 +151,10 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
         if (size < EventHeader.SIZE || size > Integer.MAX_VALUE - 8) {
             throw new BinlogFileException("event size " + size + " is not a valid size", name, position, null);
         }
-        if (size > decoder.context().largeValueThreshold()
+        if (size > reader.context().largeValueThreshold()
                 && EventType.ofCode(buf[start + 4] & 0xFF).isRowsEvent()) {
-            return nextSpilled(size);
+            readSpilled(size);
+            return true;
         }
         int available = fill((int) size);
         if (available < size) {
@@ -144,27 +165,19 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
         int eventStart = start;
         position += size;
         start += (int) size;
-        // a relay log's ROTATE events name the source's binlog; positions here are in this file
-        decoder.context().setBinlogFile(name);
-        return unpack(decoder.decode(ByteReader.of(buf, eventStart, (int) size), at));
+        reader.read(Payload.of(ByteReader.of(buf, eventStart, (int) size)), at);
+        return true;
     }
 
-    /** The event, or for a transaction payload its first event, the others queued (a payload is never empty). */
-    private BinlogEvent unpack(BinlogEvent event) {
-        if (event instanceof TransactionPayloadEvent payload) {
-            payloadEvents.addAll(payload.events());
-            return payloadEvents.poll();
-        }
-        return event;
-    }
-
-    /** Copies the event at {@code start} to a spill file (through the buffer, which it empties) and decodes it. */
-    private BinlogEvent nextSpilled(long size) {
+    /** Copies the event at {@code start} to a spill file (through the buffer, which it empties) and reads it. */
+    private void readSpilled(long size) {
         long available = end - start + remainingInFile();
         if (available < size) {
             throw new BinlogFileException("file ends inside an event: its header says " + size + " bytes, "
                     + available + " remain", name, position, null);
         }
+        int headLength = Math.min(fill(SPILL_HEAD), SPILL_HEAD); // the header and the table id the selector reads
+        byte[] head = java.util.Arrays.copyOfRange(buf, start, start + headLength);
         SpillFile spill = spillFiles.create();
         try {
             int buffered = (int) Math.min(size, end - start);
@@ -190,8 +203,7 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
         }
         long at = position;
         position += size;
-        decoder.context().setBinlogFile(name);
-        return decoder.decodeSpilled(spill, 0, at);
+        reader.read(Payload.spilled(ByteReader.of(head), spill, 0), at);
     }
 
     private long remainingInFile() {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.mysqlreplication.event.MariadbGtid;
+import org.mysqlreplication.gtid.MariadbGtid;
 
 /**
  * A MariaDB GTID position: for each replication domain, the GTID of the last transaction applied in it (what

@@ -191,7 +191,24 @@ public final class ByteReader {
         }
     }
 
-    /** A length-encoded integer used as a length: must fit what remains, so it is safe to allocate. */
+    /**
+     * A length-encoded integer used as a count of things (columns, labels), which is not a number of bytes: it must
+     * be at most {@code max}, which the caller derives from what the things take (a rows event's column count, say,
+     * from its bitmaps' 1 bit per column: a count may well exceed the bytes that remain).
+     */
+    public int readLenencCount(long max) {
+        int at = position();
+        long n = readLenencInt();
+        if (n < 0 || n > max || n > Integer.MAX_VALUE) {
+            throw new ByteReaderFormatException(at, "a count of at most " + max, Long.toUnsignedString(n));
+        }
+        return (int) n;
+    }
+
+    /**
+     * A length-encoded integer used as a length in bytes: must fit what remains, so it is safe to allocate. Not for
+     * counts (see {@link #readLenencCount(long)}).
+     */
     public int readLenencLength() {
         long len = readLenencInt();
         if (len < 0 || len > remaining()) {

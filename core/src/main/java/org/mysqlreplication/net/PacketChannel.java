@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.io.SpillFile;
 
 /**
@@ -17,7 +18,7 @@ import org.mysqlreplication.io.SpillFile;
  * with an empty chunk. This class joins chunks on read and splits on write, so callers see whole payloads.
  *
  * <p>A payload too large for the heap can be streamed to a {@link SpillFile} instead, chunk by chunk through
- * the read buffer: {@link #readPacket(byte[], PayloadSpill)} shows the payload's first bytes to a
+ * the read buffer: {@link #readPayload(byte[], PayloadSpill)} shows the payload's first bytes to a
  * {@link PayloadSpill}, which decides.
  *
  * <p>Sequence ids: one counter shared by reads and writes, as in the protocol (client sends 0, server answers
@@ -108,26 +109,31 @@ public final class PacketChannel {
      * into values of their own: one array serves every event, instead of a new one per event.
      */
     public ByteReader readPacket(byte[] reuse) {
-        return readPacket(reuse, null);
+        return readInMemory(reuse, readHeader(0));
     }
 
     /**
      * As {@link #readPacket(byte[])}, letting {@code spill} stream a large payload to a file: when the first
      * chunk is at least {@link PayloadSpill#minimumPayload()} bytes long (or a full chunk) and
      * {@link PayloadSpill#spillTo} returns a file, every byte of the payload goes to that file through the
-     * read buffer, and the reader returned covers a copy of the payload's first {@link #SPILL_HEAD} bytes only.
-     * The spill tells which payloads it took. A failure while streaming releases the file.
+     * read buffer, and the payload returned holds that file and a copy of its first {@link #SPILL_HEAD} bytes.
+     * A failure while streaming releases the file.
      *
      * @param spill null to read every payload into memory
      */
-    public ByteReader readPacket(byte[] reuse, PayloadSpill spill) {
+    public Payload readPayload(byte[] reuse, PayloadSpill spill) {
         int length = readHeader(0);
         if (spill != null && length >= Math.min(spill.minimumPayload(), MAX_CHUNK)) {
-            ByteReader head = spill(length, spill);
-            if (head != null) {
-                return head;
+            Payload spilled = spill(length, spill);
+            if (spilled != null) {
+                return spilled;
             }
         }
+        return Payload.of(readInMemory(reuse, length));
+    }
+
+    private ByteReader readInMemory(byte[] reuse, int firstChunk) {
+        int length = firstChunk;
         if (reuse != null && length < MAX_CHUNK && length <= reuse.length) {
             readFully(reuse, 0, length, 0);
             return ByteReader.of(reuse, 0, length);
@@ -151,7 +157,7 @@ public final class PacketChannel {
     }
 
     /** Streams a payload whose first chunk of {@code firstChunk} bytes is next, if the spill wants it. */
-    private ByteReader spill(int firstChunk, PayloadSpill spill) {
+    private Payload spill(int firstChunk, PayloadSpill spill) {
         int n = Math.min(firstChunk, SPILL_HEAD);
         fill(n, "payload chunk", 0, false);
         SpillFile file = spill.spillTo(ByteReader.of(buf, bufPos, n), firstChunk);
@@ -174,7 +180,7 @@ public final class PacketChannel {
             file.release();
             throw e;
         }
-        return ByteReader.of(head);
+        return Payload.spilled(ByteReader.of(head), file, 0);
     }
 
     /** Copies {@code n} payload bytes to {@code file} through the read buffer. */

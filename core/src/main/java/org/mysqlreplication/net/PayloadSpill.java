@@ -4,7 +4,7 @@ import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.io.SpillFile;
 
 /**
- * Decides which payloads {@link PacketChannel#readPacket(byte[], PayloadSpill)} streams to a file instead of
+ * Decides which payloads {@link PacketChannel#readPayload(byte[], PayloadSpill)} streams to a file instead of
  * assembling them in the heap, from their first bytes.
  *
  * <p>Implementations are used by the one thread that reads the channel.

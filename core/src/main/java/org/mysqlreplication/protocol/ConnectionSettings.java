@@ -87,7 +87,7 @@ public record ConnectionSettings(String host, int port, String user, String pass
 
     /** Builds {@link ConnectionSettings}. Not thread-safe. */
     public static final class Builder {
-        private String host = "localhost";
+        private String host = "127.0.0.1";
         private int port = DEFAULT_PORT;
         private String user;
         private String password = "";

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLSocket;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.net.ConnectionException;
 import org.mysqlreplication.net.PacketChannel;
 import org.mysqlreplication.net.PayloadSpill;
@@ -142,7 +143,7 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     /**
-     * Sends COM_BINLOG_DUMP; the events then come from {@link #readEventPacket()}. The dump is the last
+     * Sends COM_BINLOG_DUMP; the events then come from {@link #readEvent(byte[], PayloadSpill)}. The dump is the last
      * command of a connection: when it ends (EOF or ERR) the server closes the session.
      *
      * <p>Set the session up first with {@link #execute(String)}: {@code SET @master_binlog_checksum =
@@ -174,37 +175,37 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     /**
-     * The next event of the dump stream: a reader over the event's bytes (19-byte header, body, checksum if
-     * any), after the packet's leading {@code 0x00}; events over 16 MiB arrive whole.
+     * The next event of the dump stream: the event's bytes (19-byte header, body, checksum if any), after the
+     * packet's leading {@code 0x00}; events over 16 MiB arrive whole. The payload's bytes are read into
+     * {@code reuse} when the packet fits (see {@link PacketChannel#readPacket(byte[])}): the caller must be done
+     * with the previous event's bytes. Packets {@code spill} takes go to its files (see
+     * {@link PacketChannel#readPayload(byte[], PayloadSpill)}): the payload then holds the file, from the event's
+     * start, and the event's first bytes.
      *
+     * @param reuse an array to read into, or null
+     * @param spill null to read every event into memory
      * @return the event, or null when the server ends the stream with EOF (non-blocking dump at the end)
      * @throws ServerErrorException if the server sends ERR (e.g. 1236, binlog not found or purged)
      * @throws ConnectionException if the connection fails, times out, or is closed by {@link #close()}
      */
-    public ByteReader readEventPacket() {
-        return readEventPacket(null);
-    }
-
-    /**
-     * As {@link #readEventPacket()}, reading into {@code reuse} when the packet fits (see
-     * {@link PacketChannel#readPacket(byte[])}): the caller must be done with the previous event's bytes.
-     */
-    public ByteReader readEventPacket(byte[] reuse) {
-        return readEventPacket(reuse, null);
-    }
-
-    /**
-     * As {@link #readEventPacket(byte[])}, streaming the packets {@code spill} takes to its files (see
-     * {@link PacketChannel#readPacket(byte[], PayloadSpill)}): for those, the reader returned covers the event's
-     * first bytes only (the packet's first {@link PacketChannel#SPILL_HEAD} after its {@code 0x00}), and the
-     * event starts at offset 1 of the spill file.
-     */
-    public ByteReader readEventPacket(byte[] reuse, PayloadSpill spill) {
+    public Payload readEvent(byte[] reuse, PayloadSpill spill) {
+        Payload p;
         try { // no lambda here: this runs once per event
-            return eventOrNull(channel.readPacket(reuse, spill), peer);
+            p = channel.readPayload(reuse, spill);
         } catch (ConnectionException e) {
             throw closed ? closedByClose(e) : e;
         }
+        if (p.isSpilled()) {
+            return p.skip(1); // a spill file is only taken for a packet that starts with 0x00 and an event
+        }
+        ByteReader event = eventOrNull(p.bytes(), peer);
+        return event == null ? null : Payload.of(event);
+    }
+
+    /** As {@link #readEvent(byte[], PayloadSpill)} into a new array, never spilled: the event's bytes, or null at EOF. */
+    public ByteReader readEventPacket() {
+        Payload p = readEvent(null, null);
+        return p == null ? null : p.bytes();
     }
 
     /** The event in a dump stream packet: after its 0x00; null for EOF; ERR and anything else thrown. */

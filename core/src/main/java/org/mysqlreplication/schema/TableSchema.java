@@ -18,6 +18,12 @@ public record TableSchema(String database, String table, List<ColumnSchema> colu
         primaryKey = List.copyOf(primaryKey);
     }
 
+    /** Column {@code i}'s name, or {@code @n} (1-based, as mysqlbinlog and python say) when it is not known. */
+    public String label(int i) {
+        String n = columns.get(i).name();
+        return n != null ? n : "@" + (i + 1);
+    }
+
     /** The index of the column named {@code name} (case-insensitive, as MySQL column names are), or -1. */
     public int indexOf(String name) {
         for (int i = 0; i < columns.size(); i++) {

@@ -1,5 +1,6 @@
 /**
- * Table schemas (names, types, signedness, charsets, ENUM/SET labels, primary key) and how they are resolved
- * for a TABLE_MAP event.
+ * Table schemas: names, types, signedness, charsets, ENUM/SET labels, primary key. How a schema is found for a
+ * TABLE_MAP event is the decoders' business ({@link org.mysqlreplication.event.decode.TableSchemaResolver}); this
+ * package knows nothing of events.
  */
 package org.mysqlreplication.schema;

@@ -1,5 +1,6 @@
 package org.mysqlreplication.client;
 
+import org.mysqlreplication.event.BinlogPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -26,7 +27,7 @@ class GtidStartConfigTest {
 
     @Test
     void aGtidStartExcludesTheOtherStarts() {
-        assertThat(config(3306).startAtGtid(GTID).build().startGtid()).isEqualTo(GTID);
+        assertThat(config(3306).startAtGtid(GTID).build().start()).isEqualTo(StartPosition.after(GTID));
         assertThatThrownBy(() -> config(3306).startAtGtid(GTID).startFile("mysql-bin.000001").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("GTID");
         assertThatThrownBy(() -> config(3306).startAtGtid(GTID).resumeStream(true).build())

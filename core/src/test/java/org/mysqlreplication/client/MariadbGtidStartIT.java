@@ -1,5 +1,6 @@
 package org.mysqlreplication.client;
 
+import org.mysqlreplication.event.BinlogPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mysqlreplication.client.ReadmeSessionIT.config;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.io.SpillFile;
 import org.mysqlreplication.io.SpillFiles;
 import org.mysqlreplication.net.PacketChannel;
@@ -35,12 +36,12 @@ class PacketPrefetcherTest {
         }
 
         @Override
-        public ByteReader read(byte[] reuse) {
+        public Payload read(byte[] reuse) {
             int i = reads.getAndIncrement();
             if (i < sizes.length) {
                 byte[] b = sizes[i] <= reuse.length ? reuse : new byte[sizes[i]];
                 b[0] = (byte) i;
-                return ByteReader.of(b, 0, sizes[i]);
+                return Payload.of(ByteReader.of(b, 0, sizes[i]));
             }
             if (failure != null) {
                 throw failure;
@@ -57,7 +58,7 @@ class PacketPrefetcherTest {
     void packetsComeOutInOrderThenTheEnd() {
         try (PacketPrefetcher p = new PacketPrefetcher(new Scripted(null, 10, 20, 30), 1024, "t")) {
             for (int i = 0; i < 3; i++) {
-                assertThat(p.next().peekUint8(0)).isEqualTo(i);
+                assertThat(p.next().bytes().peekUint8(0)).isEqualTo(i);
             }
             assertThat(p.next()).isNull();
             assertThat(p.next()).isNull();
@@ -68,8 +69,8 @@ class PacketPrefetcherTest {
     void aFailureComesOutAfterEveryPacketReadBeforeIt() {
         BinlogException boom = new BinlogException("connection lost");
         try (PacketPrefetcher p = new PacketPrefetcher(new Scripted(boom, 5, 5), 1024, "t")) {
-            assertThat(p.next().peekUint8(0)).isEqualTo(0);
-            assertThat(p.next().peekUint8(0)).isEqualTo(1);
+            assertThat(p.next().bytes().peekUint8(0)).isEqualTo(0);
+            assertThat(p.next().bytes().peekUint8(0)).isEqualTo(1);
             assertThatThrownBy(p::next).isSameAs(boom);
         }
     }
@@ -85,7 +86,7 @@ class PacketPrefetcherTest {
             assertThat(p.next()).isNotNull();
             BlockingQueue<Integer> seen = new LinkedBlockingQueue<>();
             for (int i = 1; i < 5; i++) {
-                seen.add(p.next().peekUint8(0));
+                seen.add(p.next().bytes().peekUint8(0));
             }
             assertThat(seen).containsExactly(1, 2, 3, 4);
             assertThat(p.next()).isNull();
@@ -100,7 +101,7 @@ class PacketPrefetcherTest {
             Thread.sleep(200);
             assertThat(source.reads.get()).isEqualTo(3);
             for (int i = 0; i < 4; i++) {
-                ByteReader packet = p.next();
+                ByteReader packet = p.next().bytes();
                 assertThat(packet.remaining()).isEqualTo(100);
                 assertThat(packet.peekUint8(0)).isEqualTo(i);
             }
@@ -111,8 +112,8 @@ class PacketPrefetcherTest {
     @Test
     void aPacketLargerThanTheBudgetStillPassesAlone() {
         try (PacketPrefetcher p = new PacketPrefetcher(new Scripted(null, 5000, 10), 1000, "t")) {
-            assertThat(p.next().remaining()).isEqualTo(5000);
-            assertThat(p.next().remaining()).isEqualTo(10);
+            assertThat(p.next().bytes().remaining()).isEqualTo(5000);
+            assertThat(p.next().bytes().remaining()).isEqualTo(10);
             assertThat(p.next()).isNull();
         }
     }
@@ -132,7 +133,6 @@ class PacketPrefetcherTest {
         final Set<Integer> spilled;
         final SpillFiles files;
         final List<SpillFile> made = new CopyOnWriteArrayList<>();
-        private SpillFile last;
 
         Spilling(SpillFiles files, int n, Integer... spilled) {
             super(null, IntStream.range(0, n).map(i -> 100).toArray());
@@ -141,24 +141,17 @@ class PacketPrefetcherTest {
         }
 
         @Override
-        public ByteReader read(byte[] reuse) {
+        public Payload read(byte[] reuse) {
             int i = reads.get();
-            ByteReader r = super.read(reuse);
+            Payload r = super.read(reuse);
             if (r != null && spilled.contains(i)) {
-                last = files.create();
-                made.add(last);
+                SpillFile file = files.create();
+                made.add(file);
                 byte[] head = new byte[PacketChannel.SPILL_HEAD];
                 head[0] = (byte) i;
-                return ByteReader.of(head);
+                return Payload.spilled(ByteReader.of(head), file, 0);
             }
             return r;
-        }
-
-        @Override
-        public SpillFile takeSpilled() {
-            SpillFile f = last;
-            last = null;
-            return f;
         }
     }
 
@@ -169,13 +162,12 @@ class PacketPrefetcherTest {
             try (PacketPrefetcher p = new PacketPrefetcher(source, 1024, "t")) {
                 List<SpillFile> seen = new ArrayList<>();
                 for (int i = 0; i < 4; i++) {
-                    assertThat(p.next().peekUint8(0)).isEqualTo(i);
-                    seen.add(p.takeSpilled());
-                    assertThat(p.takeSpilled()).isNull(); // taken once
+                    Payload payload = p.next();
+                    assertThat(payload.bytes().peekUint8(0)).isEqualTo(i);
+                    seen.add(payload.spill());
                 }
                 assertThat(seen).containsExactly(null, source.made.get(0), source.made.get(1), null);
                 assertThat(p.next()).isNull();
-                assertThat(p.takeSpilled()).isNull();
             }
         }
     }
@@ -190,12 +182,64 @@ class PacketPrefetcherTest {
                 Thread.sleep(200);
                 assertThat(source.reads.get()).isEqualTo(PacketPrefetcher.SPILLED_AHEAD + 1);
                 for (int i = 0; i < 6; i++) {
-                    assertThat(p.next().peekUint8(0)).isEqualTo(i);
-                    assertThat(p.takeSpilled()).isSameAs(source.made.get(i));
+                    Payload payload = p.next();
+                    assertThat(payload.bytes().peekUint8(0)).isEqualTo(i);
+                    assertThat(payload.spill()).isSameAs(source.made.get(i));
                 }
                 assertThat(p.next()).isNull();
             }
         }
+    }
+
+    /**
+     * An Error in the reading thread (an OutOfMemoryError on a huge event, say) used to end that thread unseen, and
+     * the consumer waited in next() for ever: it must come out after the packets read before it.
+     */
+    @Test
+    void anErrorOfTheReadingThreadReachesTheConsumer() {
+        Scripted source = new Scripted(null, 5) {
+            @Override
+            public Payload read(byte[] reuse) {
+                if (reads.get() == 1) {
+                    reads.incrementAndGet();
+                    throw new OutOfMemoryError("Java heap space");
+                }
+                return super.read(reuse);
+            }
+        };
+        try (PacketPrefetcher p = new PacketPrefetcher(source, 1024, "t")) {
+            assertThat(p.next().bytes().peekUint8(0)).isEqualTo(0);
+            assertThatThrownBy(p::next).isInstanceOf(BinlogException.class)
+                    .hasMessageContaining("OutOfMemoryError").hasCauseInstanceOf(OutOfMemoryError.class);
+        }
+    }
+
+    /** A consumer waiting for a packet that never comes (a silent source) is ended by close() from elsewhere. */
+    @Test
+    void closeEndsAConsumerWaitingInNext() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        PacketPrefetcher.Source silent = new PacketPrefetcher.Source() {
+            @Override
+            public Payload read(byte[] reuse) {
+                try {
+                    never.await(); // ignores close() on purpose: only the interrupt ends it
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        PacketPrefetcher p = new PacketPrefetcher(silent, 1024, "t");
+        java.util.concurrent.CompletableFuture<Payload> waiting =
+                java.util.concurrent.CompletableFuture.supplyAsync(p::next);
+        Thread.sleep(100);
+        assertThat(waiting).isNotDone();
+        p.close();
+        assertThat(waiting.get(5, TimeUnit.SECONDS)).isNull();
     }
 
     private static void awaitReads(Scripted source, int reads) throws InterruptedException {

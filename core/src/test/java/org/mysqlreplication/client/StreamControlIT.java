@@ -1,5 +1,6 @@
 package org.mysqlreplication.client;
 
+import org.mysqlreplication.event.BinlogPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mysqlreplication.client.ReadmeSessionIT.config;
 import static org.mysqlreplication.client.ReadmeSessionIT.readAll;
@@ -40,8 +41,9 @@ class StreamControlIT {
     }
 
     private static List<String> tablesOfRows(List<BinlogEvent> events) {
-        return events.stream().filter(e -> EventClassOf.table(e) != null)
-                .map(e -> (e instanceof RowsEvent ? "rows:" : "map:") + String.join(".", EventClassOf.table(e)))
+        return events.stream().filter(e -> e instanceof RowsEvent || e instanceof TableMapEvent)
+                .map(e -> e instanceof RowsEvent r ? "rows:" + r.table().database() + "." + r.table().table()
+                        : "map:" + ((TableMapEvent) e).schema() + "." + ((TableMapEvent) e).table())
                 .toList();
     }
 

@@ -1,5 +1,7 @@
 package org.mysqlreplication.client;
 
+import org.mysqlreplication.event.decode.EventReader;
+import org.mysqlreplication.event.BinlogPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -75,7 +77,7 @@ class TransactionPayloadStreamTest {
             r.forEach(fromFile::add);
         }
         List<Read> streamed = read(config(4).build());
-        assertThat(streamed.get(0).event().header().flags() & EventClassOf.LOG_EVENT_ARTIFICIAL_F).isNotZero();
+        assertThat(streamed.get(0).event().header().flags() & EventReader.LOG_EVENT_ARTIFICIAL_F).isNotZero();
         List<BinlogEvent> events = streamed.stream().skip(1).map(Read::event).toList(); // after the server's ROTATE
         assertThat(events).extracting(e -> e.getClass().getSimpleName())
                 .isEqualTo(fromFile.stream().map(e -> e.getClass().getSimpleName()).toList());

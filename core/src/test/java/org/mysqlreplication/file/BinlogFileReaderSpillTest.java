@@ -1,5 +1,6 @@
 package org.mysqlreplication.file;
 
+import org.mysqlreplication.event.decode.DecodeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,8 +35,8 @@ class BinlogFileReaderSpillTest {
     Path spillDir;
 
     private BinlogFileReader spilling(String fixture) {
-        DecodeContext ctx = new DecodeContext(UnknownEventPolicy.DELIVER);
-        ctx.setLargeValueThreshold(DecodeContext.MIN_LARGE_VALUE_THRESHOLD);
+        DecodeContext ctx = new DecodeContext(DecodeOptions.defaults(UnknownEventPolicy.DELIVER)
+                .withLargeValueThreshold(DecodeContext.MIN_LARGE_VALUE_THRESHOLD));
         return new BinlogFileReader(Fixtures.file(fixture), ctx, spillDir);
     }
 
@@ -56,7 +57,7 @@ class BinlogFileReaderSpillTest {
             for (BinlogEvent expected : inMemory) {
                 BinlogEvent actual = r.next();
                 assertThat(actual.header()).isEqualTo(expected.header());
-                assertThat(r.position()).isEqualTo(expected.header().logPos());
+                assertThat(r.position().position()).isEqualTo(expected.header().logPos());
                 if (!(expected instanceof WriteRowsEvent w)) {
                     continue;
                 }

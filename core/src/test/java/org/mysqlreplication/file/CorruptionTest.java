@@ -1,5 +1,6 @@
 package org.mysqlreplication.file;
 
+import org.mysqlreplication.event.decode.DecodeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -36,8 +37,8 @@ class CorruptionTest {
             List<byte[]> events = split(Files.readAllBytes(Fixtures.file(f)));
             for (int round = 0; round < 400; round++) {
                 int victim = 1 + random.nextInt(events.size() - 1);
-                DecodeContext ctx = new DecodeContext(UnknownEventPolicy.DELIVER);
-                ctx.setVerifyChecksum(false);
+                DecodeContext ctx = new DecodeContext(DecodeOptions.defaults(UnknownEventPolicy.DELIVER)
+                        .withVerifyChecksum(false));
                 EventDecoder decoder = new EventDecoder(ctx);
                 for (int i = 0; i < events.size(); i++) {
                     byte[] e = events.get(i).clone();

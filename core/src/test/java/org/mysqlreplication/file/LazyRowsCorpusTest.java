@@ -1,5 +1,6 @@
 package org.mysqlreplication.file;
 
+import org.mysqlreplication.event.decode.DecodeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -55,8 +56,8 @@ class LazyRowsCorpusTest {
     }
 
     private static void compareFile(Path f, List<String> problems, long[] counts) {
-        DecodeContext lazyContext = new DecodeContext(UnknownEventPolicy.DELIVER);
-        lazyContext.setLazyRows(true);
+        DecodeContext lazyContext = new DecodeContext(DecodeOptions.defaults(UnknownEventPolicy.DELIVER)
+                .withLazyRows(true));
         try (BinlogFileReader eager = new BinlogFileReader(f);
                 BinlogFileReader lazy = new BinlogFileReader(f, lazyContext)) {
             while (true) {

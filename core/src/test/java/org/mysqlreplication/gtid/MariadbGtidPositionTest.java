@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mysqlreplication.event.MariadbGtid;
+import org.mysqlreplication.gtid.MariadbGtid;
 
 /** Parsing and printing MariaDB GTID positions in the text form of {@code @@gtid_binlog_pos}. */
 class MariadbGtidPositionTest {

@@ -19,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.io.SpillFile;
 import org.mysqlreplication.io.SpillFiles;
 
@@ -107,13 +108,15 @@ class PacketChannelSpillTest {
         PacketChannel channel = channel(shape, payloads);
         ZeroFirst spill = new ZeroFirst(1000);
 
-        assertThat(channel.readPacket(null, spill).readRemainingBytes()).isEqualTo(payloads.get(0));
-        ByteReader head = channel.readPacket(null, spill);
+        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes()).isEqualTo(payloads.get(0));
+        Payload read = channel.readPayload(null, spill);
+        assertThat(read.spill()).isSameAs(spill.spilled.get(0));
+        ByteReader head = read.bytes();
         assertThat(head.readRemainingBytes()).isEqualTo(Arrays.copyOf(big, PacketChannel.SPILL_HEAD));
         assertThat(spill.firstChunks).containsExactly(MAX);
         assertThat(spill.spilled).hasSize(1);
         assertThat(Arrays.mismatch(contents(spill.spilled.get(0)), big)).isEqualTo(-1);
-        assertThat(channel.readPacket(null, spill).readRemainingBytes()).isEqualTo(payloads.get(2));
+        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes()).isEqualTo(payloads.get(2));
         assertThat(channel.nextSequence()).isEqualTo(4); // 1 packet, 2 chunks, 1 packet
     }
 
@@ -126,10 +129,10 @@ class PacketChannelSpillTest {
         PacketChannel channel = channel(shape, List.of(big, random(5, 5)));
         ZeroFirst spill = new ZeroFirst(1000);
 
-        channel.readPacket(null, spill);
+        channel.readPayload(null, spill);
         assertThat(Arrays.mismatch(contents(spill.spilled.get(0)), big)).isEqualTo(-1);
         assertThat(channel.nextSequence()).isEqualTo(3);
-        assertThat(channel.readPacket(null, spill).readRemainingBytes()).isEqualTo(random(5, 5));
+        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes()).isEqualTo(random(5, 5));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -141,9 +144,9 @@ class PacketChannelSpillTest {
         PacketChannel channel = channel(shape, List.of(small, large));
         ZeroFirst spill = new ZeroFirst(1000);
 
-        assertThat(channel.readPacket(null, spill).readRemainingBytes()).isEqualTo(small);
+        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes()).isEqualTo(small);
         assertThat(spill.heads).isEmpty();
-        channel.readPacket(null, spill);
+        channel.readPayload(null, spill);
         assertThat(spill.firstChunks).containsExactly(100_000);
         assertThat(contents(spill.spilled.get(0))).isEqualTo(large);
     }
@@ -155,7 +158,7 @@ class PacketChannelSpillTest {
         PacketChannel channel = channel(ByteArrayInputStream::new, List.of(big));
         ZeroFirst spill = new ZeroFirst(1000);
 
-        assertThat(channel.readPacket(null, spill).readRemainingBytes()).isEqualTo(big);
+        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes()).isEqualTo(big);
         assertThat(spill.heads).hasSize(1);
         assertThat(spill.heads.get(0)).isEqualTo(Arrays.copyOf(big, PacketChannel.SPILL_HEAD));
         assertThat(spill.spilled).isEmpty();
@@ -170,7 +173,7 @@ class PacketChannelSpillTest {
                 "db:1");
         ZeroFirst spill = new ZeroFirst(1000);
 
-        assertThatThrownBy(() -> channel.readPacket(null, spill)).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> channel.readPayload(null, spill)).isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("expected sequence id 1, found 7");
         assertThat(spill.spilled.get(0).isReleased()).isTrue();
         assertThat(files.open()).isZero();
@@ -184,7 +187,7 @@ class PacketChannelSpillTest {
                 OutputStream.nullOutputStream(), "test");
         ZeroFirst spill = new ZeroFirst(1000);
 
-        assertThatThrownBy(() -> channel.readPacket(null, spill)).isInstanceOf(ConnectionException.class)
+        assertThatThrownBy(() -> channel.readPayload(null, spill)).isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("ended inside a packet")
                 .hasMessageContaining("payload chunk needs 100 bytes, got 60")
                 .hasMessageContaining("read before this chunk: " + MAX);

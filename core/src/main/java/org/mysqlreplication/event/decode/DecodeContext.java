@@ -1,57 +1,65 @@
 package org.mysqlreplication.event.decode;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.FormatDescriptionEvent;
 import org.mysqlreplication.event.TableMapEvent;
-import org.mysqlreplication.schema.TableMapSchemaResolver;
+import org.mysqlreplication.event.decode.TableMapSchemaResolver;
 import org.mysqlreplication.schema.TableSchema;
-import org.mysqlreplication.schema.TableSchemaResolver;
+import org.mysqlreplication.event.decode.TableSchemaResolver;
 
 /**
  * All the state of one binlog stream that decoding needs: the current binlog file name, the last format
- * description, the checksum algorithm and whether to verify it, the table maps by table id with their resolved
- * schemas, the schema resolver and the unknown-event policy.
+ * description, the checksum algorithm, the table maps by table id with their resolved schemas, and the position of
+ * the event being decoded; with the stream's fixed {@link DecodeOptions} and its schema resolver.
  *
- * <p>The {@link EventDecoder} updates it as events go by: a FORMAT_DESCRIPTION_EVENT sets the format and the
- * checksum algorithm, a ROTATE_EVENT the file name, a TABLE_MAP_EVENT registers its table. A live client sets the
- * checksum algorithm it negotiated ({@code @master_binlog_checksum}) before the first event; a file reader sets the
- * file name.
+ * <p>Only the decoding path writes it: the {@link EventReader} sets the file name (from the source, and from ROTATE
+ * events of a live stream) and the negotiated checksum algorithm, the {@link EventDecoder} applies FORMAT_DESCRIPTION
+ * and TABLE_MAP events. Everyone else reads.
  *
  * <p>Not thread-safe: one context per stream, used by one decoding thread.
  */
 public final class DecodeContext {
 
     /** Default of {@link #largeValueThreshold()}: 8 MiB. */
-    public static final int DEFAULT_LARGE_VALUE_THRESHOLD = 8 * 1024 * 1024;
+    public static final int DEFAULT_LARGE_VALUE_THRESHOLD = DecodeOptions.DEFAULT_LARGE_VALUE_THRESHOLD;
 
-    /**
-     * The smallest {@link #largeValueThreshold()}: 1 KiB. Below it short TEXT and BLOB values, which fit any
-     * heap, would come out as streams, and every rows event of a few rows would go through a file.
-     */
-    public static final int MIN_LARGE_VALUE_THRESHOLD = 1024;
+    /** The smallest {@link #largeValueThreshold()}: 1 KiB (see {@link DecodeOptions#MIN_LARGE_VALUE_THRESHOLD}). */
+    public static final int MIN_LARGE_VALUE_THRESHOLD = DecodeOptions.MIN_LARGE_VALUE_THRESHOLD;
 
     private final TableSchemaResolver resolver;
-    private final UnknownEventPolicy unknownEventPolicy;
+    private final DecodeOptions options;
     private final Map<Long, TableMapEvent> tableMaps = new HashMap<>();
     private final Map<Long, TableSchema> tableSchemas = new HashMap<>();
     private String binlogFile;
     private FormatDescriptionEvent formatDescription;
     private ChecksumAlgorithm checksumAlgorithm = ChecksumAlgorithm.NONE;
-    private boolean verifyChecksum = true;
-    private boolean lazyRows;
     private long eventPosition = -1;
-    private int largeValueThreshold = DEFAULT_LARGE_VALUE_THRESHOLD;
+    /** Decodes the events inside a TRANSACTION_PAYLOAD: set by the {@link EventDecoder} of this context. */
+    private Function<byte[], List<BinlogEvent>> innerEvents;
 
-    /** A context with the given resolver and policy; checksum NONE until set or a FORMAT_DESCRIPTION says. */
-    public DecodeContext(TableSchemaResolver resolver, UnknownEventPolicy unknownEventPolicy) {
+    /** A context with the given resolver and options; checksum NONE until set or a FORMAT_DESCRIPTION says. */
+    public DecodeContext(TableSchemaResolver resolver, DecodeOptions options) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
-        this.unknownEventPolicy = Objects.requireNonNull(unknownEventPolicy, "unknownEventPolicy");
+        this.options = Objects.requireNonNull(options, "options");
     }
 
-    /** A context resolving schemas from TABLE_MAP alone ({@link TableMapSchemaResolver}) with the given policy. */
+    /** A context with the given resolver and the default options with {@code unknownEventPolicy}. */
+    public DecodeContext(TableSchemaResolver resolver, UnknownEventPolicy unknownEventPolicy) {
+        this(resolver, DecodeOptions.defaults(unknownEventPolicy));
+    }
+
+    /** A context resolving schemas from TABLE_MAP alone ({@link TableMapSchemaResolver}) with these options. */
+    public DecodeContext(DecodeOptions options) {
+        this(new TableMapSchemaResolver(), options);
+    }
+
+    /** A context resolving schemas from TABLE_MAP alone, with the default options with {@code unknownEventPolicy}. */
     public DecodeContext(UnknownEventPolicy unknownEventPolicy) {
         this(new TableMapSchemaResolver(), unknownEventPolicy);
     }
@@ -60,8 +68,12 @@ public final class DecodeContext {
         return resolver;
     }
 
+    public DecodeOptions options() {
+        return options;
+    }
+
     public UnknownEventPolicy unknownEventPolicy() {
-        return unknownEventPolicy;
+        return options.unknownEventPolicy();
     }
 
     /** The current binlog file name, or {@code null} before anyone said it. */
@@ -69,7 +81,7 @@ public final class DecodeContext {
         return binlogFile;
     }
 
-    public void setBinlogFile(String binlogFile) {
+    void setBinlogFile(String binlogFile) {
         this.binlogFile = binlogFile;
     }
 
@@ -79,7 +91,7 @@ public final class DecodeContext {
     }
 
     /** Sets the format description and takes its checksum algorithm. */
-    public void setFormatDescription(FormatDescriptionEvent fde) {
+    void setFormatDescription(FormatDescriptionEvent fde) {
         this.formatDescription = Objects.requireNonNull(fde, "fde");
         this.checksumAlgorithm = fde.checksumAlgorithm();
     }
@@ -89,17 +101,13 @@ public final class DecodeContext {
         return checksumAlgorithm;
     }
 
-    public void setChecksumAlgorithm(ChecksumAlgorithm checksumAlgorithm) {
+    void setChecksumAlgorithm(ChecksumAlgorithm checksumAlgorithm) {
         this.checksumAlgorithm = Objects.requireNonNull(checksumAlgorithm, "checksumAlgorithm");
     }
 
     /** Whether CRC32 checksums are verified (default true). */
     public boolean verifyChecksum() {
-        return verifyChecksum;
-    }
-
-    public void setVerifyChecksum(boolean verifyChecksum) {
-        this.verifyChecksum = verifyChecksum;
+        return options.verifyChecksum();
     }
 
     /**
@@ -107,11 +115,7 @@ public final class DecodeContext {
      * is decoded with its event). See {@link org.mysqlreplication.event.Row}.
      */
     public boolean lazyRows() {
-        return lazyRows;
-    }
-
-    public void setLazyRows(boolean lazyRows) {
-        this.lazyRows = lazyRows;
+        return options.lazyRows();
     }
 
     /** The TABLE_MAP_EVENT registered for {@code tableId}, or {@code null}. */
@@ -125,15 +129,9 @@ public final class DecodeContext {
     }
 
     /** Registers a table map with its schema, replacing an earlier one of the same id. */
-    public void putTableMap(TableMapEvent tableMap, TableSchema schema) {
+    void putTableMap(TableMapEvent tableMap, TableSchema schema) {
         tableMaps.put(tableMap.tableId(), tableMap);
         tableSchemas.put(tableMap.tableId(), Objects.requireNonNull(schema, "schema"));
-    }
-
-    /** Forgets all table maps (for a client that restarts a stream). */
-    public void clearTableMaps() {
-        tableMaps.clear();
-        tableSchemas.clear();
     }
 
     /**
@@ -142,21 +140,12 @@ public final class DecodeContext {
      * {@value #DEFAULT_LARGE_VALUE_THRESHOLD}).
      */
     public int largeValueThreshold() {
-        return largeValueThreshold;
-    }
-
-    /** @throws IllegalArgumentException below {@value #MIN_LARGE_VALUE_THRESHOLD} */
-    public void setLargeValueThreshold(int bytes) {
-        this.largeValueThreshold = checkLargeValueThreshold(bytes);
+        return options.largeValueThreshold();
     }
 
     /** {@code bytes} when it is a valid large-value threshold; @throws IllegalArgumentException otherwise */
     public static int checkLargeValueThreshold(int bytes) {
-        if (bytes < MIN_LARGE_VALUE_THRESHOLD) {
-            throw new IllegalArgumentException("large-value threshold " + bytes + " bytes is below the minimum of "
-                    + MIN_LARGE_VALUE_THRESHOLD);
-        }
-        return bytes;
+        return DecodeOptions.checkLargeValueThreshold(bytes);
     }
 
     /**
@@ -175,5 +164,14 @@ public final class DecodeContext {
 
     void setEventPosition(long eventPosition) {
         this.eventPosition = eventPosition;
+    }
+
+    /** The events of a TRANSACTION_PAYLOAD's uncompressed payload, decoded in this context. */
+    List<BinlogEvent> innerEvents(byte[] payload) {
+        return innerEvents.apply(payload);
+    }
+
+    void setInnerEvents(Function<byte[], List<BinlogEvent>> innerEvents) {
+        this.innerEvents = innerEvents;
     }
 }

@@ -1,9 +1,7 @@
 package org.mysqlreplication.event.decode;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.CRC32;
 import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.event.BinlogEvent;
@@ -11,78 +9,44 @@ import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.FormatDescriptionEvent;
-import org.mysqlreplication.event.RotateEvent;
 import org.mysqlreplication.event.UnknownEvent;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.io.SpillFile;
 
 /**
- * Decodes whole binlog events (common header, body, checksum) into {@link BinlogEvent} records, one small
- * {@code XxxDecoder} per event type, and keeps the stream state in its {@link DecodeContext}: a
- * FORMAT_DESCRIPTION_EVENT sets the post-header lengths and the checksum algorithm, a ROTATE_EVENT the file name, a
+ * Decodes one framed binlog event (common header, body, checksum) into a {@link BinlogEvent} record, by the
+ * {@link EventRegistry}'s decoder for its type, and applies the stream state it carries to its
+ * {@link DecodeContext}: a FORMAT_DESCRIPTION_EVENT sets the post-header lengths and the checksum algorithm, a
  * TABLE_MAP_EVENT registers its table and resolved schema.
  *
- * <p>Strict: a decoder must consume exactly its body, leftovers are an error; a CRC32 mismatch is a
- * {@link ChecksumException} when verification is on; an event type without a decoder becomes an
+ * <p>The {@link EventReader} is the way events normally come here: it has read the header and knows the event's
+ * position. The public {@code decode}, {@code skip} and {@code decodeSpilled} methods are for tests and tools that
+ * hold one event's bytes: they read the header themselves.
+ *
+ * <p>Strict: the event size must cover the common header and the checksum (a FORMAT_DESCRIPTION's must be exactly
+ * what its own post-header length says), a decoder must consume exactly its body, leftovers are an error; a CRC32
+ * mismatch is a {@link ChecksumException} when verification is on; an event type without a decoder becomes an
  * {@link UnknownEvent} or an {@link UnsupportedEventException} by the context's {@link UnknownEventPolicy}. Every
- * failure is an {@link EventDecodeException} naming file, position, event type and offset.
+ * failure is an {@link EventDecodeException} naming file, position, event type and offset, but for a schema
+ * resolver's own typed failure (a {@link BinlogException} such as a lost connection to the server it asks), which
+ * comes out as it is, so that the reader can treat it as what it is. A decoder may give an {@link UnknownEvent} for
+ * a layout of its type it does not know (MySQL's tagged PREVIOUS_GTIDS, say).
  *
  * <p>Not thread-safe: one decoder and one context per stream.
  */
 public final class EventDecoder {
 
     private static final int FDE_VERSION_OFFSET = EventHeader.SIZE + 2;
+    /** The FORMAT_DESCRIPTION's own entry in its post-header lengths: after binlog version, server version, time. */
+    private static final int FDE_OWN_POST_HEADER_OFFSET = EventHeader.SIZE + 2
+            + FormatDescriptionDecoder.SERVER_VERSION_LENGTH + 4 + 1 + EventType.FORMAT_DESCRIPTION_EVENT.code() - 1;
     private static final int CHECKSUM_LENGTH = 4;
 
     private final DecodeContext ctx;
-    private final Map<EventType, BodyDecoder> decoders = new EnumMap<>(EventType.class);
 
     public EventDecoder(DecodeContext ctx) {
         this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
-        BodyDecoder fde = new FormatDescriptionDecoder();
-        decoders.put(EventType.FORMAT_DESCRIPTION_EVENT, fde);
-        decoders.put(EventType.START_EVENT_V3, fde);
-        decoders.put(EventType.ROTATE_EVENT, new RotateDecoder());
-        decoders.put(EventType.QUERY_EVENT, new QueryDecoder());
-        decoders.put(EventType.XID_EVENT, new XidDecoder());
-        decoders.put(EventType.TABLE_MAP_EVENT, new TableMapDecoder());
-        decoders.put(EventType.INTVAR_EVENT, new IntVarDecoder());
-        decoders.put(EventType.RAND_EVENT, new RandDecoder());
-        decoders.put(EventType.USER_VAR_EVENT, new UserVarDecoder());
-        decoders.put(EventType.STOP_EVENT, new StopDecoder());
-        BodyDecoder heartbeat = new HeartbeatDecoder();
-        decoders.put(EventType.HEARTBEAT_LOG_EVENT, heartbeat);
-        decoders.put(EventType.HEARTBEAT_LOG_EVENT_V2, heartbeat);
-        decoders.put(EventType.MARIADB_ANNOTATE_ROWS_EVENT, new MariadbAnnotateRowsDecoder());
-        decoders.put(EventType.MARIADB_BINLOG_CHECKPOINT_EVENT, new MariadbBinlogCheckpointDecoder());
-        decoders.put(EventType.MARIADB_GTID_EVENT, new MariadbGtidDecoder());
-        decoders.put(EventType.MARIADB_GTID_LIST_EVENT, new MariadbGtidListDecoder());
-        BodyDecoder gtid = new GtidDecoder();
-        decoders.put(EventType.GTID_LOG_EVENT, gtid);
-        decoders.put(EventType.ANONYMOUS_GTID_LOG_EVENT, gtid);
-        decoders.put(EventType.PREVIOUS_GTIDS_LOG_EVENT, new PreviousGtidsDecoder());
-        decoders.put(EventType.XA_PREPARE_LOG_EVENT, new XaPrepareDecoder());
-        decoders.put(EventType.ROWS_QUERY_LOG_EVENT, new RowsQueryDecoder());
-        BodyDecoder block = new BeginLoadQueryDecoder();
-        decoders.put(EventType.BEGIN_LOAD_QUERY_EVENT, block);
-        decoders.put(EventType.APPEND_BLOCK_EVENT, block);
-        decoders.put(EventType.EXECUTE_LOAD_QUERY_EVENT, new ExecuteLoadQueryDecoder());
-        decoders.put(EventType.INCIDENT_EVENT, new IncidentDecoder());
-        BodyDecoder rows = new RowsDecoder();
-        for (EventType t : EventType.values()) {
-            if (t.isRowsEvent()) {
-                decoders.put(t, rows);
-            }
-        }
-        decoders.put(EventType.PARTIAL_UPDATE_ROWS_EVENT, rows); // an update whose JSON may come as changes
-        decoders.put(EventType.TRANSACTION_PAYLOAD_EVENT, new TransactionPayloadDecoder(this::decodePayload));
-        decoders.put(EventType.MARIADB_QUERY_COMPRESSED_EVENT, new MariadbCompressedQueryDecoder());
-        BodyDecoder compressedRows = new MariadbCompressedRowsDecoder();
-        for (EventType t : EventType.values()) {
-            if (t != t.uncompressed() && t.uncompressed().isRowsEvent()) {
-                decoders.put(t, compressedRows);
-            }
-        }
+        ctx.setInnerEvents(this::decodePayload);
     }
 
     public DecodeContext context() {
@@ -90,8 +54,7 @@ public final class EventDecoder {
     }
 
     /**
-     * Reads the common header at the reader's position <b>without advancing</b> it, so a caller can look at the
-     * type and size and then call {@link #decode} or {@link #skip} on the same reader. Throws
+     * Reads the common header at the reader's position <b>without advancing</b> it. Throws
      * {@link org.mysqlreplication.io.ByteReaderOverrunException} when fewer than 19 bytes remain.
      */
     public static EventHeader readHeader(ByteReader eventBytes) {
@@ -116,24 +79,26 @@ public final class EventDecoder {
 
     /** As {@link #decode(ByteReader)}, with the event's position in its binlog file when the caller knows it. */
     public BinlogEvent decode(ByteReader eventBytes, long position) {
-        return run(eventBytes, position, false, false);
+        EventHeader h = header(eventBytes, position);
+        return decode(h, eventBytes, EventReader.positionOf(h, position), false, false);
     }
 
     /**
-     * Passes over one event the user filtered out: verifies its checksum and applies the stream state of
-     * FORMAT_DESCRIPTION, ROTATE and TABLE_MAP events, but decodes no rows and builds no event.
+     * Passes over one event: verifies its checksum and applies the stream state of the event types that carry
+     * some ({@link EventRegistry#carriesState}), but decodes nothing else and builds no event.
      */
     public void skip(ByteReader eventBytes) {
-        run(eventBytes, -1, true, false);
+        skip(eventBytes, -1);
     }
 
     /** As {@link #skip(ByteReader)} with the event's known position. */
     public void skip(ByteReader eventBytes, long position) {
-        run(eventBytes, position, true, false);
+        EventHeader h = header(eventBytes, position);
+        decode(h, eventBytes, EventReader.positionOf(h, position), true, false);
     }
 
     /**
-     * Decodes a rows event whose bytes are in a spill file from {@code offset} (a reader spills rows events larger
+     * Decodes a rows event whose bytes are in a spill file from {@code offset} (readers spill rows events larger
      * than {@link DecodeContext#largeValueThreshold()}): header, CRC32 (verified by reading the file through),
      * post-header, and the rows, whose BLOB-family values above the threshold are
      * {@link org.mysqlreplication.value.LargeValue}s reading from the file. The file is released here when the
@@ -145,12 +110,31 @@ public final class EventDecoder {
      *     for an event that is not a rows event
      */
     public BinlogEvent decodeSpilled(SpillFile file, long offset, long position) {
-        return new SpilledEventDecoder(this, file, offset).run(position, false);
+        EventHeader h = SpilledEventDecoder.readHeader(file, offset, ctx, position);
+        return decodeSpilled(h, file, offset, EventReader.positionOf(h, position), false);
     }
 
-    /** As {@link #skip(ByteReader, long)} for a rows event in a spill file, which is released. */
+    /** As {@link #decodeSpilled} for a rows event the caller does not want: checked, not decoded, released. */
     public void skipSpilled(SpillFile file, long offset, long position) {
-        new SpilledEventDecoder(this, file, offset).run(position, true);
+        EventHeader h = SpilledEventDecoder.readHeader(file, offset, ctx, position);
+        decodeSpilled(h, file, offset, EventReader.positionOf(h, position), true);
+    }
+
+    /** The spilled event at {@code offset} of {@code file}, its header already read; null for a skip. */
+    BinlogEvent decodeSpilled(EventHeader h, SpillFile file, long offset, long position, boolean skip) {
+        return new SpilledEventDecoder(this, file, offset, h, position).run(skip);
+    }
+
+    private EventHeader header(ByteReader in, long knownPosition) {
+        try {
+            if (in.remaining() < EventHeader.SIZE) {
+                throw new BodyFormatException(in.remaining() + " byte(s), fewer than the 19 of a header");
+            }
+            return readHeader(in);
+        } catch (BinlogException e) {
+            throw new EventDecodeException("event header truncated: " + e.getMessage(), ctx.binlogFile(),
+                    knownPosition, "<unknown>", 0, e);
+        }
     }
 
     /**
@@ -165,11 +149,12 @@ public final class EventDecoder {
         while (in.hasRemaining()) {
             int at = in.position();
             try {
-                if (in.remaining() > 4 && in.peekUint8(4) == EventType.TRANSACTION_PAYLOAD_EVENT.code()) {
+                EventHeader h = header(in, position);
+                if (h.eventType() == EventType.TRANSACTION_PAYLOAD_EVENT) {
                     throw new EventDecodeException("a transaction payload inside another", ctx.binlogFile(),
                             position, EventType.TRANSACTION_PAYLOAD_EVENT.name(), -1, null);
                 }
-                events.add(run(in, position, false, true));
+                events.add(decode(h, in, position, false, true));
             } catch (EventDecodeException e) {
                 throw new EventDecodeException("event at offset " + at + " of the uncompressed payload: "
                         + e.getMessage(), ctx.binlogFile(), position, EventType.TRANSACTION_PAYLOAD_EVENT.name(), -1,
@@ -180,16 +165,14 @@ public final class EventDecoder {
         return events;
     }
 
-    /** Decodes (or skips) one event; {@code inner}: an event inside a transaction payload, without checksum. */
-    private BinlogEvent run(ByteReader in, long knownPosition, boolean skip, boolean inner) {
-        EventHeader h;
-        try {
-            h = readHeader(in);
-        } catch (BinlogException e) {
-            throw new EventDecodeException("event header truncated: " + e.getMessage(), ctx.binlogFile(),
-                    knownPosition, "<unknown>", 0, e);
-        }
-        long position = positionOf(h, knownPosition);
+    /**
+     * Decodes (or skips) the event at the reader's position, whose header {@code h} is, and advances past it.
+     *
+     * @param position the event's position, as {@link EventReader#positionOf} gives it
+     * @param inner    an event inside a transaction payload, without checksum
+     * @return the event, or null for a skip of an event that carries no state
+     */
+    BinlogEvent decode(EventHeader h, ByteReader in, long position, boolean skip, boolean inner) {
         ctx.setEventPosition(position);
         int headerLength = headerLength(h);
         if (h.eventSize() < headerLength || h.eventSize() > in.remaining()) {
@@ -197,18 +180,16 @@ public final class EventDecoder {
         }
         ByteReader event = in.slice((int) h.eventSize());
         int checksum = inner ? 0 : checksumLength(h, event, position);
+        if (h.eventSize() < headerLength + checksum) {
+            throw sizeOutside(h, headerLength + checksum, in.remaining() + h.eventSize(), position);
+        }
         verifyChecksum(h, event, checksum, position);
         event.skip(headerLength);
         ByteReader body = event.slice(event.remaining() - checksum);
-        if (skip && !carriesState(h.eventType())) {
+        if (skip && !EventRegistry.carriesState(h.eventType())) {
             return null;
         }
         return decodeBody(h, body, headerLength, position);
-    }
-
-    /** The event's position: the one the caller knows, else the header's log position less the event size. */
-    static long positionOf(EventHeader h, long knownPosition) {
-        return knownPosition >= 0 ? knownPosition : h.logPos() >= h.eventSize() ? h.logPos() - h.eventSize() : -1;
     }
 
     /** The length of this event's common header, as the format description says. */
@@ -217,26 +198,19 @@ public final class EventDecoder {
                 ? EventHeader.SIZE : ctx.formatDescription().headerLength();
     }
 
-    EventDecodeException sizeOutside(EventHeader h, int headerLength, long available, long position) {
-        return new EventDecodeException("event size " + h.eventSize() + " outside " + headerLength + ".."
-                + available + " (bytes available)", ctx.binlogFile(), position, h.typeName(), 9, null);
-    }
-
-    /** Events a skip must still decode: they change how the following events are read. */
-    private static boolean carriesState(EventType t) {
-        return t == EventType.FORMAT_DESCRIPTION_EVENT || t == EventType.START_EVENT_V3
-                || t == EventType.ROTATE_EVENT || t == EventType.TABLE_MAP_EVENT
-                || t == EventType.MARIADB_START_ENCRYPTION_EVENT || t == EventType.PERCONA_START_5_7_ENCRYPTION_EVENT;
+    EventDecodeException sizeOutside(EventHeader h, int smallest, long available, long position) {
+        return new EventDecodeException("event size " + h.eventSize() + " outside " + smallest + ".."
+                + available + " (the header and checksum .. the bytes available)", ctx.binlogFile(), position,
+                h.typeName(), 9, null);
     }
 
     private BinlogEvent decodeBody(EventHeader h, ByteReader body, int headerLength, long position) {
-        if (h.eventType() == EventType.MARIADB_START_ENCRYPTION_EVENT
-                || h.eventType() == EventType.PERCONA_START_5_7_ENCRYPTION_EVENT) {
-            throw new UnsupportedEventException("encrypted binlog: the events after this one cannot be read "
-                    + "without decryption, which is not supported", ctx.binlogFile(), position, h.typeName());
+        if (h.eventType() == EventType.PERCONA_START_5_7_ENCRYPTION_EVENT) {
+            throw new UnsupportedEventException("encrypted binlog (Percona): the events after this one cannot be"
+                    + " read without decryption, which is not supported", ctx.binlogFile(), position, h.typeName());
         }
-        BodyDecoder decoder = decoders.get(h.eventType());
-        if (decoder == null) {
+        EventRegistry.Entry entry = EventRegistry.entry(h.eventType());
+        if (entry == null) {
             if (ctx.unknownEventPolicy() == UnknownEventPolicy.FAIL) {
                 throw new UnsupportedEventException("event type " + h.typeCode() + " is not decoded",
                         ctx.binlogFile(), position, h.typeName());
@@ -245,47 +219,64 @@ public final class EventDecoder {
         }
         BinlogEvent event;
         try {
-            event = decoder.decode(h, body, ctx);
-        } catch (EventDecodeException e) {
-            throw e;
+            event = entry.decoder().decode(h, body, ctx);
         } catch (RuntimeException e) {
-            // ByteReader overruns, value decoding errors, a resolver's failure: all get the event's location
-            throw new EventDecodeException(e.getMessage() != null ? e.getMessage() : e.toString(),
-                    ctx.binlogFile(), position, h.typeName(), headerLength + body.position(), e);
+            throw failure(e, h, position, headerLength + body.position());
         }
         if (body.hasRemaining()) {
             throw new EventDecodeException(body.remaining() + " byte(s) left over after the event body",
                     ctx.binlogFile(), position, h.typeName(), headerLength + body.position(), null);
         }
-        apply(event);
+        if (!entry.recordClass().isInstance(event) && !(event instanceof UnknownEvent)) {
+            throw new IllegalStateException(h.typeName() + " decoded to " + event.getClass().getSimpleName()
+                    + ", registered as " + entry.recordClass().getSimpleName());
+        }
+        if (event instanceof FormatDescriptionEvent fde) {
+            ctx.setFormatDescription(fde);
+        }
         return event;
     }
 
-    private void apply(BinlogEvent event) {
-        if (event instanceof FormatDescriptionEvent fde) {
-            ctx.setFormatDescription(fde);
-        } else if (event instanceof RotateEvent rotate) {
-            ctx.setBinlogFile(rotate.nextBinlog());
+    /**
+     * What a decoder's failure becomes: an {@link EventDecodeException} with the event's location (ByteReader
+     * overruns, value decoding errors and the like), or a schema resolver's own failure as it is.
+     */
+    EventDecodeException failure(RuntimeException e, EventHeader h, long position, int offset) {
+        if (e instanceof SchemaResolverFailure f) {
+            throw f.failure();
         }
+        if (e instanceof EventDecodeException d) {
+            return d;
+        }
+        return new EventDecodeException(e.getMessage() != null ? e.getMessage() : e.toString(), ctx.binlogFile(),
+                position, h.typeName(), offset, e);
     }
 
     /**
      * The checksum length of this event. A FORMAT_DESCRIPTION_EVENT says its own: from MySQL 5.6.1 / MariaDB 5.3
      * it ends with the algorithm byte and 4 checksum bytes, whatever the algorithm; other events follow the
-     * context.
+     * context. A FORMAT_DESCRIPTION's size must be exactly its own post-header length after the common header, plus
+     * those 5 bytes: a corrupt size would otherwise read as a valid event that swallows the ones after it.
      */
     private int checksumLength(EventHeader h, ByteReader event, long position) {
         if (h.eventType() != EventType.FORMAT_DESCRIPTION_EVENT) {
             return ctx.checksumAlgorithm().length();
         }
-        if (event.remaining() < FDE_VERSION_OFFSET + FormatDescriptionDecoder.SERVER_VERSION_LENGTH) {
+        if (event.remaining() <= FDE_OWN_POST_HEADER_OFFSET) {
             throw new EventDecodeException("format description of " + event.remaining() + " byte(s) is too short",
                     ctx.binlogFile(), position, h.typeName(), -1, null);
         }
         ByteReader v = ByteReader.of(event.array(), event.arrayOffset() + FDE_VERSION_OFFSET,
                 FormatDescriptionDecoder.SERVER_VERSION_LENGTH);
-        return ServerVersion.hasChecksumAlgorithm(FormatDescriptionDecoder.readServerVersion(v))
-                ? CHECKSUM_LENGTH : 0;
+        boolean algorithm = ServerVersion.hasChecksumAlgorithm(FormatDescriptionDecoder.readServerVersion(v));
+        int own = event.peekUint8(FDE_OWN_POST_HEADER_OFFSET);
+        long expected = EventHeader.SIZE + own + (algorithm ? 1 + CHECKSUM_LENGTH : 0);
+        if (h.eventSize() != expected) {
+            throw new EventDecodeException("format description of " + h.eventSize() + " bytes, but its own"
+                    + " post-header length " + own + " makes it " + expected, ctx.binlogFile(), position,
+                    h.typeName(), 9, null);
+        }
+        return algorithm ? CHECKSUM_LENGTH : 0;
     }
 
     private void verifyChecksum(EventHeader h, ByteReader event, int checksum, long position) {

@@ -5,7 +5,7 @@ import java.util.List;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.io.ByteReader;
-import org.mysqlreplication.event.MariadbGtid;
+import org.mysqlreplication.gtid.MariadbGtid;
 import org.mysqlreplication.event.MariadbGtidListEvent;
 
 /**

@@ -124,7 +124,7 @@ final class OptionalMetadataDecoder {
     private static List<List<String>> labelLists(ByteReader v) {
         List<List<String>> out = new ArrayList<>();
         while (v.hasRemaining()) {
-            int n = v.readLenencLength();
+            int n = v.readLenencCount(v.remaining()); // each label has at least its length byte
             List<String> labels = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 labels.add(v.readLenencString(StandardCharsets.UTF_8));

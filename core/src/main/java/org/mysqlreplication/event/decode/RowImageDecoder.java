@@ -3,7 +3,6 @@ package org.mysqlreplication.event.decode;
 import java.util.Arrays;
 import java.util.BitSet;
 import org.mysqlreplication.event.Row;
-import org.mysqlreplication.event.RowImages;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnDef;
@@ -31,6 +30,8 @@ final class RowImageDecoder {
     private final ColumnDef[] defs;
     /** Per column: its values' fixed size, {@link ValueLengths#VARIABLE}, or not yet asked. */
     private final int[] fixed;
+    /** The columns of the image being read that have a value, from {@link Image#valued}. */
+    private final int[] valued;
     /** Partial updates: how many JSON columns the table has (-1: not counted yet), and per column whether the
      * after image being read holds a partial update (reused from image to image). */
     private int jsonColumns = -1;
@@ -40,6 +41,7 @@ final class RowImageDecoder {
         this.table = table;
         this.defs = new ColumnDef[table.columns().size()];
         this.fixed = new int[defs.length];
+        this.valued = new int[defs.length];
         for (int i = 0; i < defs.length; i++) {
             defs[i] = table.columns().get(i).def();
         }
@@ -66,25 +68,20 @@ final class RowImageDecoder {
      * place in the input array (bit k, least significant bit first, is the k-th included column).
      */
     void scan(ByteReader in, Image included, int[] offsets, int base, int origin) {
-        int[] columns = included.columns;
-        int nullsAt = in.arrayOffset();
-        in.skip((columns.length + 7) >>> 3);
-        byte[] a = in.array();
+        int n = included.valued(in, valued);
         Arrays.fill(offsets, base, base + defs.length, RowImages.NO_VALUE);
-        for (int k = 0; k < columns.length; k++) {
-            if ((a[nullsAt + (k >>> 3)] & (1 << (k & 7))) == 0) {
-                int i = columns[k];
-                offsets[base + i] = in.arrayOffset() - origin;
-                try {
-                    int size = fixed[i] != NOT_YET ? fixed[i] : (fixed[i] = ValueLengths.fixed(defs[i]));
-                    if (size >= 0) {
-                        in.skip(size);
-                    } else {
-                        ValueLengths.skipVariable(in, defs[i]);
-                    }
-                } catch (RuntimeException e) {
-                    throw columnFailure(i, e);
+        for (int k = 0; k < n; k++) {
+            int i = valued[k];
+            offsets[base + i] = in.arrayOffset() - origin;
+            try {
+                int size = fixed[i] != NOT_YET ? fixed[i] : (fixed[i] = ValueLengths.fixed(defs[i]));
+                if (size >= 0) {
+                    in.skip(size);
+                } else {
+                    ValueLengths.skipVariable(in, defs[i]);
                 }
+            } catch (RuntimeException e) {
+                throw columnFailure(table, i, e);
             }
         }
     }
@@ -128,23 +125,18 @@ final class RowImageDecoder {
     }
 
     private Row read(ByteReader in, Image included, boolean[] partialJson) {
-        int[] columns = included.columns;
-        int nullsAt = in.arrayOffset();
-        in.skip((columns.length + 7) >>> 3);
-        byte[] a = in.array();
+        int n = included.valued(in, valued);
         Object[] values = new Object[defs.length];
-        for (int k = 0; k < columns.length; k++) {
-            if ((a[nullsAt + (k >>> 3)] & (1 << (k & 7))) == 0) {
-                int i = columns[k];
-                try {
-                    values[i] = partialJson != null && partialJson[i] ? JsonPartialUpdate.read(in, defs[i].meta())
-                            : ValueDecoder.decode(in, defs[i]);
-                } catch (RuntimeException e) {
-                    throw columnFailure(i, e);
-                }
+        for (int k = 0; k < n; k++) {
+            int i = valued[k];
+            try {
+                values[i] = partialJson != null && partialJson[i] ? JsonPartialUpdate.read(in, defs[i].meta())
+                        : ValueDecoder.decode(in, defs[i]);
+            } catch (RuntimeException e) {
+                throw columnFailure(table, i, e);
             }
         }
-        return Row.sharing(table, included.bitmap, values); // never modified after decoding
+        return new EagerRow(table, included.bitmap, values); // never modified after decoding
     }
 
     /** The included columns of the images of one rows event: the bitmap and its set bits in order. */
@@ -160,11 +152,37 @@ final class RowImageDecoder {
         BitSet bitmap() {
             return bitmap;
         }
+
+        /** How many bytes the null bitmap of such an image takes: a bit per included column. */
+        int nullBytes() {
+            return (columns.length + 7) >>> 3;
+        }
+
+        /**
+         * The one walk over an image's null bitmap, for eager, lazy and spilled rows: reads the bitmap (bit k, least
+         * significant bit first, is the k-th included column) from {@code in}, leaves {@code in} at the first value,
+         * and writes to {@code out} the columns that have a value (included, not NULL), in column order.
+         *
+         * @return how many columns it wrote
+         */
+        int valued(ByteReader in, int[] out) {
+            int nullsAt = in.arrayOffset();
+            in.skip(nullBytes());
+            byte[] a = in.array();
+            int n = 0;
+            for (int k = 0; k < columns.length; k++) {
+                if ((a[nullsAt + (k >>> 3)] & (1 << (k & 7))) == 0) {
+                    out[n++] = columns[k];
+                }
+            }
+            return n;
+        }
     }
 
-    private BodyFormatException columnFailure(int i, RuntimeException e) {
-        String n = table.columns().get(i).name();
-        return new BodyFormatException("column " + i + " (" + (n == null ? "@" + (i + 1) : n) + ", "
-                + defs[i].type() + ", meta " + defs[i].meta() + "): " + e.getMessage(), e);
+    /** A value's failure, naming its column, type and metadata. */
+    static BodyFormatException columnFailure(TableSchema table, int i, RuntimeException e) {
+        ColumnDef d = table.columns().get(i).def();
+        return new BodyFormatException("column " + i + " (" + table.label(i) + ", " + d.type() + ", meta "
+                + d.meta() + "): " + e.getMessage(), e);
     }
 }

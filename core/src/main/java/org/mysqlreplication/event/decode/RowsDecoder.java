@@ -8,7 +8,6 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.Row;
-import org.mysqlreplication.event.RowImages;
 import org.mysqlreplication.event.UpdateRow;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.schema.TableSchema;
@@ -105,7 +104,7 @@ final class RowsDecoder implements BodyDecoder {
                 decoder.defs(), offsets, ctx.binlogFile(), ctx.eventPosition(), header.typeName());
         List<Row> rows = new ArrayList<>(images);
         for (int r = 0; r < images; r++) {
-            rows.add(Row.view(table, (r & 1) == 0 || after == null ? before.bitmap() : after.bitmap(), data, r));
+            rows.add(new LazyRow(table, (r & 1) == 0 || after == null ? before.bitmap() : after.bitmap(), data, r));
         }
         return rows;
     }

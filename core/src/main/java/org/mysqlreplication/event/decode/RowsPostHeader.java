@@ -64,7 +64,7 @@ final class RowsPostHeader {
         boolean v0 = type == EventType.PRE_GA_WRITE_ROWS_EVENT || type == EventType.PRE_GA_UPDATE_ROWS_EVENT
                 || type == EventType.PRE_GA_DELETE_ROWS_EVENT;
         int postHeader = ctx.postHeaderLength(header.typeCode(), v2 ? 10 : 8);
-        tableId = postHeader == 6 ? body.readUint32() : body.readUint48();
+        tableId = tableIdLength(postHeader) == 4 ? body.readUint32() : body.readUint48();
         flags = body.readUint16();
         extra = new byte[0];
         if (v2) {
@@ -75,7 +75,8 @@ final class RowsPostHeader {
             extra = body.readBytes(extraLength - 2);
         }
         body.skip(Math.max(0, postHeader - (v2 ? 10 : 8)));
-        int columns = body.readLenencLength();
+        // a count of columns, not of bytes: each costs one bit of each bitmap, and NULLs take no row bytes at all
+        int columns = body.readLenencCount(8L * body.remaining());
         TableMapEvent tableMap = ctx.tableMap(tableId);
         if (tableMap == null) {
             throw new TableMapMissingException(tableId, ctx.binlogFile(), ctx.eventPosition(), header.typeName());
@@ -91,6 +92,14 @@ final class RowsPostHeader {
         after = update && !v0 ? bitmap(body, columns) : before;
         write = type == EventType.WRITE_ROWS_EVENT || type == EventType.WRITE_ROWS_EVENT_V1
                 || type == EventType.PRE_GA_WRITE_ROWS_EVENT;
+    }
+
+    /**
+     * The length of a rows or table map event's table id: 4 bytes when the format description gives the event a
+     * post-header of 6 (MySQL 5.1.4 and before), else 6. The one rule for the decoders and the event selection.
+     */
+    static int tableIdLength(int postHeaderLength) {
+        return postHeaderLength == 6 ? 4 : 6;
     }
 
     /** An image of no column takes no bytes: rows that follow such images could never end. */

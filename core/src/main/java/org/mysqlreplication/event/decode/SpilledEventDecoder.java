@@ -20,23 +20,37 @@ final class SpilledEventDecoder {
     private final EventDecoder decoder;
     private final SpillFile file;
     private final long offset;
-    private EventHeader header;
-    private long position;
+    private final EventHeader header;
+    private final long position;
     private int headerLength;
     private SpillCursor body;
 
-    /** For the event at {@code offset} of {@code file}. */
-    SpilledEventDecoder(EventDecoder decoder, SpillFile file, long offset) {
+    /** For the event at {@code offset} of {@code file}, whose header and position the caller read. */
+    SpilledEventDecoder(EventDecoder decoder, SpillFile file, long offset, EventHeader header, long position) {
         this.decoder = decoder;
         this.file = file;
         this.offset = offset;
+        this.header = header;
+        this.position = position;
+    }
+
+    /** The common header of the event at {@code offset} of {@code file}. */
+    static EventHeader readHeader(SpillFile file, long offset, DecodeContext ctx, long knownPosition) {
+        try {
+            return EventDecoder.readHeader(new SpillCursor(file, offset, file.length() - offset)
+                    .window(EventHeader.SIZE));
+        } catch (BinlogException e) {
+            file.release();
+            throw new EventDecodeException("event header truncated: " + e.getMessage(), ctx.binlogFile(),
+                    knownPosition, "<unknown>", 0, e);
+        }
     }
 
     /** The event, or null for a skip; releases the file unless the event holds a large value. */
-    BinlogEvent run(long knownPosition, boolean skip) {
+    BinlogEvent run(boolean skip) {
         boolean keep = false;
         try {
-            SpilledRowsDecoder rows = prepare(knownPosition, skip);
+            SpilledRowsDecoder rows = prepare(skip);
             if (rows == null) {
                 return null;
             }
@@ -50,19 +64,11 @@ final class SpilledEventDecoder {
         }
     }
 
-    /** Checks header, size and checksum; the rows decoder of the body, or null for a skip. */
-    private SpilledRowsDecoder prepare(long knownPosition, boolean skip) {
+    /** Checks size and checksum; the rows decoder of the body, or null for a skip. */
+    private SpilledRowsDecoder prepare(boolean skip) {
         DecodeContext ctx = decoder.context();
-        long available = file.length() - offset;
-        SpillCursor all = new SpillCursor(file, offset, available);
-        try {
-            header = EventDecoder.readHeader(all.window(EventHeader.SIZE));
-        } catch (BinlogException e) {
-            throw new EventDecodeException("event header truncated: " + e.getMessage(), ctx.binlogFile(),
-                    knownPosition, "<unknown>", 0, e);
-        }
-        position = EventDecoder.positionOf(header, knownPosition);
         ctx.setEventPosition(position);
+        long available = file.length() - offset;
         headerLength = decoder.headerLength(header);
         int checksum = ctx.checksumAlgorithm().length();
         if (header.eventSize() < headerLength + checksum || header.eventSize() > available) {
@@ -73,7 +79,7 @@ final class SpilledEventDecoder {
                     position, header.typeName(), -1, null);
         }
         if (checksum > 0 && ctx.verifyChecksum()) {
-            verifyChecksum(all);
+            verifyChecksum(new SpillCursor(file, offset, available));
         }
         if (skip) {
             return null;
@@ -87,11 +93,8 @@ final class SpilledEventDecoder {
         BinlogEvent event;
         try {
             event = rows.decode(header, ctx);
-        } catch (EventDecodeException e) {
-            throw e;
         } catch (RuntimeException e) {
-            throw new EventDecodeException(e.getMessage() != null ? e.getMessage() : e.toString(), ctx.binlogFile(),
-                    position, header.typeName(), offsetInEvent(), e);
+            throw decoder.failure(e, header, position, offsetInEvent());
         }
         if (body.remaining() > 0) {
             throw new EventDecodeException(body.remaining() + " byte(s) left over after the event body",

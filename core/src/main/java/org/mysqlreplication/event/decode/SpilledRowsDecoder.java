@@ -39,6 +39,8 @@ final class SpilledRowsDecoder {
     private TableSchema table;
     private ColumnDef[] defs;
     private int largeValues;
+    /** The columns of the image being read that have a value. */
+    private int[] valued;
 
     SpilledRowsDecoder(SpillCursor body, SpillFile file, long threshold) {
         this.body = body;
@@ -62,43 +64,40 @@ final class SpilledRowsDecoder {
         for (int i = 0; i < defs.length; i++) {
             defs[i] = table.columns().get(i).def();
         }
-        int[] before = post.before().stream().toArray();
+        valued = new int[defs.length];
+        RowImageDecoder.Image before = new RowImageDecoder.Image(post.before());
         if (post.update()) {
-            int[] after = post.after() == post.before() ? before : post.after().stream().toArray();
+            RowImageDecoder.Image after = post.after() == post.before() ? before
+                    : new RowImageDecoder.Image(post.after());
             List<UpdateRow> rows = new ArrayList<>();
             while (body.remaining() > 0) {
-                Row b = image(post.before(), before);
-                rows.add(new UpdateRow(b, image(post.after(), after)));
+                Row b = image(before);
+                rows.add(new UpdateRow(b, image(after)));
             }
             return post.updateEvent(header, rows);
         }
         List<Row> rows = new ArrayList<>();
         while (body.remaining() > 0) {
-            rows.add(image(post.before(), before));
+            rows.add(image(before));
         }
         return post.event(header, rows);
     }
 
     /** One row image: null bitmap (bit k for the k-th included column), then the non-NULL values. */
-    private Row image(BitSet bitmap, int[] columns) {
-        int nullBytes = (columns.length + 7) >>> 3;
-        ByteReader nulls = body.window(nullBytes);
-        byte[] isNull = nulls.readBytes(nullBytes);
-        body.advance(nullBytes);
+    private Row image(RowImageDecoder.Image included) {
+        ByteReader nulls = body.window(included.nullBytes());
+        int n = included.valued(nulls, valued);
+        body.advance(nulls.position());
         Object[] values = new Object[defs.length];
-        for (int k = 0; k < columns.length; k++) {
-            if ((isNull[k >>> 3] & (1 << (k & 7))) == 0) {
-                int i = columns[k];
-                try {
-                    values[i] = value(defs[i]);
-                } catch (RuntimeException e) {
-                    String n = table.columns().get(i).name();
-                    throw new BodyFormatException("column " + i + " (" + (n == null ? "@" + (i + 1) : n) + ", "
-                            + defs[i].type() + ", meta " + defs[i].meta() + "): " + e.getMessage(), e);
-                }
+        for (int k = 0; k < n; k++) {
+            int i = valued[k];
+            try {
+                values[i] = value(defs[i]);
+            } catch (RuntimeException e) {
+                throw RowImageDecoder.columnFailure(table, i, e);
             }
         }
-        return Row.sharing(table, bitmap, values); // never modified after decoding
+        return new EagerRow(table, included.bitmap(), values); // never modified after decoding
     }
 
     private Object value(ColumnDef def) {

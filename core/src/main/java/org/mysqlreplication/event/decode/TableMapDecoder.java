@@ -3,6 +3,7 @@ package org.mysqlreplication.event.decode;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.BitSet;
+import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
@@ -24,12 +25,12 @@ final class TableMapDecoder implements BodyDecoder {
     @Override
     public BinlogEvent decode(EventHeader header, ByteReader body, DecodeContext ctx) {
         int postHeader = ctx.postHeaderLength(EventType.TABLE_MAP_EVENT.code(), 8);
-        long tableId = postHeader == 6 ? body.readUint32() : body.readUint48();
+        long tableId = RowsPostHeader.tableIdLength(postHeader) == 4 ? body.readUint32() : body.readUint48();
         int flags = body.readUint16();
         body.skip(Math.max(0, postHeader - 8));
         String schema = readName(body, "schema");
         String table = readName(body, "table");
-        int count = body.readLenencLength();
+        int count = body.readLenencCount(body.remaining()); // one type byte per column follows
         ColumnType[] types = new ColumnType[count];
         for (int i = 0; i < count; i++) {
             int code = body.readUint8();
@@ -55,7 +56,12 @@ final class TableMapDecoder implements BodyDecoder {
         TableMapOptionalMetadata optional = OptionalMetadataDecoder.decode(body);
         TableMapEvent event = new TableMapEvent(header, tableId, flags, schema, table, Arrays.asList(types), meta,
                 nullable, optional);
-        TableSchema resolved = ctx.resolver().resolve(event);
+        TableSchema resolved;
+        try {
+            resolved = ctx.resolver().resolve(event);
+        } catch (BinlogException e) {
+            throw new SchemaResolverFailure(e); // a typed failure of the resolver's own: it comes out as it is
+        }
         if (resolved == null || resolved.columns().size() != count) {
             throw new BodyFormatException("schema resolver gave " + (resolved == null ? "no schema"
                     : resolved.columns().size() + " column(s)") + " for a table map of " + count + " column(s)");

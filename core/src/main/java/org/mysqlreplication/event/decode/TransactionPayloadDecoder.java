@@ -1,7 +1,6 @@
 package org.mysqlreplication.event.decode;
 
 import java.util.List;
-import java.util.function.Function;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.TransactionPayloadEvent;
@@ -14,7 +13,7 @@ import org.mysqlreplication.io.ByteReader;
  * to the end of the body: the transaction's events, zstd-compressed (type 0) or as they are (type 255). The
  * uncompressed size defaults to the payload size when absent or 0, as in MySQL.
  *
- * <p>The events inside are decoded by the {@link EventDecoder} this decoder belongs to, in its context, so their
+ * <p>The events inside are decoded by the {@link EventDecoder} of the context, in that context, so their
  * TABLE_MAPs register for their rows events.
  */
 final class TransactionPayloadDecoder implements BodyDecoder {
@@ -23,13 +22,6 @@ final class TransactionPayloadDecoder implements BodyDecoder {
     private static final int PAYLOAD_SIZE = 1;
     private static final int COMPRESSION_TYPE = 2;
     private static final int UNCOMPRESSED_SIZE = 3;
-
-    private final Function<byte[], List<BinlogEvent>> innerEvents;
-
-    /** @param innerEvents decodes the events of an uncompressed payload */
-    TransactionPayloadDecoder(Function<byte[], List<BinlogEvent>> innerEvents) {
-        this.innerEvents = innerEvents;
-    }
 
     @Override
     public BinlogEvent decode(EventHeader header, ByteReader body, DecodeContext ctx) {
@@ -60,7 +52,7 @@ final class TransactionPayloadDecoder implements BodyDecoder {
             throw new BodyFormatException("compression type " + compression + " with " + payloadSize + " byte(s)"
                     + " declared as " + uncompressedSize + ": expected 0 (zstd) or 255 (none, sizes equal)");
         }
-        List<BinlogEvent> events = innerEvents.apply(payload);
+        List<BinlogEvent> events = ctx.innerEvents(payload);
         if (events.isEmpty()) {
             throw new BodyFormatException("a transaction payload without any event");
         }

@@ -7,6 +7,9 @@ import static org.mysqlreplication.event.decode.EventBytes.event;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import org.mysqlreplication.event.MariadbStartEncryptionEvent;
+import org.mysqlreplication.event.BinlogPosition;
+import org.mysqlreplication.io.Payload;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.ChecksumAlgorithm;
@@ -35,7 +38,12 @@ class ControlEventsDecodeTest {
     static byte[] fdeBody(String version, int[] postHeaders, Integer alg) {
         byte[] v = Arrays.copyOf(version.getBytes(), 50);
         EventBytes b = body().u16(4).bytes(v).u32(1_700_000_000L).u8(19);
-        for (int p : postHeaders) {
+        int[] lengths = postHeaders.clone();
+        int own = EventType.FORMAT_DESCRIPTION_EVENT.code() - 1;
+        if (lengths.length > own && lengths[own] == 0) {
+            lengths[own] = 2 + 50 + 4 + 1 + lengths.length; // the FDE's own post-header, as servers write it
+        }
+        for (int p : lengths) {
             b.u8(p);
         }
         if (alg != null) {
@@ -104,7 +112,11 @@ class ControlEventsDecodeTest {
         RotateEvent e = (RotateEvent) decode(event(4, body().u64(4).str("mysql-bin.000002").build(), false));
         assertThat(e.position()).isEqualTo(4);
         assertThat(e.nextBinlog()).isEqualTo("mysql-bin.000002");
+        // the stream's reader, not the decoder, follows ROTATE events to the next file
+        EventReader stream = EventReader.forStream(ctx, EventSelector.ALL, null);
+        stream.read(Payload.of(ByteReader.of(event(4, body().u64(4).str("mysql-bin.000002").build(), false))), -1);
         assertThat(ctx.binlogFile()).isEqualTo("mysql-bin.000002");
+        assertThat(stream.position()).isEqualTo(new BinlogPosition("mysql-bin.000002", 4));
     }
 
     @Test
@@ -222,8 +234,10 @@ class ControlEventsDecodeTest {
                 .isInstanceOf(ChecksumException.class)
                 .hasMessageContaining("binlog.000009").hasMessageContaining("position 1000")
                 .hasMessageContaining("XID_EVENT").hasMessageContaining("0x");
-        ctx.setVerifyChecksum(false);
-        assertThat(decode(xid)).isInstanceOf(XidEvent.class);
+        DecodeContext unverified = new DecodeContext(DecodeOptions.defaults(UnknownEventPolicy.DELIVER)
+                .withVerifyChecksum(false));
+        unverified.setChecksumAlgorithm(ChecksumAlgorithm.CRC32);
+        assertThat(new EventDecoder(unverified).decode(ByteReader.of(xid))).isInstanceOf(XidEvent.class);
     }
 
     @Test
@@ -248,16 +262,28 @@ class ControlEventsDecodeTest {
     }
 
     @Test
-    void encryptionStartFailsEvenWhenSkipped() {
-        byte[] start = event(164, body().u8(1).u32(1).bytes(new byte[12]).build(), false);
-        assertThatThrownBy(() -> decoder.skip(ByteReader.of(start))).isInstanceOf(UnsupportedEventException.class)
-                .hasMessageContaining("encrypted binlog");
+    void encryptionStartIsATypedEventThatAFileCannotReadPast() {
+        byte[] nonce = new byte[12];
+        nonce[11] = 7;
+        byte[] start = event(164, body().u8(1).u32(3).bytes(nonce).build(), false);
+        MariadbStartEncryptionEvent e = (MariadbStartEncryptionEvent) decode(start);
+        assertThat(e.scheme()).isEqualTo(1);
+        assertThat(e.keyVersion()).isEqualTo(3);
+        assertThat(e.nonce()).isEqualTo(nonce);
+        // a server sends the events after it decrypted; in a file they are encrypted, and we have no key
+        EventReader file = EventReader.forFile("mariadb-bin.000001", ctx, EventSelector.ALL);
+        assertThatThrownBy(() -> file.read(Payload.of(ByteReader.of(start)), 256))
+                .isInstanceOf(UnsupportedEventException.class).hasMessageContaining("encrypted binlog")
+                .hasMessageContaining("mariadb-bin.000001").hasMessageContaining("256");
     }
 
     @Test
     void skipVerifiesChecksumAndAppliesRotate() {
         ctx.setChecksumAlgorithm(ChecksumAlgorithm.CRC32);
-        decoder.skip(ByteReader.of(event(4, body().u64(4).str("next.000003").build(), true)));
+        EventReader stream = EventReader.forStream(ctx, EventSelector.builder().onlyEvents(XidEvent.class).build(),
+                null);
+        stream.read(Payload.of(ByteReader.of(event(4, body().u64(4).str("next.000003").build(), true))), -1);
+        assertThat(stream.poll()).isNull(); // dropped by the selection, but applied
         assertThat(ctx.binlogFile()).isEqualTo("next.000003");
         byte[] bad = event(16, body().u64(1).build(), true);
         bad[bad.length - 1] ^= 1;

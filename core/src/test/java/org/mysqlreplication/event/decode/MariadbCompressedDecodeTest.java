@@ -99,8 +99,11 @@ class MariadbCompressedDecodeTest {
 
     @Test
     void compressedRowsAreAlsoLazyViews() {
-        ctx.setLazyRows(true);
-        WriteRowsEvent w = (WriteRowsEvent) decode(event(166, concat(V1_HEAD, record(TWO_ROWS)), false));
+        EventDecoder lazy = new EventDecoder(new DecodeContext(DecodeOptions.defaults(UnknownEventPolicy.FAIL)
+                .withLazyRows(true)));
+        lazy.decode(ByteReader.of(event(19, RowsDecodeTest.tableMap(42), false)));
+        WriteRowsEvent w = (WriteRowsEvent) lazy.decode(ByteReader.of(event(166, concat(V1_HEAD, record(TWO_ROWS)),
+                false)));
         assertThat(w.rows().get(0).getLong("id")).isEqualTo(4_294_967_295L);
         assertThat(w.rows().get(0).getString("name")).isEqualTo("héllo");
     }

@@ -8,10 +8,12 @@ import static org.mysqlreplication.event.decode.EventBytes.event;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.mysqlreplication.net.ConnectionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.DeleteRowsEvent;
+import org.mysqlreplication.event.RowValueException;
 import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.UpdateRow;
@@ -150,8 +152,13 @@ class RowsDecodeTest {
         assertThat(u.before().asMap()).containsEntry("name", "a").containsEntry("color", "red");
         assertThat(u.after().isPresent(1)).isFalse();
         assertThat(u.after().asMap()).containsOnlyKeys("id", "color").containsEntry("color", "green");
-        assertThatThrownBy(() -> u.after().get(1)).isInstanceOf(IllegalArgumentException.class)
+        // every failure of a row is under the library's root, BinlogException (it was an IllegalArgumentException)
+        assertThatThrownBy(() -> u.after().get(1)).isInstanceOf(RowValueException.class)
                 .hasMessageContaining("not in this row image");
+        assertThatThrownBy(() -> u.after().get(3)).isInstanceOf(RowValueException.class)
+                .hasMessageContaining("column 3").hasMessageContaining("3 column(s)");
+        assertThatThrownBy(() -> u.after().get("nosuch")).isInstanceOf(RowValueException.class)
+                .hasMessageContaining("no column named nosuch");
         assertThat(e.dump()).contains("* color : red => green").contains("* name : a => <absent>");
     }
 
@@ -220,6 +227,34 @@ class RowsDecodeTest {
                 .hasMessageContaining("TABLE_MAP_EVENT")
                 .hasCauseInstanceOf(IllegalStateException.class);
         assertThat(failing.tableMap(42)).isNull();
+    }
+
+    /** A resolver's typed failure (the connection it asks over was lost) is its own, so a reader can retry it. */
+    @Test
+    void aResolverConnectionFailureComesOutAsItIs() {
+        ConnectionException lost = new ConnectionException("connection to db:3306 lost");
+        DecodeContext failing = new DecodeContext(tm -> {
+            throw lost;
+        }, UnknownEventPolicy.FAIL);
+        assertThatThrownBy(() -> new EventDecoder(failing).decode(ByteReader.of(event(19, tableMap(42), false))))
+                .isSameAs(lost);
+        assertThat(failing.tableMap(42)).isNull();
+    }
+
+    /** A row whose columns have no names (no metadata, no server to ask) says so when read by name. */
+    @Test
+    void readingAnUnnamedRowByNameIsARowValueExceptionThatSaysWhy() {
+        byte[] noNames = body().le(43, 6).u16(1).lenencStr("shop").u8(0).lenencStr("bare").u8(0)
+                .u8(1).u8(3).u8(0).u8(0x00).build();
+        decode(event(19, noNames, false));
+        WriteRowsEvent e = (WriteRowsEvent) decode(event(30, TS, 1, 2000, 0,
+                body().le(43, 6).u16(1).u16(2).u8(1).u8(0x01).u8(0x00).u32(7).build(), false));
+        Row row = e.rows().get(0);
+        assertThat(row.getLong(0)).isEqualTo(7);
+        assertThat(row.columnName(0)).isEqualTo("@1");
+        assertThatThrownBy(() -> row.get("id")).isInstanceOf(RowValueException.class)
+                .hasMessageContaining("no column named id").hasMessageContaining("no names")
+                .hasMessageContaining("binlog_row_metadata=FULL");
     }
 
     @Test

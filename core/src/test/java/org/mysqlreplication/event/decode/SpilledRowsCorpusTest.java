@@ -69,10 +69,10 @@ class SpilledRowsCorpusTest {
         if (f.length < 4 || !java.util.Arrays.equals(f, 0, 4, MAGIC, 0, 4)) {
             return;
         }
-        DecodeContext memoryCtx = new DecodeContext(UnknownEventPolicy.DELIVER);
-        DecodeContext spillCtx = new DecodeContext(UnknownEventPolicy.DELIVER);
-        memoryCtx.setLargeValueThreshold(DecodeContext.MIN_LARGE_VALUE_THRESHOLD);
-        spillCtx.setLargeValueThreshold(DecodeContext.MIN_LARGE_VALUE_THRESHOLD);
+        DecodeOptions options = DecodeOptions.defaults(UnknownEventPolicy.DELIVER)
+                .withLargeValueThreshold(DecodeContext.MIN_LARGE_VALUE_THRESHOLD);
+        DecodeContext memoryCtx = new DecodeContext(options);
+        DecodeContext spillCtx = new DecodeContext(options);
         memoryCtx.setBinlogFile(path.getFileName().toString());
         spillCtx.setBinlogFile(path.getFileName().toString());
         EventDecoder memory = new EventDecoder(memoryCtx);

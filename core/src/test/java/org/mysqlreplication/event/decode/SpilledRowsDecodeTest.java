@@ -40,9 +40,11 @@ class SpilledRowsDecodeTest {
     Path dir;
 
     private SpillFiles files;
-    private final DecodeContext ctx = new DecodeContext(UnknownEventPolicy.FAIL);
+    private static final DecodeOptions OPTIONS = DecodeOptions.defaults(UnknownEventPolicy.FAIL)
+            .withLargeValueThreshold(THRESHOLD);
+    private final DecodeContext ctx = new DecodeContext(OPTIONS);
     private final EventDecoder decoder = new EventDecoder(ctx);
-    private final DecodeContext memoryCtx = new DecodeContext(UnknownEventPolicy.FAIL);
+    private final DecodeContext memoryCtx = new DecodeContext(OPTIONS);
     private final EventDecoder memory = new EventDecoder(memoryCtx);
 
     static byte[] random(int n, long seed) {
@@ -69,7 +71,6 @@ class SpilledRowsDecodeTest {
         files = new SpillFiles(dir);
         for (DecodeContext c : new DecodeContext[] {ctx, memoryCtx}) {
             c.setChecksumAlgorithm(ChecksumAlgorithm.CRC32);
-            c.setLargeValueThreshold(THRESHOLD);
             c.setBinlogFile("bin.000007");
         }
         decoder.decode(ByteReader.of(event(19, tableMap(42), true)));
@@ -194,7 +195,10 @@ class SpilledRowsDecodeTest {
     void withoutVerificationTheSameBytesDecode() {
         byte[] event = event(30, writeRows(), true);
         event[19 + 40] ^= 0x01;
-        ctx.setVerifyChecksum(false);
+        DecodeContext unverified = new DecodeContext(OPTIONS.withVerifyChecksum(false));
+        unverified.setChecksumAlgorithm(ChecksumAlgorithm.CRC32);
+        EventDecoder decoder = new EventDecoder(unverified);
+        decoder.decode(ByteReader.of(event(19, tableMap(42), true)));
         WriteRowsEvent e = (WriteRowsEvent) decoder.decodeSpilled(spill(event), 1, -1);
         assertThat(bytes(e.rows().get(0).get("b"))).isNotEqualTo(BLOB).hasSize(BLOB.length);
     }

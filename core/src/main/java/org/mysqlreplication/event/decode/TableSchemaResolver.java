@@ -1,6 +1,7 @@
-package org.mysqlreplication.schema;
+package org.mysqlreplication.event.decode;
 
 import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.schema.TableSchema;
 
 /**
  * Finds the {@link TableSchema} rows events need for a TABLE_MAP_EVENT: column names, signedness, collations,

@@ -1,10 +1,12 @@
-package org.mysqlreplication.schema;
+package org.mysqlreplication.event.decode;
 
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.schema.ColumnSchema;
+import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.event.TableMapOptionalMetadata;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.ColumnType;

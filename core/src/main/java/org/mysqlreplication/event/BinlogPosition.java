@@ -1,4 +1,4 @@
-package org.mysqlreplication.client;
+package org.mysqlreplication.event;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package org.mysqlreplication.event;
+package org.mysqlreplication.gtid;
 
 /**
  * One MariaDB GTID: replication domain, originating server, sequence number (unsigned 64 bits).

@@ -1,4 +1,4 @@
-package org.mysqlreplication.schema;
+package org.mysqlreplication.event.decode;
 
 import org.mysqlreplication.value.ColumnMetadata;
 import org.mysqlreplication.value.ColumnType;

@@ -1,4 +1,4 @@
-package org.mysqlreplication.schema;
+package org.mysqlreplication.event.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.schema.ColumnSchema;
+import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.event.TableMapOptionalMetadata;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.ColumnType;

@@ -1,6 +1,7 @@
-package org.mysqlreplication.event;
+package org.mysqlreplication.event.decode;
 
 import java.util.Objects;
+import org.mysqlreplication.event.RowValueException;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnDef;
@@ -9,7 +10,7 @@ import org.mysqlreplication.value.ValueDecoder;
 
 /**
  * The row images of one rows event as the server wrote them, and where each value starts: what the lazy
- * {@link Row}s of that event read their values from, on access. Built by the rows decoder, which has checked
+ * rows ({@link LazyRow}) of that event read their values from, on access. Built by the rows decoder, which has checked
  * that every value lies inside the bytes (the images were delimited value by value); what the bytes of a value
  * mean is checked when it is read.
  *
@@ -19,10 +20,10 @@ import org.mysqlreplication.value.ValueDecoder;
  *
  * <p>Immutable once built (the arrays are handed over, never modified) and thread-safe.
  */
-public final class RowImages {
+final class RowImages {
 
     /** The offset entry of a NULL or absent value. */
-    public static final int NO_VALUE = -1;
+    static final int NO_VALUE = -1;
 
     private final TableSchema table;
     private final byte[] bytes;
@@ -41,7 +42,7 @@ public final class RowImages {
      * @param position   the event's position in it, -1 when not known
      * @param eventType  the event type's name
      */
-    public RowImages(TableSchema table, byte[] bytes, ColumnDef[] defs, int[] offsets, String binlogFile,
+    RowImages(TableSchema table, byte[] bytes, ColumnDef[] defs, int[] offsets, String binlogFile,
             long position, String eventType) {
         this.table = Objects.requireNonNull(table, "table");
         this.bytes = Objects.requireNonNull(bytes, "bytes");
@@ -109,8 +110,7 @@ public final class RowImages {
 
     /** An error naming the column and where the row comes from. */
     RowValueException failure(int column, String what, Throwable cause) {
-        String name = table.columns().get(column).name();
-        return new RowValueException("column " + column + " (" + (name == null ? "@" + (column + 1) : name) + ", "
+        return new RowValueException("column " + column + " (" + table.label(column) + ", "
                 + defs[column].type() + ") of " + table.database() + "." + table.table() + ": " + what + " (file "
                 + (binlogFile == null ? "<unknown>" : binlogFile) + ", position "
                 + (position < 0 ? "<unknown>" : Long.toString(position)) + ", event " + eventType + ")", cause);
