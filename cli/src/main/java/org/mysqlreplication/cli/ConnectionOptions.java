@@ -44,6 +44,16 @@ final class ConnectionOptions {
             + " VERIFY_CA and VERIFY_IDENTITY (default: the JDK's trust store)")
     private Path sslCa;
 
+    @Option(names = "--server-public-key", paramLabel = "FILE", description = "PEM file of the server's RSA public"
+            + " key (its public_key.pem): without TLS, caching_sha2_password and sha256_password encrypt the password"
+            + " with it")
+    private Path serverPublicKey;
+
+    @Option(names = "--allow-public-key-retrieval", description = "without TLS and --server-public-key, let"
+            + " caching_sha2_password and sha256_password ask the server for its key (a man in the middle could"
+            + " hand out its own)")
+    private boolean allowPublicKeyRetrieval;
+
     @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
             converter = DurationConverter.class, description = "how long connecting may take, e.g. 500ms, 10s, 1m"
             + " (default: ${DEFAULT-VALUE})")
@@ -71,7 +81,9 @@ final class ConnectionOptions {
                 .serverId(serverId)
                 .connectTimeout(connectTimeout)
                 .sslMode(sslMode)
-                .sslCa(sslCa);
+                .sslCa(sslCa)
+                .serverPublicKey(serverPublicKey)
+                .allowPublicKeyRetrieval(allowPublicKeyRetrieval);
         if (heartbeat != null) {
             b.slaveHeartbeat(heartbeat);
         }

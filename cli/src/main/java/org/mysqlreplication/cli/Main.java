@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = Main.NAME, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Reads a MySQL/MariaDB binary log as a replica and prints its events.",
-        subcommands = {DemoCommand.class, DumpCommand.class, ReadCommand.class, SummaryCommand.class})
+        subcommands = {DemoCommand.class, DumpCommand.class, ReadCommand.class, SummaryCommand.class,
+                ReplayServerCommand.class})
 public final class Main implements Runnable {
 
     static final String NAME = "mysql-replication";
@@ -70,6 +71,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: demo, dump, read or summary");
+                "a command is required: demo, dump, read, summary or replay-server");
     }
 }

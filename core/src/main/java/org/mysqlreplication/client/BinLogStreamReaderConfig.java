@@ -338,6 +338,26 @@ public record BinLogStreamReaderConfig(
         }
 
         /**
+         * The server's RSA public key (a PEM file, the server's {@code public_key.pem}): without TLS,
+         * caching_sha2_password (when the server asks for full authentication) and sha256_password encrypt the
+         * password with it. Connector/J's {@code serverRSAPublicKeyFile}; not a python option.
+         */
+        public Builder serverPublicKey(Path pemFile) {
+            connection.serverPublicKey(pemFile);
+            return this;
+        }
+
+        /**
+         * Without TLS and without {@link #serverPublicKey(Path)}: whether those plugins may ask the server for its
+         * key (a man in the middle could hand out its own). Off by default; Connector/J's
+         * {@code allowPublicKeyRetrieval}.
+         */
+        public Builder allowPublicKeyRetrieval(boolean allow) {
+            connection.allowPublicKeyRetrieval(allow);
+            return this;
+        }
+
+        /**
          * {@code auto_position} (MariaDB): start after this GTID position, with, in each of its domains, the first
          * transaction after that domain's GTID ({@code @slave_connect_state}; the server picks the binlog file).
          * {@link BinLogStreamReader#gtidPosition()} saved after a transaction and given here continues with exactly

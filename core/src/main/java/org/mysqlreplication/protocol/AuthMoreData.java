@@ -3,9 +3,10 @@ package org.mysqlreplication.protocol;
 import org.mysqlreplication.io.ByteReader;
 
 /**
- * {@code Protocol::AuthMoreData}: {@code 0x01} and data for the current auth plugin (e.g. caching_sha2_password's
- * fast-auth result or public key). None of the plugins we support uses it, so the connection reports it as
- * an unexpected step naming the plugin.
+ * {@code Protocol::AuthMoreData}: {@code 0x01} and data for the current auth plugin, which
+ * {@link org.mysqlreplication.protocol.auth.AuthPlugin#moreData} answers: caching_sha2_password's fast-auth
+ * result ({@code 0x03} success, {@code 0x04} full authentication) and the server's PEM public key after the
+ * client asked for it (caching_sha2_password and sha256_password).
  */
 record AuthMoreData(byte[] data) {
 

@@ -6,8 +6,9 @@ import org.mysqlreplication.io.ByteReader;
 
 /**
  * {@code Protocol::AuthSwitchRequest}: {@code 0xFE}, the name of the plugin the server wants (NUL-terminated),
- * then that plugin's data to the end (for mysql_native_password a new 20-byte scramble and a NUL; for
- * MariaDB's ed25519 the 32-byte nonce).
+ * then that plugin's data to the end (for mysql_native_password, caching_sha2_password and sha256_password a new
+ * 20-byte scramble and a NUL; for MariaDB's ed25519 the 32-byte nonce). The client answers with the named plugin's
+ * first response, which starts that plugin's conversation.
  */
 record AuthSwitchRequest(String pluginName, byte[] pluginData) {
 

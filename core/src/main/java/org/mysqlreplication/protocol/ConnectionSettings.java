@@ -20,10 +20,17 @@ import javax.net.ssl.X509TrustManager;
  *              {@link SslMode#VERIFY_IDENTITY}
  * @param sslTrustManager what decides whether the server's certificate chain is trusted, or null; instead of
  *                        {@code sslCa}, with the same modes. Neither given: the JDK's default trust store
+ * @param serverPublicKey a PEM file with the server's RSA public key, or null: without TLS, caching_sha2_password
+ *                        (when the server asks for full authentication) and sha256_password encrypt the password
+ *                        with it (Connector/J's {@code serverRSAPublicKeyFile}, the server's
+ *                        {@code public_key.pem})
+ * @param allowPublicKeyRetrieval without TLS and without {@code serverPublicKey}, whether those plugins may ask the
+ *                        server for its key (Connector/J's {@code allowPublicKeyRetrieval}); off by default, as a
+ *                        man in the middle could hand out its own key
  */
 public record ConnectionSettings(String host, int port, String user, String password, String database,
         Duration connectTimeout, Duration socketTimeout, SslMode sslMode, Path sslCa,
-        X509TrustManager sslTrustManager) {
+        X509TrustManager sslTrustManager, Path serverPublicKey, boolean allowPublicKeyRetrieval) {
 
     public static final int DEFAULT_PORT = 3306;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -65,7 +72,7 @@ public record ConnectionSettings(String host, int port, String user, String pass
     /** The same settings with another default database (null for none). */
     public ConnectionSettings withDatabase(String newDatabase) {
         return new ConnectionSettings(host, port, user, password, newDatabase, connectTimeout, socketTimeout, sslMode,
-                sslCa, sslTrustManager);
+                sslCa, sslTrustManager, serverPublicKey, allowPublicKeyRetrieval);
     }
 
     @Override
@@ -73,7 +80,9 @@ public record ConnectionSettings(String host, int port, String user, String pass
         return "ConnectionSettings[host=" + host + ", port=" + port + ", user=" + user + ", password="
                 + (password.isEmpty() ? "<none>" : "<hidden>") + ", database=" + database + ", connectTimeout="
                 + connectTimeout + ", socketTimeout=" + socketTimeout + ", sslMode=" + sslMode + ", sslCa=" + sslCa
-                + (sslTrustManager != null ? ", sslTrustManager=" + sslTrustManager.getClass().getName() : "") + "]";
+                + (sslTrustManager != null ? ", sslTrustManager=" + sslTrustManager.getClass().getName() : "")
+                + (serverPublicKey != null ? ", serverPublicKey=" + serverPublicKey : "")
+                + (allowPublicKeyRetrieval ? ", allowPublicKeyRetrieval=true" : "") + "]";
     }
 
     /** Builds {@link ConnectionSettings}. Not thread-safe. */
@@ -88,6 +97,8 @@ public record ConnectionSettings(String host, int port, String user, String pass
         private SslMode sslMode = SslMode.DISABLED;
         private Path sslCa;
         private X509TrustManager sslTrustManager;
+        private Path serverPublicKey;
+        private boolean allowPublicKeyRetrieval;
 
         private Builder() {
         }
@@ -142,9 +153,21 @@ public record ConnectionSettings(String host, int port, String user, String pass
             return this;
         }
 
+        /** The server's RSA public key (PEM), for a password sent without TLS; see the record's parameters. */
+        public Builder serverPublicKey(Path value) {
+            serverPublicKey = value;
+            return this;
+        }
+
+        /** Whether the server's RSA public key may be asked for when none is given; see the record's parameters. */
+        public Builder allowPublicKeyRetrieval(boolean value) {
+            allowPublicKeyRetrieval = value;
+            return this;
+        }
+
         public ConnectionSettings build() {
             return new ConnectionSettings(host, port, user, password, database, connectTimeout, socketTimeout, sslMode,
-                    sslCa, sslTrustManager);
+                    sslCa, sslTrustManager, serverPublicKey, allowPublicKeyRetrieval);
         }
     }
 }

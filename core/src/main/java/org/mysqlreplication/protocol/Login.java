@@ -3,21 +3,28 @@ package org.mysqlreplication.protocol;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.net.PacketChannel;
 import org.mysqlreplication.net.ProtocolException;
+import org.mysqlreplication.protocol.auth.AuthContext;
 import org.mysqlreplication.protocol.auth.AuthPlugin;
 import org.mysqlreplication.protocol.auth.MysqlNativePassword;
 import org.mysqlreplication.protocol.auth.UnsupportedAuthPluginException;
 
 /**
  * The connection phase: read {@link HandshakeV10}, optionally switch to TLS (an {@code SSLRequest}, then the
- * caller's TLS handshake), answer with {@link HandshakeResponse41} carrying a
- * {@code mysql_native_password} response, then follow auth switch requests until the server says OK or ERR.
- * We always start with mysql_native_password: the server switches to the plugin of the account if it differs
- * (MariaDB: {@code client_ed25519}), which works whatever the server's default plugin is.
+ * caller's TLS handshake), answer with {@link HandshakeResponse41} carrying the first response of an
+ * {@link AuthPlugin}, then carry the plugin's conversation until the server says OK or ERR: an auth switch request
+ * starts the plugin it names, {@code AuthMoreData} goes to the current plugin, which may answer.
+ *
+ * <p>The first plugin is the one the server names in its handshake (its default: caching_sha2_password on MySQL 8
+ * and later, mysql_native_password on MariaDB) when we have it, else mysql_native_password; the server switches
+ * to the account's plugin if it differs, which works whatever its default is.
  */
 final class Login {
 
-    /** A login needs one switch at most; more means a server going in circles. */
-    private static final int MAX_ROUNDS = 4;
+    /**
+     * The longest conversation: switch, scramble, full authentication, key request, encrypted password, OK; more
+     * means a server going in circles.
+     */
+    private static final int MAX_ROUNDS = 8;
 
     private Login() {
     }
@@ -54,8 +61,11 @@ final class Login {
     static void authenticate(PacketChannel channel, HandshakeV10 handshake, ConnectionSettings settings,
             boolean tls) {
         String context = context(settings);
-        AuthPlugin plugin = new MysqlNativePassword();
-        byte[] response = plugin.authResponse(handshake.authPluginData(), settings.password());
+        AuthContext auth = new AuthContext(settings.password(), tls, settings.serverPublicKey(),
+                settings.allowPublicKeyRetrieval(), handshake.serverVersion(), context);
+        AuthPlugin plugin = AuthPlugin.forName(AuthPlugin.isSupported(handshake.authPluginName())
+                ? handshake.authPluginName() : MysqlNativePassword.NAME);
+        byte[] response = plugin.start(handshake.authPluginData(), auth);
         channel.writePacket(response(handshake, settings, response, plugin.name(), tls).toPayload());
         for (int round = 0; round < MAX_ROUNDS; round++) {
             ByteReader p = channel.readPacket();
@@ -74,11 +84,10 @@ final class Login {
                     }
                     AuthSwitchRequest request = AuthSwitchRequest.parse(p);
                     plugin = AuthPlugin.forName(request.pluginName());
-                    channel.writePacket(plugin.authResponse(request.pluginData(), settings.password()));
+                    channel.writePacket(plugin.start(request.pluginData(), auth));
                 }
-                case AuthMoreData.HEADER -> throw new ProtocolException(context + ": plugin " + plugin.name()
-                        + " received " + AuthMoreData.parse(p).data().length
-                        + " bytes of more auth data, a step it does not have");
+                case AuthMoreData.HEADER -> plugin.moreData(AuthMoreData.parse(p).data(), auth)
+                        .ifPresent(channel::writePacket);
                 default -> throw new ProtocolException(context + ": expected OK (0x00), ERR (0xFF), auth switch"
                         + " (0xFE) or more data (0x01), found header 0x" + Integer.toHexString(p.peekUint8(0)));
             }

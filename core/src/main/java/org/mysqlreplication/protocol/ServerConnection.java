@@ -53,7 +53,9 @@ public final class ServerConnection implements AutoCloseable {
      *
      * @throws ConnectionException if the TCP connection fails or ends, or a timeout passes
      * @throws TlsException if TLS is required and the server lacks it, or its certificate fails the mode's checks
-     * @throws AuthenticationException if the server refuses the login
+     * @throws AuthenticationException if the server refuses the login, or the account's plugin would need TLS or
+     *         the server's public key and the settings give neither ({@link ConnectionSettings#serverPublicKey()},
+     *         {@link ConnectionSettings#allowPublicKeyRetrieval()})
      * @throws org.mysqlreplication.protocol.auth.UnsupportedAuthPluginException if the account needs a plugin we lack
      */
     public static ServerConnection open(ConnectionSettings settings) {

@@ -24,6 +24,17 @@ public class ServerErrorException extends BinlogException {
         this.serverMessage = serverMessage;
     }
 
+    /**
+     * For an error the client raised in the server's stead (as libmysqlclient's own {@code CR_*} errors):
+     * {@code message} as is.
+     */
+    protected ServerErrorException(int errorCode, String sqlState, String serverMessage, String message) {
+        super(message);
+        this.errorCode = errorCode;
+        this.sqlState = sqlState;
+        this.serverMessage = serverMessage;
+    }
+
     /** The server's error number, e.g. 1045. */
     public int errorCode() {
         return errorCode;

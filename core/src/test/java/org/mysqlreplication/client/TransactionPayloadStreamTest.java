@@ -19,10 +19,13 @@ import org.mysqlreplication.event.TransactionPayloadEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.event.XidEvent;
 import org.mysqlreplication.file.BinlogFileReader;
+import org.mysqlreplication.testing.replay.MysqlReplayServer;
+import org.mysqlreplication.testing.replay.ReplayAuthPlugin;
+import org.mysqlreplication.testing.replay.ReplayColumn;
 
 /**
  * MySQL 8.0.31's {@code mysql-bin.000057} (two zstd TRANSACTION_PAYLOAD events) streamed over the network by
- * {@link FileServingMysqlServer}: the reader hands out the events inside each payload in its place, as the file
+ * {@link MysqlReplayServer}: the reader hands out the events inside each payload in its place, as the file
  * reader does, filters them like any other, and keeps its position at the payload's start (457 and 730, where the
  * file's independent scan puts them, ending at 651 and 1283) until the payload's last wanted event is out.
  */
@@ -32,12 +35,13 @@ class TransactionPayloadStreamTest {
             "apecloud-mysql-binlog-connector-rust", "tests", "parse_file_tests", "mysql-bin.000057");
     private static final String NAME = "mysql-bin.000057";
 
-    private FileServingMysqlServer server;
+    private MysqlReplayServer server;
 
     @BeforeEach
     void serve() throws IOException {
         assumeTrue(Files.isRegularFile(FILE), "fixture " + FILE.toAbsolutePath() + " is absent");
-        server = new FileServingMysqlServer(Files.readAllBytes(FILE), NAME);
+        server = MysqlReplayServer.builder().binlog(FILE).serverVersion("8.0.31")
+                .user("repl", "secret", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD).start();
     }
 
     @AfterEach
@@ -105,6 +109,17 @@ class TransactionPayloadStreamTest {
         assertThat(writes).extracting(r -> r.position().position()).containsExactly(651L, 1283L);
         List<Read> onlyB = read(config(4).onlyEvents(WriteRowsEvent.class).onlyTables("b").build());
         assertThat(onlyB).singleElement().satisfies(r -> assertThat(r.event().dump()).contains("* @1 : 1\n"));
+    }
+
+    /** With the table in the server's information_schema, the reader names the columns as the server does. */
+    @Test
+    void columnNamesComeFromTheServersInformationSchema() {
+        server.close();
+        server = MysqlReplayServer.builder().binlog(FILE).serverVersion("8.0.31")
+                .user("repl", "secret", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD)
+                .table("a", "b", ReplayColumn.of("id", "int")).start();
+        List<Read> onlyB = read(config(4).onlyEvents(WriteRowsEvent.class).onlyTables("b").build());
+        assertThat(onlyB).singleElement().satisfies(r -> assertThat(r.event().dump()).contains("* id : 1\n"));
     }
 
     /** A reader started where one stood inside the second payload gets that whole transaction again. */

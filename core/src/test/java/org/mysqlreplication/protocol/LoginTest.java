@@ -14,6 +14,7 @@ import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.net.PacketChannel;
 import org.mysqlreplication.net.ProtocolException;
 import org.mysqlreplication.protocol.auth.ClientEd25519;
+import org.mysqlreplication.protocol.auth.Contexts;
 import org.mysqlreplication.protocol.auth.MysqlNativePassword;
 import org.mysqlreplication.protocol.auth.UnsupportedAuthPluginException;
 
@@ -80,11 +81,11 @@ class LoginTest {
         assertThat(response.readNulTerminatedString()).isEqualTo("ed_user");
         byte[] scramble = h.authPluginData();
         assertThat(response.readBytes(response.readLenencLength()))
-                .isEqualTo(new MysqlNativePassword().authResponse(scramble, "pw-123"));
+                .isEqualTo(new MysqlNativePassword().start(scramble, Contexts.of("pw-123")));
         assertThat(response.readNulTerminatedString()).isEqualTo("mysql_native_password");
         assertThat(response.hasRemaining()).isFalse();
         assertThat(packets.get(1).payload()).hasSize(64)
-                .isEqualTo(new ClientEd25519().authResponse(NONCE, "pw-123"));
+                .isEqualTo(new ClientEd25519().start(NONCE, Contexts.of("pw-123")));
     }
 
     @Test

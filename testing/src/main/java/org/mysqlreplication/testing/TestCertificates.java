@@ -7,15 +7,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.Key;
+import java.security.KeyFactory;
 import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 
 /**
  * A throwaway certificate authority and a server certificate it signed, as PEM files for a MariaDB server's
- * {@code ssl_ca}, {@code ssl_cert} and {@code ssl_key}, made with the JDK alone: {@code keytool} (of the running
+ * {@code ssl_ca}, {@code ssl_cert} and {@code ssl_key} (or, as {@link #serverSslContext()}, for a server written
+ * in Java such as {@link org.mysqlreplication.testing.replay.MysqlReplayServer}), made with the JDK alone: {@code keytool} (of the running
  * JDK) makes the keys and certificates, and the server's private key is written out as PKCS#8 PEM from its
  * PKCS#12 key store. No {@code openssl} needed.
  *
@@ -53,6 +61,37 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
             return new TestCertificates(caPem, serverPem, keyPem);
         } catch (IOException e) {
             throw new LocalMariaDbException("could not write test certificates to " + dir, e);
+        }
+    }
+
+    /**
+     * A TLS context for a server that presents {@link #serverCertificate()} with {@link #serverKey()} (for a
+     * server written in Java, such as the replay server; a MariaDB server reads the PEM files itself).
+     */
+    public SSLContext serverSslContext() {
+        try {
+            String pem = Files.readString(serverKey, StandardCharsets.US_ASCII);
+            String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
+                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+            Certificate[] chain = new Certificate[2];
+            try (InputStream server = Files.newInputStream(serverCertificate);
+                    InputStream ca = Files.newInputStream(caCertificate)) {
+                chain[0] = x509.generateCertificate(server);
+                chain[1] = x509.generateCertificate(ca);
+            }
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry("server", key, STORE_PASSWORD.toCharArray(), chain);
+            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, STORE_PASSWORD.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(kmf.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new LocalMariaDbException("could not make a TLS context from " + serverCertificate + " and "
+                    + serverKey, e);
         }
     }
 

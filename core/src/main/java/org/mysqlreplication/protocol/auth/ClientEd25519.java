@@ -2,6 +2,7 @@ package org.mysqlreplication.protocol.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.mysqlreplication.net.ProtocolException;
 
 /**
  * MariaDB's {@code client_ed25519} (server plugin {@code ed25519}): the server sends a 32-byte nonce, the
@@ -9,7 +10,7 @@ import java.util.Arrays;
  * rather than from a 32-byte seed: {@code az = SHA-512(password)}, then signs as RFC 8032 does from there (see
  * {@code plugin/auth_ed25519/ref10/sign.c} in the MariaDB sources). The server stores the matching public key.
  *
- * <p>Stateless and thread-safe.
+ * <p>One step: {@link #start} is the whole conversation. Stateless and thread-safe.
  */
 public final class ClientEd25519 implements AuthPlugin {
 
@@ -22,13 +23,13 @@ public final class ClientEd25519 implements AuthPlugin {
     }
 
     @Override
-    public byte[] authResponse(byte[] pluginData, String password) {
+    public byte[] start(byte[] pluginData, AuthContext context) {
         if (pluginData.length < NONCE_LENGTH) {
-            throw new IllegalArgumentException(NAME + ": nonce of " + NONCE_LENGTH + " bytes expected, found "
+            throw new ProtocolException(context.where() + ": " + NAME + ": nonce of " + NONCE_LENGTH + " bytes expected, found "
                     + pluginData.length);
         }
         byte[] nonce = Arrays.copyOf(pluginData, NONCE_LENGTH);
-        byte[] az = Ed25519.sha512(password.getBytes(StandardCharsets.UTF_8));
+        byte[] az = Ed25519.sha512(context.password().getBytes(StandardCharsets.UTF_8));
         return Ed25519.sign(az, nonce);
     }
 

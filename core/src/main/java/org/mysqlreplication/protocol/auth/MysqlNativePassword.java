@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import org.mysqlreplication.net.ProtocolException;
 
 /**
  * {@code mysql_native_password}: the response is
@@ -11,7 +12,7 @@ import java.util.Arrays;
  * empty password. The server stores {@code SHA1(SHA1(password))} (what {@code PASSWORD()} shows in hex after
  * a {@code *}) and checks the response against it.
  *
- * <p>Stateless and thread-safe.
+ * <p>One step: {@link #start} is the whole conversation. Stateless and thread-safe.
  */
 public final class MysqlNativePassword implements AuthPlugin {
 
@@ -24,12 +25,13 @@ public final class MysqlNativePassword implements AuthPlugin {
     }
 
     @Override
-    public byte[] authResponse(byte[] pluginData, String password) {
+    public byte[] start(byte[] pluginData, AuthContext context) {
+        String password = context.password();
         if (password.isEmpty()) {
             return new byte[0];
         }
         if (pluginData.length < SCRAMBLE_LENGTH) {
-            throw new IllegalArgumentException(NAME + ": scramble of " + SCRAMBLE_LENGTH + " bytes expected, found "
+            throw new ProtocolException(context.where() + ": " + NAME + ": scramble of " + SCRAMBLE_LENGTH + " bytes expected, found "
                     + pluginData.length);
         }
         byte[] scramble = Arrays.copyOf(pluginData, SCRAMBLE_LENGTH); // an auth switch adds a NUL

@@ -14,7 +14,8 @@ public final class UnsupportedAuthPluginException extends BinlogException {
 
     public UnsupportedAuthPluginException(String pluginName) {
         super("server asked for authentication plugin '" + pluginName + "', which is not supported (supported: "
-                + MysqlNativePassword.NAME + ", " + ClientEd25519.NAME + ")");
+                + MysqlNativePassword.NAME + ", " + CachingSha2Password.NAME + ", " + Sha256Password.NAME + ", "
+                + ClientEd25519.NAME + ")");
         this.pluginName = pluginName;
     }
 

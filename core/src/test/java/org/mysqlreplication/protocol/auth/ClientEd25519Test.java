@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.mysqlreplication.net.ProtocolException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,7 +39,7 @@ class ClientEd25519Test {
 
         byte[] nonce = new byte[32];
         new Random(password.hashCode()).nextBytes(nonce);
-        byte[] response = new ClientEd25519().authResponse(nonce, password);
+        byte[] response = new ClientEd25519().start(nonce, Contexts.of(password));
         assertThat(response).hasSize(64);
         assertThat(verify(publicKey, nonce, response)).isTrue();
         assertThat(verify(ClientEd25519.publicKey(password + "x"), nonce, response)).isFalse();
@@ -57,17 +58,19 @@ class ClientEd25519Test {
 
     @Test
     void shortNonceIsRejected() {
-        assertThatThrownBy(() -> new ClientEd25519().authResponse(new byte[20], "pw"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("32");
+        assertThatThrownBy(() -> new ClientEd25519().start(new byte[20], Contexts.of("pw")))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("32");
     }
 
     @Test
     void pluginsAreFoundByTheServersNamesAndUnknownOnesNamed() {
         assertThat(AuthPlugin.forName("client_ed25519")).isInstanceOf(ClientEd25519.class);
         assertThat(AuthPlugin.forName("mysql_native_password")).isInstanceOf(MysqlNativePassword.class);
-        assertThatThrownBy(() -> AuthPlugin.forName("caching_sha2_password"))
+        assertThat(AuthPlugin.forName("caching_sha2_password")).isInstanceOf(CachingSha2Password.class);
+        assertThat(AuthPlugin.forName("sha256_password")).isInstanceOf(Sha256Password.class);
+        assertThatThrownBy(() -> AuthPlugin.forName("auth_gssapi_client"))
                 .isInstanceOfSatisfying(UnsupportedAuthPluginException.class,
-                        e -> assertThat(e.pluginName()).isEqualTo("caching_sha2_password"))
-                .hasMessageContaining("'caching_sha2_password'");
+                        e -> assertThat(e.pluginName()).isEqualTo("auth_gssapi_client"))
+                .hasMessageContaining("'auth_gssapi_client'").hasMessageContaining("caching_sha2_password");
     }
 }

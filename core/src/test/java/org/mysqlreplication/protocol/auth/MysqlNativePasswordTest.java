@@ -21,7 +21,7 @@ class MysqlNativePasswordTest {
     void responsePassesTheServersCheck() throws Exception {
         byte[] scramble = "3X8\u0018D^\u0016H@y\u00110*AaUdwn\r".getBytes(StandardCharsets.ISO_8859_1);
         assertThat(scramble).hasSize(20);
-        byte[] response = new MysqlNativePassword().authResponse(scramble, "password");
+        byte[] response = new MysqlNativePassword().start(scramble, Contexts.of("password"));
         assertThat(response).hasSize(20);
 
         MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
@@ -39,12 +39,12 @@ class MysqlNativePasswordTest {
         byte[] scramble = "abcdefghijklmnopqrst".getBytes(StandardCharsets.US_ASCII);
         byte[] withNul = Arrays.copyOf(scramble, 21);
         MysqlNativePassword plugin = new MysqlNativePassword();
-        assertThat(plugin.authResponse(withNul, "pw")).isEqualTo(plugin.authResponse(scramble, "pw"));
-        assertThat(plugin.authResponse(scramble, "pw")).isNotEqualTo(plugin.authResponse(scramble, "pw2"));
+        assertThat(plugin.start(withNul, Contexts.of("pw"))).isEqualTo(plugin.start(scramble, Contexts.of("pw")));
+        assertThat(plugin.start(scramble, Contexts.of("pw"))).isNotEqualTo(plugin.start(scramble, Contexts.of("pw2")));
     }
 
     @Test
     void emptyPasswordGivesEmptyResponse() {
-        assertThat(new MysqlNativePassword().authResponse(new byte[20], "")).isEmpty();
+        assertThat(new MysqlNativePassword().start(new byte[20], Contexts.of(""))).isEmpty();
     }
 }
