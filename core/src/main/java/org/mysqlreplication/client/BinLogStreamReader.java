@@ -9,6 +9,7 @@ import java.util.stream.StreamSupport;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.QueryEvent;
+import org.mysqlreplication.event.ResumePosition;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventReader;
@@ -84,14 +85,17 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     public BinLogStreamReader(BinLogStreamReaderConfig config) {
         this.config = config;
         this.schemaResolver = new InformationSchemaResolver(config);
-        this.gtids = new MariadbGtidTracker(config.start() instanceof StartPosition.AfterMariadbGtid g
-                ? g.position() : null);
+        StartPosition start = config.start() instanceof StartPosition.Resume r ? r.session() : config.start();
+        this.gtids = new MariadbGtidTracker(start instanceof StartPosition.AfterMariadbGtid g ? g.position() : null);
         DecodeContext context = new DecodeContext(schemaResolver, config.decodeOptions());
         this.reader = EventReader.forStream(context, config.selector(), this::observe);
+        if (config.start() instanceof StartPosition.Resume r) {
+            reader.resumeWithin(r.position().skipEvents(), r.position().skipRows());
+        }
         this.spillFiles = new SpillFiles(config.spillDirectory());
         this.spill = new EventSpill(spillFiles, config.decodeOptions().largeValueThreshold());
         this.reconnector = new Reconnector(config.reconnect(), config.peer());
-        this.sessionConfig = config;
+        this.sessionConfig = config.startingAt(start);
     }
 
     /** Every decoded event, handed out or not: the GTID position and the schema cache follow them. */
@@ -191,9 +195,40 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         return reconnector.attempts();
     }
 
-    /** Where the next event starts, or {@code null} before the first read. */
+    /**
+     * Where the next event starts, or {@code null} before the first read. A reader started there continues with that
+     * event; inside a transaction its rows events then lack their TABLE_MAPs: resume at {@link #resumePosition()}.
+     */
     public BinlogPosition position() {
         return reader.position();
+    }
+
+    /**
+     * Where to resume after the event handed out last, exactly, also inside a transaction: give it to
+     * {@link BinLogStreamReaderConfig.Builder#startAt(ResumePosition)} (or {@code startAtByGtid}, by the GTID
+     * position before the transaction). {@code null} before the first read. See {@link ResumePosition}.
+     */
+    public ResumePosition resumePosition() {
+        ResumePosition p = reader.resumePosition();
+        return p == null ? null : identify(p);
+    }
+
+    /**
+     * Where to resume after row {@code row} (0-based) of the rows event handed out last: a reader started there
+     * hands out the rest of that event's rows first, with no duplicate and no gap.
+     *
+     * @throws IllegalStateException when the event handed out last is not a rows event, or the reader did not see
+     *     where its transaction began (it was started inside it at a bare binlog position)
+     */
+    public ResumePosition resumePositionAfterRow(int row) {
+        return identify(reader.resumePositionAfterRow(row));
+    }
+
+    /** The position with the server's UUID and the GTID position before its transaction (MariaDB). */
+    private ResumePosition identify(ResumePosition p) {
+        ReplicationSession s = session;
+        MariadbGtidPosition gtid = gtids.position();
+        return p.with(p.serverId(), s == null ? null : s.serverUuid(), gtid.isEmpty() ? null : gtid.toString());
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Set;
 import javax.net.ssl.X509TrustManager;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.BinlogPosition;
+import org.mysqlreplication.event.ResumePosition;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.DecodeOptions;
 import org.mysqlreplication.event.decode.EventSelector;
@@ -79,8 +80,13 @@ public record BinLogStreamReaderConfig(
 
     /** This config starting at {@code position} instead of its own start: what a reconnect opens. */
     BinLogStreamReaderConfig resumingAt(BinlogPosition position) {
-        return new BinLogStreamReaderConfig(connection, serverId, selector, StartPosition.at(position), blocking,
-                reportSlave, slaveHeartbeat, freezeSchema, decodeOptions, readAheadBytes, spillDirectory, reconnect);
+        return startingAt(StartPosition.at(position));
+    }
+
+    /** This config with another start. */
+    BinLogStreamReaderConfig startingAt(StartPosition newStart) {
+        return new BinLogStreamReaderConfig(connection, serverId, selector, newStart, blocking, reportSlave,
+                slaveHeartbeat, freezeSchema, decodeOptions, readAheadBytes, spillDirectory, reconnect);
     }
 
     @Override
@@ -377,6 +383,23 @@ public record BinLogStreamReaderConfig(
          */
         public Builder startAtGtid(MysqlGtidSet set) {
             return start(StartPosition.after(set));
+        }
+
+        /**
+         * Start exactly after what was handed out when {@code position} was taken
+         * ({@link BinLogStreamReader#resumePosition()}, {@link BinLogStreamReader#resumePositionAfterRow(int)}), by
+         * its binlog position. Not a python option.
+         */
+        public Builder startAt(ResumePosition position) {
+            return start(StartPosition.resume(position, false));
+        }
+
+        /**
+         * As {@link #startAt(ResumePosition)}, by the GTID position it holds: on the same server or on another with
+         * the same transactions (after a failover).
+         */
+        public Builder startAtByGtid(ResumePosition position) {
+            return start(StartPosition.resume(position, true));
         }
 
         /**

@@ -28,11 +28,14 @@ final class ReplicationSession {
     private final ServerConnection connection;
     private final BinlogPosition start;
     private final ChecksumAlgorithm checksum;
+    private final String serverUuid;
 
-    private ReplicationSession(ServerConnection connection, BinlogPosition start, ChecksumAlgorithm checksum) {
+    private ReplicationSession(ServerConnection connection, BinlogPosition start, ChecksumAlgorithm checksum,
+            String serverUuid) {
         this.connection = connection;
         this.start = start;
         this.checksum = checksum;
+        this.serverUuid = serverUuid;
     }
 
     /** Connects and starts the dump where the config says; ANNOTATE_ROWS only when the selector wants them. */
@@ -52,6 +55,7 @@ final class ReplicationSession {
             }
             BinlogPosition start = gtid != null || mysqlGtid != null ? null : startPosition(conn, startAt);
             ChecksumAlgorithm checksum = negotiateChecksum(conn);
+            String uuid = conn.isMariaDb() ? null : serverUuid(conn);
             if (conn.isMariaDb()) {
                 conn.execute("SET @mariadb_slave_capability = " + MARIADB_SLAVE_CAPABILITY_GTID);
             }
@@ -77,7 +81,7 @@ final class ReplicationSession {
             } else {
                 conn.requestBinlogDump(start.file(), start.position(), config.serverId(), flags);
             }
-            return new ReplicationSession(conn, start, checksum);
+            return new ReplicationSession(conn, start, checksum, uuid);
         } catch (RuntimeException e) {
             conn.close();
             throw e;
@@ -150,5 +154,19 @@ final class ReplicationSession {
 
     ChecksumAlgorithm checksum() {
         return checksum;
+    }
+
+    /** MySQL's {@code @@server_uuid}, or null (MariaDB has none; a MySQL that does not answer). */
+    String serverUuid() {
+        return serverUuid;
+    }
+
+    private static String serverUuid(ServerConnection conn) {
+        try {
+            List<List<String>> rows = conn.query("SELECT @@server_uuid").rows();
+            return rows.isEmpty() ? null : rows.get(0).get(0);
+        } catch (ServerErrorException e) {
+            return null; // before MySQL 5.6 there is no server_uuid
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.mysqlreplication.client;
 
 import java.util.Objects;
 import org.mysqlreplication.event.BinlogPosition;
+import org.mysqlreplication.event.ResumePosition;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.gtid.MysqlGtidSet;
 
@@ -31,6 +32,39 @@ public sealed interface StartPosition {
     /** With the first transaction not in this MySQL GTID set ({@code auto_position}). */
     static StartPosition after(MysqlGtidSet set) {
         return new AfterMysqlGtidSet(set);
+    }
+
+    /**
+     * Exactly after what was handed out when {@code position} was taken (to the row, see {@link ResumePosition}): by
+     * its binlog file and position on the same server, or, with {@code byGtid}, by the GTID position it holds, on
+     * this server or another one that has the same transactions (a replica after a failover).
+     */
+    static StartPosition resume(ResumePosition position, boolean byGtid) {
+        return new Resume(position, byGtid);
+    }
+
+    /** See {@link #resume(ResumePosition, boolean)}. */
+    record Resume(ResumePosition position, boolean byGtid) implements StartPosition {
+        public Resume {
+            Objects.requireNonNull(position, "position");
+            if (byGtid && position.gtid() == null) {
+                throw new IllegalArgumentException("resume by GTID from a position without one: " + position);
+            }
+        }
+
+        /** Where the session starts: the transaction's first event, by position or by the GTID before it. */
+        StartPosition session() {
+            if (!byGtid) {
+                return at(position.restart());
+            }
+            String gtid = position.gtid();
+            return gtid.indexOf(':') >= 0 ? after(MysqlGtidSet.parse(gtid)) : after(MariadbGtidPosition.parse(gtid));
+        }
+
+        @Override
+        public String toString() {
+            return "resume " + (byGtid ? "by GTID " : "") + position.toJson();
+        }
     }
 
     /** See {@link #CURRENT_FILE}. */

@@ -45,6 +45,14 @@ public record DeleteRowsEvent(EventHeader header, long tableId, TableSchema tabl
     }
 
     @Override
+    public DeleteRowsEvent withoutFirstRows(int n) {
+        if (n < 0 || n > rows.size()) {
+            throw new IllegalArgumentException("leave out " + n + " of " + rows.size() + " row(s)");
+        }
+        return new DeleteRowsEvent(header, tableId, table, flags, includedColumns, rows.subList(n, rows.size()), extraData);
+    }
+
+    @Override
     public String dump() {
         return RowsDump.rows("DeleteRowsEvent", header, table, rows);
     }

@@ -21,4 +21,12 @@ public sealed interface RowsEvent extends BinlogEvent permits WriteRowsEvent, Up
 
     /** How many rows the event changes (for updates: before/after pairs). */
     int rowCount();
+
+    /**
+     * This event without its first {@code n} rows: what a reader resuming after row {@code n - 1} of it hands out
+     * (see {@link ResumePosition}). The header stays the event's own.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= n <= rowCount()}
+     */
+    RowsEvent withoutFirstRows(int n);
 }

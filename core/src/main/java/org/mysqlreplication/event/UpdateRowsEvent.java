@@ -52,6 +52,15 @@ public record UpdateRowsEvent(EventHeader header, long tableId, TableSchema tabl
     }
 
     @Override
+    public UpdateRowsEvent withoutFirstRows(int n) {
+        if (n < 0 || n > rows.size()) {
+            throw new IllegalArgumentException("leave out " + n + " of " + rows.size() + " row(s)");
+        }
+        return new UpdateRowsEvent(header, tableId, table, flags, includedColumnsBefore, includedColumnsAfter, rows.subList(n, rows.size()),
+                extraData);
+    }
+
+    @Override
     public String dump() {
         return RowsDump.updates(header, table, rows);
     }

@@ -45,6 +45,14 @@ public record WriteRowsEvent(EventHeader header, long tableId, TableSchema table
     }
 
     @Override
+    public WriteRowsEvent withoutFirstRows(int n) {
+        if (n < 0 || n > rows.size()) {
+            throw new IllegalArgumentException("leave out " + n + " of " + rows.size() + " row(s)");
+        }
+        return new WriteRowsEvent(header, tableId, table, flags, includedColumns, rows.subList(n, rows.size()), extraData);
+    }
+
+    @Override
     public String dump() {
         return RowsDump.rows("WriteRowsEvent", header, table, rows);
     }

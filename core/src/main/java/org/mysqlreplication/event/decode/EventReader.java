@@ -8,7 +8,9 @@ import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.MariadbStartEncryptionEvent;
+import org.mysqlreplication.event.ResumePosition;
 import org.mysqlreplication.event.RotateEvent;
+import org.mysqlreplication.event.RowsEvent;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.TransactionPayloadEvent;
 import org.mysqlreplication.io.ByteReader;
@@ -49,6 +51,27 @@ public final class EventReader {
     private BinlogPosition afterPayload;
     /** After a reconnect, the position resumed at until an event at or after it arrives; null otherwise. */
     private BinlogPosition resumeAt;
+    private final TransactionTracker tx = new TransactionTracker();
+    /**
+     * Resuming to the row: events of the transaction resumed with an index below this are not handed out, and the
+     * event with this index loses its first {@link #resumeRows} rows; -1 once done (or when not resuming).
+     */
+    private long resumeEvents = -1;
+    private long resumeRows;
+    /** Where the event read last stands in its transaction (a compressed transaction's events: {@link #marks}). */
+    private BinlogPosition readTx;
+    private long readIndex;
+    private int readRowOffset;
+    private final ArrayDeque<Mark> marks = new ArrayDeque<>();
+    /** The event handed out last, and where it stands in its transaction. */
+    private BinlogEvent handed;
+    private BinlogPosition handedTx;
+    private long handedIndex;
+    private int handedRowOffset;
+
+    /** Where an event of a compressed transaction stands in it. */
+    private record Mark(BinlogPosition tx, long index, int rowOffset) {
+    }
 
     private EventReader(DecodeContext ctx, EventSelector selector, Consumer<BinlogEvent> observer, String fileName) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
@@ -86,7 +109,11 @@ public final class EventReader {
         position = start;
         resumeAt = resuming ? start : null;
         out.clear();
+        marks.clear();
         afterPayload = null;
+        if (!resuming) {
+            tx.reset(); // a reconnect continues the transaction it was in, with its table maps
+        }
         ctx.setBinlogFile(start != null ? start.file() : null);
         ctx.setChecksumAlgorithm(checksum);
     }
@@ -121,11 +148,67 @@ public final class EventReader {
      */
     public BinlogEvent poll() {
         BinlogEvent e = out.poll();
-        if (e != null && out.isEmpty() && afterPayload != null) {
+        if (e == null) {
+            return null;
+        }
+        Mark m = marks.poll();
+        handed = e;
+        handedTx = m != null ? m.tx() : readTx;
+        handedIndex = m != null ? m.index() : readIndex;
+        handedRowOffset = m != null ? m.rowOffset() : readRowOffset;
+        if (out.isEmpty() && afterPayload != null) {
             position = afterPayload;
             afterPayload = null;
         }
         return e;
+    }
+
+    /**
+     * Resume to the row (see {@link ResumePosition}): the session about to start begins at the transaction's first
+     * event; of that transaction, the first {@code skipEvents} events are read for their state only, and the next
+     * loses its first {@code skipRows} rows.
+     */
+    public void resumeWithin(long skipEvents, long skipRows) {
+        resumeEvents = skipEvents > 0 ? skipEvents : -1;
+        resumeRows = skipRows;
+    }
+
+    /**
+     * The position after the event handed out last: a reader started there hands out the next event. Inside a
+     * transaction it is the transaction's start and the events to pass over; without the server's identity and
+     * GTID, which the caller adds.
+     */
+    public ResumePosition resumePosition() {
+        if (handed == null || handedTx == null) {
+            return position == null ? null : ResumePosition.at(position);
+        }
+        return new ResumePosition(handedTx, handedIndex + 1, 0, handed.header().serverId(), null, null);
+    }
+
+    /**
+     * The position after row {@code row} (0-based, of its {@link RowsEvent#rows() rows}) of the rows event handed
+     * out last: a reader started there hands out the rest of that event's rows, then what follows.
+     *
+     * @throws IllegalStateException when the event handed out last is not a rows event, or the reader did not see
+     *     where its transaction began (it started inside it at a bare binlog position)
+     * @throws IllegalArgumentException when the event has no such row
+     */
+    public ResumePosition resumePositionAfterRow(int row) {
+        if (!(handed instanceof RowsEvent r)) {
+            throw new IllegalStateException("the event handed out last is not a rows event: " + handed);
+        }
+        if (row < 0 || row >= r.rowCount()) {
+            throw new IllegalArgumentException("row " + row + " of an event of " + r.rowCount() + " row(s)");
+        }
+        if (row == r.rowCount() - 1) {
+            return resumePosition();
+        }
+        if (handedTx == null) {
+            throw new IllegalStateException("the reader did not see where the transaction of this rows event began"
+                    + " (it started inside it): no position to its rows");
+        }
+        return new ResumePosition(handedTx, handedIndex, handedRowOffset + row + 1L, r.header().serverId(), null,
+                null);
     }
 
     /**
@@ -142,7 +225,7 @@ public final class EventReader {
             ctx.setBinlogFile(fileName);
         }
         boolean replayed = replayed();
-        boolean wanted = wanted(header, payload.bytes());
+        boolean wanted = !skippedOnResume(header) && wanted(header, payload.bytes());
         BinlogEvent event = payload.isSpilled()
                 ? decoder.decodeSpilled(header, payload.spill(), payload.spillOffset(), start, !wanted)
                 : decoder.decode(header, payload.bytes(), start, !wanted, false);
@@ -150,27 +233,62 @@ public final class EventReader {
             return; // decoded for the stream state it carries (format description), handed out before
         }
         BinlogPosition before = position;
+        String file = before != null ? before.file() : fileName;
         advance(event);
+        if (event instanceof TransactionPayloadEvent transaction) {
+            observer.accept(event);
+            unpack(transaction, before, file);
+            return;
+        }
+        long index = tx.count(header, event, file, start);
         if (event == null) {
             return;
         }
         observer.accept(event);
-        if (event instanceof TransactionPayloadEvent transaction) {
-            unpack(transaction, before);
-        } else if (event instanceof MariadbStartEncryptionEvent && fileName != null) {
+        if (event instanceof MariadbStartEncryptionEvent && fileName != null) {
             throw new UnsupportedEventException("encrypted binlog: the events after this one cannot be read"
                     + " without decryption, which is not supported", ctx.binlogFile(), start, header.typeName());
-        } else if (selector.accepts(event)) {
-            out.add(event);
+        }
+        int rowOffset = resumedRows(index);
+        if (rowOffset >= 0 && selector.accepts(event)) {
+            out.add(rowOffset > 0 ? ((RowsEvent) event).withoutFirstRows(rowOffset) : event);
+            readTx = tx.lastOpen();
+            readIndex = index;
+            readRowOffset = rowOffset;
         }
     }
 
+    /**
+     * Resuming to the row, for the event of {@code index} in its transaction: -1 when it was handed out before the
+     * position resumed at, else how many of its first rows were (0 for all but the one event the position names).
+     */
+    private int resumedRows(long index) {
+        if (resumeEvents < 0 || index < 0) {
+            return 0;
+        }
+        if (index < resumeEvents) {
+            return -1;
+        }
+        int rows = index == resumeEvents ? (int) Math.min(resumeRows, Integer.MAX_VALUE) : 0;
+        resumeEvents = -1;
+        return rows;
+    }
+
+    /** Whether, resuming to the row, the event is one handed out before: read for its state only. */
+    private boolean skippedOnResume(EventHeader h) {
+        return resumeEvents >= 0 && tx.start() != null && tx.next() < resumeEvents && TransactionTracker.counted(h)
+                && !EventRegistry.carriesState(h.eventType());
+    }
+
     /** Queues the wanted events of a transaction payload; the position stays at its start until they are out. */
-    private void unpack(TransactionPayloadEvent payload, BinlogPosition before) {
+    private void unpack(TransactionPayloadEvent payload, BinlogPosition before, String file) {
         for (BinlogEvent event : payload.events()) {
+            long index = tx.count(event.header(), event, file, start);
             observer.accept(event);
-            if (selector.accepts(event)) {
-                out.add(event);
+            int rowOffset = resumedRows(index);
+            if (rowOffset >= 0 && selector.accepts(event)) {
+                out.add(rowOffset > 0 ? ((RowsEvent) event).withoutFirstRows(rowOffset) : event);
+                marks.add(new Mark(tx.lastOpen(), index, rowOffset));
             }
         }
         if (!out.isEmpty()) {
