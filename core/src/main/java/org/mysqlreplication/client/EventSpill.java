@@ -2,6 +2,7 @@ package org.mysqlreplication.client;
 
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
+import org.mysqlreplication.event.decode.EventRegistry;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.io.SpillFile;
@@ -11,7 +12,8 @@ import org.mysqlreplication.net.PayloadSpill;
 import org.mysqlreplication.protocol.ServerConnection;
 
 /**
- * Streams the dump's rows events larger than the large-value threshold to spill files instead of the heap, decided
+ * Streams the dump's rows events and statements (see {@link EventRegistry#spillable}) larger than the large-value
+ * threshold to spill files instead of the heap, decided
  * from each packet's first bytes: {@code 0x00}, then the event's common header (type at offset 4, size at 9).
  * Every other packet, and one whose first chunk does not match the size its header gives (corrupt: the in-memory
  * path reports it), is read into memory.
@@ -47,7 +49,7 @@ final class EventSpill implements PayloadSpill {
     @Override
     public SpillFile spillTo(ByteReader head, int firstChunk) {
         if (head.remaining() < HEAD_NEEDED || head.peekUint8(0) != 0
-                || !EventType.ofCode(head.peekUint8(1 + 4)).isRowsEvent()) {
+                || !EventRegistry.spillable(EventType.ofCode(head.peekUint8(1 + 4)))) {
             return null;
         }
         long size = head.peekUint8(10) | head.peekUint8(11) << 8 | head.peekUint8(12) << 16

@@ -63,6 +63,11 @@ final class DumpText {
         return sb.toString();
     }
 
+    /** The marker after the start of a statement that was cut (length -1: none, the statement is whole). */
+    static String truncation(long length) {
+        return length < 0 ? "" : " ... (truncated: " + length + " bytes in all)";
+    }
+
     /** A value as Python's {@code str()} would print it. */
     static String repr(Object v) {
         if (v == null) {

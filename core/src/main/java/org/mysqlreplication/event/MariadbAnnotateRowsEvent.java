@@ -7,8 +7,23 @@ import java.util.Objects;
  * ({@code binlog_annotate_row_events}).
  *
  * <p>Immutable and thread-safe.
+ *
+ * @param sqlStatement    the statement, or its start when {@code statementLength} is not -1
+ * @param statementLength -1 when {@code sqlStatement} is whole; else its length in bytes in the binlog: a statement
+ *                        larger than the reader's large-value threshold is cut there (see {@link #truncated()})
  */
-public record MariadbAnnotateRowsEvent(EventHeader header, String sqlStatement) implements BinlogEvent {
+public record MariadbAnnotateRowsEvent(EventHeader header, String sqlStatement, long statementLength)
+        implements BinlogEvent {
+
+    /** An annotation with its whole statement. */
+    public MariadbAnnotateRowsEvent(EventHeader header, String sqlStatement) {
+        this(header, sqlStatement, -1);
+    }
+
+    /** Whether {@link #sqlStatement()} is only the start of the statement. */
+    public boolean truncated() {
+        return statementLength >= 0;
+    }
 
     public MariadbAnnotateRowsEvent {
         Objects.requireNonNull(header, "header");
@@ -17,7 +32,8 @@ public record MariadbAnnotateRowsEvent(EventHeader header, String sqlStatement) 
 
     @Override
     public String dump() {
-        return DumpText.start("MariadbAnnotateRowsEvent", header).line("SQL statement : " + PasswordRedaction.redact(sqlStatement)).end();
+        return DumpText.start("MariadbAnnotateRowsEvent", header).line("SQL statement : " + PasswordRedaction.redact(sqlStatement)
+                + DumpText.truncation(statementLength)).end();
     }
 
     @Override

@@ -14,6 +14,7 @@ import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventReader;
+import org.mysqlreplication.event.decode.EventRegistry;
 import org.mysqlreplication.event.decode.EventSelector;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
 import org.mysqlreplication.io.ByteReader;
@@ -152,7 +153,7 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
             throw new BinlogFileException("event size " + size + " is not a valid size", name, position, null);
         }
         if (size > reader.context().largeValueThreshold()
-                && EventType.ofCode(buf[start + 4] & 0xFF).isRowsEvent()) {
+                && EventRegistry.spillable(EventType.ofCode(buf[start + 4] & 0xFF))) {
             readSpilled(size);
             return true;
         }

@@ -40,6 +40,8 @@ public final class DecodeContext {
     private FormatDescriptionEvent formatDescription;
     private ChecksumAlgorithm checksumAlgorithm = ChecksumAlgorithm.NONE;
     private long eventPosition = -1;
+    /** Bytes of the event being decoded left in its spill file, past what was read (a text cut there); 0 else. */
+    private long truncatedBy;
     /** Decodes the events inside a TRANSACTION_PAYLOAD: set by the {@link EventDecoder} of this context. */
     private Function<byte[], List<BinlogEvent>> innerEvents;
 
@@ -164,6 +166,18 @@ public final class DecodeContext {
 
     void setEventPosition(long eventPosition) {
         this.eventPosition = eventPosition;
+    }
+
+    /**
+     * For a decoder whose event ends with a text: -1 when the body it reads is whole, else the text's whole length
+     * in bytes, of which {@code remaining} were read (the rest stayed in the event's spill file).
+     */
+    long textLength(int remaining) {
+        return truncatedBy > 0 ? remaining + truncatedBy : -1;
+    }
+
+    void setTruncatedBy(long bytes) {
+        this.truncatedBy = bytes;
     }
 
     /** The events of a TRANSACTION_PAYLOAD's uncompressed payload, decoded in this context. */

@@ -122,7 +122,8 @@ public final class EventDecoder {
 
     /** The spilled event at {@code offset} of {@code file}, its header already read; null for a skip. */
     BinlogEvent decodeSpilled(EventHeader h, SpillFile file, long offset, long position, boolean skip) {
-        return new SpilledEventDecoder(this, file, offset, h, position).run(skip);
+        SpilledEventDecoder spilled = new SpilledEventDecoder(this, file, offset, h, position);
+        return EventRegistry.endsWithText(h.eventType()) ? spilled.runTruncated(skip) : spilled.run(skip);
     }
 
     private EventHeader header(ByteReader in, long knownPosition) {
@@ -204,7 +205,7 @@ public final class EventDecoder {
                 h.typeName(), 9, null);
     }
 
-    private BinlogEvent decodeBody(EventHeader h, ByteReader body, int headerLength, long position) {
+    BinlogEvent decodeBody(EventHeader h, ByteReader body, int headerLength, long position) {
         if (h.eventType() == EventType.PERCONA_START_5_7_ENCRYPTION_EVENT) {
             throw new UnsupportedEventException("encrypted binlog (Percona): the events after this one cannot be"
                     + " read without decryption, which is not supported", ctx.binlogFile(), position, h.typeName());

@@ -146,6 +146,22 @@ public final class EventRegistry {
         return rowsClass(type.uncompressed()) != null;
     }
 
+    /**
+     * Whether an event of this type larger than the large-value threshold goes to a spill file rather than the heap:
+     * rows events (their large values stay in the file) and the statements whose text ends them (QUERY, MariaDB's
+     * ANNOTATE_ROWS, MySQL's ROWS_QUERY: their text is cut at the threshold, see
+     * {@link org.mysqlreplication.event.QueryEvent#truncated()}).
+     */
+    public static boolean spillable(EventType type) {
+        return type.isRowsEvent() || endsWithText(type);
+    }
+
+    /** Whether the event's body ends with a statement text that may be cut. */
+    static boolean endsWithText(EventType type) {
+        return type == EventType.QUERY_EVENT || type == EventType.MARIADB_ANNOTATE_ROWS_EVENT
+                || type == EventType.ROWS_QUERY_LOG_EVENT;
+    }
+
     /** The event types that are decoded, in code order. */
     public static Set<EventType> types() {
         return ENTRIES.keySet();

@@ -11,6 +11,7 @@ final class MariadbAnnotateRowsDecoder implements BodyDecoder {
 
     @Override
     public BinlogEvent decode(EventHeader header, ByteReader body, DecodeContext ctx) {
-        return new MariadbAnnotateRowsEvent(header, body.readRemainingString(StandardCharsets.UTF_8));
+        long full = ctx.textLength(body.remaining());
+        return new MariadbAnnotateRowsEvent(header, body.readRemainingString(StandardCharsets.UTF_8), full);
     }
 }

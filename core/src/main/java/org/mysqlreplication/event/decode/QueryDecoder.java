@@ -35,16 +35,16 @@ final class QueryDecoder implements BodyDecoder {
         } else {
             body.skip(postHeader - (V4_POST_HEADER - 2));
         }
-        Payload p = readPayload(body, status, schemaLength);
-        return new QueryEvent(header, threadId, execTime, errorCode, p.schema(), p.query(), p.vars());
+        Payload p = readPayload(body, status, schemaLength, ctx);
+        return new QueryEvent(header, threadId, execTime, errorCode, p.schema(), p.query(), p.vars(), p.length());
     }
 
     /** What follows the post-header of a QUERY or EXECUTE_LOAD_QUERY event. */
-    record Payload(QueryStatusVars vars, String schema, String query) {
+    record Payload(QueryStatusVars vars, String schema, String query, long length) {
     }
 
     /** Decodes the status variables, then reads the schema, its NUL and the statement up to the end. */
-    static Payload readPayload(ByteReader body, ByteReader statusVars, int schemaLength) {
+    static Payload readPayload(ByteReader body, ByteReader statusVars, int schemaLength, DecodeContext ctx) {
         QueryStatusVars vars = statusVars.hasRemaining() ? QueryStatusVarsDecoder.decode(statusVars)
                 : QueryStatusVars.none();
         String schema = body.readString(schemaLength, StandardCharsets.UTF_8);
@@ -52,7 +52,8 @@ final class QueryDecoder implements BodyDecoder {
         if (nul != 0) {
             throw new BodyFormatException("schema name not followed by NUL: found 0x" + Integer.toHexString(nul));
         }
-        return new Payload(vars, schema, body.readRemainingString(queryCharset(vars)));
+        long length = ctx.textLength(body.remaining()); // -1 unless the statement was cut at the threshold
+        return new Payload(vars, schema, body.readRemainingString(queryCharset(vars)), length);
     }
 
     /** The statement is in character_set_client; binary or unknown ids fall back to UTF-8. */

@@ -15,6 +15,7 @@ final class RowsQueryDecoder implements BodyDecoder {
     @Override
     public BinlogEvent decode(EventHeader header, ByteReader body, DecodeContext ctx) {
         body.skip(1);
-        return new RowsQueryEvent(header, body.readRemainingString(StandardCharsets.UTF_8));
+        long full = ctx.textLength(body.remaining());
+        return new RowsQueryEvent(header, body.readRemainingString(StandardCharsets.UTF_8), full);
     }
 }

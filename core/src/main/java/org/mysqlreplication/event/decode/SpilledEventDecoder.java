@@ -64,6 +64,42 @@ final class SpilledEventDecoder {
         }
     }
 
+    /**
+     * A statement event (QUERY, ANNOTATE_ROWS, ROWS_QUERY) too large for the heap: its checksum verified over the
+     * whole file, then decoded from its first bytes up to the large-value threshold of body, its text cut there and
+     * marked with its whole length. The file is released.
+     */
+    BinlogEvent runTruncated(boolean skip) {
+        try {
+            DecodeContext ctx = decoder.context();
+            ctx.setEventPosition(position);
+            long available = file.length() - offset;
+            headerLength = decoder.headerLength(header);
+            int checksum = ctx.checksumAlgorithm().length();
+            if (header.eventSize() < headerLength + checksum || header.eventSize() > available) {
+                throw decoder.sizeOutside(header, headerLength + checksum, available, position);
+            }
+            if (checksum > 0 && ctx.verifyChecksum()) {
+                verifyChecksum(new SpillCursor(file, offset, available));
+            }
+            if (skip && !EventRegistry.carriesState(header.eventType())) {
+                return null;
+            }
+            long bodyLength = header.eventSize() - headerLength - checksum;
+            int keep = (int) Math.min(bodyLength, ctx.largeValueThreshold());
+            byte[] head = new byte[headerLength + keep];
+            file.readFully(offset, head, 0, head.length);
+            ctx.setTruncatedBy(bodyLength - keep);
+            try {
+                return decoder.decodeBody(header, ByteReader.of(head, headerLength, keep), headerLength, position);
+            } finally {
+                ctx.setTruncatedBy(0);
+            }
+        } finally {
+            file.release();
+        }
+    }
+
     /** Checks size and checksum; the rows decoder of the body, or null for a skip. */
     private SpilledRowsDecoder prepare(boolean skip) {
         DecodeContext ctx = decoder.context();
