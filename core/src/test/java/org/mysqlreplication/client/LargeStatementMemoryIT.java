@@ -64,16 +64,7 @@ class LargeStatementMemoryIT {
     }
 
     private List<String> runChild(LocalMariaDb db, Path binlog) throws IOException, InterruptedException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), HEAP, "-cp", System.getProperty("java.class.path"),
-                LargeStatementReaderMain.class.getName(), db.host(), String.valueOf(db.port()), db.user(),
-                binlog.toString(), spillDir.toString())
-                .redirectErrorStream(true).start();
-        byte[] output = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(text).isZero();
-        System.out.print(text);
-        return text.lines().toList();
+        return ChildJvm.run(HEAP, LargeStatementReaderMain.class, db.host(), String.valueOf(db.port()), db.user(), binlog.toString(),
+                spillDir.toString());
     }
 }

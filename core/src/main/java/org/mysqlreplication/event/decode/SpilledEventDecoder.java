@@ -72,15 +72,9 @@ final class SpilledEventDecoder {
     BinlogEvent runTruncated(boolean skip) {
         try {
             DecodeContext ctx = decoder.context();
-            ctx.setEventPosition(position);
-            long available = file.length() - offset;
-            headerLength = decoder.headerLength(header);
-            int checksum = ctx.checksumAlgorithm().length();
-            if (header.eventSize() < headerLength + checksum || header.eventSize() > available) {
-                throw decoder.sizeOutside(header, headerLength + checksum, available, position);
-            }
+            int checksum = checkSize();
             if (checksum > 0 && ctx.verifyChecksum()) {
-                verifyChecksum(new SpillCursor(file, offset, available));
+                verifyChecksum(new SpillCursor(file, offset, file.length() - offset));
             }
             if (skip && !EventRegistry.carriesState(header.eventType())) {
                 return null;
@@ -100,8 +94,8 @@ final class SpilledEventDecoder {
         }
     }
 
-    /** Checks size and checksum; the rows decoder of the body, or null for a skip. */
-    private SpilledRowsDecoder prepare(boolean skip) {
+    /** Sets the event's position and header length; checks its size; its checksum's length. */
+    private int checkSize() {
         DecodeContext ctx = decoder.context();
         ctx.setEventPosition(position);
         long available = file.length() - offset;
@@ -110,6 +104,14 @@ final class SpilledEventDecoder {
         if (header.eventSize() < headerLength + checksum || header.eventSize() > available) {
             throw decoder.sizeOutside(header, headerLength + checksum, available, position);
         }
+        return checksum;
+    }
+
+    /** Checks size and checksum; the rows decoder of the body, or null for a skip. */
+    private SpilledRowsDecoder prepare(boolean skip) {
+        DecodeContext ctx = decoder.context();
+        int checksum = checkSize();
+        long available = file.length() - offset;
         if (!header.eventType().isRowsEvent()) {
             throw new EventDecodeException("only rows events are decoded from a spill file", ctx.binlogFile(),
                     position, header.typeName(), -1, null);
