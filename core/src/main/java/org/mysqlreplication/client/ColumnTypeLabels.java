@@ -44,9 +44,4 @@ final class ColumnTypeLabels {
         }
         return List.copyOf(labels);
     }
-
-    /** A MySQL string literal for {@code value}, safe under the default SQL mode. */
-    static String quote(String value) {
-        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'";
-    }
 }

@@ -1,7 +1,9 @@
 package org.mysqlreplication.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,7 +45,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
     private final EventSelector filter;
     private final boolean freeze;
     private final TableSchemaResolver fromTableMap = new TableMapSchemaResolver();
-    private final Map<String, List<ServerColumn>> cache = new HashMap<>();
+    private final Map<TableKey, List<ServerColumn>> cache = new HashMap<>();
     private volatile ServerConnection connection;
 
     InformationSchemaResolver(BinLogStreamReaderConfig config) {
@@ -107,8 +109,8 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         String sql = "SELECT c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_KEY, co.ID, c.DATETIME_PRECISION"
                 + " FROM information_schema.COLUMNS c LEFT JOIN information_schema.COLLATIONS co"
                 + " ON co.COLLATION_NAME = c.COLLATION_NAME"
-                + " WHERE c.TABLE_SCHEMA = " + ColumnTypeLabels.quote(database)
-                + " AND c.TABLE_NAME = " + ColumnTypeLabels.quote(table)
+                + " WHERE c.TABLE_SCHEMA = " + literal(database)
+                + " AND c.TABLE_NAME = " + literal(table)
                 + " ORDER BY c.ORDINAL_POSITION";
         List<ServerColumn> columns = new ArrayList<>();
         List<List<String>> rows;
@@ -125,6 +127,15 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         return List.copyOf(columns);
     }
 
+    /**
+     * A string literal of {@code value} that reads the same whatever the session's sql_mode (with or without
+     * NO_BACKSLASH_ESCAPES, ANSI_QUOTES): its UTF-8 bytes in hex behind the utf8mb4 introducer. Identifiers with
+     * quotes, backslashes, backticks, dots or non-ASCII letters are all safe in it.
+     */
+    private static String literal(String value) {
+        return "_utf8mb4 X'" + HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8)) + "'";
+    }
+
     /** Forgets tables a DDL statement may have changed. */
     void onQuery(QueryEvent event) {
         if (freeze || cache.isEmpty()) {
@@ -135,7 +146,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
                 || sql.startsWith("rename") || sql.startsWith("truncate"))) {
             return;
         }
-        cache.keySet().removeIf(k -> sql.contains(k.substring(k.indexOf('.') + 1)));
+        cache.keySet().removeIf(k -> sql.contains(k.table().toLowerCase(Locale.ROOT)));
     }
 
     private ServerConnection connection() {
@@ -147,8 +158,12 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         return c;
     }
 
-    private static String key(String database, String table) {
-        return database + "." + table.toLowerCase(Locale.ROOT);
+    /** A cached table; names compare exactly, as the server's do on Linux (lower_case_table_names=0). */
+    private record TableKey(String database, String table) {
+    }
+
+    private static TableKey key(String database, String table) {
+        return new TableKey(database, table);
     }
 
     @Override
