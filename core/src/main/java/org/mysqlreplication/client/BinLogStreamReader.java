@@ -327,6 +327,14 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         return reconnector.attempts();
     }
 
+    /**
+     * How many TABLE_MAP events had a schema that disagreed with them and gave their rows positional names
+     * ({@link org.mysqlreplication.schema.SchemaMismatchPolicy#POSITIONAL_NAMES}); each is logged. Any thread may ask.
+     */
+    public long schemaMismatches() {
+        return schemaResolver.mismatches();
+    }
+
     /** Where the next event starts, or {@code null} before the first read. */
     public BinlogPosition position() {
         return position;

@@ -11,6 +11,8 @@ import org.mysqlreplication.event.decode.UnknownEventPolicy;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.gtid.MysqlGtidSet;
 import org.mysqlreplication.protocol.SslMode;
+import org.mysqlreplication.schema.SchemaHistoryStore;
+import org.mysqlreplication.schema.SchemaMismatchPolicy;
 
 /**
  * Everything a {@link BinLogStreamReader} needs, built with {@link #builder()}. The options mirror
@@ -24,6 +26,8 @@ import org.mysqlreplication.protocol.SslMode;
  * @param startGtid     MariaDB GTID position to start after ({@code auto_position}); {@code null}: start by file
  * @param startMysqlGtid MySQL GTID set whose transactions to skip ({@code auto_position}); {@code null}: see above
  * @param reconnect     how a blocking reader reconnects after a lost connection; {@code null}: it does not
+ * @param schemaMismatchPolicy what a schema that disagrees with a TABLE_MAP does (default: fail the event)
+ * @param schemaHistory where the reader keeps its schema history; {@code null}: it keeps none
  */
 public record BinLogStreamReaderConfig(
         String host,
@@ -57,7 +61,9 @@ public record BinLogStreamReaderConfig(
         X509TrustManager sslTrustManager,
         MariadbGtidPosition startGtid,
         MysqlGtidSet startMysqlGtid,
-        ReconnectPolicy reconnect) {
+        ReconnectPolicy reconnect,
+        SchemaMismatchPolicy schemaMismatchPolicy,
+        SchemaHistoryStore schemaHistory) {
 
     /** Default of {@link Builder#readAheadBytes(int)}. */
     public static final int DEFAULT_READ_AHEAD_BYTES = 4 * 1024 * 1024;
@@ -99,6 +105,7 @@ public record BinLogStreamReaderConfig(
             throw new IllegalArgumentException("start at a GTID position, at a binlog file or at the end of the binlog"
                     + " (resumeStream), not two of them");
         }
+        schemaMismatchPolicy = schemaMismatchPolicy == null ? SchemaMismatchPolicy.FAIL : schemaMismatchPolicy;
         if (reconnect != null && !blocking) {
             throw new IllegalArgumentException("reconnect needs blocking mode: a non-blocking reader ends at the end"
                     + " of the binlog, and a new reader started at its position() continues it");
@@ -123,7 +130,7 @@ public record BinLogStreamReaderConfig(
                 ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, position.file(),
                 position.position(), false, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
                 freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold, spillDirectory,
-                sslMode, sslCa, sslTrustManager, null, null, reconnect);
+                sslMode, sslCa, sslTrustManager, null, null, reconnect, schemaMismatchPolicy, schemaHistory);
     }
 
     @Override
@@ -138,7 +145,8 @@ public record BinLogStreamReaderConfig(
                 + ", unknownEventPolicy=" + unknownEventPolicy + ", readAheadBytes=" + readAheadBytes + ", lazyRows="
                 + lazyRows + ", largeValueThreshold=" + largeValueThreshold + ", spillDirectory=" + spillDirectory
                 + ", sslMode=" + sslMode + ", sslCa=" + sslCa
-                + ", startGtid=" + startGtid + ", startMysqlGtid=" + startMysqlGtid + ", reconnect=" + reconnect + "]";
+                + ", startGtid=" + startGtid + ", startMysqlGtid=" + startMysqlGtid + ", reconnect=" + reconnect
+                + ", schemaMismatchPolicy=" + schemaMismatchPolicy + ", schemaHistory=" + schemaHistory + "]";
     }
 
     /**
@@ -181,6 +189,8 @@ public record BinLogStreamReaderConfig(
         private MariadbGtidPosition startGtid;
         private MysqlGtidSet startMysqlGtid;
         private ReconnectPolicy reconnect;
+        private SchemaMismatchPolicy schemaMismatchPolicy = SchemaMismatchPolicy.FAIL;
+        private SchemaHistoryStore schemaHistory;
 
         private Builder() {
         }
@@ -449,12 +459,37 @@ public record BinLogStreamReaderConfig(
             return this;
         }
 
+        /**
+         * What happens when the schema the reader has for a table (its schema history, or the server's
+         * {@code information_schema}, which describes the table as it is now) disagrees with a TABLE_MAP event:
+         * {@link SchemaMismatchPolicy#FAIL} (the default) fails the event; {@link SchemaMismatchPolicy#POSITIONAL_NAMES}
+         * delivers the rows with names {@code @1}, {@code @2}, ..., logs and counts the mismatch
+         * ({@link BinLogStreamReader#schemaMismatches()}). Not a python option (python names rows wrongly then).
+         */
+        public Builder schemaMismatchPolicy(SchemaMismatchPolicy policy) {
+            this.schemaMismatchPolicy = policy;
+            return this;
+        }
+
+        /**
+         * Keep a schema history in {@code store}: the reader applies each DDL statement it reads to a model of the
+         * tables and records it, so every row gets the names of its time, and a reader restarted from a saved
+         * position gets that position's schema (see {@link org.mysqlreplication.schema.SchemaHistory}). Off by
+         * default (names then come from the TABLE_MAP or the server's {@code information_schema}, checked). Not a
+         * python option.
+         */
+        public Builder schemaHistory(SchemaHistoryStore store) {
+            this.schemaHistory = store;
+            return this;
+        }
+
         public BinLogStreamReaderConfig build() {
             return new BinLogStreamReaderConfig(host, port, user, password, connectTimeout, serverId, onlyEvents,
                     ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, startFile, startPosition,
                     resumeStream, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
                     freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold,
-                    spillDirectory, sslMode, sslCa, sslTrustManager, startGtid, startMysqlGtid, reconnect);
+                    spillDirectory, sslMode, sslCa, sslTrustManager, startGtid, startMysqlGtid, reconnect,
+                    schemaMismatchPolicy, schemaHistory);
         }
     }
 }

@@ -5,10 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.protocol.ServerConnection;
+import org.mysqlreplication.schema.ColumnDefinition;
 import org.mysqlreplication.schema.ColumnSchema;
+import org.mysqlreplication.schema.SchemaMismatch;
+import org.mysqlreplication.schema.SchemaMismatchPolicy;
+import org.mysqlreplication.schema.TableDefinition;
+import org.mysqlreplication.schema.TableMapCheck;
 import org.mysqlreplication.schema.TableMapSchemaResolver;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.schema.TableSchemaResolver;
@@ -23,28 +29,40 @@ import org.slf4j.LoggerFactory;
  * TABLE_MAP carries full optional metadata ({@code binlog_row_metadata=FULL}) the server is not asked, unless a
  * column has an old TIME/DATETIME/TIMESTAMP type code, whose MariaDB fractional precision only the server knows.
  *
- * <p>Answers are cached per table and dropped when a DDL statement names the table (unless the schema is
- * frozen). The server answers with the table as it is now, which can differ from the table when an old event
- * was written; a column count that does not match the TABLE_MAP is therefore not trusted: the columns then
- * stay unnamed and a warning is logged.
+ * <p>The server answers with the table as it is now, which can differ from the table when an old event was
+ * written. So its answer must pass the {@link TableMapCheck} (column count, each column's type and metadata)
+ * before its names are used; when it does not, the {@link SchemaMismatchPolicy} decides: fail the event, or
+ * deliver positional names, log the mismatch and count it ({@link #mismatches()}).
  *
- * <p>Not thread-safe: used by the reader's thread only; {@link #close()} may come from another thread.
+ * <p>Answers are cached per table and dropped when a DDL statement names the table (unless the schema is
+ * frozen).
+ *
+ * <p>Not thread-safe: used by the reader's thread only; {@link #close()} and {@link #mismatches()} may come from
+ * another thread.
  */
 final class InformationSchemaResolver implements TableSchemaResolver, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InformationSchemaResolver.class);
+    static final String SOURCE = "information_schema (the table as it is now)";
 
     private final BinLogStreamReaderConfig config;
     private final EventFilter filter;
     private final boolean freeze;
+    private final SchemaMismatchPolicy policy;
     private final TableSchemaResolver fromTableMap = new TableMapSchemaResolver();
-    private final Map<String, List<ServerColumn>> cache = new HashMap<>();
+    private final Map<String, ServerTable> cache = new HashMap<>();
+    private final AtomicLong mismatches = new AtomicLong();
     private volatile ServerConnection connection;
+
+    /** A table as the server describes it, with the collation ids it reports. */
+    record ServerTable(TableDefinition definition, int[] collationIds) {
+    }
 
     InformationSchemaResolver(BinLogStreamReaderConfig config, EventFilter filter) {
         this.config = config;
         this.filter = filter;
         this.freeze = config.freezeSchema();
+        this.policy = config.schemaMismatchPolicy();
     }
 
     @Override
@@ -54,42 +72,50 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         if (complete || !filter.acceptsTable(base.database(), base.table())) {
             return base;
         }
-        List<ServerColumn> columns = cache.computeIfAbsent(key(base.database(), base.table()),
+        ServerTable server = cache.computeIfAbsent(key(base.database(), base.table()),
                 k -> query(base.database(), base.table()));
-        if (columns.size() != base.columns().size()) {
-            LOG.warn("table {}.{} has {} columns on the server but {} in its TABLE_MAP event; columns stay unnamed",
-                    base.database(), base.table(), columns.size(), base.columns().size());
-            return base;
-        }
-        return merge(base, columns);
+        return withServerCollations(checked(tableMap, base, server.definition(), SOURCE), server);
     }
 
-    private static TableSchema merge(TableSchema base, List<ServerColumn> server) {
-        List<ColumnSchema> merged = new ArrayList<>(base.columns().size());
-        List<Integer> primaryKey = new ArrayList<>();
-        for (int i = 0; i < server.size(); i++) {
-            ColumnDef d = base.columns().get(i).def();
-            ServerColumn s = server.get(i);
-            int collation = d.collationId() != ColumnDef.UNKNOWN_COLLATION ? d.collationId() : s.collationId();
-            ColumnDef def = new ColumnDef(d.type(), meta(d, s), d.unsigned() || s.unsigned(), collation,
-                    d.enumValues().isEmpty() ? s.enumValues() : d.enumValues(),
-                    d.setValues().isEmpty() ? s.setValues() : d.setValues());
-            merged.add(new ColumnSchema(s.name(), def, s.nullable()));
-            if (s.primaryKey()) {
-                primaryKey.add(i);
+    /** {@code definition} checked against the TABLE_MAP and merged, or as the policy says on a mismatch. */
+    TableSchema checked(TableMapEvent tableMap, TableSchema base, TableDefinition definition, String source) {
+        return TableMapCheck.resolve(tableMap, base, definition, source, policy, this::onMismatch);
+    }
+
+    private void onMismatch(SchemaMismatch mismatch) {
+        mismatches.incrementAndGet();
+        LOG.warn("rows under positional names: {}", mismatch.message());
+    }
+
+    /** How many TABLE_MAP events had a mismatching schema and gave positional names. Any thread may ask. */
+    long mismatches() {
+        return mismatches.get();
+    }
+
+    /** The server's own collation ids where the TABLE_MAP has none (the check only needs their charsets). */
+    private static TableSchema withServerCollations(TableSchema merged, ServerTable server) {
+        if (merged.columns().size() != server.collationIds().length
+                || merged.columns().stream().anyMatch(c -> c.name() == null)) {
+            return merged;
+        }
+        List<ColumnSchema> columns = new ArrayList<>(merged.columns().size());
+        for (int i = 0; i < merged.columns().size(); i++) {
+            ColumnSchema c = merged.columns().get(i);
+            ColumnDef d = c.def();
+            int id = server.collationIds()[i];
+            if (id != ColumnDef.UNKNOWN_COLLATION && id != d.collationId()
+                    && sameCharset(id, d.collationId())) {
+                d = new ColumnDef(d.type(), d.meta(), d.unsigned(), id, d.enumValues(), d.setValues());
             }
+            columns.add(new ColumnSchema(c.name(), d, c.nullable()));
         }
-        return new TableSchema(base.database(), base.table(), merged,
-                base.primaryKey().isEmpty() ? primaryKey : base.primaryKey());
+        return new TableSchema(merged.database(), merged.table(), columns, merged.primaryKey());
     }
 
-    /**
-     * The TABLE_MAP metadata, except for MariaDB's own TIME(n)/DATETIME(n)/TIMESTAMP(n) format (MariaDB 5.3 to
-     * 10.0, and later servers with {@code mysql56_temporal_format=OFF}): those columns keep the old type codes
-     * with no metadata, so their fractional precision comes from the server, as the value decoder expects it.
-     */
-    private static int meta(ColumnDef d, ServerColumn s) {
-        return mayBeOldTemporal(d) && s.datetimePrecision() > 0 ? s.datetimePrecision() : d.meta();
+    private static boolean sameCharset(int a, int b) {
+        String ca = org.mysqlreplication.value.Collations.mysqlCharsetNameOf(a);
+        return b == ColumnDef.UNKNOWN_COLLATION || ca != null
+                && ca.equals(org.mysqlreplication.value.Collations.mysqlCharsetNameOf(b));
     }
 
     /** A column whose fractional precision only the server knows (even when TABLE_MAP has full metadata). */
@@ -98,18 +124,28 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
                 && d.meta() == 0;
     }
 
-    private List<ServerColumn> query(String database, String table) {
-        String sql = "SELECT c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_KEY, co.ID, c.DATETIME_PRECISION"
+    private ServerTable query(String database, String table) {
+        String sql = "SELECT c.COLUMN_NAME, c.COLUMN_TYPE, c.IS_NULLABLE, c.COLUMN_KEY, co.ID,"
+                + " c.CHARACTER_SET_NAME, c.COLLATION_NAME"
                 + " FROM information_schema.COLUMNS c LEFT JOIN information_schema.COLLATIONS co"
                 + " ON co.COLLATION_NAME = c.COLLATION_NAME"
                 + " WHERE c.TABLE_SCHEMA = " + ColumnTypeLabels.quote(database)
                 + " AND c.TABLE_NAME = " + ColumnTypeLabels.quote(table)
                 + " ORDER BY c.ORDINAL_POSITION";
-        List<ServerColumn> columns = new ArrayList<>();
-        for (List<String> row : connection().query(sql).rows()) {
-            columns.add(ServerColumn.of(row.get(0), row.get(1), row.get(2), row.get(3), row.get(4), row.get(5)));
+        List<List<String>> rows = connection().query(sql).rows();
+        List<ColumnDefinition> columns = new ArrayList<>();
+        List<String> primaryKey = new ArrayList<>();
+        int[] ids = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> row = rows.get(i);
+            columns.add(ColumnDefinition.ofColumnType(row.get(0), row.get(1), row.get(5), row.get(6),
+                    "YES".equals(row.get(2))));
+            if ("PRI".equals(row.get(3))) {
+                primaryKey.add(row.get(0));
+            }
+            ids[i] = row.get(4) != null ? Integer.parseInt(row.get(4)) : ColumnDef.UNKNOWN_COLLATION;
         }
-        return List.copyOf(columns);
+        return new ServerTable(new TableDefinition(database, table, columns, primaryKey, null, null), ids);
     }
 
     /** Forgets tables a DDL statement may have changed. */
@@ -119,13 +155,13 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         }
         String sql = event.query().toLowerCase(Locale.ROOT).trim();
         if (!(sql.startsWith("alter") || sql.startsWith("create") || sql.startsWith("drop")
-                || sql.startsWith("rename") || sql.startsWith("truncate"))) {
+                || sql.startsWith("rename") || sql.startsWith("truncate") || sql.startsWith("/*"))) {
             return;
         }
         cache.keySet().removeIf(k -> sql.contains(k.substring(k.indexOf('.') + 1)));
     }
 
-    private ServerConnection connection() {
+    ServerConnection connection() {
         ServerConnection c = connection;
         if (c == null) {
             c = ServerConnection.open(ReplicationSession.settings(config));

@@ -75,16 +75,18 @@ final class RowsPostHeader {
             extra = body.readBytes(extraLength - 2);
         }
         body.skip(Math.max(0, postHeader - (v2 ? 10 : 8)));
-        int columns = body.readLenencLength();
+        // a count, not a length: a row of NULLs has fewer bytes left than the table has columns
+        long columnCount = body.readLenencInt();
         TableMapEvent tableMap = ctx.tableMap(tableId);
         if (tableMap == null) {
             throw new TableMapMissingException(tableId, ctx.binlogFile(), ctx.eventPosition(), header.typeName());
         }
         table = ctx.tableSchema(tableId);
-        if (columns != tableMap.columnCount()) {
-            throw new BodyFormatException("rows event has " + columns + " column(s), its table map "
+        if (columnCount != tableMap.columnCount()) {
+            throw new BodyFormatException("rows event has " + columnCount + " column(s), its table map "
                     + tableMap.columnCount());
         }
+        int columns = (int) columnCount;
         before = bitmap(body, columns);
         update = type == EventType.UPDATE_ROWS_EVENT || type == EventType.UPDATE_ROWS_EVENT_V1
                 || type == EventType.PRE_GA_UPDATE_ROWS_EVENT || type == EventType.PARTIAL_UPDATE_ROWS_EVENT;
