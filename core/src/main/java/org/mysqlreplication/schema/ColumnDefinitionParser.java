@@ -145,7 +145,16 @@ final class ColumnDefinitionParser {
             c.skipToCommaOrClose();
             return columns;
         }
-        c.skipToCommaOrClose();
+        while (!c.atEnd() && !c.peek().is(',') && !c.peek().is(')')) {
+            if (c.peek().is('(')) {
+                if (c.peek(1).is('(')) {
+                    throw c.error("a functional key part adds a hidden column");
+                }
+                c.skipGroup();
+            } else {
+                c.next();
+            }
+        }
         return null;
     }
 

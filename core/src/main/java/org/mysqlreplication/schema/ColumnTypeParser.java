@@ -85,7 +85,8 @@ final class ColumnTypeParser {
             case "nvarchar" -> national(c, s, "varchar");
             case "national" -> national(c, s, nationalType(c));
             case "varchar", "varchar2" -> s.dataType = withLength(c, s, "varchar");
-            case "binary" -> s.dataType = optionalLength(c, s, "binary", 1);
+            case "binary" -> s.dataType = c.accept("varying") ? withLength(c, s, "varbinary")
+                    : optionalLength(c, s, "binary", 1);
             case "varbinary" -> s.dataType = withLength(c, s, "varbinary");
             case "tinyblob", "blob", "mediumblob", "longblob" -> s.dataType = optionalTextLength(c, s, word);
             case "tinytext", "text", "mediumtext", "longtext" -> s.dataType = optionalTextLength(c, s, word);
