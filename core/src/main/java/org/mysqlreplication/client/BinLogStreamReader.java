@@ -199,7 +199,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             return null;
         }
         if (event instanceof QueryEvent q) {
-            schemaResolver.onQuery(q);
+            schemaResolver.onQuery(q, position);
         }
         return deliverable(event) ? event : null;
     }
@@ -208,7 +208,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private void unpack(TransactionPayloadEvent payload, BinlogPosition start) {
         for (BinlogEvent event : payload.events()) {
             if (event instanceof QueryEvent q) {
-                schemaResolver.onQuery(q);
+                schemaResolver.onQuery(q, position);
             }
             if (deliverable(event)) {
                 payloadEvents.add(event);
@@ -289,6 +289,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             s = ReplicationSession.open(sessionConfig, filter);
             connectedOnce = true;
             position = s.start(); // null when starting at a GTID position, until the server's ROTATE
+            schemaResolver.start(position);
             context.setBinlogFile(position != null ? position.file() : null);
             context.setChecksumAlgorithm(s.checksum());
             if (config.readAheadBytes() > 0) {

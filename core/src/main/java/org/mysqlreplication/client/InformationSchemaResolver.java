@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.protocol.ServerConnection;
 import org.mysqlreplication.schema.ColumnDefinition;
 import org.mysqlreplication.schema.ColumnSchema;
+import org.mysqlreplication.schema.SchemaHistory;
+import org.mysqlreplication.schema.SchemaHistoryResolver;
 import org.mysqlreplication.schema.SchemaMismatch;
 import org.mysqlreplication.schema.SchemaMismatchPolicy;
 import org.mysqlreplication.schema.TableDefinition;
@@ -34,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * before its names are used; when it does not, the {@link SchemaMismatchPolicy} decides: fail the event, or
  * deliver positional names, log the mismatch and count it ({@link #mismatches()}).
  *
+ * <p>With a schema history ({@link BinLogStreamReaderConfig#schemaHistory()}) a table the history knows gets the
+ * history's definition, checked the same way; the server is asked only about the others. Where the history
+ * starts ({@link #start}): at the server's current position (resumeStream) a snapshot of information_schema; at an
+ * older position the stored history as of that position (empty if nothing is stored).
+ *
  * <p>Answers are cached per table and dropped when a DDL statement names the table (unless the schema is
  * frozen).
  *
@@ -52,6 +60,9 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
     private final TableSchemaResolver fromTableMap = new TableMapSchemaResolver();
     private final Map<String, ServerTable> cache = new HashMap<>();
     private final AtomicLong mismatches = new AtomicLong();
+    private final SchemaHistory history;
+    /** The history waits for its start position (a GTID start knows it at the server's first ROTATE). */
+    private boolean historyStarted;
     private volatile ServerConnection connection;
 
     /** A table as the server describes it, with the collation ids it reports. */
@@ -63,13 +74,51 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         this.filter = filter;
         this.freeze = config.freezeSchema();
         this.policy = config.schemaMismatchPolicy();
+        this.history = config.schemaHistory() == null ? null : new SchemaHistory(config.schemaHistory());
+        this.historyStarted = history == null;
+    }
+
+    /**
+     * Where the stream starts ({@code null} until the server says, for a GTID start): the history takes the
+     * server's tables there when it is the server's current position, else the stored history as of there.
+     * Only the first call counts (a reconnect continues the same history).
+     */
+    void start(BinlogPosition position) {
+        if (historyStarted || position == null) {
+            return;
+        }
+        historyStarted = true;
+        if (config.resumeStream() && config.startFile() == null) {
+            InformationSchemaSnapshot.Snapshot s = InformationSchemaSnapshot.take(connection());
+            history.snapshot(position.file(), position.position(), s.databases(), s.tables());
+            LOG.info("schema history starts with {} table(s) from information_schema at {}", s.tables().size(),
+                    position);
+        } else if (!history.isEmpty()) {
+            history.restore(position.file(), position.position());
+        }
+    }
+
+    /** A GTID start: the history starts before the first event whose position the server has said. */
+    private void startBefore(EventHeader header, BinlogPosition current) {
+        if (!historyStarted && current != null && header.logPos() > 0) {
+            start(new BinlogPosition(current.file(), header.logPos() - header.eventSize()));
+        }
     }
 
     @Override
     public TableSchema resolve(TableMapEvent tableMap) {
         TableSchema base = fromTableMap.resolve(tableMap);
         boolean complete = base.columns().stream().allMatch(c -> c.name() != null && !mayBeOldTemporal(c.def()));
-        if (complete || !filter.acceptsTable(base.database(), base.table())) {
+        if (!filter.acceptsTable(base.database(), base.table())) {
+            return base;
+        }
+        if (history != null) {
+            TableDefinition known = history.table(base.database(), base.table());
+            if (known != null) {
+                return checked(tableMap, base, known, SchemaHistoryResolver.SOURCE);
+            }
+        }
+        if (complete) {
             return base;
         }
         ServerTable server = cache.computeIfAbsent(key(base.database(), base.table()),
@@ -148,8 +197,18 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         return new ServerTable(new TableDefinition(database, table, columns, primaryKey, null, null), ids);
     }
 
-    /** Forgets tables a DDL statement may have changed. */
-    void onQuery(QueryEvent event) {
+    /**
+     * Applies a DDL statement to the history, and forgets the server's answers about tables it may have changed.
+     *
+     * @param after the reader's position after the event
+     */
+    void onQuery(QueryEvent event, BinlogPosition after) {
+        if (history != null) {
+            startBefore(event.header(), after);
+            if (historyStarted && after != null) {
+                history.apply(event, after.file(), after.position());
+            }
+        }
         if (freeze || cache.isEmpty()) {
             return;
         }
