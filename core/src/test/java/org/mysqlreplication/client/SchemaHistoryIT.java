@@ -123,6 +123,30 @@ class SchemaHistoryIT {
         }
     }
 
+    /**
+     * A reader started at the server's current position takes the tables from information_schema there; a reader
+     * restarted at that position later, after DDL on a table created before any history, names its rows right.
+     */
+    @Test
+    void aHistoryStartedAtTheServersPositionBeginsWithInformationSchema(@TempDir Path dir) {
+        try (LocalMariaDb db = LocalMariaDb.builder().binlogRowMetadata("NO_LOG").start()) {
+            db.execute("CREATE DATABASE h", "CREATE TABLE h.s (id INT PRIMARY KEY, a INT)", "INSERT INTO h.s VALUES (1, 1)");
+            Path file = dir.resolve("history.jsonl");
+            BinlogPosition start;
+            try (BinLogStreamReader atEnd = new BinLogStreamReader(config(db).resumeStream(true)
+                    .schemaHistory(new FileSchemaHistoryStore(file)).build())) {
+                atEnd.forEach(e -> { });
+                start = atEnd.position();
+            }
+            db.execute("ALTER TABLE h.s ADD COLUMN b VARCHAR(3) FIRST", "INSERT INTO h.s VALUES ('b2', 2, 2)",
+                    "ALTER TABLE h.s DROP COLUMN a", "INSERT INTO h.s VALUES ('b3', 3)");
+            List<Row> rows = rows(config(db).onlySchemas("h").startAt(start)
+                    .schemaHistory(new FileSchemaHistoryStore(file)).build());
+            assertThat(rows).extracting(Row::asMap).containsExactly(Map.of("b", "b2", "id", 2, "a", 2),
+                    Map.of("b", "b3", "id", 3));
+        }
+    }
+
     @Test
     void ddlTheParserDoesNotKnowLeavesTheTableToTheCheck() {
         try (LocalMariaDb db = LocalMariaDb.builder().binlogRowMetadata("NO_LOG").start()) {
