@@ -104,7 +104,7 @@ final class AlterTableParser {
             ColumnDefinitionParser.Charset cs = columns.tableOptionsUntilComma();
             return new DdlStatement.DefaultCharset(cs.charset(), cs.collation());
         }
-        if (c.peek().is("add") || c.peek().kind() == DdlToken.Kind.WORD && OPTIONS.contains(c.peek().lower())) {
+        if (c.peek().kind() == DdlToken.Kind.WORD && OPTIONS.contains(c.peek().lower())) {
             if (c.peek().is("with") && c.peek(1).is("system") || c.peek().is("without") && c.peek(1).is("system")) {
                 throw c.error("system versioning changes hidden columns");
             }

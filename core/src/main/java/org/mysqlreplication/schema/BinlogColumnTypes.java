@@ -55,8 +55,8 @@ final class BinlogColumnTypes {
             case "char" -> real == ColumnType.STRING && bytes(ColumnMetadata.stringMaxLength(meta), d.length(),
                     maxBytes);
             case "binary" -> real == ColumnType.STRING && ColumnMetadata.stringMaxLength(meta) == d.length();
-            case "varchar" -> varchar(type, real, meta) == -1 ? false
-                    : bytes(varchar(type, real, meta), d.length(), maxBytes);
+            case "varchar" -> varchar(type, real, meta) >= 0 && bytes(varchar(type, real, meta), d.length(),
+                    maxBytes);
             case "varbinary" -> varchar(type, real, meta) == d.length();
             case "tinytext", "tinyblob" -> blob(type, meta, 1);
             case "text", "blob" -> d.length() >= 0 ? textOfLength(type, meta, d.length(), d.dataType(), maxBytes)

@@ -78,8 +78,16 @@ class SchemaCheckIT {
     static void start() {
         noLog = LocalMariaDb.builder().binlogRowMetadata("NO_LOG").start();
         full = LocalMariaDb.builder().binlogRowMetadata("FULL").start();
+        StringBuilder allTypes = new StringBuilder("CREATE TABLE chk.all_types (id INT PRIMARY KEY");
+        for (ColumnValuesIT.Column c : ColumnValuesIT.COLUMNS) {
+            allTypes.append(", ").append(c.name()).append(' ').append(c.type());
+        }
+        allTypes.append(')');
         for (LocalMariaDb db : List.of(noLog, full)) {
-            db.execute("CREATE DATABASE chk", createTypes(), "INSERT INTO chk.types (id) VALUES (1)",
+            db.execute("CREATE DATABASE chk", createTypes(), allTypes.toString(),
+                    "INSERT INTO chk.all_types (id) VALUES (1)",
+                    "CREATE TABLE chk.old (id INT PRIMARY KEY, t3 TIME(3), d2 DATETIME(2), s1 TIMESTAMP(1) NULL)",
+                    "INSERT INTO chk.old VALUES (1, '01:02:03.456', '2024-02-29 13:14:15.67', NULL)", "INSERT INTO chk.types (id) VALUES (1)",
                     "CREATE TABLE chk.altered (a INT, b VARCHAR(10))", "INSERT INTO chk.altered VALUES (1, 'x')",
                     "ALTER TABLE chk.altered ADD COLUMN m BIGINT AFTER a");
         }
@@ -101,6 +109,25 @@ class SchemaCheckIT {
         TYPES.forEach(t -> names.add(t[0]));
         assertThat(rows.get(0).table().columns().stream().map(ColumnSchema::name).toList()).isEqualTo(names);
         assertThat(rows.get(0).get("id")).isEqualTo(1);
+    }
+
+    /**
+     * The same tables named by a schema history built from their CREATE TABLE statements (the DDL parser's type
+     * mapping) pass the check too (FAIL policy), with the names the server has.
+     */
+    @ParameterizedTest(name = "binlog_row_metadata={0}")
+    @ValueSource(strings = {"NO_LOG", "FULL"})
+    void everyColumnTypeOfACreateTableReadByTheHistoryPassesTheCheck(String metadata) {
+        LocalMariaDb db = metadata.equals("FULL") ? full : noLog;
+        List<Row> rows = rowsOf(config(db).onlyTables("types", "all_types")
+                .schemaHistory(new org.mysqlreplication.schema.InMemorySchemaHistoryStore()).build());
+        assertThat(rows).hasSize(2);
+        for (Row row : rows) {
+            List<List<String>> names = db.query("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE"
+                    + " TABLE_SCHEMA = 'chk' AND TABLE_NAME = '" + row.table().table() + "' ORDER BY ORDINAL_POSITION");
+            assertThat(row.table().columns().stream().map(ColumnSchema::name).toList())
+                    .isEqualTo(names.stream().map(n -> n.get(0)).toList());
+        }
     }
 
     @Test

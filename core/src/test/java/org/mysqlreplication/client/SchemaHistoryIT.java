@@ -147,6 +147,27 @@ class SchemaHistoryIT {
         }
     }
 
+    /** MariaDB's old TIME/DATETIME/TIMESTAMP format has no fsp in TABLE_MAP: the history's DDL gives it. */
+    @Test
+    void mariadbOldTemporalsTakeTheirPrecisionFromTheHistory() {
+        try (LocalMariaDb db = LocalMariaDb.builder().serverOption("mysql56_temporal_format", "OFF")
+                .binlogRowMetadata("NO_LOG").start()) {
+            db.execute("CREATE DATABASE h", "CREATE TABLE h.o (id INT PRIMARY KEY, t3 TIME(3), d2 DATETIME(2))",
+                    "INSERT INTO h.o VALUES (1, '-12:34:56.789', '2024-02-29 13:14:15.67')");
+            List<List<String>> expected = new ArrayList<>(db.query("SELECT t3 FROM h.o WHERE id = 1"));
+            db.execute("ALTER TABLE h.o MODIFY t3 TIME(6)", "INSERT INTO h.o VALUES (2, '00:00:00.000001', NULL)");
+            expected.addAll(db.query("SELECT t3 FROM h.o WHERE id = 2"));
+            List<Row> rows = rows(config(db).onlySchemas("h").schemaHistory(new InMemorySchemaHistoryStore())
+                    .build());
+            assertThat(rows).hasSize(2);
+            for (int r = 0; r < 2; r++) {
+                assertThat(ColumnValuesIT.asServerText(rows.get(r).get("t3"),
+                        new ColumnValuesIT.Column("t3", "TIME", "t3", r == 0 ? 3 : 6)))
+                        .isEqualTo(expected.get(r).get(0));
+            }
+        }
+    }
+
     @Test
     void ddlTheParserDoesNotKnowLeavesTheTableToTheCheck() {
         try (LocalMariaDb db = LocalMariaDb.builder().binlogRowMetadata("NO_LOG").start()) {
