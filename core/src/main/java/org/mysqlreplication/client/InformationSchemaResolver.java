@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * <p>The server answers with the table as it is now, which can differ from the table when an old event was
  * written. So its answer must pass the {@link TableMapCheck} (column count, each column's type and metadata)
  * before its names are used; when it does not, the {@link SchemaMismatchPolicy} decides: fail the event, or
- * deliver positional names, log the mismatch and count it ({@link #mismatches()}).
+ * deliver positional names, log the mismatch and count it ({@link #mismatches()}). A table the server no longer
+ * has keeps what the TABLE_MAP says (unnamed columns without FULL metadata), with a warning: nothing to mislabel.
  *
  * <p>With a schema history ({@link BinLogStreamReaderConfig#schemaHistory()}) a table the history knows gets the
  * history's definition, checked the same way; the server is asked only about the others. Where the history
@@ -123,6 +124,9 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         }
         ServerTable server = cache.computeIfAbsent(key(base.database(), base.table()),
                 k -> query(base.database(), base.table()));
+        if (server.definition().columns().isEmpty()) {
+            return base; // not on the server (dropped since): no names to give, none to give wrongly
+        }
         return withServerCollations(checked(tableMap, base, server.definition(), SOURCE), server);
     }
 
@@ -193,6 +197,10 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
                 primaryKey.add(row.get(0));
             }
             ids[i] = row.get(4) != null ? Integer.parseInt(row.get(4)) : ColumnDef.UNKNOWN_COLLATION;
+        }
+        if (columns.isEmpty()) {
+            LOG.warn("table {}.{} is not on the server (dropped since its events were written?): its columns stay"
+                    + " unnamed", database, table);
         }
         return new ServerTable(new TableDefinition(database, table, columns, primaryKey, null, null), ids);
     }
