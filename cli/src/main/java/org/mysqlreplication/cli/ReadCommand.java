@@ -5,9 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.QueryEvent;
+import org.mysqlreplication.event.decode.DecodeContext;
+import org.mysqlreplication.event.decode.SchemaHistoryResolver;
+import org.mysqlreplication.event.decode.UnknownEventPolicy;
+import org.mysqlreplication.schema.FileSchemaHistoryStore;
+import org.mysqlreplication.schema.SchemaHistory;
+import org.mysqlreplication.schema.SchemaMismatchPolicy;
 import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.file.BinlogFileReader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -34,15 +42,32 @@ final class ReadCommand implements Callable<Integer> {
     @Mixin
     private OutputFormat format;
 
+    @Option(names = "--schema-history", paramLabel = "HISTORY", description = "a schema history file (JSON lines):"
+            + " the DDL read is applied and appended to it, and rows get the column names of their time; a history"
+            + " kept by an earlier run is used as of the first file's start")
+    private Path schemaHistory;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        SchemaHistory history = schemaHistory == null ? null
+                : new SchemaHistory(new FileSchemaHistoryStore(schemaHistory));
+        if (history != null && !history.isEmpty()) {
+            history.restore(files.get(0).getFileName().toString(), 4);
+        }
         EventOutput output = new EventOutput(format.printer(spec, out), out, CHECK_EVERY);
         Progress progress = Progress.onTerminal(spec.commandLine().getErr());
         try {
             for (Path file : files) {
-                try (BinlogFileReader reader = new BinlogFileReader(file)) {
+                DecodeContext ctx = history == null ? new DecodeContext(UnknownEventPolicy.DELIVER)
+                        : new DecodeContext(new SchemaHistoryResolver(history, SchemaMismatchPolicy.FAIL, m -> { }),
+                                UnknownEventPolicy.DELIVER);
+                try (BinlogFileReader reader = new BinlogFileReader(file, ctx)) {
                     for (BinlogEvent event : reader) {
+                        if (history != null && event instanceof QueryEvent q) {
+                            SchemaHistoryResolver.apply(history, q, file.getFileName().toString(),
+                                    reader.position().position());
+                        }
                         if (!output.print(event, reader.position())) {
                             return 0;
                         }

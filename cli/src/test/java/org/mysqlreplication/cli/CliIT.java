@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.mysqlreplication.testing.LocalMariaDb;
 import org.mysqlreplication.testing.PythonReadmeSession;
 
@@ -208,6 +209,22 @@ class CliIT {
         assertThat(r.out().split("\n=== |^=== ", -1)).hasSize(18);
         assertThat(r.out()).contains("mysql version: 10.3.36-MariaDB-debug-log", "Query: CREATE SEQUENCE s1",
                 "GTID: 0-1-100", "SQL statement : INSERT INTO s1 VALUES(2, 1, 10, 1, 2, 1, 1, 0)");
+    }
+
+    /** Without row metadata in the file, rows get their names of the time from the history the DDL builds. */
+    @Test
+    void readWithASchemaHistoryNamesRowsAsTheyWereWhenWritten(@TempDir Path dir) {
+        db.execute("CREATE DATABASE hist", "CREATE TABLE hist.t (id INT PRIMARY KEY, a INT)",
+                "INSERT INTO hist.t VALUES (1, 10)", "ALTER TABLE hist.t ADD COLUMN b VARCHAR(5) FIRST",
+                "INSERT INTO hist.t VALUES ('x', 2, 20)");
+        Path binlog = db.binlogDir().resolve("mysql-bin.000001");
+        Path history = dir.resolve("history.jsonl");
+        Result without = run("read", binlog.toString());
+        assertThat(without.out()).contains("* @1 : 1\n* @2 : 10\n").doesNotContain("* id : 1\n* a : 10\n");
+        Result r = run("read", "--schema-history", history.toString(), binlog.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("* id : 1\n* a : 10\n", "* b : x\n* id : 2\n* a : 20\n");
+        assertThat(history).isNotEmptyFile();
     }
 
     @Test

@@ -102,7 +102,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private void observe(BinlogEvent event) {
         gtids.onEvent(event);
         if (event instanceof QueryEvent q) {
-            schemaResolver.onQuery(q);
+            schemaResolver.onQuery(q, reader.position()); // the observer runs once the position is past the event
         }
     }
 
@@ -159,6 +159,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             connectedOnce = true;
             // the start is null when starting at a GTID position, until the server's ROTATE
             reader.startSession(s.start(), s.checksum(), resuming);
+            schemaResolver.start(s.start());
             if (config.readAheadBytes() > 0) {
                 prefetcher = new PacketPrefetcher(s.connection(), spill, config.readAheadBytes(),
                         "binlog-read-ahead-" + config.peer());
@@ -184,6 +185,14 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             sessionConfig = config.resumingAt(position);
             resuming = true;
         }
+    }
+
+    /**
+     * How many TABLE_MAP events had a schema that disagreed with them and gave positional names (with
+     * {@link org.mysqlreplication.schema.SchemaMismatchPolicy#POSITIONAL_NAMES}). May be read from any thread.
+     */
+    public long schemaMismatches() {
+        return schemaResolver.mismatches();
     }
 
     /**

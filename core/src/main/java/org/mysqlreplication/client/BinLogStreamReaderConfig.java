@@ -16,6 +16,8 @@ import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.gtid.MysqlGtidSet;
 import org.mysqlreplication.protocol.ConnectionSettings;
 import org.mysqlreplication.protocol.SslMode;
+import org.mysqlreplication.schema.SchemaHistoryStore;
+import org.mysqlreplication.schema.SchemaMismatchPolicy;
 
 /**
  * Everything a {@link BinLogStreamReader} needs, built with {@link #builder()}. The options mirror
@@ -29,6 +31,8 @@ import org.mysqlreplication.protocol.SslMode;
  * @param start         where to start: one of the {@link StartPosition}s
  * @param decodeOptions how events are decoded (checksums, unknown events, lazy rows, large values)
  * @param reconnect     how a blocking reader reconnects after a lost connection; {@code null}: it does not
+ * @param schemaMismatchPolicy what a schema that disagrees with a TABLE_MAP does (default: fail the event)
+ * @param schemaHistory where the reader keeps its schema history; {@code null}: it keeps none
  */
 public record BinLogStreamReaderConfig(
         ConnectionSettings connection,
@@ -42,7 +46,9 @@ public record BinLogStreamReaderConfig(
         DecodeOptions decodeOptions,
         int readAheadBytes,
         Path spillDirectory,
-        ReconnectPolicy reconnect) {
+        ReconnectPolicy reconnect,
+        SchemaMismatchPolicy schemaMismatchPolicy,
+        SchemaHistoryStore schemaHistory) {
 
     /** Default of {@link Builder#readAheadBytes(int)}. */
     public static final int DEFAULT_READ_AHEAD_BYTES = 4 * 1024 * 1024;
@@ -62,6 +68,7 @@ public record BinLogStreamReaderConfig(
         if (readAheadBytes < 0) {
             throw new IllegalArgumentException("read-ahead " + readAheadBytes + " bytes is negative");
         }
+        schemaMismatchPolicy = schemaMismatchPolicy == null ? SchemaMismatchPolicy.FAIL : schemaMismatchPolicy;
         spillDirectory = spillDirectory != null ? spillDirectory : Path.of(System.getProperty("java.io.tmpdir"));
         if (reconnect != null && !blocking) {
             throw new IllegalArgumentException("reconnect needs blocking mode: a non-blocking reader ends at the end"
@@ -86,7 +93,8 @@ public record BinLogStreamReaderConfig(
     /** This config with another start. */
     BinLogStreamReaderConfig startingAt(StartPosition newStart) {
         return new BinLogStreamReaderConfig(connection, serverId, selector, newStart, blocking, reportSlave,
-                slaveHeartbeat, freezeSchema, decodeOptions, readAheadBytes, spillDirectory, reconnect);
+                slaveHeartbeat, freezeSchema, decodeOptions, readAheadBytes, spillDirectory, reconnect,
+                schemaMismatchPolicy, schemaHistory);
     }
 
     @Override
@@ -94,7 +102,8 @@ public record BinLogStreamReaderConfig(
         return "BinLogStreamReaderConfig[" + connection + ", serverId=" + serverId + ", start=" + start
                 + ", blocking=" + blocking + ", " + selector + ", reportSlave=" + reportSlave + ", slaveHeartbeat="
                 + slaveHeartbeat + ", freezeSchema=" + freezeSchema + ", " + decodeOptions + ", readAheadBytes="
-                + readAheadBytes + ", spillDirectory=" + spillDirectory + ", reconnect=" + reconnect + "]";
+                + readAheadBytes + ", spillDirectory=" + spillDirectory + ", reconnect=" + reconnect
+                + ", schemaMismatchPolicy=" + schemaMismatchPolicy + ", schemaHistory=" + schemaHistory + "]";
     }
 
     /**
@@ -122,6 +131,8 @@ public record BinLogStreamReaderConfig(
         private int largeValueThreshold = DEFAULT_LARGE_VALUE_THRESHOLD;
         private Path spillDirectory;
         private ReconnectPolicy reconnect;
+        private SchemaMismatchPolicy schemaMismatchPolicy = SchemaMismatchPolicy.FAIL;
+        private SchemaHistoryStore schemaHistory;
 
         private Builder() {
         }
@@ -435,6 +446,30 @@ public record BinLogStreamReaderConfig(
             return this;
         }
 
+        /**
+         * What happens when the schema the reader has for a table (its schema history, or the server's
+         * {@code information_schema}, which describes the table as it is now) disagrees with a TABLE_MAP event:
+         * {@link SchemaMismatchPolicy#FAIL} (the default) fails the event; {@link SchemaMismatchPolicy#POSITIONAL_NAMES}
+         * delivers the rows with names {@code @1}, {@code @2}, ..., logs and counts the mismatch
+         * ({@link BinLogStreamReader#schemaMismatches()}). Not a python option (python names rows wrongly then).
+         */
+        public Builder schemaMismatchPolicy(SchemaMismatchPolicy policy) {
+            this.schemaMismatchPolicy = policy;
+            return this;
+        }
+
+        /**
+         * Keep a schema history in {@code store}: the reader applies each DDL statement it reads to a model of the
+         * tables and records it, so every row gets the names of its time, and a reader restarted from a saved
+         * position gets that position's schema (see {@link org.mysqlreplication.schema.SchemaHistory}). Off by
+         * default (names then come from the TABLE_MAP or the server's {@code information_schema}, checked). Not a
+         * python option.
+         */
+        public Builder schemaHistory(SchemaHistoryStore store) {
+            this.schemaHistory = store;
+            return this;
+        }
+
         public BinLogStreamReaderConfig build() {
             if (startConflict != null) {
                 throw new IllegalArgumentException(startConflict);
@@ -442,7 +477,8 @@ public record BinLogStreamReaderConfig(
             DecodeOptions options = new DecodeOptions(unknownEventPolicy, verifyChecksum, lazyRows,
                     largeValueThreshold);
             return new BinLogStreamReaderConfig(connection.build(), serverId, selector.build(), start, blocking,
-                    reportSlave, slaveHeartbeat, freezeSchema, options, readAheadBytes, spillDirectory, reconnect);
+                    reportSlave, slaveHeartbeat, freezeSchema, options, readAheadBytes, spillDirectory, reconnect,
+                    schemaMismatchPolicy, schemaHistory);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.TableMapOptionalMetadata;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.schema.SchemaMismatchException;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnMetadata;
 import org.mysqlreplication.value.ColumnType;
@@ -59,6 +60,8 @@ final class TableMapDecoder implements BodyDecoder {
         TableSchema resolved;
         try {
             resolved = ctx.resolver().resolve(event);
+        } catch (SchemaMismatchException e) {
+            throw e; // the event's own problem: it gets the event's location
         } catch (BinlogException e) {
             throw new SchemaResolverFailure(e); // a typed failure of the resolver's own: it comes out as it is
         }

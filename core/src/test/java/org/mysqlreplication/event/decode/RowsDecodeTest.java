@@ -208,6 +208,16 @@ class RowsDecodeTest {
                 .hasMessageContaining("table id 43").hasMessageContaining("DELETE_ROWS_EVENT");
     }
 
+    /** The column count is a count, not a length: here 3 columns and 2 bytes after it (a row of NULLs). */
+    @Test
+    void aRowOfNullsShorterThanTheColumnCountDecodes() {
+        byte[] b = body().le(42, 6).u16(1).u16(2).u8(3).u8(0x06).u8(0x03).build();
+        WriteRowsEvent e = (WriteRowsEvent) decode(event(30, b, false));
+        assertThat(e.rows()).hasSize(1);
+        assertThat(e.rows().get(0).isNull(1)).isTrue();
+        assertThat(e.rows().get(0).isNull(2)).isTrue();
+    }
+
     @Test
     void rowsWithAnotherColumnCountThanTheTableMapIsAnError() {
         byte[] b = body().le(42, 6).u16(1).u16(2).u8(2).u8(0x01).u8(0).u32(7).build();

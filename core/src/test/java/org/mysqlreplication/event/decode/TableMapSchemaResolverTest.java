@@ -77,4 +77,19 @@ class TableMapSchemaResolverTest {
         assertThat(s.columns().get(3).def().collationId()).isEqualTo(8);
         assertThat(s.primaryKey()).containsExactly(3);
     }
+
+    /**
+     * GEOMETRY columns take a COLUMN_CHARSET entry (binary) like the character columns: a MariaDB 10.11 table
+     * (c1 VARCHAR(3) latin1, pt POINT, t TEXT utf8mb4) gave COLUMN_CHARSET [8, 63, 45].
+     */
+    @Test
+    void geometryColumnsCountAmongTheCharacterColumns() {
+        TableMapOptionalMetadata opt = new TableMapOptionalMetadata(null, null, Map.of(), List.of(8, 63, 45),
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of(), List.of(), null,
+                List.of(), List.of());
+        TableMapEvent tm = new TableMapEvent(H, 7, 0, "db", "t", List.of(ColumnType.VARCHAR, ColumnType.GEOMETRY,
+                ColumnType.BLOB), new int[] {3, 4, 2}, new BitSet(), opt);
+        TableSchema s = new TableMapSchemaResolver().resolve(tm);
+        assertThat(s.columns()).extracting(c -> c.def().collationId()).containsExactly(8, 63, 45);
+    }
 }

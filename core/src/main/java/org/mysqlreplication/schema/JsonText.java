@@ -1,0 +1,196 @@
+package org.mysqlreplication.schema;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The little JSON the schema history file needs, without a JSON library in core: {@link #quote} writes a string
+ * literal; {@link #parse} reads a value into {@code Map} (keys in order), {@code List}, {@code String},
+ * {@code Long}, {@code Boolean} or {@code null}. Numbers are integers only (the history has no others).
+ *
+ * <p>Stateless (a parser instance per text) and thread-safe.
+ */
+final class JsonText {
+
+    private final String s;
+    private int i;
+
+    private JsonText(String s) {
+        this.s = s;
+    }
+
+    /** A JSON string literal of {@code text}, or {@code null} for null. */
+    static String quote(String text) {
+        if (text == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder(text.length() + 2).append('"');
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.append('"').toString();
+    }
+
+    /** The value of one JSON text. @throws IllegalArgumentException when it is not JSON */
+    static Object parse(String text) {
+        JsonText p = new JsonText(text);
+        Object v = p.value();
+        p.space();
+        if (p.i != text.length()) {
+            throw p.error("text after the value");
+        }
+        return v;
+    }
+
+    private Object value() {
+        space();
+        if (i >= s.length()) {
+            throw error("a value");
+        }
+        char c = s.charAt(i);
+        if (c == '{') {
+            return object();
+        }
+        if (c == '[') {
+            return array();
+        }
+        if (c == '"') {
+            return string();
+        }
+        if (s.startsWith("true", i) || s.startsWith("null", i)) {
+            i += 4;
+            return c == 't' ? Boolean.TRUE : null;
+        }
+        if (s.startsWith("false", i)) {
+            i += 5;
+            return Boolean.FALSE;
+        }
+        int start = i;
+        if (c == '-') {
+            i++;
+        }
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (start == i || s.charAt(i - 1) == '-') {
+            throw error("a value");
+        }
+        return Long.parseLong(s.substring(start, i));
+    }
+
+    private Map<String, Object> object() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        i++;
+        space();
+        if (peek('}')) {
+            return m;
+        }
+        do {
+            space();
+            if (!(i < s.length() && s.charAt(i) == '"')) {
+                throw error("a key");
+            }
+            String key = string();
+            space();
+            expect(':');
+            m.put(key, value());
+            space();
+        } while (accept(','));
+        expect('}');
+        return m;
+    }
+
+    private List<Object> array() {
+        List<Object> l = new ArrayList<>();
+        i++;
+        space();
+        if (peek(']')) {
+            return l;
+        }
+        do {
+            l.add(value());
+            space();
+        } while (accept(','));
+        expect(']');
+        return l;
+    }
+
+    private String string() {
+        StringBuilder b = new StringBuilder();
+        i++;
+        while (i < s.length()) {
+            char c = s.charAt(i++);
+            if (c == '"') {
+                return b.toString();
+            }
+            if (c != '\\') {
+                b.append(c);
+                continue;
+            }
+            if (i >= s.length()) {
+                break;
+            }
+            char e = s.charAt(i++);
+            switch (e) {
+                case 'n' -> b.append('\n');
+                case 'r' -> b.append('\r');
+                case 't' -> b.append('\t');
+                case 'b' -> b.append('\b');
+                case 'f' -> b.append('\f');
+                case 'u' -> {
+                    if (i + 4 > s.length()) {
+                        throw error("four hex digits");
+                    }
+                    b.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                    i += 4;
+                }
+                default -> b.append(e);
+            }
+        }
+        throw error("the end of a string");
+    }
+
+    private boolean peek(char c) {
+        if (i < s.length() && s.charAt(i) == c) {
+            i++;
+            return true;
+        }
+        return false;
+    }
+
+    private boolean accept(char c) {
+        return peek(c);
+    }
+
+    private void expect(char c) {
+        if (!peek(c)) {
+            throw error("'" + c + "'");
+        }
+    }
+
+    private void space() {
+        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+    }
+
+    private IllegalArgumentException error(String expected) {
+        return new IllegalArgumentException("expected " + expected + " at offset " + i);
+    }
+}
