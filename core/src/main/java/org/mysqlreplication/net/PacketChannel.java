@@ -121,7 +121,23 @@ public final class PacketChannel {
      * @param spill null to read every payload into memory
      */
     public ByteReader readPacket(byte[] reuse, PayloadSpill spill) {
+        return readPacket(reuse, spill, MAX_PAYLOAD);
+    }
+
+    /**
+     * As {@link #readPacket()}, refusing a payload longer than {@code maxBytes} before reading (or allocating
+     * for) the chunk that would pass it: for the replies whose size the protocol does not bound, so that a server
+     * sending chunk after chunk cannot fill the heap.
+     *
+     * @throws ProtocolException if the payload is longer than {@code maxBytes}
+     */
+    public ByteReader readPacket(int maxBytes) {
+        return readPacket(null, null, maxBytes);
+    }
+
+    private ByteReader readPacket(byte[] reuse, PayloadSpill spill, int maxBytes) {
         int length = readHeader(0);
+        checkLength(0, length, maxBytes);
         if (spill != null && length >= Math.min(spill.minimumPayload(), MAX_CHUNK)) {
             ByteReader head = spill(length, spill);
             if (head != null) {
@@ -137,10 +153,7 @@ public final class PacketChannel {
         int total = length;
         while (length == MAX_CHUNK) {
             length = readHeader(total);
-            if (length > MAX_PAYLOAD - total) {
-                throw new ProtocolException("packet from " + peer + ": payload of " + total + " + " + length
-                        + " bytes exceeds the largest array of " + MAX_PAYLOAD + " bytes");
-            }
+            checkLength(total, length, maxBytes);
             if (length > 0) {
                 payload = Arrays.copyOf(payload, total + length);
                 readFully(payload, total, length, total);
@@ -148,6 +161,14 @@ public final class PacketChannel {
             total += length;
         }
         return ByteReader.of(payload);
+    }
+
+    private void checkLength(int total, int chunk, int maxBytes) {
+        if (chunk > maxBytes - total) {
+            throw new ProtocolException("packet from " + peer + ": payload of " + total + " + " + chunk
+                    + " bytes exceeds " + (maxBytes == MAX_PAYLOAD ? "the largest array of " : "the limit of ")
+                    + maxBytes + " bytes");
+        }
     }
 
     /** Streams a payload whose first chunk of {@code firstChunk} bytes is next, if the spill wants it. */

@@ -128,7 +128,7 @@ public final class ServerConnection implements AutoCloseable {
             int reportPort) {
         guarded(() -> {
             send(new RegisterSlaveCommand(serverId, reportHost, reportUser, reportPassword, reportPort));
-            ByteReader p = channel.readPacket();
+            ByteReader p = channel.readPacket(ReplyLimits.MAX_PACKET);
             if (p.remaining() > 0 && p.peekUint8(0) == ErrPacket.HEADER) {
                 throw ErrPacket.parse(p).toException("COM_REGISTER_SLAVE");
             }

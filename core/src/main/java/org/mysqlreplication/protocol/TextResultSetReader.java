@@ -24,8 +24,15 @@ final class TextResultSetReader {
     private TextResultSetReader() {
     }
 
+    /**
+     * Reads one result.
+     *
+     * @throws ProtocolException if a packet is over {@link ReplyLimits#MAX_PACKET} bytes or the result set over
+     *                           {@link ReplyLimits#MAX_RESULT_SET} (headers counted)
+     */
     static Result read(PacketChannel channel, String context) {
-        ByteReader first = channel.readPacket();
+        Packets packets = new Packets(channel, context);
+        ByteReader first = packets.next();
         int header = first.peekUint8(0);
         if (header == OkPacket.HEADER) {
             OkPacket ok = OkPacket.parse(first);
@@ -40,12 +47,12 @@ final class TextResultSetReader {
         long count = first.readLenencInt();
         List<String> names = new ArrayList<>();
         for (long i = 0; i < count; i++) {
-            names.add(columnName(channel.readPacket()));
+            names.add(columnName(packets.next()));
         }
-        expectEof(channel.readPacket(), context, "after " + count + " column definitions");
+        expectEof(packets.next(), context, "after " + count + " column definitions");
         List<List<String>> rows = new ArrayList<>();
         while (true) {
-            ByteReader p = channel.readPacket();
+            ByteReader p = packets.next();
             if (EofPacket.isEof(p)) {
                 return new Result(new QueryResult(names, rows), EofPacket.parse(p).moreResultsExist());
             }
@@ -53,6 +60,29 @@ final class TextResultSetReader {
                 throw ErrPacket.parse(p).toException(context);
             }
             rows.add(row(p, names.size(), context, rows.size()));
+        }
+    }
+
+    /** The packets of one result set, within {@link ReplyLimits}. */
+    private static final class Packets {
+        private static final int HEADER = 4;
+        private final PacketChannel channel;
+        private final String context;
+        private long total;
+
+        Packets(PacketChannel channel, String context) {
+            this.channel = channel;
+            this.context = context;
+        }
+
+        ByteReader next() {
+            ByteReader p = channel.readPacket(ReplyLimits.MAX_PACKET);
+            total += HEADER + p.remaining();
+            if (total > ReplyLimits.MAX_RESULT_SET) {
+                throw new ProtocolException(context + ": result set of more than " + ReplyLimits.MAX_RESULT_SET
+                        + " bytes (" + total + " so far), larger than any reply this client asks for");
+            }
+            return p;
         }
     }
 
