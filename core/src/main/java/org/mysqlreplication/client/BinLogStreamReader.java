@@ -21,6 +21,7 @@ import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.io.SpillFile;
 import org.mysqlreplication.io.SpillFiles;
 import org.mysqlreplication.net.ConnectionException;
+import org.mysqlreplication.protocol.ConnectAbort;
 
 /**
  * Reads a server's binary log as a replica and hands out its events, as python-mysql-replication's
@@ -89,6 +90,8 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private BinlogPosition afterPayload;
     private final MariadbGtidTracker gtids;
     private final Reconnector reconnector;
+    /** The socket being connected, for {@link #close()} to abort a connect or login in progress. */
+    private final ConnectAbort connecting = new ConnectAbort();
     /** What the next session opens: the config, or after a lost connection the config resuming at position. */
     private BinLogStreamReaderConfig sessionConfig;
     private boolean connectedOnce;
@@ -286,7 +289,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private ReplicationSession session() {
         ReplicationSession s = session;
         if (s == null) {
-            s = ReplicationSession.open(sessionConfig, filter);
+            s = ReplicationSession.open(sessionConfig, filter, connecting);
             connectedOnce = true;
             position = s.start(); // null when starting at a GTID position, until the server's ROTATE
             context.setBinlogFile(position != null ? position.file() : null);
@@ -389,6 +392,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     public void close() {
         closed = true;
         reconnector.close();
+        connecting.abort();
         closeConnection();
         schemaResolver.close();
         spillFiles.close();

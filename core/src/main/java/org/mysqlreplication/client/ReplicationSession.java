@@ -5,6 +5,7 @@ import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.MariadbAnnotateRowsEvent;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.gtid.MysqlGtidSet;
+import org.mysqlreplication.protocol.ConnectAbort;
 import org.mysqlreplication.protocol.ConnectionSettings;
 import org.mysqlreplication.protocol.ServerConnection;
 import org.mysqlreplication.protocol.ServerErrorException;
@@ -48,9 +49,12 @@ final class ReplicationSession {
                 .build();
     }
 
-    /** Connects and starts the dump where the config says; ANNOTATE_ROWS only when {@code filter} wants them. */
-    static ReplicationSession open(BinLogStreamReaderConfig config, EventFilter filter) {
-        ServerConnection conn = ServerConnection.open(settings(config));
+    /**
+     * Connects and starts the dump where the config says; ANNOTATE_ROWS only when {@code filter} wants them.
+     * {@code abort} ends the connect, the login and the queries before the dump from another thread.
+     */
+    static ReplicationSession open(BinLogStreamReaderConfig config, EventFilter filter, ConnectAbort abort) {
+        ServerConnection conn = ServerConnection.open(settings(config), abort);
         try {
             MariadbGtidPosition gtid = config.startGtid();
             if (gtid != null && !conn.isMariaDb()) {

@@ -56,8 +56,19 @@ public final class ServerConnection implements AutoCloseable {
      * @throws org.mysqlreplication.protocol.auth.UnsupportedAuthPluginException if the account needs a plugin we lack
      */
     public static ServerConnection open(ConnectionSettings settings) {
+        return open(settings, new ConnectAbort());
+    }
+
+    /**
+     * As {@link #open(ConnectionSettings)}, abortable from another thread with {@code abort} (which then refers to
+     * this connection's socket until the next open with it).
+     *
+     * @throws ConnectionException also when {@code abort} was or is aborted before the open returns
+     */
+    public static ServerConnection open(ConnectionSettings settings, ConnectAbort abort) {
         String peer = settings.peer();
         Socket socket = new Socket();
+        abort.attach(socket, peer);
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
@@ -79,10 +90,11 @@ public final class ServerConnection implements AutoCloseable {
             return new ServerConnection(socket, channel, handshake, peer);
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new ConnectionException("connect to " + peer + " failed: " + e, e);
+            throw abort.isAborted() ? ConnectAbort.aborted(peer, e)
+                    : new ConnectionException("connect to " + peer + " failed: " + e, e);
         } catch (RuntimeException e) {
             closeQuietly(socket);
-            throw e;
+            throw abort.isAborted() && e instanceof ConnectionException ? ConnectAbort.aborted(peer, e) : e;
         }
     }
 
