@@ -24,6 +24,9 @@ import org.mysqlreplication.protocol.SslMode;
  * @param startGtid     MariaDB GTID position to start after ({@code auto_position}); {@code null}: start by file
  * @param startMysqlGtid MySQL GTID set whose transactions to skip ({@code auto_position}); {@code null}: see above
  * @param reconnect     how a blocking reader reconnects after a lost connection; {@code null}: it does not
+ * @param slaveHeartbeat how long the server may be idle before it sends a heartbeat; {@code null}: none
+ * @param readTimeout   how long a connection may deliver nothing before it is dead; {@code null}: derived from the
+ *                      heartbeat ({@link #effectiveReadTimeout()}); zero: never
  */
 public record BinLogStreamReaderConfig(
         String host,
@@ -57,7 +60,8 @@ public record BinLogStreamReaderConfig(
         X509TrustManager sslTrustManager,
         MariadbGtidPosition startGtid,
         MysqlGtidSet startMysqlGtid,
-        ReconnectPolicy reconnect) {
+        ReconnectPolicy reconnect,
+        Duration readTimeout) {
 
     /** Default of {@link Builder#readAheadBytes(int)}. */
     public static final int DEFAULT_READ_AHEAD_BYTES = 4 * 1024 * 1024;
@@ -65,8 +69,17 @@ public record BinLogStreamReaderConfig(
     /** Default of {@link Builder#largeValueThreshold(int)}: 8 MiB. */
     public static final int DEFAULT_LARGE_VALUE_THRESHOLD = DecodeContext.DEFAULT_LARGE_VALUE_THRESHOLD;
 
+    /** Default of {@link Builder#slaveHeartbeat(Duration)}: half MariaDB's default {@code slave_net_timeout}. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
+
     public BinLogStreamReaderConfig {
         Objects.requireNonNull(host, "host");
+        if (readTimeout != null && readTimeout.isNegative()) {
+            throw new IllegalArgumentException("read timeout " + readTimeout + " is negative");
+        }
+        if (slaveHeartbeat != null && (slaveHeartbeat.isNegative() || slaveHeartbeat.isZero())) {
+            throw new IllegalArgumentException("heartbeat period " + slaveHeartbeat + " is not positive (null: none)");
+        }
         Objects.requireNonNull(user, "user");
         password = password == null ? "" : password;
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -117,13 +130,26 @@ public record BinLogStreamReaderConfig(
         return new BinlogPosition(startFile, startPosition == null ? BinlogPosition.FIRST_EVENT : startPosition);
     }
 
+    /**
+     * How long a connection may deliver no byte (no event and no heartbeat) before the reader takes it for dead: the
+     * {@linkplain Builder#readTimeout(Duration) read timeout} if set, else twice the heartbeat period and 5 s more
+     * (65 s with the default 30 s heartbeat: a MariaDB replica gives up after its {@code slave_net_timeout}, 60 s,
+     * twice its heartbeat), else (no heartbeat, so a quiet server cannot be told from a dead one) zero: never.
+     */
+    public Duration effectiveReadTimeout() {
+        if (readTimeout != null) {
+            return readTimeout;
+        }
+        return slaveHeartbeat == null ? Duration.ZERO : slaveHeartbeat.multipliedBy(2).plusSeconds(5);
+    }
+
     /** This config starting at {@code position} instead of its own start: what a reconnect opens. */
     BinLogStreamReaderConfig resumingAt(BinlogPosition position) {
         return new BinLogStreamReaderConfig(host, port, user, password, connectTimeout, serverId, onlyEvents,
                 ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, position.file(),
                 position.position(), false, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
                 freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold, spillDirectory,
-                sslMode, sslCa, sslTrustManager, null, null, reconnect);
+                sslMode, sslCa, sslTrustManager, null, null, reconnect, readTimeout);
     }
 
     @Override
@@ -138,7 +164,8 @@ public record BinLogStreamReaderConfig(
                 + ", unknownEventPolicy=" + unknownEventPolicy + ", readAheadBytes=" + readAheadBytes + ", lazyRows="
                 + lazyRows + ", largeValueThreshold=" + largeValueThreshold + ", spillDirectory=" + spillDirectory
                 + ", sslMode=" + sslMode + ", sslCa=" + sslCa
-                + ", startGtid=" + startGtid + ", startMysqlGtid=" + startMysqlGtid + ", reconnect=" + reconnect + "]";
+                + ", startGtid=" + startGtid + ", startMysqlGtid=" + startMysqlGtid + ", reconnect=" + reconnect
+                + ", readTimeout=" + readTimeout + "]";
     }
 
     /**
@@ -167,7 +194,7 @@ public record BinLogStreamReaderConfig(
         private boolean blocking;
         private Long skipToTimestamp;
         private ReportSlave reportSlave;
-        private Duration slaveHeartbeat;
+        private Duration slaveHeartbeat = DEFAULT_HEARTBEAT;
         private boolean verifyChecksum = true;
         private boolean freezeSchema;
         private UnknownEventPolicy unknownEventPolicy = UnknownEventPolicy.DELIVER;
@@ -181,6 +208,7 @@ public record BinLogStreamReaderConfig(
         private MariadbGtidPosition startGtid;
         private MysqlGtidSet startMysqlGtid;
         private ReconnectPolicy reconnect;
+        private Duration readTimeout;
 
         private Builder() {
         }
@@ -312,7 +340,12 @@ public record BinLogStreamReaderConfig(
             return this;
         }
 
-        /** {@code slave_heartbeat}: ask the server for a heartbeat event after this much idle time. */
+        /**
+         * {@code slave_heartbeat}: ask the server for a heartbeat event after this much idle time (default
+         * {@link #DEFAULT_HEARTBEAT 30 s}, where python asks for none: a heartbeat is what tells a quiet server from
+         * a dead connection, see {@link #readTimeout(Duration)}); {@code null} for none. The heartbeats are handed
+         * out as {@link org.mysqlreplication.event.HeartbeatEvent}s, which {@link #ignoredEvents} can drop.
+         */
         public Builder slaveHeartbeat(Duration period) {
             this.slaveHeartbeat = period;
             return this;
@@ -433,7 +466,8 @@ public record BinLogStreamReaderConfig(
 
         /**
          * Blocking mode only: when the dump connection is lost while streaming, connect again up to
-         * {@code maxAttempts} times in a row, {@code delay} apart, and continue exactly after the last event handed
+         * {@code maxAttempts} times in a row, waiting {@code delay} before the first, doubling up to 30 s, with
+         * jitter, and continue exactly after the last event handed
          * out (see {@link ReconnectPolicy} and {@link BinLogStreamReader#reconnectAttempts()}). Off by default: a
          * lost connection ends the stream with a {@link org.mysqlreplication.net.ConnectionException}. Not a python
          * option.
@@ -449,12 +483,25 @@ public record BinLogStreamReaderConfig(
             return this;
         }
 
+        /**
+         * How long a connection may deliver no byte, of an event or a heartbeat, before it is dead: the read then
+         * fails with a {@link org.mysqlreplication.net.ConnectionException}, which {@link #reconnect reconnect}
+         * retries. Default (null): twice the {@link #slaveHeartbeat heartbeat} and 5 s more, 65 s by default; zero:
+         * wait for ever. Bytes, not packets: a large event may take longer than this to arrive on a slow link, and
+         * is not a stall. It bounds the replies of the reader's queries too. Not a python option (go-mysql's
+         * {@code ReadTimeout}).
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
         public BinLogStreamReaderConfig build() {
             return new BinLogStreamReaderConfig(host, port, user, password, connectTimeout, serverId, onlyEvents,
                     ignoredEvents, onlySchemas, ignoredSchemas, onlyTables, ignoredTables, startFile, startPosition,
                     resumeStream, blocking, skipToTimestamp, reportSlave, slaveHeartbeat, verifyChecksum,
                     freezeSchema, unknownEventPolicy, readAheadBytes, lazyRows, largeValueThreshold,
-                    spillDirectory, sslMode, sslCa, sslTrustManager, startGtid, startMysqlGtid, reconnect);
+                    spillDirectory, sslMode, sslCa, sslTrustManager, startGtid, startMysqlGtid, reconnect, readTimeout);
         }
     }
 }

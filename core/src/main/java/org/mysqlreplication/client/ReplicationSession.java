@@ -43,6 +43,7 @@ final class ReplicationSession {
                 .user(c.user())
                 .password(c.password())
                 .connectTimeout(c.connectTimeout())
+                .socketTimeout(c.effectiveReadTimeout())
                 .sslMode(c.sslMode())
                 .sslCa(c.sslCa())
                 .sslTrustManager(c.sslTrustManager())

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLSocket;
@@ -37,10 +38,13 @@ public final class ServerConnection implements AutoCloseable {
     private final PacketChannel channel;
     private final HandshakeV10 handshake;
     private final String peer;
+    private final Duration readTimeout;
     private volatile boolean closed;
 
-    private ServerConnection(Socket socket, PacketChannel channel, HandshakeV10 handshake, String peer) {
+    private ServerConnection(Socket socket, PacketChannel channel, HandshakeV10 handshake, String peer,
+            Duration readTimeout) {
         this.socket = socket;
+        this.readTimeout = readTimeout;
         this.channel = channel;
         this.handshake = handshake;
         this.peer = peer;
@@ -87,7 +91,7 @@ public final class ServerConnection implements AutoCloseable {
             }
             Login.authenticate(channel, handshake, settings, tls);
             socket.setSoTimeout(millis(settings.socketTimeout()));
-            return new ServerConnection(socket, channel, handshake, peer);
+            return new ServerConnection(socket, channel, handshake, peer, settings.socketTimeout());
         } catch (IOException e) {
             closeQuietly(socket);
             throw abort.isAborted() ? ConnectAbort.aborted(peer, e)
@@ -213,6 +217,10 @@ public final class ServerConnection implements AutoCloseable {
         try { // no lambda here: this runs once per event
             return eventOrNull(channel.readPacket(reuse, spill), peer);
         } catch (ConnectionException e) {
+            if (!closed && e.getCause() instanceof SocketTimeoutException) {
+                throw new ConnectionException("binlog dump from " + peer + " delivered no byte (no event, no heartbeat)"
+                        + " for the read timeout of " + readTimeout + ": the connection is taken for dead", e);
+            }
             throw closed ? closedByClose(e) : e;
         }
     }
