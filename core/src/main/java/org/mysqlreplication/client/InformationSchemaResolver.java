@@ -2,9 +2,11 @@ package org.mysqlreplication.client;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.protocol.ServerConnection;
@@ -39,6 +41,8 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
     private final boolean freeze;
     private final TableSchemaResolver fromTableMap = new TableMapSchemaResolver();
     private final Map<String, List<ServerColumn>> cache = new HashMap<>();
+    /** The tables whose unnamed columns were warned about. */
+    private final Set<String> warned = new HashSet<>();
     private volatile ServerConnection connection;
 
     InformationSchemaResolver(BinLogStreamReaderConfig config, EventFilter filter) {
@@ -57,11 +61,30 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         List<ServerColumn> columns = cache.computeIfAbsent(key(base.database(), base.table()),
                 k -> query(base.database(), base.table()));
         if (columns.size() != base.columns().size()) {
-            LOG.warn("table {}.{} has {} columns on the server but {} in its TABLE_MAP event; columns stay unnamed",
-                    base.database(), base.table(), columns.size(), base.columns().size());
+            warnOnce(base, columns.size());
             return base;
         }
         return merge(base, columns);
+    }
+
+    /**
+     * Says once per table (until a DDL names it) why its columns stay unnamed. No column at all means the user
+     * cannot see the table: {@code information_schema.COLUMNS} lists only the columns the user has a privilege on.
+     */
+    private void warnOnce(TableSchema base, int serverColumns) {
+        if (!warned.add(key(base.database(), base.table()))) {
+            return;
+        }
+        if (serverColumns == 0) {
+            LOG.warn("information_schema.COLUMNS shows user '{}' no column of table {}.{} (it lists only the columns"
+                    + " a user has a privilege on): grant the user SELECT on it for column names, signedness and"
+                    + " ENUM/SET labels; until then its columns stay unnamed (said once per table)", config.user(),
+                    base.database(), base.table());
+        } else {
+            LOG.warn("table {}.{} has {} columns on the server but {} in its TABLE_MAP event (changed since the event"
+                    + " was written?); columns stay unnamed (said once per table)", base.database(), base.table(),
+                    serverColumns, base.columns().size());
+        }
     }
 
     private static TableSchema merge(TableSchema base, List<ServerColumn> server) {
@@ -123,6 +146,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
             return;
         }
         cache.keySet().removeIf(k -> sql.contains(k.substring(k.indexOf('.') + 1)));
+        warned.removeIf(k -> !cache.containsKey(k));
     }
 
     private ServerConnection connection() {

@@ -24,6 +24,9 @@ final class ReplicationSession {
     /** MariaDB's {@code MARIA_SLAVE_CAPABILITY_GTID}: the server sends GTID events as they are. */
     static final int MARIADB_SLAVE_CAPABILITY_GTID = 4;
 
+    /** {@code ER_PARSE_ERROR}: what a server that does not know a statement answers. */
+    private static final int ER_PARSE_ERROR = 1064;
+
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationSession.class);
 
     private final ServerConnection connection;
@@ -73,6 +76,7 @@ final class ReplicationSession {
                 conn.execute("SET @mariadb_slave_capability = " + MARIADB_SLAVE_CAPABILITY_GTID);
             }
             if (gtid != null) {
+                GtidStartCheck.check(conn, config, gtid);
                 setConnectState(conn, gtid);
             }
             if (config.slaveHeartbeat() != null) {
@@ -122,13 +126,20 @@ final class ReplicationSession {
         return config.resumeStream() ? current : new BinlogPosition(current.file(), BinlogPosition.FIRST_EVENT);
     }
 
-    /** The server's current binlog file and end position ({@code SHOW MASTER STATUS}). */
+    /**
+     * The server's current binlog file and end position ({@code SHOW MASTER STATUS}; {@code SHOW BINARY LOG STATUS}
+     * when the server does not know the first, as MySQL 8.4 and later: only after its syntax error, so that another
+     * error, such as a missing privilege, is the one reported).
+     */
     static BinlogPosition currentPosition(ServerConnection conn) {
         List<List<String>> rows;
         try {
             rows = conn.query("SHOW MASTER STATUS").rows();
         } catch (ServerErrorException e) {
-            rows = conn.query("SHOW BINARY LOG STATUS").rows(); // MySQL 8.4 and later
+            if (e.errorCode() != ER_PARSE_ERROR) {
+                throw e;
+            }
+            rows = conn.query("SHOW BINARY LOG STATUS").rows();
         }
         if (rows.isEmpty() || rows.get(0).get(0) == null) {
             throw new BinlogConfigurationException("the server has no binary log (SHOW MASTER STATUS is empty):"
