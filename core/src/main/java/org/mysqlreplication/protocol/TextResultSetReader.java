@@ -27,11 +27,10 @@ final class TextResultSetReader {
     /**
      * Reads one result.
      *
-     * @throws ProtocolException if a packet is over {@link ReplyLimits#MAX_PACKET} bytes or the result set over
-     *                           {@link ReplyLimits#MAX_RESULT_SET} (headers counted)
+     * @throws ProtocolException if the result set is over {@link ReplyLimits#MAX_RESULT_SET} bytes (headers counted)
      */
     static Result read(PacketChannel channel, String context) {
-        Packets packets = new Packets(channel, context);
+        Packets packets = new Packets(channel);
         ByteReader first = packets.next();
         int header = first.peekUint8(0);
         if (header == OkPacket.HEADER) {
@@ -67,21 +66,16 @@ final class TextResultSetReader {
     private static final class Packets {
         private static final int HEADER = 4;
         private final PacketChannel channel;
-        private final String context;
         private long total;
 
-        Packets(PacketChannel channel, String context) {
+        Packets(PacketChannel channel) {
             this.channel = channel;
-            this.context = context;
         }
 
+        /** The next packet, refused (before it is read) if it would take the result set over the limit. */
         ByteReader next() {
-            ByteReader p = channel.readPacket(ReplyLimits.MAX_PACKET);
+            ByteReader p = channel.readPacket((int) Math.max(0, ReplyLimits.MAX_RESULT_SET - total - HEADER));
             total += HEADER + p.remaining();
-            if (total > ReplyLimits.MAX_RESULT_SET) {
-                throw new ProtocolException(context + ": result set of more than " + ReplyLimits.MAX_RESULT_SET
-                        + " bytes (" + total + " so far), larger than any reply this client asks for");
-            }
             return p;
         }
     }
