@@ -22,6 +22,7 @@ import org.mysqlreplication.io.SpillFile;
 import org.mysqlreplication.io.SpillFiles;
 import org.mysqlreplication.net.ConnectionException;
 import org.mysqlreplication.protocol.ConnectAbort;
+import org.mysqlreplication.protocol.ServerErrorException;
 
 /**
  * Reads a server's binary log as a replica and hands out its events, as python-mysql-replication's
@@ -139,7 +140,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
                 if (closed) {
                     break;
                 }
-                throw e;
+                throw e instanceof ServerErrorException refused ? ReplicationErrors.onDump(refused, sessionConfig) : e;
             }
             reconnector.connected();
             if (packet == null) {

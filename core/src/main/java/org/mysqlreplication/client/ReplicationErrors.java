@@ -5,6 +5,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.client.ReplicationRefusedException.Reason;
+import org.mysqlreplication.protocol.AuthenticationException;
 import org.mysqlreplication.protocol.ServerErrorException;
 
 /**
@@ -53,6 +54,9 @@ final class ReplicationErrors {
 
     /** An ERR in the dump stream (before or between events). */
     static BinlogException onDump(ServerErrorException e, BinLogStreamReaderConfig config) {
+        if (e instanceof AuthenticationException) {
+            return e; // the login failed: already typed
+        }
         String text = e.serverMessage().toLowerCase(Locale.ROOT);
         String peer = config.host() + ":" + config.port();
         if (e.errorCode() == ER_SLAVE_SAME_ID || text.contains("same server_uuid/server_id")
@@ -66,9 +70,8 @@ final class ReplicationErrors {
                     + " (server error " + e.errorCode() + ": " + e.serverMessage() + "); raise max_allowed_packet on"
                     + " the server", Reason.EVENT_TOO_LARGE, null, e);
         }
-        if (e.errorCode() == ER_SPECIFIC_ACCESS_DENIED || e.errorCode() == ER_ACCESS_DENIED) {
-            String privilege = e.errorCode() == ER_ACCESS_DENIED ? "REPLICATION SLAVE" : privilegeIn(e.serverMessage());
-            return missing(privilege, "read the binlog", config, e);
+        if (e.errorCode() == ER_SPECIFIC_ACCESS_DENIED) {
+            return missing(privilegeIn(e.serverMessage()), "read the binlog", config, e);
         }
         if (e.errorCode() == ER_MASTER_FATAL_ERROR_READING_BINLOG && notAvailable(text)) {
             return new PositionNotAvailableException(peer, requested(config), e.serverMessage(),

@@ -83,7 +83,11 @@ final class ReplicationSession {
                 conn.execute("SET @master_heartbeat_period = " + config.slaveHeartbeat().toNanos());
             }
             ReportSlave report = config.reportSlave() != null ? config.reportSlave() : new ReportSlave("", "", "", 0);
-            conn.registerReplica(config.serverId(), report.host(), report.user(), report.password(), report.port());
+            try {
+                conn.registerReplica(config.serverId(), report.host(), report.user(), report.password(), report.port());
+            } catch (ServerErrorException e) {
+                throw ReplicationErrors.onSetup(e, config, true);
+            }
             int flags = config.blocking() ? 0 : ServerConnection.BINLOG_DUMP_NON_BLOCK;
             if (conn.isMariaDb() && filter.acceptsClass(MariadbAnnotateRowsEvent.class)) {
                 flags |= ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT; // the server sends them only on request
@@ -99,6 +103,9 @@ final class ReplicationSession {
                 conn.requestBinlogDump(start.file(), start.position(), config.serverId(), flags);
             }
             return new ReplicationSession(conn, start, checksum);
+        } catch (ServerErrorException e) {
+            conn.close();
+            throw ReplicationErrors.onSetup(e, config, false);
         } catch (RuntimeException e) {
             conn.close();
             throw e;
