@@ -129,6 +129,10 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             ByteReader packet;
             try {
                 packet = nextPacket();
+                if (packet == null && config.blocking() && !closed) {
+                    // a blocking dump has no end: MariaDB sends this EOF when it shuts down
+                    throw new ConnectionException("the server ended the blocking binlog dump (EOF) at " + position);
+                }
             } catch (RuntimeException e) {
                 if (closed) {
                     break; // close() from another thread ended the read: the stream has ended
@@ -192,6 +196,10 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         }
         BinlogEvent event = spilled != null ? decoder.decodeSpilled(spilled, SPILLED_EVENT_OFFSET, eventStart)
                 : decoder.decode(packet, eventStart);
+        if (replayed && resumeAt != null && event instanceof RotateEvent r && !r.nextBinlog().equals(resumeAt.file())) {
+            resumeAt = null; // the file resumed in ended (a server that crashed writes no ROTATE): the next one is new
+            replayed = false;
+        }
         if (replayed) {
             return null; // decoded for the stream state it carries (format description), handed out before
         }
