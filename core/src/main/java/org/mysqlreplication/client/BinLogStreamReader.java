@@ -17,6 +17,8 @@ import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.io.SpillFiles;
 import org.mysqlreplication.net.ConnectionException;
+import org.mysqlreplication.protocol.ConnectAbort;
+import org.mysqlreplication.protocol.ServerErrorException;
 
 /**
  * Reads a server's binary log as a replica and hands out its events, as python-mysql-replication's
@@ -77,6 +79,8 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private boolean ended;
     private final MariadbGtidTracker gtids;
     private final Reconnector reconnector;
+    /** Aborts a connect or login in progress when {@link #close()} comes from another thread. */
+    private final ConnectAbort connecting = new ConnectAbort();
     /** What the next session opens: the config, or after a lost connection the config resuming at position. */
     private BinLogStreamReaderConfig sessionConfig;
     private boolean connectedOnce;
@@ -133,7 +137,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
                 if (closed) {
                     break; // close() came while waiting to reconnect
                 }
-                throw e;
+                throw e instanceof ServerErrorException refused ? ReplicationErrors.onDump(refused, sessionConfig) : e;
             }
         }
         return null;
@@ -145,6 +149,10 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         PacketPrefetcher p = prefetcher;
         Payload payload = p != null ? p.next() : spill.read(s.connection(), readBuffer);
         reconnector.connected();
+        if (payload == null && config.blocking() && !closed) {
+            // a blocking dump has no end: MariaDB sends this EOF when it shuts down
+            throw new ConnectionException("the server ended the blocking binlog dump (EOF) at " + reader.position());
+        }
         if (payload == null) {
             ended = true;
             return;
@@ -155,7 +163,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private ReplicationSession session() {
         ReplicationSession s = session;
         if (s == null) {
-            s = ReplicationSession.open(sessionConfig);
+            s = ReplicationSession.open(sessionConfig, connecting);
             connectedOnce = true;
             // the start is null when starting at a GTID position, until the server's ROTATE
             reader.startSession(s.start(), s.checksum(), resuming);
@@ -296,6 +304,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     @Override
     public void close() {
         closed = true;
+        connecting.abort();
         reconnector.close();
         closeConnection();
         schemaResolver.close();

@@ -33,6 +33,9 @@ import org.mysqlreplication.schema.SchemaMismatchPolicy;
  * @param reconnect     how a blocking reader reconnects after a lost connection; {@code null}: it does not
  * @param schemaMismatchPolicy what a schema that disagrees with a TABLE_MAP does (default: fail the event)
  * @param schemaHistory where the reader keeps its schema history; {@code null}: it keeps none
+ * @param slaveHeartbeat how long the server may be idle before it sends a heartbeat; {@code null}: none
+ * @param readTimeout   how long a connection may deliver nothing before it is dead; {@code null}: derived from the
+ *                      heartbeat ({@link #effectiveReadTimeout()}); zero: never
  */
 public record BinLogStreamReaderConfig(
         ConnectionSettings connection,
@@ -48,7 +51,8 @@ public record BinLogStreamReaderConfig(
         Path spillDirectory,
         ReconnectPolicy reconnect,
         SchemaMismatchPolicy schemaMismatchPolicy,
-        SchemaHistoryStore schemaHistory) {
+        SchemaHistoryStore schemaHistory,
+        Duration readTimeout) {
 
     /** Default of {@link Builder#readAheadBytes(int)}. */
     public static final int DEFAULT_READ_AHEAD_BYTES = 4 * 1024 * 1024;
@@ -56,8 +60,17 @@ public record BinLogStreamReaderConfig(
     /** Default of {@link Builder#largeValueThreshold(int)}: 8 MiB. */
     public static final int DEFAULT_LARGE_VALUE_THRESHOLD = DecodeContext.DEFAULT_LARGE_VALUE_THRESHOLD;
 
+    /** Default of {@link Builder#slaveHeartbeat(Duration)}: half MariaDB's default {@code slave_net_timeout}. */
+    public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(30);
+
     public BinLogStreamReaderConfig {
         Objects.requireNonNull(connection, "connection");
+        if (readTimeout != null && readTimeout.isNegative()) {
+            throw new IllegalArgumentException("read timeout " + readTimeout + " is negative");
+        }
+        if (slaveHeartbeat != null && (slaveHeartbeat.isNegative() || slaveHeartbeat.isZero())) {
+            throw new IllegalArgumentException("heartbeat period " + slaveHeartbeat + " is not positive (null: none)");
+        }
         if (serverId < 1 || serverId > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("server id " + serverId
                     + " not in 1..4294967295 (it must differ from the server's and other replicas' ids)");
@@ -85,6 +98,19 @@ public record BinLogStreamReaderConfig(
         return connection.peer();
     }
 
+    /**
+     * How long a connection may deliver no byte (no event and no heartbeat) before the reader takes it for dead: the
+     * {@linkplain Builder#readTimeout(Duration) read timeout} if set, else twice the heartbeat period and 5 s more
+     * (65 s with the default 30 s heartbeat: a MariaDB replica gives up after its {@code slave_net_timeout}, 60 s,
+     * twice its heartbeat), else (no heartbeat, so a quiet server cannot be told from a dead one) zero: never.
+     */
+    public Duration effectiveReadTimeout() {
+        if (readTimeout != null) {
+            return readTimeout;
+        }
+        return slaveHeartbeat == null ? Duration.ZERO : slaveHeartbeat.multipliedBy(2).plusSeconds(5);
+    }
+
     /** This config starting at {@code position} instead of its own start: what a reconnect opens. */
     BinLogStreamReaderConfig resumingAt(BinlogPosition position) {
         return startingAt(StartPosition.at(position));
@@ -94,7 +120,7 @@ public record BinLogStreamReaderConfig(
     BinLogStreamReaderConfig startingAt(StartPosition newStart) {
         return new BinLogStreamReaderConfig(connection, serverId, selector, newStart, blocking, reportSlave,
                 slaveHeartbeat, freezeSchema, decodeOptions, readAheadBytes, spillDirectory, reconnect,
-                schemaMismatchPolicy, schemaHistory);
+                schemaMismatchPolicy, schemaHistory, readTimeout);
     }
 
     @Override
@@ -103,7 +129,8 @@ public record BinLogStreamReaderConfig(
                 + ", blocking=" + blocking + ", " + selector + ", reportSlave=" + reportSlave + ", slaveHeartbeat="
                 + slaveHeartbeat + ", freezeSchema=" + freezeSchema + ", " + decodeOptions + ", readAheadBytes="
                 + readAheadBytes + ", spillDirectory=" + spillDirectory + ", reconnect=" + reconnect
-                + ", schemaMismatchPolicy=" + schemaMismatchPolicy + ", schemaHistory=" + schemaHistory + "]";
+                + ", schemaMismatchPolicy=" + schemaMismatchPolicy + ", schemaHistory=" + schemaHistory
+                + ", readTimeout=" + readTimeout + "]";
     }
 
     /**
@@ -122,7 +149,8 @@ public record BinLogStreamReaderConfig(
         private String startConflict;
         private boolean blocking;
         private ReportSlave reportSlave;
-        private Duration slaveHeartbeat;
+        private Duration slaveHeartbeat = DEFAULT_HEARTBEAT;
+        private Duration readTimeout;
         private boolean verifyChecksum = true;
         private boolean freezeSchema;
         private UnknownEventPolicy unknownEventPolicy = UnknownEventPolicy.DELIVER;
@@ -259,7 +287,12 @@ public record BinLogStreamReaderConfig(
             return this;
         }
 
-        /** {@code slave_heartbeat}: ask the server for a heartbeat event after this much idle time. */
+        /**
+         * {@code slave_heartbeat}: ask the server for a heartbeat event after this much idle time (default
+         * {@link #DEFAULT_HEARTBEAT 30 s}, where python asks for none: a heartbeat is what tells a quiet server from
+         * a dead connection, see {@link #readTimeout(Duration)}); {@code null} for none. The heartbeats are handed
+         * out as {@link org.mysqlreplication.event.HeartbeatEvent}s, which {@link #ignoredEvents} can drop.
+         */
         public Builder slaveHeartbeat(Duration period) {
             this.slaveHeartbeat = period;
             return this;
@@ -470,6 +503,19 @@ public record BinLogStreamReaderConfig(
             return this;
         }
 
+        /**
+         * How long a connection may deliver no byte, of an event or a heartbeat, before it is dead: the read then
+         * fails with a {@link org.mysqlreplication.net.ConnectionException}, which {@link #reconnect reconnect}
+         * retries. Default (null): twice the {@link #slaveHeartbeat heartbeat} and 5 s more, 65 s by default; zero:
+         * wait for ever. Bytes, not packets: a large event may take longer than this to arrive on a slow link, and
+         * is not a stall. It bounds the replies of the reader's queries too. Not a python option (go-mysql's
+         * {@code ReadTimeout}).
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = timeout;
+            return this;
+        }
+
         public BinLogStreamReaderConfig build() {
             if (startConflict != null) {
                 throw new IllegalArgumentException(startConflict);
@@ -478,7 +524,7 @@ public record BinLogStreamReaderConfig(
                     largeValueThreshold);
             return new BinLogStreamReaderConfig(connection.build(), serverId, selector.build(), start, blocking,
                     reportSlave, slaveHeartbeat, freezeSchema, options, readAheadBytes, spillDirectory, reconnect,
-                    schemaMismatchPolicy, schemaHistory);
+                    schemaMismatchPolicy, schemaHistory, readTimeout);
         }
     }
 }

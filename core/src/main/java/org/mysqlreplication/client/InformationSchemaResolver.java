@@ -214,8 +214,13 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
             ids[i] = row.get(4) != null ? Integer.parseInt(row.get(4)) : ColumnDef.UNKNOWN_COLLATION;
         }
         if (columns.isEmpty()) {
-            LOG.warn("table {}.{} is not on the server (dropped since its events were written?): its columns stay"
-                    + " unnamed", database, table);
+            // said once per table: the answer is cached until a DDL names the table
+            LOG.warn("information_schema.COLUMNS shows user '{}' no column of table {}.{}: either the table is not on"
+                    + " the server any more (dropped since its events were written), or the user lacks a privilege"
+                    + " on it (COLUMNS lists only the columns a user has one on: grant the user SELECT on it for column"
+                    + " names, signedness and ENUM/SET labels); its columns stay unnamed (said once per table)",
+                    config.connection().user(),
+                    database, table);
         }
         return new ServerTable(new TableDefinition(database, table, columns, primaryKey, null, null), ids);
     }

@@ -1,7 +1,9 @@
 package org.mysqlreplication.client;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
 import org.mysqlreplication.net.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +25,7 @@ final class Reconnector {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile long attempts;
     private int failedInRow;
+    private final RandomGenerator random = RandomGenerator.getDefault();
 
     /** {@code policy} null: never reconnect. */
     Reconnector(ReconnectPolicy policy, String peer) {
@@ -31,7 +34,7 @@ final class Reconnector {
     }
 
     /**
-     * Whether to connect again after {@code failure}, having waited the policy's delay: false without a policy,
+     * Whether to connect again after {@code failure}, having waited the policy's delay for this attempt: false without a policy,
      * after {@code maxAttempts} failed attempts in a row, and when {@link #close()} was called (before or during
      * the wait).
      */
@@ -45,10 +48,11 @@ final class Reconnector {
         }
         failedInRow++;
         attempts++;
+        Duration wait = policy.delayBefore(failedInRow, random);
         LOG.warn("binlog connection to {} lost ({}); reconnect attempt {} of {} in {} at {}", peer,
-                failure.getMessage(), failedInRow, policy.maxAttempts(), policy.delay(), resumeAt);
+                failure.getMessage(), failedInRow, policy.maxAttempts(), wait, resumeAt);
         try {
-            return !closed.await(policy.delay().toNanos(), TimeUnit.NANOSECONDS);
+            return !closed.await(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

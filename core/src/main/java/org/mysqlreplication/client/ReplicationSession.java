@@ -6,6 +6,7 @@ import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.MariadbAnnotateRowsEvent;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.gtid.MysqlGtidSet;
+import org.mysqlreplication.protocol.ConnectAbort;
 import org.mysqlreplication.protocol.ServerConnection;
 import org.mysqlreplication.protocol.ServerErrorException;
 import org.slf4j.Logger;
@@ -23,6 +24,9 @@ final class ReplicationSession {
     /** MariaDB's {@code MARIA_SLAVE_CAPABILITY_GTID}: the server sends GTID events as they are. */
     static final int MARIADB_SLAVE_CAPABILITY_GTID = 4;
 
+    /** {@code ER_PARSE_ERROR}: what a server that does not know a statement answers. */
+    private static final int ER_PARSE_ERROR = 1064;
+
     private static final Logger LOG = LoggerFactory.getLogger(ReplicationSession.class);
 
     private final ServerConnection connection;
@@ -38,9 +42,14 @@ final class ReplicationSession {
         this.serverUuid = serverUuid;
     }
 
-    /** Connects and starts the dump where the config says; ANNOTATE_ROWS only when the selector wants them. */
-    static ReplicationSession open(BinLogStreamReaderConfig config) {
-        ServerConnection conn = ServerConnection.open(config.connection());
+    /**
+     * Connects and starts the dump where the config says; ANNOTATE_ROWS only when the selector wants them.
+     * {@code abort} ends the connect, the login and the queries before the dump from another thread. The dump
+     * connection reads with the config's read timeout (a connection silent for longer is dead).
+     */
+    static ReplicationSession open(BinLogStreamReaderConfig config, ConnectAbort abort) {
+        ServerConnection conn = ServerConnection.open(
+                config.connection().withSocketTimeout(config.effectiveReadTimeout()), abort);
         try {
             StartPosition startAt = config.start();
             MariadbGtidPosition gtid = startAt instanceof StartPosition.AfterMariadbGtid g ? g.position() : null;
@@ -60,13 +69,18 @@ final class ReplicationSession {
                 conn.execute("SET @mariadb_slave_capability = " + MARIADB_SLAVE_CAPABILITY_GTID);
             }
             if (gtid != null) {
+                GtidStartCheck.check(conn, config, gtid);
                 setConnectState(conn, gtid);
             }
             if (config.slaveHeartbeat() != null) {
                 conn.execute("SET @master_heartbeat_period = " + config.slaveHeartbeat().toNanos());
             }
             ReportSlave report = config.reportSlave() != null ? config.reportSlave() : new ReportSlave("", "", "", 0);
-            conn.registerReplica(config.serverId(), report.host(), report.user(), report.password(), report.port());
+            try {
+                conn.registerReplica(config.serverId(), report.host(), report.user(), report.password(), report.port());
+            } catch (ServerErrorException e) {
+                throw ReplicationErrors.onSetup(e, config, true);
+            }
             int flags = config.blocking() ? 0 : ServerConnection.BINLOG_DUMP_NON_BLOCK;
             if (conn.isMariaDb() && config.selector().acceptsClass(MariadbAnnotateRowsEvent.class)) {
                 flags |= ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT; // the server sends them only on request
@@ -82,6 +96,9 @@ final class ReplicationSession {
                 conn.requestBinlogDump(start.file(), start.position(), config.serverId(), flags);
             }
             return new ReplicationSession(conn, start, checksum, uuid);
+        } catch (ServerErrorException e) {
+            conn.close();
+            throw ReplicationErrors.onSetup(e, config, false);
         } catch (RuntimeException e) {
             conn.close();
             throw e;
@@ -109,13 +126,20 @@ final class ReplicationSession {
                 : new BinlogPosition(current.file(), BinlogPosition.FIRST_EVENT);
     }
 
-    /** The server's current binlog file and end position ({@code SHOW MASTER STATUS}). */
+    /**
+     * The server's current binlog file and end position ({@code SHOW MASTER STATUS}; {@code SHOW BINARY LOG STATUS}
+     * when the server does not know the first, as MySQL 8.4 and later: only after its syntax error, so that another
+     * error, such as a missing privilege, is the one reported).
+     */
     static BinlogPosition currentPosition(ServerConnection conn) {
         List<List<String>> rows;
         try {
             rows = conn.query("SHOW MASTER STATUS").rows();
         } catch (ServerErrorException e) {
-            rows = conn.query("SHOW BINARY LOG STATUS").rows(); // MySQL 8.4 and later
+            if (e.errorCode() != ER_PARSE_ERROR) {
+                throw e;
+            }
+            rows = conn.query("SHOW BINARY LOG STATUS").rows();
         }
         if (rows.isEmpty() || rows.get(0).get(0) == null) {
             throw new BinlogConfigurationException("the server has no binary log (SHOW MASTER STATUS is empty):"

@@ -109,7 +109,18 @@ public final class PacketChannel {
      * into values of their own: one array serves every event, instead of a new one per event.
      */
     public ByteReader readPacket(byte[] reuse) {
-        return readInMemory(reuse, readHeader(0));
+        return readInMemory(reuse, readHeader(0), MAX_PAYLOAD);
+    }
+
+    /**
+     * As {@link #readPacket()}, refusing a payload longer than {@code maxBytes} before reading (or allocating
+     * for) the chunk that would pass it: for the replies whose size the protocol does not bound, so that a server
+     * sending chunk after chunk cannot fill the heap.
+     *
+     * @throws ProtocolException if the payload is longer than {@code maxBytes}
+     */
+    public ByteReader readPacket(int maxBytes) {
+        return readInMemory(null, readHeader(0), maxBytes);
     }
 
     /**
@@ -129,11 +140,12 @@ public final class PacketChannel {
                 return spilled;
             }
         }
-        return Payload.of(readInMemory(reuse, length));
+        return Payload.of(readInMemory(reuse, length, MAX_PAYLOAD));
     }
 
-    private ByteReader readInMemory(byte[] reuse, int firstChunk) {
+    private ByteReader readInMemory(byte[] reuse, int firstChunk, int maxBytes) {
         int length = firstChunk;
+        checkLength(0, length, maxBytes);
         if (reuse != null && length < MAX_CHUNK && length <= reuse.length) {
             readFully(reuse, 0, length, 0);
             return ByteReader.of(reuse, 0, length);
@@ -143,10 +155,7 @@ public final class PacketChannel {
         int total = length;
         while (length == MAX_CHUNK) {
             length = readHeader(total);
-            if (length > MAX_PAYLOAD - total) {
-                throw new ProtocolException("packet from " + peer + ": payload of " + total + " + " + length
-                        + " bytes exceeds the largest array of " + MAX_PAYLOAD + " bytes");
-            }
+            checkLength(total, length, maxBytes);
             if (length > 0) {
                 payload = Arrays.copyOf(payload, total + length);
                 readFully(payload, total, length, total);
@@ -154,6 +163,14 @@ public final class PacketChannel {
             total += length;
         }
         return ByteReader.of(payload);
+    }
+
+    private void checkLength(int total, int chunk, int maxBytes) {
+        if (chunk > maxBytes - total) {
+            throw new ProtocolException("packet from " + peer + ": payload of " + total + " + " + chunk
+                    + " bytes exceeds " + (maxBytes == MAX_PAYLOAD ? "the largest array of " : "the limit of ")
+                    + maxBytes + " bytes");
+        }
     }
 
     /** Streams a payload whose first chunk of {@code firstChunk} bytes is next, if the spill wants it. */

@@ -75,6 +75,12 @@ public record ConnectionSettings(String host, int port, String user, String pass
                 sslCa, sslTrustManager, serverPublicKey, allowPublicKeyRetrieval);
     }
 
+    /** The same settings with another socket (read) timeout (null or zero for none). */
+    public ConnectionSettings withSocketTimeout(Duration newSocketTimeout) {
+        return new ConnectionSettings(host, port, user, password, database, connectTimeout, newSocketTimeout, sslMode,
+                sslCa, sslTrustManager, serverPublicKey, allowPublicKeyRetrieval);
+    }
+
     @Override
     public String toString() {
         return "ConnectionSettings[host=" + host + ", port=" + port + ", user=" + user + ", password="

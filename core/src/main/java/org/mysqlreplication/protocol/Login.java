@@ -39,7 +39,7 @@ final class Login {
     /** Reads the server's first packet: its handshake, or the ERR it sends instead (too many connections...). */
     static HandshakeV10 readHandshake(PacketChannel channel, ConnectionSettings settings) {
         String context = context(settings);
-        ByteReader first = channel.readPacket();
+        ByteReader first = channel.readPacket(ReplyLimits.MAX_PACKET);
         if (first.remaining() > 0 && first.peekUint8(0) == ErrPacket.HEADER) {
             throw ErrPacket.parse(first).toLoginException(context);
         }
@@ -68,7 +68,7 @@ final class Login {
         byte[] response = plugin.start(handshake.authPluginData(), auth);
         channel.writePacket(response(handshake, settings, response, plugin.name(), tls).toPayload());
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            ByteReader p = channel.readPacket();
+            ByteReader p = channel.readPacket(ReplyLimits.MAX_PACKET);
             if (p.remaining() == 0) {
                 throw new ProtocolException(context + ": empty packet where OK, ERR or auth switch was expected");
             }

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLSocket;
@@ -38,10 +39,13 @@ public final class ServerConnection implements AutoCloseable {
     private final PacketChannel channel;
     private final HandshakeV10 handshake;
     private final String peer;
+    private final Duration readTimeout;
     private volatile boolean closed;
 
-    private ServerConnection(Socket socket, PacketChannel channel, HandshakeV10 handshake, String peer) {
+    private ServerConnection(Socket socket, PacketChannel channel, HandshakeV10 handshake, String peer,
+            Duration readTimeout) {
         this.socket = socket;
+        this.readTimeout = readTimeout;
         this.channel = channel;
         this.handshake = handshake;
         this.peer = peer;
@@ -59,8 +63,19 @@ public final class ServerConnection implements AutoCloseable {
      * @throws org.mysqlreplication.protocol.auth.UnsupportedAuthPluginException if the account needs a plugin we lack
      */
     public static ServerConnection open(ConnectionSettings settings) {
+        return open(settings, new ConnectAbort());
+    }
+
+    /**
+     * As {@link #open(ConnectionSettings)}, abortable from another thread with {@code abort} (which then refers to
+     * this connection's socket until the next open with it).
+     *
+     * @throws ConnectionException also when {@code abort} was or is aborted before the open returns
+     */
+    public static ServerConnection open(ConnectionSettings settings, ConnectAbort abort) {
         String peer = settings.peer();
         Socket socket = new Socket();
+        abort.attach(socket, peer);
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
@@ -79,13 +94,14 @@ public final class ServerConnection implements AutoCloseable {
             }
             Login.authenticate(channel, handshake, settings, tls);
             socket.setSoTimeout(millis(settings.socketTimeout()));
-            return new ServerConnection(socket, channel, handshake, peer);
+            return new ServerConnection(socket, channel, handshake, peer, settings.socketTimeout());
         } catch (IOException e) {
             closeQuietly(socket);
-            throw new ConnectionException("connect to " + peer + " failed: " + e, e);
+            throw abort.isAborted() ? ConnectAbort.aborted(peer, e)
+                    : new ConnectionException("connect to " + peer + " failed: " + e, e);
         } catch (RuntimeException e) {
             closeQuietly(socket);
-            throw e;
+            throw abort.isAborted() && e instanceof ConnectionException ? ConnectAbort.aborted(peer, e) : e;
         }
     }
 
@@ -131,7 +147,7 @@ public final class ServerConnection implements AutoCloseable {
             int reportPort) {
         guarded(() -> {
             send(new RegisterSlaveCommand(serverId, reportHost, reportUser, reportPassword, reportPort));
-            ByteReader p = channel.readPacket();
+            ByteReader p = channel.readPacket(ReplyLimits.MAX_PACKET);
             if (p.remaining() > 0 && p.peekUint8(0) == ErrPacket.HEADER) {
                 throw ErrPacket.parse(p).toException("COM_REGISTER_SLAVE");
             }
@@ -193,6 +209,10 @@ public final class ServerConnection implements AutoCloseable {
         try { // no lambda here: this runs once per event
             p = channel.readPayload(reuse, spill);
         } catch (ConnectionException e) {
+            if (!closed && e.getCause() instanceof SocketTimeoutException) {
+                throw new ConnectionException("binlog dump from " + peer + " delivered no byte (no event, no heartbeat)"
+                        + " for the read timeout of " + readTimeout + ": the connection is taken for dead", e);
+            }
             throw closed ? closedByClose(e) : e;
         }
         if (p.isSpilled()) {

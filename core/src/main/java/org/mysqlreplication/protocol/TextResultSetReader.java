@@ -24,8 +24,14 @@ final class TextResultSetReader {
     private TextResultSetReader() {
     }
 
+    /**
+     * Reads one result.
+     *
+     * @throws ProtocolException if the result set is over {@link ReplyLimits#MAX_RESULT_SET} bytes (headers counted)
+     */
     static Result read(PacketChannel channel, String context) {
-        ByteReader first = channel.readPacket();
+        Packets packets = new Packets(channel);
+        ByteReader first = packets.next();
         int header = first.peekUint8(0);
         if (header == OkPacket.HEADER) {
             OkPacket ok = OkPacket.parse(first);
@@ -40,12 +46,12 @@ final class TextResultSetReader {
         long count = first.readLenencInt();
         List<String> names = new ArrayList<>();
         for (long i = 0; i < count; i++) {
-            names.add(columnName(channel.readPacket()));
+            names.add(columnName(packets.next()));
         }
-        expectEof(channel.readPacket(), context, "after " + count + " column definitions");
+        expectEof(packets.next(), context, "after " + count + " column definitions");
         List<List<String>> rows = new ArrayList<>();
         while (true) {
-            ByteReader p = channel.readPacket();
+            ByteReader p = packets.next();
             if (EofPacket.isEof(p)) {
                 return new Result(new QueryResult(names, rows), EofPacket.parse(p).moreResultsExist());
             }
@@ -53,6 +59,24 @@ final class TextResultSetReader {
                 throw ErrPacket.parse(p).toException(context);
             }
             rows.add(row(p, names.size(), context, rows.size()));
+        }
+    }
+
+    /** The packets of one result set, within {@link ReplyLimits}. */
+    private static final class Packets {
+        private static final int HEADER = 4;
+        private final PacketChannel channel;
+        private long total;
+
+        Packets(PacketChannel channel) {
+            this.channel = channel;
+        }
+
+        /** The next packet, refused (before it is read) if it would take the result set over the limit. */
+        ByteReader next() {
+            ByteReader p = channel.readPacket((int) Math.max(0, ReplyLimits.MAX_RESULT_SET - total - HEADER));
+            total += HEADER + p.remaining();
+            return p;
         }
     }
 

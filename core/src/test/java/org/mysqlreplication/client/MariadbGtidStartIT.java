@@ -166,12 +166,14 @@ class MariadbGtidStartIT {
     }
 
     @Test
-    void aGtidTheServerNeverHadFailsWithTheServersErrorAndAMysqlSetIsRefused() {
+    void aGtidTheServerNeverHadIsNotAvailableAndAMysqlSetIsRefused() {
         insert(1);
         long serverId = db.serverId();
         MariadbGtidPosition never = MariadbGtidPosition.parse("0-" + serverId + "-999999");
         assertThatThrownBy(() -> readAll(config(db).startAtGtid(never)))
-                .isInstanceOfSatisfying(ServerErrorException.class, e -> assertThat(e.errorCode()).isEqualTo(1236));
+                .isInstanceOfSatisfying(PositionNotAvailableException.class, e -> assertThat(e.getCause())
+                        .isInstanceOfSatisfying(ServerErrorException.class, s -> assertThat(s.errorCode())
+                                .isEqualTo(1236)));
         assertThatThrownBy(() -> readAll(config(db).startAtGtid(MysqlGtidSet.parse(
                 "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5")))).isInstanceOf(BinlogConfigurationException.class);
     }

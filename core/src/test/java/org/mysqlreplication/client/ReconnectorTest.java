@@ -56,4 +56,29 @@ class ReconnectorTest {
         assertThat(builder.blocking(true).build().reconnect()).isEqualTo(new ReconnectPolicy(3, Duration.ofSeconds(1)));
         assertThat(BinLogStreamReaderConfig.builder().serverId(5).build().reconnect()).isNull();
     }
+
+    /** Doubling from the delay to the cap, each wait between half of its base and all of it. */
+    @Test
+    void delaysDoubleUpToTheCapWithJitterInTheSecondHalf() {
+        ReconnectPolicy p = new ReconnectPolicy(10, Duration.ofMillis(100), Duration.ofMillis(1000));
+        long[] bases = {100, 200, 400, 800, 1000, 1000, 1000};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(8);
+        for (int attempt = 1; attempt <= bases.length; attempt++) {
+            long min = Long.MAX_VALUE;
+            long max = 0;
+            for (int draw = 0; draw < 200; draw++) {
+                long ms = p.delayBefore(attempt, random).toMillis();
+                min = Math.min(min, ms);
+                max = Math.max(max, ms);
+            }
+            long base = bases[attempt - 1];
+            assertThat(min).as("attempt %d", attempt).isGreaterThanOrEqualTo(base / 2).isLessThan(base * 6 / 10);
+            assertThat(max).as("attempt %d", attempt).isLessThanOrEqualTo(base).isGreaterThan(base * 9 / 10);
+        }
+        assertThat(new ReconnectPolicy(3, Duration.ZERO).delayBefore(3, random)).isZero();
+        assertThat(new ReconnectPolicy(3, Duration.ofMillis(50)).maxDelay()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(new ReconnectPolicy(3, Duration.ofMinutes(2)).maxDelay()).isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> new ReconnectPolicy(3, Duration.ofSeconds(2), Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

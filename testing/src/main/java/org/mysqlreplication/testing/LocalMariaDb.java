@@ -1,14 +1,7 @@
 package org.mysqlreplication.testing;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,29 +23,35 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  *
+ * <p>A server can be stopped ({@link #stop()}, a clean shutdown, or {@link #kill()}, a crash) and started again
+ * ({@link #startAgain()}) on the same port and data directory, and can run as a replica of another
+ * ({@link Builder#replicaOf(LocalMariaDb)}).
+ *
  * <p>Thread-safe once started; {@link #close()} is idempotent.
  */
 public final class LocalMariaDb implements AutoCloseable {
 
-    private static final String HOST = "127.0.0.1";
+    private static final String HOST = ServerLauncher.HOST;
 
     private final Path baseDir;
     private final int port;
     private final int serverId;
-    private final Process process;
+    private final ServerLauncher launcher;
     private final MariaDbCommandLine commandLine;
     private final Thread shutdownHook;
     private final TestCertificates certificates;
+    private Process process;
     private boolean closed;
 
-    private LocalMariaDb(Path baseDir, int port, int serverId, Process process, MariaDbCommandLine commandLine,
+    private LocalMariaDb(ServerLauncher launcher, int port, int serverId, Process process,
             TestCertificates certificates) {
-        this.baseDir = baseDir;
+        this.baseDir = launcher.baseDir();
+        this.launcher = launcher;
         this.certificates = certificates;
         this.port = port;
         this.serverId = serverId;
         this.process = process;
-        this.commandLine = commandLine;
+        this.commandLine = launcher.commandLine();
         this.shutdownHook = new Thread(this::stopQuietly, "local-mariadb-shutdown-" + port);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -126,6 +125,52 @@ public final class LocalMariaDb implements AutoCloseable {
         return commandLine.query(sql);
     }
 
+    /** Whether the server process runs (it does from the start until {@link #stop()}, {@link #kill()} or close). */
+    public synchronized boolean isRunning() {
+        return process.isAlive();
+    }
+
+    /** Shuts the server down cleanly (SIGTERM), keeping its data directory and port for {@link #startAgain()}. */
+    public synchronized void stop() {
+        end(false);
+    }
+
+    /** Kills the server (SIGKILL), as a crash would, keeping its data directory and port. */
+    public synchronized void kill() {
+        end(true);
+    }
+
+    /**
+     * Starts the stopped or killed server again on the same port and data directory (with crash recovery after a
+     * kill) and waits until it accepts connections; a replica resumes replicating. Nothing when it runs.
+     *
+     * @throws LocalMariaDbException if it does not start, e.g. when another process took the port meanwhile
+     */
+    public synchronized void startAgain() {
+        if (closed) {
+            throw new IllegalStateException("the server on port " + port + " is closed");
+        }
+        if (!process.isAlive()) {
+            process = launcher.launch(port);
+        }
+    }
+
+    /**
+     * On a replica: waits until it has applied the transactions of {@code gtidPosition} (MariaDB's
+     * {@code MASTER_GTID_WAIT}).
+     *
+     * @throws LocalMariaDbException if it has not within {@code timeout}
+     */
+    public void awaitReplicated(String gtidPosition, Duration timeout) {
+        String result = query("SELECT MASTER_GTID_WAIT('" + gtidPosition.replace("'", "") + "', "
+                + timeout.toMillis() / 1000.0 + ")").get(0).get(0);
+        if (!"0".equals(result)) {
+            throw new LocalMariaDbException("the replica on port " + port + " did not reach GTID position "
+                    + gtidPosition + " within " + timeout + " (gtid_slave_pos " + query("SELECT @@gtid_slave_pos")
+                    + ")");
+        }
+    }
+
     /** Stops the server and deletes its data directory. */
     @Override
     public synchronized void close() {
@@ -142,17 +187,26 @@ public final class LocalMariaDb implements AutoCloseable {
     }
 
     private void stopQuietly() {
-        process.destroy();
+        end(false);
+        TempDirs.deleteRecursively(baseDir);
+    }
+
+    private void end(boolean kill) {
+        Process p = process;
+        if (kill) {
+            p.destroyForcibly();
+        } else {
+            p.destroy();
+        }
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(10, TimeUnit.SECONDS);
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            p.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        TempDirs.deleteRecursively(baseDir);
     }
 
     /**
@@ -165,6 +219,7 @@ public final class LocalMariaDb implements AutoCloseable {
         private int serverId = 1;
         private Duration startTimeout = Duration.ofSeconds(60);
         private boolean tls;
+        private LocalMariaDb primary;
 
         private Builder() {
             options.put("binlog-format", "ROW");
@@ -224,142 +279,49 @@ public final class LocalMariaDb implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Run as a replica of {@code primary}, as a MariaDB replica with GTIDs runs: {@code log_slave_updates} (the
+         * replicated transactions go to this server's binlog too, with their GTIDs), {@code CHANGE MASTER TO ...
+         * MASTER_USE_GTID=slave_pos} as root, and {@code START SLAVE} once started. Its server id must differ from the
+         * primary's ({@link #serverId(int)}).
+         */
+        public Builder replicaOf(LocalMariaDb primary) {
+            this.primary = primary;
+            options.put("log-slave-updates", "ON");
+            return this;
+        }
+
         /** Installs a fresh data directory, starts the server and waits until it accepts connections. */
         public LocalMariaDb start() {
+            if (primary != null && primary.serverId() == serverId) {
+                throw new IllegalStateException("a replica needs a server id other than its primary's " + serverId);
+            }
             MariaDbBinaries binaries = MariaDbBinaries.locate();
             Path baseDir = TempDirs.create();
             try {
-                install(binaries, baseDir);
+                ServerLauncher.install(binaries, baseDir);
                 TestCertificates certificates = tls ? TestCertificates.generate(baseDir.resolve("tls")) : null;
-                return launch(binaries, baseDir, certificates);
+                ServerLauncher launcher = new ServerLauncher(binaries, baseDir, serverId, options, certificates,
+                        startTimeout);
+                Map.Entry<Integer, Process> started = launcher.launchOnFreePort();
+                LocalMariaDb db = new LocalMariaDb(launcher, started.getKey(), serverId, started.getValue(),
+                        certificates);
+                try {
+                    db.query("SELECT 1");
+                    if (primary != null) {
+                        db.execute("CHANGE MASTER TO MASTER_HOST='" + primary.host() + "', MASTER_PORT="
+                                + primary.port() + ", MASTER_USER='" + primary.user() + "', MASTER_PASSWORD='',"
+                                + " MASTER_CONNECT_RETRY=1, MASTER_USE_GTID=slave_pos", "START SLAVE");
+                    }
+                    return db;
+                } catch (RuntimeException e) {
+                    db.close();
+                    throw e;
+                }
             } catch (RuntimeException e) {
                 TempDirs.deleteRecursively(baseDir);
                 throw e;
             }
-        }
-
-        private static void install(MariaDbBinaries binaries, Path baseDir) {
-            Path log = baseDir.resolve("install.log");
-            try {
-                // a private tmpdir: bootstraps sharing /tmp collide on their temporary tables when run at once
-                Files.createDirectories(baseDir.resolve("tmp"));
-            } catch (IOException e) {
-                throw new LocalMariaDbException("could not create " + baseDir.resolve("tmp"), e);
-            }
-            List<String> cmd = List.of(binaries.installDb().toString(), "--no-defaults",
-                    "--datadir=" + baseDir.resolve("data"), "--tmpdir=" + baseDir.resolve("tmp"),
-                    "--user=" + System.getProperty("user.name"),
-                    "--auth-root-authentication-method=normal", "--skip-test-db",
-                    "--innodb-log-file-size=4M", "--innodb-buffer-pool-size=16M");
-            int rc = runToLog(cmd, log, Duration.ofMinutes(2));
-            if (rc != 0) {
-                throw new LocalMariaDbException("mariadb-install-db failed with exit code " + rc + ":\n"
-                        + tail(log));
-            }
-        }
-
-        private LocalMariaDb launch(MariaDbBinaries binaries, Path baseDir, TestCertificates certificates) {
-            LocalMariaDbException last = null;
-            for (int attempt = 0; attempt < 3; attempt++) {
-                int port = freePort();
-                List<String> cmd = serverCommand(binaries, baseDir, port);
-                if (certificates != null) {
-                    cmd.add("--ssl-ca=" + certificates.caCertificate());
-                    cmd.add("--ssl-cert=" + certificates.serverCertificate());
-                    cmd.add("--ssl-key=" + certificates.serverKey());
-                }
-                Path errLog = baseDir.resolve("error.log");
-                try {
-                    Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                            .redirectOutput(baseDir.resolve("stdout.log").toFile()).start();
-                    MariaDbCommandLine cli = new MariaDbCommandLine(binaries.client(), baseDir.resolve("mysqld.sock"));
-                    if (awaitReady(p, port)) {
-                        LocalMariaDb db = new LocalMariaDb(baseDir, port, serverId, p, cli, certificates);
-                        db.query("SELECT 1");
-                        return db;
-                    }
-                    p.destroyForcibly();
-                    p.waitFor(10, TimeUnit.SECONDS);
-                    last = new LocalMariaDbException("mariadbd did not start on port " + port + ":\n" + tail(errLog));
-                    if (!tail(errLog).contains("Address already in use")) {
-                        throw last;
-                    }
-                } catch (IOException e) {
-                    throw new LocalMariaDbException("could not start " + binaries.server(), e);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new LocalMariaDbException("interrupted while starting mariadbd", e);
-                }
-            }
-            throw last;
-        }
-
-        private List<String> serverCommand(MariaDbBinaries binaries, Path baseDir, int port) {
-            List<String> cmd = new ArrayList<>(List.of(binaries.server().toString(), "--no-defaults",
-                    "--datadir=" + baseDir.resolve("data"), "--tmpdir=" + baseDir.resolve("tmp"),
-                    "--user=" + System.getProperty("user.name"), "--port=" + port, "--bind-address=" + HOST, "--socket=" + baseDir.resolve("mysqld.sock"),
-                    "--pid-file=" + baseDir.resolve("mysqld.pid"), "--log-error=" + baseDir.resolve("error.log"),
-                    "--server-id=" + serverId, "--log-bin=" + baseDir.resolve("data").resolve("mysql-bin"),
-                    "--skip-name-resolve", "--innodb-log-file-size=4M", "--innodb-buffer-pool-size=32M",
-                    "--max-connections=50"));
-            for (Map.Entry<String, String> o : options.entrySet()) {
-                cmd.add("--" + o.getKey() + "=" + o.getValue());
-            }
-            return cmd;
-        }
-
-        private boolean awaitReady(Process p, int port) throws InterruptedException {
-            long deadline = System.nanoTime() + startTimeout.toNanos();
-            while (System.nanoTime() < deadline) {
-                if (!p.isAlive()) {
-                    return false;
-                }
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress(HOST, port), 500);
-                    return true;
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
-                }
-            }
-            return false;
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket()) {
-            s.setReuseAddress(false);
-            s.bind(new InetSocketAddress(HOST, 0));
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new LocalMariaDbException("no free TCP port on " + HOST, e);
-        }
-    }
-
-    private static int runToLog(List<String> cmd, Path log, Duration timeout) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                throw new LocalMariaDbException(cmd.get(0) + " did not finish within " + timeout);
-            }
-            return p.exitValue();
-        } catch (IOException e) {
-            throw new LocalMariaDbException("could not run " + cmd.get(0), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalMariaDbException("interrupted while running " + cmd.get(0), e);
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            if (!Files.exists(log)) {
-                return "(no log at " + log + ")";
-            }
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(could not read " + log + ": " + e.getMessage() + ")";
         }
     }
 }

@@ -98,4 +98,38 @@ class LocalMariaDbIT {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void aStoppedOrKilledServerStartsAgainOnTheSamePortWithItsData() {
+        try (LocalMariaDb db = LocalMariaDb.builder().start()) {
+            db.execute("CREATE DATABASE r", "CREATE TABLE r.t (id INT PRIMARY KEY) ENGINE=InnoDB",
+                    "INSERT INTO r.t VALUES (1)");
+            int port = db.port();
+            db.stop();
+            assertThat(db.isRunning()).isFalse();
+            db.startAgain();
+            assertThat(db.port()).isEqualTo(port);
+            assertThat(db.query("SELECT @@port")).containsExactly(List.of(String.valueOf(port)));
+            db.execute("INSERT INTO r.t VALUES (2)");
+            db.kill();
+            assertThat(db.isRunning()).isFalse();
+            db.startAgain();
+            assertThat(db.query("SELECT id FROM r.t ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
+        }
+    }
+
+    @Test
+    void aReplicaAppliesThePrimarysTransactionsWithTheirGtidsInItsOwnBinlog() {
+        try (LocalMariaDb primary = LocalMariaDb.builder().start();
+                LocalMariaDb replica = LocalMariaDb.builder().serverId(2).replicaOf(primary).start()) {
+            primary.execute("CREATE DATABASE rp", "CREATE TABLE rp.t (id INT PRIMARY KEY)",
+                    "INSERT INTO rp.t VALUES (1), (2)");
+            String pos = primary.query("SELECT @@gtid_binlog_pos").get(0).get(0);
+            replica.awaitReplicated(pos, java.time.Duration.ofSeconds(30));
+            assertThat(replica.query("SELECT id FROM rp.t ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
+            assertThat(replica.query("SELECT @@gtid_binlog_pos")).as("log_slave_updates")
+                    .containsExactly(List.of(pos));
+            assertThat(replica.query("SELECT @@server_id")).containsExactly(List.of("2"));
+        }
+    }
 }

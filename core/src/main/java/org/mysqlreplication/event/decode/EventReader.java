@@ -229,6 +229,10 @@ public final class EventReader {
         BinlogEvent event = payload.isSpilled()
                 ? decoder.decodeSpilled(header, payload.spill(), payload.spillOffset(), start, !wanted)
                 : decoder.decode(header, payload.bytes(), start, !wanted, false);
+        if (replayed && event instanceof RotateEvent r && !r.nextBinlog().equals(resumeAt.file())) {
+            resumeAt = null; // the file resumed in ended without a ROTATE (a server that crashed): the next is new
+            replayed = false;
+        }
         if (replayed) {
             return; // decoded for the stream state it carries (format description), handed out before
         }
