@@ -13,6 +13,7 @@ import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventReader;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
+import org.mysqlreplication.gtid.MysqlGtidSet;
 import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.io.SpillFiles;
 import org.mysqlreplication.net.ConnectionException;
@@ -75,6 +76,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private final byte[] readBuffer = new byte[PacketPrefetcher.BUFFER_SIZE];
     private boolean ended;
     private final MariadbGtidTracker gtids;
+    private final MysqlGtidTracker mysqlGtids;
     private final Reconnector reconnector;
     /** What the next session opens: the config, or after a lost connection the config resuming at position. */
     private BinLogStreamReaderConfig sessionConfig;
@@ -86,6 +88,8 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         this.schemaResolver = new InformationSchemaResolver(config);
         this.gtids = new MariadbGtidTracker(config.start() instanceof StartPosition.AfterMariadbGtid g
                 ? g.position() : null);
+        this.mysqlGtids = new MysqlGtidTracker(config.start() instanceof StartPosition.AfterMysqlGtidSet m
+                ? m.set() : null);
         DecodeContext context = new DecodeContext(schemaResolver, config.decodeOptions());
         this.reader = EventReader.forStream(context, config.selector(), this::observe);
         this.spillFiles = new SpillFiles(config.spillDirectory());
@@ -97,6 +101,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     /** Every decoded event, handed out or not: the GTID position and the schema cache follow them. */
     private void observe(BinlogEvent event) {
         gtids.onEvent(event);
+        mysqlGtids.onEvent(event);
         if (event instanceof QueryEvent q) {
             schemaResolver.onQuery(q);
         }
@@ -211,6 +216,17 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
      */
     public MariadbGtidPosition gtidPosition() {
         return gtids.position();
+    }
+
+    /**
+     * The MySQL GTID set executed after the last transaction this reader has read to its end, the MySQL
+     * counterpart of {@link #gtidPosition()} with the same timing: the start set ({@code startAtGtid}), plus the
+     * PREVIOUS_GTIDS of each binlog file read, plus each transaction read. A reader started there continues with
+     * exactly the next transaction. Complete when the reader started at a GTID set or at the start of a binlog
+     * file; empty on a MariaDB server.
+     */
+    public MysqlGtidSet mysqlGtidSet() {
+        return mysqlGtids.executed();
     }
 
     /** Iterates over the events until the stream ends; the iterator reads from this reader. */
