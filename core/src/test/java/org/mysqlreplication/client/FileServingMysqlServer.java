@@ -6,7 +6,18 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.GtidEvent;
+import org.mysqlreplication.file.BinlogFileReader;
+import org.mysqlreplication.gtid.MysqlGtidSet;
 import java.util.zip.CRC32;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.net.PacketChannel;
@@ -20,7 +31,9 @@ import org.mysqlreplication.net.PayloadWriter;
  * {@code SELECT @@global.binlog_checksum} gets CRC32, other SELECTs an empty result (so information_schema knows no
  * table), anything else OK. The dump sends an artificial ROTATE, the file's FORMAT_DESCRIPTION (with log position
  * 0 when the dump starts past it, as MySQL's Binlog_sender does), the file's events from the requested position, and
- * EOF. A COM_BINLOG_DUMP_GTID is recorded ({@link #lastGtidDump}) and serves the whole file.
+ * EOF. A COM_BINLOG_DUMP_GTID is recorded ({@link #lastGtidDump}) and serves the file without the transactions
+ * (GTID event up to the next GTID event or the file's end) whose GTID is in the requested set, as a MySQL server
+ * does; the set is read from the command's {@code Gtid_set::encode} bytes, untagged or tagged.
  */
 final class FileServingMysqlServer implements AutoCloseable {
 
@@ -81,7 +94,7 @@ final class FileServingMysqlServer implements AutoCloseable {
                     return;
                 } else if (code == 0x1e) {
                     lastGtidDump = command.readBytes(command.remaining());
-                    dump(ch, 4); // a real server would skip the set's transactions; this one serves the whole file
+                    dump(ch, 4, requestedSet(lastGtidDump));
                     return;
                 } else if (code == 0x01) {
                     return; // COM_QUIT
@@ -126,7 +139,53 @@ final class FileServingMysqlServer implements AutoCloseable {
         ch.writePacket(eof());
     }
 
+    /** The GTID set of a COM_BINLOG_DUMP_GTID payload (after the command byte), per rpl_gtid_set.cc's layout. */
+    private static MysqlGtidSet requestedSet(byte[] payload) {
+        ByteReader r = ByteReader.of(payload);
+        r.skip(2 + 4);
+        r.skip(r.readInt32());
+        r.skip(8);
+        r.readInt32(); // data size
+        long word = r.readInt64();
+        boolean tagged = (word >>> 56) == 1;
+        long count = tagged ? (word >>> 8) & 0xFFFF_FFFF_FFFFL : word;
+        Map<MysqlGtidSet.Tsid, List<MysqlGtidSet.Interval>> map = new HashMap<>();
+        for (long i = 0; i < count; i++) {
+            UUID uuid = new UUID(r.readUintBE(8), r.readUintBE(8));
+            String tag = tagged ? r.readString(r.readUint8() >>> 1, StandardCharsets.US_ASCII) : "";
+            long n = r.readInt64();
+            List<MysqlGtidSet.Interval> list = new ArrayList<>();
+            for (long k = 0; k < n; k++) {
+                list.add(new MysqlGtidSet.Interval(r.readInt64(), r.readInt64() - 1));
+            }
+            map.put(new MysqlGtidSet.Tsid(uuid, tag), list);
+        }
+        return new MysqlGtidSet(map);
+    }
+
     private void dump(PacketChannel ch, long position) {
+        dump(ch, position, MysqlGtidSet.empty());
+    }
+
+    private void dump(PacketChannel ch, long position, MysqlGtidSet skip) {
+        Map<Long, GtidEvent> gtidAt = new HashMap<>();
+        if (!skip.isEmpty()) {
+            try {
+                Path copy = Files.createTempFile("served", ".binlog");
+                try (BinlogFileReader r = new BinlogFileReader(Files.write(copy, binlog))) {
+                    for (BinlogEvent e : r) {
+                        if (e instanceof GtidEvent g) {
+                            gtidAt.put(g.header().logPos() - g.header().eventSize(), g);
+                        }
+                    }
+                } finally {
+                    Files.delete(copy);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        boolean skipping = false;
         byte[] rotateBody = new PayloadWriter().int32(4).int32(0).bytes(bytes(fileName)).toByteArray();
         ch.writePacket(event(new PayloadWriter().int32(0).int8(4).int32(1).int32(19 + rotateBody.length + 4)
                 .int32(0).int16(0x20).bytes(rotateBody).toByteArray()));
@@ -141,7 +200,13 @@ final class FileServingMysqlServer implements AutoCloseable {
         }
         for (int at = (int) Math.max(position, 4 + fdeSize); at < binlog.length; ) {
             int size = (int) ByteReader.of(binlog, at + 9, 4).readUint32();
-            ch.writePacket(prefixed(Arrays.copyOfRange(binlog, at, at + size)));
+            GtidEvent g = gtidAt.get((long) at);
+            if (g != null) {
+                skipping = skip.contains(new MysqlGtidSet.Tsid(g.sourceId(), g.tag()), g.gno());
+            }
+            if (!skipping) {
+                ch.writePacket(prefixed(Arrays.copyOfRange(binlog, at, at + size)));
+            }
             at += size;
         }
         ch.writePacket(eof());
