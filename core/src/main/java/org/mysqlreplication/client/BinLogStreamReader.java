@@ -14,6 +14,7 @@ import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventReader;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
+import org.mysqlreplication.gtid.MysqlGtidSet;
 import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.io.SpillFiles;
 import org.mysqlreplication.net.ConnectionException;
@@ -78,6 +79,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private final byte[] readBuffer = new byte[PacketPrefetcher.BUFFER_SIZE];
     private boolean ended;
     private final MariadbGtidTracker gtids;
+    private final MysqlGtidTracker mysqlGtids;
     private final Reconnector reconnector;
     /** Aborts a connect or login in progress when {@link #close()} comes from another thread. */
     private final ConnectAbort connecting = new ConnectAbort();
@@ -91,6 +93,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         this.schemaResolver = new InformationSchemaResolver(config);
         StartPosition start = config.start() instanceof StartPosition.Resume r ? r.session() : config.start();
         this.gtids = new MariadbGtidTracker(start instanceof StartPosition.AfterMariadbGtid g ? g.position() : null);
+        this.mysqlGtids = new MysqlGtidTracker(start instanceof StartPosition.AfterMysqlGtidSet m ? m.set() : null);
         DecodeContext context = new DecodeContext(schemaResolver, config.decodeOptions());
         this.reader = EventReader.forStream(context, config.selector(), this::observe);
         if (config.start() instanceof StartPosition.Resume r) {
@@ -105,6 +108,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     /** Every decoded event, handed out or not: the GTID position and the schema cache follow them. */
     private void observe(BinlogEvent event) {
         gtids.onEvent(event);
+        mysqlGtids.onEvent(event);
         if (event instanceof QueryEvent q) {
             schemaResolver.onQuery(q, reader.position()); // the observer runs once the position is past the event
         }
@@ -245,7 +249,9 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private ResumePosition identify(ResumePosition p) {
         ReplicationSession s = session;
         MariadbGtidPosition gtid = gtids.position();
-        return p.with(p.serverId(), s == null ? null : s.serverUuid(), gtid.isEmpty() ? null : gtid.toString());
+        String text = !gtid.isEmpty() ? gtid.toString() : mysqlGtids.executed().isEmpty() ? null
+                : mysqlGtids.executed().toString();
+        return p.with(p.serverId(), s == null ? null : s.serverUuid(), text);
     }
 
     /**
@@ -263,6 +269,17 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
      */
     public MariadbGtidPosition gtidPosition() {
         return gtids.position();
+    }
+
+    /**
+     * The MySQL GTID set executed after the last transaction this reader has read to its end, the MySQL
+     * counterpart of {@link #gtidPosition()} with the same timing: the start set ({@code startAtGtid}), plus the
+     * PREVIOUS_GTIDS of each binlog file read, plus each transaction read. A reader started there continues with
+     * exactly the next transaction. Complete when the reader started at a GTID set or at the start of a binlog
+     * file; empty on a MariaDB server.
+     */
+    public MysqlGtidSet mysqlGtidSet() {
+        return mysqlGtids.executed();
     }
 
     /** Iterates over the events until the stream ends; the iterator reads from this reader. */

@@ -10,7 +10,8 @@ public sealed interface BinlogEvent permits FormatDescriptionEvent, RotateEvent,
         TableMapEvent, RowsEvent, IntVarEvent, RandEvent, UserVarEvent,
         HeartbeatEvent, StopEvent, MariadbAnnotateRowsEvent, MariadbBinlogCheckpointEvent, MariadbGtidEvent,
         MariadbGtidListEvent, GtidEvent, PreviousGtidsEvent, XaPrepareEvent, RowsQueryEvent, BeginLoadQueryEvent,
-        ExecuteLoadQueryEvent, IncidentEvent, TransactionPayloadEvent, MariadbStartEncryptionEvent, UnknownEvent {
+        ExecuteLoadQueryEvent, IncidentEvent, TransactionPayloadEvent, MariadbStartEncryptionEvent, TransactionContextEvent,
+        ViewChangeEvent, UnknownEvent {
 
     /** The common header. */
     EventHeader header();

@@ -27,9 +27,11 @@ import org.mysqlreplication.event.RotateEvent;
 import org.mysqlreplication.event.RowsQueryEvent;
 import org.mysqlreplication.event.StopEvent;
 import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.event.TransactionContextEvent;
 import org.mysqlreplication.event.TransactionPayloadEvent;
 import org.mysqlreplication.event.UpdateRowsEvent;
 import org.mysqlreplication.event.UserVarEvent;
+import org.mysqlreplication.event.ViewChangeEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.event.XaPrepareEvent;
 import org.mysqlreplication.event.XidEvent;
@@ -91,6 +93,10 @@ public final class EventRegistry {
         BodyDecoder gtid = new GtidDecoder();
         put(m, EventType.GTID_LOG_EVENT, GtidEvent.class, gtid, true);
         put(m, EventType.ANONYMOUS_GTID_LOG_EVENT, GtidEvent.class, gtid, true);
+        put(m, EventType.GTID_TAGGED_LOG_EVENT, GtidEvent.class, new GtidTaggedDecoder(), true);
+        put(m, EventType.TRANSACTION_CONTEXT_EVENT, TransactionContextEvent.class, new TransactionContextDecoder(),
+                false);
+        put(m, EventType.VIEW_CHANGE_EVENT, ViewChangeEvent.class, new ViewChangeDecoder(), false);
         put(m, EventType.PREVIOUS_GTIDS_LOG_EVENT, PreviousGtidsEvent.class, new PreviousGtidsDecoder(), true);
         put(m, EventType.ROWS_QUERY_LOG_EVENT, RowsQueryEvent.class, new RowsQueryDecoder(), false);
         BodyDecoder block = new BeginLoadQueryDecoder();

@@ -211,16 +211,16 @@ class ControlEventsDecodeTest {
 
     @Test
     void unknownEventPolicies() {
-        byte[] payload = event(36, body().u8(1).u64(7).build(), false);
+        byte[] payload = event(28, body().u8(1).u64(7).build(), false);
         UnknownEvent u = (UnknownEvent) decode(payload);
-        assertThat(u.header().eventType()).isEqualTo(EventType.TRANSACTION_CONTEXT_EVENT);
+        assertThat(u.header().eventType()).isEqualTo(EventType.IGNORABLE_LOG_EVENT);
         assertThat(u.body()).hasSize(9);
         byte[] unlisted = event(250, new byte[] {1, 2}, false);
         assertThat(((UnknownEvent) decode(unlisted)).header().typeName()).isEqualTo("type 250");
 
         EventDecoder strict = new EventDecoder(new DecodeContext(UnknownEventPolicy.FAIL));
         assertThatThrownBy(() -> strict.decode(ByteReader.of(payload)))
-                .isInstanceOf(UnsupportedEventException.class).hasMessageContaining("TRANSACTION_CONTEXT_EVENT");
+                .isInstanceOf(UnsupportedEventException.class).hasMessageContaining("IGNORABLE_LOG_EVENT");
     }
 
     @Test
