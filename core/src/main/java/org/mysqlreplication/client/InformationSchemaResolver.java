@@ -12,6 +12,7 @@ import org.mysqlreplication.net.ConnectionException;
 import org.mysqlreplication.protocol.ServerConnection;
 import org.mysqlreplication.schema.ColumnSchema;
 import org.mysqlreplication.event.decode.TableMapSchemaResolver;
+import org.mysqlreplication.event.decode.ServerFlavor;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.event.decode.TableSchemaResolver;
 import org.mysqlreplication.value.ColumnDef;
@@ -54,7 +55,12 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
 
     @Override
     public TableSchema resolve(TableMapEvent tableMap) {
-        TableSchema base = fromTableMap.resolve(tableMap);
+        return resolve(tableMap, ServerFlavor.MYSQL);
+    }
+
+    @Override
+    public TableSchema resolve(TableMapEvent tableMap, ServerFlavor flavor) {
+        TableSchema base = fromTableMap.resolve(tableMap, flavor);
         boolean complete = base.columns().stream().allMatch(c -> c.name() != null && !mayBeOldTemporal(c.def()));
         if (complete || !filter.acceptsTable(base.database(), base.table())) {
             return base;

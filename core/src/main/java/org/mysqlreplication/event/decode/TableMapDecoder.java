@@ -58,7 +58,7 @@ final class TableMapDecoder implements BodyDecoder {
                 nullable, optional);
         TableSchema resolved;
         try {
-            resolved = ctx.resolver().resolve(event);
+            resolved = ctx.resolver().resolve(event, ServerFlavor.of(ctx.formatDescription()));
         } catch (BinlogException e) {
             throw new SchemaResolverFailure(e); // a typed failure of the resolver's own: it comes out as it is
         }

@@ -77,4 +77,26 @@ class TableMapSchemaResolverTest {
         assertThat(s.columns().get(3).def().collationId()).isEqualTo(8);
         assertThat(s.primaryKey()).containsExactly(3);
     }
+
+    /**
+     * MariaDB's SIGNEDNESS bitmap has a bit for YEAR (MySQL's has none): in {@code (y YEAR, a TINYINT,
+     * b TINYINT UNSIGNED)} MariaDB sets bit 2, MySQL would set bit 1. Each flavour's bitmap marks b only.
+     */
+    @Test
+    void signednessBitsCountYearOnMariadbOnly() {
+        List<ColumnType> types = List.of(ColumnType.YEAR, ColumnType.TINY, ColumnType.TINY);
+        BitSet mariadbBits = new BitSet();
+        mariadbBits.set(2);
+        BitSet mysqlBits = new BitSet();
+        mysqlBits.set(1);
+        for (var c : List.of(Map.entry(ServerFlavor.MARIADB, mariadbBits), Map.entry(ServerFlavor.MYSQL, mysqlBits))) {
+            TableMapOptionalMetadata opt = new TableMapOptionalMetadata(c.getValue(), null, Map.of(), List.of(),
+                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of(), List.of(), null,
+                    List.of(), List.of());
+            TableMapEvent tm = new TableMapEvent(H, 7, 0, "db", "t", types, new int[3], new BitSet(), opt);
+            TableSchema s = new TableMapSchemaResolver().resolve(tm, c.getKey());
+            assertThat(s.columns()).extracting(col -> col.def().unsigned()).as("%s", c.getKey())
+                    .containsExactly(false, false, true);
+        }
+    }
 }
