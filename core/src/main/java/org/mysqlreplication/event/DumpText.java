@@ -7,13 +7,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Iterator;
+import org.mysqlreplication.value.UndecodedText;
 
 /**
  * Builds the python-mysql-replication text dump. Values print as Python would print them where it makes sense:
  * {@code null} as {@code None}, booleans as {@code True}/{@code False}, {@code byte[]} as Python's bytes repr
  * ({@code b'ab\x00'}), collections as Python sets ({@code {'a', 'b'}}), date-times with a space
  * ({@code 2014-05-06 20:51:02}; an {@code Instant} in UTC), TIME as Python's timedelta ({@code 1 day, 2:03:04}),
- * BIT as its bits most significant first, VECTOR as a list; everything else with {@code toString()}.
+ * BIT as its bits most significant first, VECTOR as a list, an {@link UndecodedText} as its bytes' repr and
+ * the reason ({@code b'caf\\xe9' (undecoded: unknown charset)}); everything else with {@code toString()}.
  *
  * <p>Not thread-safe (a builder); one per dump call.
  */
@@ -78,6 +80,9 @@ final class DumpText {
         }
         if (v instanceof byte[] bytes) {
             return bytesRepr(bytes);
+        }
+        if (v instanceof UndecodedText u) {
+            return bytesRepr(u.bytes()) + " (undecoded: " + u.reasonText() + ")";
         }
         if (v instanceof BigDecimal d) {
             return d.toPlainString();

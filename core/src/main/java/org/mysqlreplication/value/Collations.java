@@ -108,6 +108,14 @@ public final class Collations {
         return charsetOfName(name);
     }
 
+    /**
+     * The Java charset of a text collation id, or {@code null} when the id is not known or its charset has no
+     * decoder; for the value decoders, which give such values as {@link UndecodedText}.
+     */
+    static Charset charsetOrNull(int collationId) {
+        return collationId >= 0 && collationId < JAVA_CHARSET_BY_ID.length ? JAVA_CHARSET_BY_ID[collationId] : null;
+    }
+
     /** The MySQL character set name of a collation id ({@code utf8mb4}, {@code latin1}, ...), null if unknown. */
     public static String mysqlCharsetNameOf(int collationId) {
         return collationId >= 0 && collationId < CHARSET_BY_ID.length ? CHARSET_BY_ID[collationId] : null;

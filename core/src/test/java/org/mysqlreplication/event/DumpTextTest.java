@@ -10,6 +10,7 @@ import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mysqlreplication.value.UndecodedText;
 
 /** Values print as Python's str() prints the values python-mysql-replication returns. */
 class DumpTextTest {
@@ -28,6 +29,10 @@ class DumpTextTest {
         assertThat(DumpText.repr(new LinkedHashSet<>())).isEqualTo("set()");
         assertThat(DumpText.repr(BitSet.valueOf(new long[] {0b101}))).isEqualTo("101");
         assertThat(DumpText.repr(new float[] {1.5f, 2f})).isEqualTo("[1.5, 2.0]");
+        assertThat(DumpText.repr(new UndecodedText(new byte[] {'c', 'a', 'f', (byte) 0xe9}, -1,
+                UndecodedText.Reason.UNKNOWN_CHARSET))).isEqualTo("b'caf\\xe9' (undecoded: unknown charset)");
+        assertThat(DumpText.repr(new UndecodedText(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0xbd}, 45,
+                UndecodedText.Reason.INVALID_BYTES))).isEqualTo("b'\\xed\\xa0\\xbd' (undecoded: not valid utf8mb4)");
     }
 
     /** Python: str(timedelta(hours=-1)) == '-1 day, 23:00:00'; str(timedelta(days=1, seconds=3723)). */
