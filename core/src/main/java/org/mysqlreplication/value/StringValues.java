@@ -95,6 +95,9 @@ final class StringValues {
         if (cs.equals(CP1252)) {
             return mysqlLatin1(buf, offset, length);
         }
+        if (cs instanceof SingleByteCharset own) {
+            return own.decodeOrNull(buf, offset, length);
+        }
         // Fast path: the JDK's optimized decoding; it replaces bad input with U+FFFD, so only when one
         // appears is the input decoded again strictly (a genuine U+FFFD in the data passes that check).
         String fast = new String(buf, offset, length, cs);
