@@ -10,6 +10,7 @@ import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mysqlreplication.value.MysqlDateTime;
 import org.mysqlreplication.value.UndecodedText;
 
 /** Values print as Python's str() prints the values python-mysql-replication returns. */
@@ -43,6 +44,35 @@ class DumpTextTest {
         assertThat(DumpText.repr(Duration.ofSeconds(838 * 3600 + 59 * 60 + 59)))
                 .isEqualTo("34 days, 22:59:59");
         assertThat(DumpText.repr(Duration.ofMillis(1500))).isEqualTo("0:00:01.500000");
+    }
+
+    /**
+     * Python 3: str(datetime(2026, 1, 1)) == '2026-01-01 00:00:00' (the seconds are kept),
+     * str(datetime(2026, 1, 1, 0, 0, 0, 500000)) == '2026-01-01 00:00:00.500000' (always 6 digits),
+     * str(datetime(1000, 1, 1, 0, 0, 0, 1)) == '1000-01-01 00:00:00.000001'.
+     */
+    @Test
+    void dateTimesAsPythonDatetime() {
+        assertThat(DumpText.repr(LocalDateTime.parse("2026-01-01T00:00"))).isEqualTo("2026-01-01 00:00:00");
+        assertThat(DumpText.repr(LocalDateTime.parse("2026-01-01T00:00:00.5"))).isEqualTo("2026-01-01 00:00:00.500000");
+        assertThat(DumpText.repr(LocalDateTime.parse("1000-01-01T00:00:00.000001")))
+                .isEqualTo("1000-01-01 00:00:00.000001");
+        assertThat(DumpText.repr(Instant.parse("2026-01-01T00:00:00.120Z"))).isEqualTo("2026-01-01 00:00:00.120000");
+        assertThat(DumpText.repr(Instant.parse("2026-01-01T00:00:00Z"))).isEqualTo("2026-01-01 00:00:00");
+        // zero and invalid dates, which python gives as None, keep their fields in the same layout
+        assertThat(DumpText.repr(MysqlDateTime.zeroDateTime(3))).isEqualTo("0000-00-00 00:00:00");
+        assertThat(DumpText.repr(new MysqlDateTime(false, 2020, 0, 15, 12, 0, 0, 100, 6)))
+                .isEqualTo("2020-00-15 12:00:00.000100");
+        assertThat(DumpText.repr(MysqlDateTime.zeroDate())).isEqualTo("0000-00-00");
+    }
+
+    /** Python 3: str(timedelta(seconds=-1)), str(timedelta(microseconds=-1)), str(timedelta(hours=-838, ...)). */
+    @Test
+    void negativeAndFractionalTimesAsPythonTimedelta() {
+        assertThat(DumpText.repr(Duration.ofSeconds(-1))).isEqualTo("-1 day, 23:59:59");
+        assertThat(DumpText.repr(Duration.ofNanos(-1000))).isEqualTo("-1 day, 23:59:59.999999");
+        assertThat(DumpText.repr(Duration.ofSeconds(-(838 * 3600 + 59 * 60 + 59)))).isEqualTo("-35 days, 1:00:01");
+        assertThat(DumpText.repr(Duration.ofNanos(1000))).isEqualTo("0:00:00.000001");
     }
 
     @Test
