@@ -12,8 +12,13 @@ import org.mysqlreplication.value.ColumnType;
  * SHORT, INT24, LONG, LONGLONG, NEWDECIMAL, FLOAT, DOUBLE. MariaDB gives a SIGNEDNESS bit to every field whose
  * {@code binlog_type_info()} carries a signedness, which is {@code Field_num}'s (sql/field.h): the integers,
  * {@code Field_year} (a {@code Field_tiny}), FLOAT and DOUBLE ({@code Field_real}), the old and the new DECIMAL;
- * not BIT ({@code Field_bit} is no {@code Field_num}). The character, ENUM/SET and GEOMETRY kinds follow
- * {@code is_character_type} / {@code is_enum_or_set_type} on both.
+ * not BIT ({@code Field_bit} is no {@code Field_num}).
+ *
+ * <p>Character differs too. MySQL follows {@code is_character_type}: the string and BLOB types. MariaDB gives a
+ * charset entry to every field whose {@code binlog_type_info()} carries a charset and is not ENUM/SET, and
+ * {@code Field_geom::binlog_type_info()} passes its (binary) charset: a GEOMETRY column takes a place in
+ * MariaDB's charset lists, so it is a character column here (its values are bytes whatever its collation).
+ * ENUM/SET follow {@code is_enum_or_set_type} on both.
  */
 enum ColumnKind {
     NUMERIC, CHARACTER, ENUM, SET, GEOMETRY, VECTOR, OTHER;
@@ -26,7 +31,7 @@ enum ColumnKind {
             case STRING, VARCHAR, VAR_STRING, BLOB, TINY_BLOB, MEDIUM_BLOB, LONG_BLOB -> CHARACTER;
             case ENUM -> ENUM;
             case SET -> SET;
-            case GEOMETRY -> GEOMETRY;
+            case GEOMETRY -> flavor == ServerFlavor.MARIADB ? CHARACTER : GEOMETRY;
             case VECTOR -> VECTOR;
             default -> OTHER;
         };

@@ -99,4 +99,23 @@ class TableMapSchemaResolverTest {
                     .containsExactly(false, false, true);
         }
     }
+
+    /**
+     * MariaDB's COLUMN_CHARSET list has an entry for a GEOMETRY column (its binary charset), MySQL's has none:
+     * in {@code (g GEOMETRY, c CHAR(1) utf8mb4)} MariaDB writes [63, 45], MySQL [45].
+     */
+    @Test
+    void charsetEntriesCountGeometryOnMariadbOnly() {
+        List<ColumnType> types = List.of(ColumnType.GEOMETRY, ColumnType.STRING);
+        int[] meta = {4, 0xFE04};
+        for (var c : List.of(Map.entry(ServerFlavor.MARIADB, List.of(63, 45)), Map.entry(ServerFlavor.MYSQL,
+                List.of(45)))) {
+            TableMapOptionalMetadata opt = new TableMapOptionalMetadata(null, null, Map.of(), c.getValue(),
+                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of(), List.of(), null,
+                    List.of(), List.of());
+            TableMapEvent tm = new TableMapEvent(H, 7, 0, "db", "t", types, meta, new BitSet(), opt);
+            TableSchema s = new TableMapSchemaResolver().resolve(tm, c.getKey());
+            assertThat(s.columns().get(1).def().collationId()).as("%s", c.getKey()).isEqualTo(45);
+        }
+    }
 }
