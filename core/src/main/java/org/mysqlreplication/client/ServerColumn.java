@@ -23,8 +23,12 @@ record ServerColumn(String name, boolean unsigned, boolean nullable, boolean pri
                 datetimePrecision == null ? 0 : Integer.parseInt(datetimePrecision));
     }
 
-    /** BINARY, VARBINARY and the BLOB types have no collation in information_schema: their bytes are binary. */
+    /**
+     * BINARY, VARBINARY, the BLOB types and MariaDB's INET4, INET6 and UUID (logged as BINARY(4) / BINARY(16))
+     * have no collation in information_schema: their bytes are binary.
+     */
     private static boolean binaryType(String type) {
-        return type.startsWith("binary") || type.startsWith("varbinary") || type.endsWith("blob");
+        return type.startsWith("binary") || type.startsWith("varbinary") || type.endsWith("blob")
+                || type.equals("inet4") || type.equals("inet6") || type.equals("uuid");
     }
 }

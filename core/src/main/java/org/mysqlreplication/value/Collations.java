@@ -20,8 +20,8 @@ import java.util.Map;
  * are big-endian; {@code utf8}/{@code utf8mb3}/{@code utf8mb4} all map to {@code UTF-8}. {@code binary} has
  * no charset: {@code null}. {@code dec8}, {@code hp8}, {@code swe7}, {@code keybcs2}, {@code armscii8} and
  * {@code geostd8}, which Java does not have, and {@code cp866}, {@code cp1256}, {@code greek}, {@code hebrew},
- * {@code koi8u} and {@code tis620}, where Java's namesakes differ from the servers' in a few bytes, are decoded with the
- * servers' own tables ({@link SingleByteCharset}). An id or name this table does not know raises
+ * {@code koi8u} and {@code tis620}, where Java's namesakes differ from the servers' in a few bytes, are decoded
+ * with the servers' own tables ({@link SingleByteCharset}). An id or name this table does not know raises
  * {@link UnknownCollationException}.
  *
  * <p>Stateless and thread-safe: the tables are built once and never change.

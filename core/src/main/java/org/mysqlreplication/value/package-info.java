@@ -16,8 +16,8 @@
  *     benchmark to decide, and the decoders only need a {@link org.mysqlreplication.io.ByteReader}.</li>
  * <li>Nothing is silently changed: zero and invalid dates become
  *     {@link org.mysqlreplication.value.MysqlDateTime}; text that is not valid in its charset is never turned
- *     into U+FFFD (it stays bytes, see below); an ENUM index or SET bit beyond the known labels raises too (the labels belong to another version of
- *     the table). Messages never contain the value.</li>
+ *     into U+FFFD (it stays bytes, see below); an ENUM index or SET bit beyond the known labels raises (the
+ *     labels belong to another version of the table). Messages never contain the value.</li>
  * <li>A type without a known layout raises {@link org.mysqlreplication.value.UnsupportedColumnTypeException}
  *     naming it: the pre-5.0 DECIMAL (its length is not in TABLE_MAP), TYPED_ARRAY, BOOL, INVALID.</li>
  * <li>Text that cannot be decoded never ends a stream: a CHAR/VARCHAR whose charset is not known (-1, or an id

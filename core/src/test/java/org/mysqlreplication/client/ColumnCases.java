@@ -62,7 +62,7 @@ final class ColumnCases {
 
     /** Any column of any family, NULL one time in ten. */
     Col anyColumn() {
-        Col c = switch (random.nextInt(15)) {
+        Col c = switch (random.nextInt(16)) {
             case 0 -> integer();
             case 1 -> year();
             case 2 -> decimal();
@@ -77,6 +77,7 @@ final class ColumnCases {
             case 11 -> bytes();
             case 12 -> geometry();
             case 13 -> enumeration();
+            case 14 -> address();
             default -> set();
         };
         return random.nextInt(10) == 0 ? new Col(c.type(), "NULL", c.kind(), c.fsp()) : c;
@@ -242,6 +243,27 @@ final class ColumnCases {
         random.nextBytes(b);
         return new Col(pick(List.of("BINARY(1)", "BINARY(16)", "VARBINARY(10)", "VARBINARY(300)", "TINYBLOB", "BLOB",
                 "MEDIUMBLOB", "LONGBLOB")), "x'" + HexFormat.of().formatHex(b) + "'", Kind.BYTES, 0);
+    }
+
+    /** MariaDB's INET4, INET6 and UUID from their text forms, compared as the bytes stored (HEX of the column). */
+    private Col address() {
+        byte[] b = new byte[16];
+        random.nextBytes(b);
+        return switch (random.nextInt(3)) {
+            case 0 -> new Col("INET4", "'" + (b[0] & 0xFF) + "." + (b[1] & 0xFF) + "." + (b[2] & 0xFF) + "."
+                    + (b[3] & 0xFF) + "'", Kind.BYTES, 0);
+            case 1 -> {
+                StringBuilder s = new StringBuilder();
+                for (int i = 0; i < 16; i += 2) {
+                    s.append(i == 0 ? "" : ":").append(Integer.toHexString((b[i] & 0xFF) << 8 | (b[i + 1] & 0xFF)));
+                }
+                yield new Col("INET6", "'" + s + "'", Kind.BYTES, 0);
+            }
+            default -> {
+                java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b);
+                yield new Col("UUID", "'" + new java.util.UUID(bb.getLong(), bb.getLong()) + "'", Kind.BYTES, 0);
+            }
+        };
     }
 
     /** GEOMETRY and POINT: the stored SRID and WKB, compared with the server's HEX of the column. */

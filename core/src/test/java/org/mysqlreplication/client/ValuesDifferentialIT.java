@@ -37,12 +37,13 @@ import org.mysqlreplication.testing.LocalMariaDb;
 import org.mysqlreplication.value.MysqlDateTime;
 
 /**
- * The differential test of issue 9: rows of random and edge values (drawn by {@link ColumnCases} from a seed) of every type family, in random column
- * order, inserted into a {@link LocalMariaDb} through JDBC, read back through the binlog and compared value by
- * value with the server's own SELECT of the same row. The servers run with {@code binlog_row_metadata} FULL and
- * NO_LOG and in zones {@code -11:00} and {@code +05:30}; each row is inserted and selected in a session zone of
- * UTC, {@code -11:00} or {@code +05:30}; the JVM's default zone is {@code +14:00} throughout. A failure names
- * the column type, the inserted literal, the binlog value and the SELECT value.
+ * The differential test of issue 9: rows of random and edge values (drawn by {@link ColumnCases} from a seed) of
+ * every type family, in random column order, inserted into a {@link LocalMariaDb} through JDBC, read back through
+ * the binlog and compared value by value with the server's own SELECT of the same row. The servers run with {@code
+ * binlog_row_metadata} FULL and NO_LOG and in zones {@code -11:00} and {@code +05:30}; each row is inserted and
+ * selected in a session zone of UTC, {@code -11:00} or {@code +05:30}, and read with eager or lazy rows; the JVM's
+ * default zone is {@code +14:00} throughout. A failure names the column type, the inserted literal, the binlog
+ * value and the SELECT value.
  */
 class ValuesDifferentialIT {
 
@@ -92,7 +93,8 @@ class ValuesDifferentialIT {
             List<Col> cols = cases.row();
             ZoneOffset zone = ZONES.get(cases.between(0, ZONES.size() - 1));
             boolean fullMetadata = cases.between(0, 1) == 1;
-            check(cols, zone, fullMetadata, "case seed " + seed);
+            boolean lazy = cases.between(0, 1) == 1;
+            check(cols, zone, fullMetadata, lazy, "case seed " + seed);
             cols.stream().filter(c -> !c.literal().equals("NULL")).forEach(c -> seen.merge(c.kind(), 1, Integer::sum));
             int year = cols.stream().map(Col::kind).toList().indexOf(Kind.YEAR);
             if (fullMetadata && year >= 0 && cols.subList(year, cols.size()).stream()
@@ -116,17 +118,18 @@ class ValuesDifferentialIT {
         check(List.of(new Col("GEOMETRY", "ST_GeomFromText('POINT(1 2)')", Kind.BYTES, 0),
                 new Col("CHAR(1) CHARACTER SET utf8mb4", "_utf8mb4 x'c3a9'", Kind.TEXT, 0),
                 new Col("POINT", "NULL", Kind.BYTES, 0),
-                new Col("VARCHAR(5) CHARACTER SET latin1", "'caf'", Kind.TEXT, 0)), ZoneOffset.UTC, true, "fixed");
+                new Col("VARCHAR(5) CHARACTER SET latin1", "'caf'", Kind.TEXT, 0)), ZoneOffset.UTC, true, false,
+                "fixed");
     }
 
     /** Issue 9's first wrong value: MariaDB's SIGNEDNESS bitmap has a bit for YEAR. */
     @Test
     void integersAfterAYearColumnKeepTheirSign() throws SQLException {
         check(List.of(new Col("YEAR", "2020", Kind.YEAR, 0), new Col("TINYINT", "-1", Kind.INTEGER, 0),
-                new Col("TINYINT UNSIGNED", "255", Kind.INTEGER, 0)), ZoneOffset.UTC, true, "fixed");
+                new Col("TINYINT UNSIGNED", "255", Kind.INTEGER, 0)), ZoneOffset.UTC, true, false, "fixed");
     }
 
-    private static void check(List<Col> cols, ZoneOffset zone, boolean fullMetadata, String name)
+    private static void check(List<Col> cols, ZoneOffset zone, boolean fullMetadata, boolean lazy, String name)
             throws SQLException {
         LocalMariaDb db = fullMetadata ? full : noLog;
         String table = "t" + TABLES.incrementAndGet();
@@ -167,17 +170,19 @@ class ValuesDifferentialIT {
             }
         }
         List<Row> rows = new ArrayList<>();
-        readAll(config(db).startAt(file, position).onlyEvents(WriteRowsEvent.class).onlyTables(table).build())
+        readAll(config(db).startAt(file, position).onlyEvents(WriteRowsEvent.class).onlyTables(table)
+                .lazyRows(lazy).build())
                 .forEach(e -> rows.addAll(((WriteRowsEvent) e).rows()));
         assertThat(rows).as("rows of %s", table).hasSize(1);
         Row row = rows.get(0);
         for (int i = 0; i < cols.size(); i++) {
             Col c = cols.get(i);
             Object decoded = row.get(i + 1);
+            String decodedClass = decoded == null ? "null" : decoded.getClass().getSimpleName();
             assertThat(asSelected(decoded, c, zone))
                     .as("%s: type %s, literal %s, binlog value %s (%s), SELECT value %s; session zone %s, %s"
-                            + " metadata", name, c.type(), literals.get(i), decoded, decoded == null ? "null" : decoded.getClass()
-                                    .getSimpleName(), expected.get(i), zone, fullMetadata ? "FULL" : "NO_LOG")
+                            + " metadata, lazy rows %s", name, c.type(), literals.get(i), decoded, decodedClass,
+                            expected.get(i), zone, fullMetadata ? "FULL" : "NO_LOG", lazy)
                     .isEqualTo(expected.get(i));
         }
     }
