@@ -106,14 +106,21 @@ final class ColumnCases {
         return options.get(random.nextInt(options.size()));
     }
 
+    /** TINYINT..BIGINT, signed, UNSIGNED or ZEROFILL (which is unsigned), and BOOL (a TINYINT(1)). */
     private Col integer() {
         int w = random.nextInt(INT_TYPES.length);
-        boolean unsigned = random.nextBoolean();
+        int option = random.nextInt(6);
+        boolean unsigned = option >= 3;
         int bits = INT_BITS[w];
         BigInteger min = unsigned ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits - 1).negate();
         BigInteger max = (unsigned ? BigInteger.ONE.shiftLeft(bits) : BigInteger.ONE.shiftLeft(bits - 1))
                 .subtract(BigInteger.ONE);
-        return new Col(INT_TYPES[w] + (unsigned ? " UNSIGNED" : ""), between(min, max).toString(), Kind.INTEGER, 0);
+        String type = option == 0 ? "BOOL" : INT_TYPES[w] + (option == 5 ? " ZEROFILL" : unsigned ? " UNSIGNED" : "");
+        if (option == 0) {
+            min = BigInteger.valueOf(-128);
+            max = BigInteger.valueOf(127);
+        }
+        return new Col(type, between(min, max).toString(), Kind.INTEGER, 0);
     }
 
     private Col year() {

@@ -32,6 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.mysqlreplication.client.ColumnCases.Col;
 import org.mysqlreplication.client.ColumnCases.Kind;
 import org.mysqlreplication.event.Row;
+import org.mysqlreplication.event.UpdateRow;
+import org.mysqlreplication.event.UpdateRowsEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.testing.LocalMariaDb;
 import org.mysqlreplication.value.MysqlDateTime;
@@ -94,7 +96,13 @@ class ValuesDifferentialIT {
             ZoneOffset zone = ZONES.get(cases.between(0, ZONES.size() - 1));
             boolean fullMetadata = cases.between(0, 1) == 1;
             boolean lazy = cases.between(0, 1) == 1;
-            check(cols, zone, fullMetadata, lazy, "case seed " + seed);
+            String image = List.of("FULL", "MINIMAL", "NOBLOB").get(cases.between(0, 2));
+            if (image.equals("MINIMAL") && cols.size() > 12) {
+                // Issue 8, item 1: an UPDATE whose MINIMAL images are shorter than the column count fails today
+                // (RowsPostHeader reads the count as a length); this test found it too. Lift this when fixed.
+                image = "NOBLOB";
+            }
+            check(cols, zone, fullMetadata, lazy, image, "case seed " + seed);
             cols.stream().filter(c -> !c.literal().equals("NULL")).forEach(c -> seen.merge(c.kind(), 1, Integer::sum));
             int year = cols.stream().map(Col::kind).toList().indexOf(Kind.YEAR);
             if (fullMetadata && year >= 0 && cols.subList(year, cols.size()).stream()
@@ -119,18 +127,24 @@ class ValuesDifferentialIT {
                 new Col("CHAR(1) CHARACTER SET utf8mb4", "_utf8mb4 x'c3a9'", Kind.TEXT, 0),
                 new Col("POINT", "NULL", Kind.BYTES, 0),
                 new Col("VARCHAR(5) CHARACTER SET latin1", "'caf'", Kind.TEXT, 0)), ZoneOffset.UTC, true, false,
-                "fixed");
+                null, "fixed");
     }
 
     /** Issue 9's first wrong value: MariaDB's SIGNEDNESS bitmap has a bit for YEAR. */
     @Test
     void integersAfterAYearColumnKeepTheirSign() throws SQLException {
         check(List.of(new Col("YEAR", "2020", Kind.YEAR, 0), new Col("TINYINT", "-1", Kind.INTEGER, 0),
-                new Col("TINYINT UNSIGNED", "255", Kind.INTEGER, 0)), ZoneOffset.UTC, true, false, "fixed");
+                new Col("TINYINT UNSIGNED", "255", Kind.INTEGER, 0)), ZoneOffset.UTC, true, false, null,
+                "fixed");
     }
 
-    private static void check(List<Col> cols, ZoneOffset zone, boolean fullMetadata, boolean lazy, String name)
-            throws SQLException {
+    /**
+     * Inserts the row, compares the binlog's row with the SELECT; then, with {@code image} not null, sets the
+     * session's {@code binlog_row_image} to it, changes only the primary key, and compares the update's images:
+     * a column an image lacks must be absent (not NULL), the columns it has must hold the same values.
+     */
+    private static void check(List<Col> cols, ZoneOffset zone, boolean fullMetadata, boolean lazy, String image,
+            String name) throws SQLException {
         LocalMariaDb db = fullMetadata ? full : noLog;
         String table = "t" + TABLES.incrementAndGet();
         List<String> literals = new ArrayList<>();
@@ -168,21 +182,68 @@ class ValuesDifferentialIT {
                     });
                 }
             }
+            if (image != null) {
+                st.execute("SET SESSION binlog_row_image = '" + image + "'");
+                st.execute("UPDATE d." + table + " SET id = 2");
+            }
         }
         List<Row> rows = new ArrayList<>();
-        readAll(config(db).startAt(file, position).onlyEvents(WriteRowsEvent.class).onlyTables(table)
-                .lazyRows(lazy).build())
-                .forEach(e -> rows.addAll(((WriteRowsEvent) e).rows()));
+        List<UpdateRow> updates = new ArrayList<>();
+        try {
+            readAll(config(db).startAt(file, position).onlyEvents(WriteRowsEvent.class, UpdateRowsEvent.class)
+                    .onlyTables(table).lazyRows(lazy).build()).forEach(e -> {
+                        if (e instanceof WriteRowsEvent w) {
+                            rows.addAll(w.rows());
+                        } else {
+                            updates.addAll(((UpdateRowsEvent) e).rows());
+                        }
+                    });
+        } catch (RuntimeException e) {
+            throw new AssertionError(name + ": the stream failed for the columns " + cols.stream().map(Col::type)
+                    .toList() + ", literals " + literals + ", " + (fullMetadata ? "FULL" : "NO_LOG") + " metadata,"
+                    + " row image " + image + ", lazy rows " + lazy, e);
+        }
         assertThat(rows).as("rows of %s", table).hasSize(1);
-        Row row = rows.get(0);
+        String where = name + ", " + (fullMetadata ? "FULL" : "NO_LOG") + " metadata, lazy rows " + lazy;
+        compare(rows.get(0), cols, literals, expected, zone, where);
+        if (image == null) {
+            return;
+        }
+        assertThat(updates).as("updates of %s", table).hasSize(1);
+        UpdateRow u = updates.get(0);
+        assertThat(List.of(u.before().get(0), u.after().get(0))).as("%s: the key", where).isEqualTo(List.of(1, 2));
         for (int i = 0; i < cols.size(); i++) {
+            boolean blob = BLOBS.matcher(cols.get(i).type()).find();
+            List<Boolean> present = List.of(u.before().isPresent(i + 1), u.after().isPresent(i + 1));
+            String what = where + ": column " + i + " (" + cols.get(i).type() + ") in the before and after images of"
+                    + " binlog_row_image=" + image;
+            if (image.equals("NOBLOB") && blob) {
+                assertThat(present.get(0)).as(what).isEqualTo(present.get(1)); // the server decides
+            } else {
+                assertThat(present).as(what).isEqualTo(List.of(!image.equals("MINIMAL"), !image.equals("MINIMAL")));
+            }
+        }
+        compare(u.before(), cols, literals, expected, zone, where + ", before image of " + image);
+        compare(u.after(), cols, literals, expected, zone, where + ", after image of " + image);
+    }
+
+    /** The types a NOBLOB image may leave out when unchanged: the BLOB and TEXT family, JSON, GEOMETRY. */
+    private static final java.util.regex.Pattern BLOBS = java.util.regex.Pattern.compile(
+            "^(TINY|MEDIUM|LONG)?(BLOB|TEXT)|^JSON|^GEOMETRY|^POINT");
+
+    /** Every column present in {@code row} against the SELECT's value. */
+    private static void compare(Row row, List<Col> cols, List<String> literals, List<Object> expected,
+            ZoneOffset zone, String where) {
+        for (int i = 0; i < cols.size(); i++) {
+            if (!row.isPresent(i + 1)) {
+                continue;
+            }
             Col c = cols.get(i);
             Object decoded = row.get(i + 1);
             String decodedClass = decoded == null ? "null" : decoded.getClass().getSimpleName();
             assertThat(asSelected(decoded, c, zone))
-                    .as("%s: type %s, literal %s, binlog value %s (%s), SELECT value %s; session zone %s, %s"
-                            + " metadata, lazy rows %s", name, c.type(), literals.get(i), decoded, decodedClass,
-                            expected.get(i), zone, fullMetadata ? "FULL" : "NO_LOG", lazy)
+                    .as("%s: type %s, literal %s, binlog value %s (%s), SELECT value %s; session zone %s", where,
+                            c.type(), literals.get(i), decoded, decodedClass, expected.get(i), zone)
                     .isEqualTo(expected.get(i));
         }
     }
@@ -191,7 +252,7 @@ class ValuesDifferentialIT {
     private static String select(String column, Kind kind) {
         return switch (kind) {
             case FLOAT, DOUBLE -> column;
-            case BIT -> "CAST(" + column + " + 0 AS CHAR)";
+            case BIT, INTEGER -> "CAST(" + column + " + 0 AS CHAR)"; // + 0: ZEROFILL's padding is display only
             case TEXT -> "HEX(CONVERT(" + column + " USING utf8mb4))";
             case BYTES -> "HEX(" + column + ")";
             default -> "CAST(" + column + " AS CHAR)";
