@@ -217,6 +217,15 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     }
 
     /**
+     * How many text values this reader has given as {@link org.mysqlreplication.value.UndecodedText} (a
+     * charset it could not know, or bytes not valid in the column's charset) rather than ending the stream.
+     * May be read from any thread.
+     */
+    public long undecodedTextValues() {
+        return reader.context().undecodedText().sum();
+    }
+
+    /**
      * Where the next event starts, or {@code null} before the first read. A reader started there continues with that
      * event; inside a transaction its rows events then lack their TABLE_MAPs: resume at {@link #resumePosition()}.
      */

@@ -14,6 +14,7 @@ import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.decode.EventSelector;
 import org.mysqlreplication.event.decode.SchemaHistoryResolver;
+import org.mysqlreplication.event.decode.ServerFlavor;
 import org.mysqlreplication.event.decode.TableMapCheck;
 import org.mysqlreplication.event.decode.TableMapSchemaResolver;
 import org.mysqlreplication.event.decode.TableSchemaResolver;
@@ -116,7 +117,13 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
 
     @Override
     public TableSchema resolve(TableMapEvent tableMap) {
-        TableSchema base = fromTableMap.resolve(tableMap);
+        return resolve(tableMap, ServerFlavor.MYSQL);
+    }
+
+    /** The decoder's call: the TABLE_MAP's own metadata is read as {@code flavor}'s server writes it. */
+    @Override
+    public TableSchema resolve(TableMapEvent tableMap, ServerFlavor flavor) {
+        TableSchema base = fromTableMap.resolve(tableMap, flavor);
         boolean complete = base.columns().stream().allMatch(c -> c.name() != null && !mayBeOldTemporal(c.def()));
         if (!filter.acceptsTable(base.database(), base.table())) {
             return base;

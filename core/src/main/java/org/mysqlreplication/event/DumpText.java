@@ -7,13 +7,18 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.Iterator;
+import org.mysqlreplication.value.MysqlDateTime;
+import org.mysqlreplication.value.UndecodedText;
 
 /**
  * Builds the python-mysql-replication text dump. Values print as Python would print them where it makes sense:
  * {@code null} as {@code None}, booleans as {@code True}/{@code False}, {@code byte[]} as Python's bytes repr
- * ({@code b'ab\x00'}), collections as Python sets ({@code {'a', 'b'}}), date-times with a space
- * ({@code 2014-05-06 20:51:02}; an {@code Instant} in UTC), TIME as Python's timedelta ({@code 1 day, 2:03:04}),
- * BIT as its bits most significant first, VECTOR as a list; everything else with {@code toString()}.
+ * ({@code b'ab\x00'}), collections as Python sets ({@code {'a', 'b'}}), date-times as Python's datetime
+ * ({@code 2014-05-06 20:51:02}, {@code 2026-01-01 00:00:00.500000}; an {@code Instant} in UTC; zero and
+ * invalid dates from their fields, where python gives None), TIME as Python's timedelta
+ * ({@code 1 day, 2:03:04}, {@code -1 day, 23:59:59}),
+ * BIT as its bits most significant first, VECTOR as a list, an {@link UndecodedText} as its bytes' repr and
+ * the reason ({@code b'caf\\xe9' (undecoded: unknown charset)}); everything else with {@code toString()}.
  *
  * <p>Not thread-safe (a builder); one per dump call.
  */
@@ -79,14 +84,22 @@ final class DumpText {
         if (v instanceof byte[] bytes) {
             return bytesRepr(bytes);
         }
+        if (v instanceof UndecodedText u) {
+            return bytesRepr(u.bytes()) + " (undecoded: " + u.reasonText() + ")";
+        }
         if (v instanceof BigDecimal d) {
             return d.toPlainString();
         }
         if (v instanceof LocalDateTime t) {
-            return t.toString().replace('T', ' ');
+            return dateTimeRepr(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
+                    t.getSecond(), t.getNano() / 1000);
         }
         if (v instanceof java.time.Instant t) {
-            return LocalDateTime.ofInstant(t, ZoneOffset.UTC).toString().replace('T', ' ');
+            return repr(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+        }
+        if (v instanceof MysqlDateTime t) {
+            return t.dateOnly() ? t.toString()
+                    : dateTimeRepr(t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second(), t.micros());
         }
         if (v instanceof java.util.BitSet b) {
             return bitsRepr(b);
@@ -132,6 +145,18 @@ final class DumpText {
             s.append(b.get(i) ? '1' : '0');
         }
         return s.toString();
+    }
+
+    /**
+     * Python's {@code datetime} str: {@code YYYY-MM-DD HH:MM:SS}, then {@code .ffffff} (always 6 digits) only
+     * when the microseconds are not 0. A zero or invalid date (python-mysql-replication gives {@code None}) is
+     * printed the same way from its fields, so that the dump keeps the value.
+     */
+    private static String dateTimeRepr(int year, int month, int day, int hour, int minute, int second,
+            int micros) {
+        // MySQL's text form of the same fields is Python's layout when printed with 6 digits or none
+        return new MysqlDateTime(false, year, month, day, hour, minute, second, micros, micros != 0 ? 6 : 0)
+                .toString();
     }
 
     /** Python's {@code timedelta} str: {@code [-]D day[s], H:MM:SS[.ffffff]}. */

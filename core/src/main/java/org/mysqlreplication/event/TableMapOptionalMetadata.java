@@ -11,7 +11,8 @@ import java.util.Map;
  * charset maps count only the columns of that kind (character columns, or ENUM/SET columns), as the server
  * writes them.
  *
- * @param signedness                 SIGNEDNESS (1): bit i set = the i-th numeric column is UNSIGNED
+ * @param signedness                 SIGNEDNESS (1): bit i set = the i-th numeric column is UNSIGNED (MariaDB
+ *                                   counts YEAR as numeric, MySQL does not: see {@code event.decode.ServerFlavor})
  * @param defaultCharset             DEFAULT_CHARSET (2): the default collation of character columns
  * @param charsetOverrides           DEFAULT_CHARSET (2): character column ordinal to collation, where it differs
  * @param columnCharsets             COLUMN_CHARSET (3): the collation of each character column

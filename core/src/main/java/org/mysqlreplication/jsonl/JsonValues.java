@@ -14,6 +14,7 @@ import java.util.Collection;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.ColumnType;
 import org.mysqlreplication.value.LargeValue;
+import org.mysqlreplication.value.UndecodedText;
 import org.mysqlreplication.value.json.JsonDiff;
 import org.mysqlreplication.value.json.JsonPartialUpdate;
 import org.mysqlreplication.value.json.MysqlJson;
@@ -22,7 +23,8 @@ import org.mysqlreplication.value.json.MysqlJson;
  * One column value as JSON, by the Java type the decoders give it and the column's definition (see the README's
  * table): integers, YEAR, BIT (unsigned) and DECIMAL (plain, with the column's scale) as numbers, FLOAT and DOUBLE
  * as the shortest decimal that reads back, temporal values as MySQL's text ({@code TIMESTAMP} in UTC, fsp digits
- * from the column), text as strings, SET as an array, bytes as base64 (GEOMETRY as WKT), MySQL JSON as itself.
+ * from the column), text as strings, SET as an array, bytes as base64 (GEOMETRY as WKT), MySQL JSON as itself;
+ * text that could not be decoded ({@link UndecodedText}) as {@code {"undecoded":"UNKNOWN_CHARSET","base64":"..."}}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -84,6 +86,11 @@ final class JsonValues {
             largeValue(sb, large, def);
         } else if (v instanceof JsonPartialUpdate update) {
             partialUpdate(sb, update);
+        } else if (v instanceof UndecodedText u) {
+            byte[] b = u.bytes();
+            sb.append("{\"undecoded\":\"").append(u.reason().name()).append("\",\"base64\":\"");
+            base64(sb, b, 0, b.length, true);
+            sb.append("\"}");
         } else {
             string(sb, v.toString()); // MysqlDateTime: the MySQL text, zero parts kept
         }

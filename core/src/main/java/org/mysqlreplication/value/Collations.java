@@ -1,12 +1,6 @@
 package org.mysqlreplication.value;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +19,10 @@ import java.util.Map;
  * MySQL way); {@code ucs2} maps to {@code UTF-16BE} (UCS-2 is its BMP subset); {@code utf16}/{@code utf32}
  * are big-endian; {@code utf8}/{@code utf8mb3}/{@code utf8mb4} all map to {@code UTF-8}. {@code binary} has
  * no charset: {@code null}. {@code dec8}, {@code hp8}, {@code swe7}, {@code keybcs2}, {@code armscii8} and
- * {@code geostd8} have no Java equivalent and raise {@link UnknownCollationException}, as does an id or name
- * this table does not know.
+ * {@code geostd8}, which Java does not have, and {@code cp866}, {@code cp1256}, {@code greek}, {@code hebrew},
+ * {@code koi8u} and {@code tis620}, where Java's namesakes differ from the servers' in a few bytes, are decoded
+ * with the servers' own tables ({@link SingleByteCharset}). An id or name this table does not know raises
+ * {@link UnknownCollationException}.
  *
  * <p>Stateless and thread-safe: the tables are built once and never change.
  */
@@ -47,12 +43,8 @@ public final class Collations {
             Map.entry("ascii", "US-ASCII"),
             Map.entry("ujis", "EUC-JP"),
             Map.entry("sjis", "Shift_JIS"),
-            Map.entry("hebrew", "ISO-8859-8"),
-            Map.entry("tis620", "TIS-620"),
             Map.entry("euckr", "EUC-KR"),
-            Map.entry("koi8u", "KOI8-U"),
             Map.entry("gb2312", "GB2312"),
-            Map.entry("greek", "ISO-8859-7"),
             Map.entry("cp1250", "windows-1250"),
             Map.entry("gbk", "GBK"),
             Map.entry("latin5", "ISO-8859-9"),
@@ -60,7 +52,6 @@ public final class Collations {
             Map.entry("utf8mb3", "UTF-8"),
             Map.entry("utf8mb4", "UTF-8"),
             Map.entry("ucs2", "UTF-16BE"),
-            Map.entry("cp866", "IBM866"),
             Map.entry("macce", "x-MacCentralEurope"),
             Map.entry("macroman", "x-MacRoman"),
             Map.entry("cp852", "IBM852"),
@@ -68,7 +59,6 @@ public final class Collations {
             Map.entry("cp1251", "windows-1251"),
             Map.entry("utf16", "UTF-16BE"),
             Map.entry("utf16le", "UTF-16LE"),
-            Map.entry("cp1256", "windows-1256"),
             Map.entry("cp1257", "windows-1257"),
             Map.entry("utf32", "UTF-32BE"),
             Map.entry("cp932", "windows-31j"),
@@ -108,6 +98,14 @@ public final class Collations {
         return charsetOfName(name);
     }
 
+    /**
+     * The Java charset of a text collation id, or {@code null} when the id is not known or its charset has no
+     * decoder; for the value decoders, which give such values as {@link UndecodedText}.
+     */
+    static Charset charsetOrNull(int collationId) {
+        return collationId >= 0 && collationId < JAVA_CHARSET_BY_ID.length ? JAVA_CHARSET_BY_ID[collationId] : null;
+    }
+
     /** The MySQL character set name of a collation id ({@code utf8mb4}, {@code latin1}, ...), null if unknown. */
     public static String mysqlCharsetNameOf(int collationId) {
         return collationId >= 0 && collationId < CHARSET_BY_ID.length ? CHARSET_BY_ID[collationId] : null;
@@ -124,11 +122,16 @@ public final class Collations {
         if (key.equals("binary")) {
             return null;
         }
+        Charset own = SingleByteCharset.BY_MYSQL_NAME.get(key);
+        if (own != null) {
+            return own;
+        }
         String javaName = JAVA_NAMES.get(key);
         if (javaName == null || !Charset.isSupported(javaName)) {
+            java.util.Set<String> known = new java.util.TreeSet<>(JAVA_NAMES.keySet());
+            known.addAll(SingleByteCharset.BY_MYSQL_NAME.keySet());
             throw new UnknownCollationException("MySQL character set '" + mysqlCharsetName
-                    + "' has no Java charset (expected one of " + new java.util.TreeSet<>(JAVA_NAMES.keySet())
-                    + " or binary)");
+                    + "' has no decoder here (expected one of " + known + " or binary)");
         }
         return Charset.forName(javaName);
     }
@@ -137,8 +140,11 @@ public final class Collations {
         Charset[] table = new Charset[CHARSET_BY_ID.length];
         for (int id = 0; id < table.length; id++) {
             String name = CHARSET_BY_ID[id];
-            String javaName = name == null ? null : JAVA_NAMES.get(name.toLowerCase(Locale.ROOT));
-            if (javaName != null && Charset.isSupported(javaName)) {
+            String key = name == null ? null : name.toLowerCase(Locale.ROOT);
+            String javaName = key == null ? null : JAVA_NAMES.get(key);
+            if (key != null && SingleByteCharset.BY_MYSQL_NAME.containsKey(key)) {
+                table[id] = SingleByteCharset.BY_MYSQL_NAME.get(key);
+            } else if (javaName != null && Charset.isSupported(javaName)) {
                 table[id] = Charset.forName(javaName);
             }
         }
@@ -148,22 +154,10 @@ public final class Collations {
     private static String[] loadTable() {
         Map<Integer, String> byId = new HashMap<>();
         int max = 0;
-        try (InputStream in = Collations.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing resource " + RESOURCE);
-            }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.US_ASCII));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.trim().split(" ");
-                int id = Integer.parseInt(parts[0]);
-                byId.put(id, parts[1].intern());
-                max = Math.max(max, id);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (String[] parts : ResourceTable.rows(RESOURCE)) {
+            int id = Integer.parseInt(parts[0]);
+            byId.put(id, parts[1].intern());
+            max = Math.max(max, id);
         }
         String[] table = new String[max + 1];
         byId.forEach((id, name) -> table[id] = name);

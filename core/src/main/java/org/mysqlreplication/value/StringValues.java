@@ -16,8 +16,9 @@ import org.mysqlreplication.io.ByteReader;
  * before writing.
  *
  * <p>Results: {@code byte[]} for the binary collation (63); otherwise a {@link String} decoded with the
- * collation's charset, or with UTF-8 when the collation is unknown (-1). Decoding is strict: bytes that are
- * not valid in the charset raise {@link InvalidColumnValueException} rather than turning into U+FFFD.
+ * collation's charset. Decoding is strict: bytes that are not valid in the charset never turn into U+FFFD, and
+ * a value whose charset is not known is not guessed at; both come out as an {@link UndecodedText} with the
+ * bytes and the reason (never an error: one odd value must not end a stream).
  * {@code latin1} is decoded as MySQL defines it (cp1252 whose five undefined bytes map to U+0081, U+008D,
  * U+008F, U+0090, U+009D).
  *
@@ -61,29 +62,41 @@ final class StringValues {
     }
 
     /**
-     * {@code length} bytes as text or bytes. {@code utf8WhenUnknown}: decode an unknown collation as UTF-8
-     * (CHAR/VARCHAR) rather than returning bytes (BLOB/TEXT).
+     * {@code length} bytes as text or bytes: {@code byte[]} for the binary collation; a {@link String} in the
+     * collation's charset; an {@link UndecodedText} when the bytes are not valid in it, or when the collation is
+     * not known and {@code textWhenUnknown} (CHAR/VARCHAR, which are text even when their charset is unknown;
+     * the BLOB family passes false: an unknown collation there gives {@code byte[]}, as a BLOB is far more often
+     * binary than a TEXT is anything).
      */
-    static Object text(ByteReader in, int length, ColumnDef def, boolean utf8WhenUnknown) {
+    static Object text(ByteReader in, int length, ColumnDef def, boolean textWhenUnknown) {
         int collation = def.collationId();
         if (collation == ColumnDef.BINARY_COLLATION
-                || (collation == ColumnDef.UNKNOWN_COLLATION && !utf8WhenUnknown)) {
+                || (collation == ColumnDef.UNKNOWN_COLLATION && !textWhenUnknown)) {
             return in.readBytes(length);
         }
-        Charset cs = collation == ColumnDef.UNKNOWN_COLLATION
-                ? StandardCharsets.UTF_8 : Collations.charsetOf(collation);
+        Charset cs = collation == ColumnDef.UNKNOWN_COLLATION ? null : Collations.charsetOrNull(collation);
+        if (cs == null) {
+            return new UndecodedText(in.readBytes(length), collation, UndecodedText.Reason.UNKNOWN_CHARSET);
+        }
         if (in.remaining() < length) {
             in.skip(length); // raises the overrun with offset, needed and available
         }
         int offset = in.arrayOffset();
-        String s = decode(in.array(), offset, length, cs, def.type());
+        String s = decode(in.array(), offset, length, cs);
+        if (s == null) {
+            return new UndecodedText(in.readBytes(length), collation, UndecodedText.Reason.INVALID_BYTES);
+        }
         in.skip(length);
         return s;
     }
 
-    private static String decode(byte[] buf, int offset, int length, Charset cs, ColumnType type) {
+    /** The text, or {@code null} when the bytes are not valid in {@code cs}. */
+    private static String decode(byte[] buf, int offset, int length, Charset cs) {
         if (cs.equals(CP1252)) {
             return mysqlLatin1(buf, offset, length);
+        }
+        if (cs instanceof SingleByteCharset own) {
+            return own.decodeOrNull(buf, offset, length);
         }
         // Fast path: the JDK's optimized decoding; it replaces bad input with U+FFFD, so only when one
         // appears is the input decoded again strictly (a genuine U+FFFD in the data passes that check).
@@ -98,7 +111,7 @@ final class StringValues {
                     .decode(ByteBuffer.wrap(buf, offset, length))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidColumnValueException(type, "a value of " + length + " bytes is not valid " + cs.name());
+            return null;
         }
     }
 

@@ -3,9 +3,8 @@ package org.mysqlreplication.value;
 import org.mysqlreplication.BinlogException;
 
 /**
- * A collation id or character set name that {@link Collations} does not know, or a MySQL character set
- * that has no Java equivalent ({@code dec8}, {@code hp8}, {@code swe7}, {@code keybcs2}, {@code armscii8},
- * {@code geostd8}).
+ * A collation id or character set name that {@link Collations} does not know (every charset of MySQL 8 and
+ * MariaDB 10.11 is known, so this means a newer server's, or a wrong id).
  *
  * <p>Immutable and thread-safe.
  */

@@ -14,9 +14,10 @@ import org.mysqlreplication.io.ByteReader;
  * <li>YEAR: {@link Integer} (1901..2155, 0 for the zero year)</li>
  * <li>FLOAT: {@link Float}; DOUBLE: {@link Double}</li>
  * <li>NEWDECIMAL: {@link java.math.BigDecimal} with the column's scale</li>
- * <li>VARCHAR, VAR_STRING, CHAR (STRING): {@link String} in the collation's charset (UTF-8 when the collation
- *     is unknown), {@code byte[]} for the binary collation</li>
- * <li>BLOB family: {@code byte[]} for a binary or unknown collation, {@link String} for a known text one</li>
+ * <li>VARCHAR, VAR_STRING, CHAR (STRING): {@link String} in the collation's charset, {@code byte[]} for the
+ *     binary collation, {@link UndecodedText} when the collation is unknown or the bytes are not valid in it</li>
+ * <li>BLOB family: {@code byte[]} for a binary or unknown collation, {@link String} for a known text one
+ *     ({@link UndecodedText} when the bytes are not valid in it)</li>
  * <li>DATE, NEWDATE: {@link java.time.LocalDate}; DATETIME, DATETIME2: {@link java.time.LocalDateTime};
  *     TIMESTAMP, TIMESTAMP2: {@link java.time.Instant}; any of them zero or not a valid calendar date:
  *     {@link MysqlDateTime}; TIME, TIME2: {@link java.time.Duration} (may be negative or above 24 h)</li>

@@ -15,14 +15,16 @@
  * <li>Eager decoding into immutable JDK types for now; whether rows should be lazy views is for a
  *     benchmark to decide, and the decoders only need a {@link org.mysqlreplication.io.ByteReader}.</li>
  * <li>Nothing is silently changed: zero and invalid dates become
- *     {@link org.mysqlreplication.value.MysqlDateTime}; text that is not valid in its charset raises
- *     {@link org.mysqlreplication.value.InvalidColumnValueException} instead of turning into U+FFFD;
- *     an ENUM index or SET bit beyond the known labels raises too (the labels belong to another version of
- *     the table). Messages never contain the value.</li>
+ *     {@link org.mysqlreplication.value.MysqlDateTime}; text that is not valid in its charset is never turned
+ *     into U+FFFD (it stays bytes, see below); an ENUM index or SET bit beyond the known labels raises (the
+ *     labels belong to another version of the table). Messages never contain the value.</li>
  * <li>A type without a known layout raises {@link org.mysqlreplication.value.UnsupportedColumnTypeException}
  *     naming it: the pre-5.0 DECIMAL (its length is not in TABLE_MAP), TYPED_ARRAY, BOOL, INVALID.</li>
- * <li>Unknown collation (-1): CHAR/VARCHAR decode as UTF-8 (today's default charset on both servers),
- *     BLOB/TEXT stay bytes (a BLOB is far more often binary than a TEXT is non-UTF-8).</li>
+ * <li>Text that cannot be decoded never ends a stream: a CHAR/VARCHAR whose charset is not known (-1, or an id
+ *     this library does not know), and any text whose bytes are not valid in its charset, come out as
+ *     {@link org.mysqlreplication.value.UndecodedText} (the bytes and the reason), counted by the decode
+ *     context. BLOB/TEXT of unknown collation stay {@code byte[]} (a BLOB is far more often binary than a TEXT
+ *     is anything else).</li>
  * </ul>
  */
 package org.mysqlreplication.value;

@@ -157,7 +157,11 @@ class SchemaCheckIT {
         }
         assertThat(rows).hasSize(1);
         assertThat(rows.get(0).asMap()).containsOnlyKeys("@1", "@2");
-        assertThat(rows.get(0).asMap()).containsEntry("@1", 1).containsEntry("@2", "x");
+        assertThat(rows.get(0).asMap()).containsEntry("@1", 1);
+        // positional names keep only what the TABLE_MAP says: without row metadata no charset, so the text is its
+        // bytes, marked as of unknown charset (issue 9), never guessed
+        assertThat(((org.mysqlreplication.value.UndecodedText) rows.get(0).get(1)).bytes())
+                .isEqualTo("x".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(mismatches).isEqualTo(1);
     }
 

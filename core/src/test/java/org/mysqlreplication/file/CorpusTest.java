@@ -82,8 +82,6 @@ class CorpusTest {
         fail("pingcap-tiflow/mysql-bin.000001", EventDecodeException.class, "WRITE_ROWS_EVENT_V1",
                 "MariaDB 10.0 TIMESTAMP(n) columns are logged as TIMESTAMP without their precision in TABLE_MAP,"
                         + " so their fraction bytes cannot be sized from the binlog alone");
-        fail(PERCONA + "data80_rocks_index_ver_bump/data80_rocks_index_ver_bump/binlog.000001",
-                EventDecodeException.class, "armscii8", "a VARCHAR in armscii8, a charset Java does not have");
     }
 
     private static void fail(String file, Class<? extends BinlogException> type, String part, String why) {

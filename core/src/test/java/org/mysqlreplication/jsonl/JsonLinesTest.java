@@ -30,6 +30,7 @@ import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.ColumnType;
 import org.mysqlreplication.value.MysqlDateTime;
+import org.mysqlreplication.value.UndecodedText;
 
 /**
  * The JSON lines writer on events built in memory: Maxwell's row shape (field names and order as Maxwell's
@@ -156,6 +157,17 @@ class JsonLinesTest {
                 .isEqualTo("\"3q2+7w==\""); // RFC 4648 alphabet, padded
         assertThat(value(new byte[0], null)).isEqualTo("\"\"");
         assertThat(value(null, null)).isEqualTo("null");
+    }
+
+    /** Text that could not be decoded keeps its bytes, base64 (RFC 4648), with a marker naming why. */
+    @Test
+    void undecodedTextIsItsBytesWithAMarker() {
+        assertThat(value(new UndecodedText(new byte[] {'c', 'a', 'f', (byte) 0xE9}, -1,
+                UndecodedText.Reason.UNKNOWN_CHARSET), ColumnDef.of(ColumnType.VARCHAR, 20)))
+                .isEqualTo("{\"undecoded\":\"UNKNOWN_CHARSET\",\"base64\":\"Y2Fm6Q==\"}");
+        assertThat(value(new UndecodedText(new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0xBD}, 45,
+                UndecodedText.Reason.INVALID_BYTES), null))
+                .isEqualTo("{\"undecoded\":\"INVALID_BYTES\",\"base64\":\"7aC9\"}");
     }
 
     private static String value(Object v, ColumnDef def) {

@@ -21,10 +21,18 @@ class StringValuesTest {
         assertThat(decodeAll("05 C3A9E282AC", withCollation(ColumnType.VARCHAR, 40, 45))).isEqualTo("é€");
     }
 
+    /** Without a known charset the bytes are not guessed at: C3 A9 is "é" in UTF-8 but "Ã©" in latin1. */
     @Test
-    void unknownCollationIsUtf8ForVarcharAndChar() {
-        assertThat(decodeAll("02 C3A9", def(ColumnType.VARCHAR, 10))).isEqualTo("é");
-        assertThat(decodeAll("02 C3A9", def(ColumnType.STRING, 0xFE0A))).isEqualTo("é");
+    void unknownCollationGivesTheBytesMarkedUnknownForVarcharAndChar() {
+        UndecodedText unknown = new UndecodedText(hex("C3A9"), ColumnDef.UNKNOWN_COLLATION,
+                UndecodedText.Reason.UNKNOWN_CHARSET);
+        assertThat(decodeAll("02 C3A9", def(ColumnType.VARCHAR, 10))).isEqualTo(unknown);
+        assertThat(decodeAll("02 C3A9", def(ColumnType.STRING, 0xFE0A))).isEqualTo(unknown);
+        // a collation id no server has (yet): known to be text, charset unknown
+        assertThat(decodeAll("02 C3A9", withCollation(ColumnType.VARCHAR, 10, 4000)))
+                .isEqualTo(new UndecodedText(hex("C3A9"), 4000, UndecodedText.Reason.UNKNOWN_CHARSET));
+        // BLOB/TEXT of unknown collation stay plain bytes
+        assertThat(decodeAll("02 C3A9", def(ColumnType.BLOB, 1))).isEqualTo(hex("C3A9"));
     }
 
     @Test
@@ -83,12 +91,17 @@ class StringValuesTest {
         assertThat(decodeAll("02 D6D0", withCollation(ColumnType.VARCHAR, 20, 28))).isEqualTo("中");
     }
 
+    /** Bytes not valid in the column's charset: the bytes and the reason, not U+FFFD and not an error. */
     @Test
-    void invalidBytesForTheCharsetAreAnErrorNotReplacementCharacters() {
-        assertThatThrownBy(() -> decodeAll("02 C328", withCollation(ColumnType.VARCHAR, 10, 45)))
-                .isInstanceOf(InvalidColumnValueException.class)
-                .hasMessageContaining("UTF-8")
-                .hasMessageNotContaining("C328");
+    void invalidBytesForTheCharsetAreUndecodedTextNotReplacementCharacters() {
+        UndecodedText v = (UndecodedText) decodeAll("02 C328", withCollation(ColumnType.VARCHAR, 10, 45));
+        assertThat(v.bytes()).isEqualTo(hex("C328"));
+        assertThat(v.reason()).isEqualTo(UndecodedText.Reason.INVALID_BYTES);
+        assertThat(v.reasonText()).isEqualTo("not valid utf8mb4");
+        assertThat(v.toString()).doesNotContain("C3").doesNotContain("c3").contains("2 byte(s)");
+        // TEXT (BLOB family) with a known collation: the same
+        assertThat(decodeAll("02 FF41", withCollation(ColumnType.BLOB, 1, 45)))
+                .isEqualTo(new UndecodedText(hex("FF41"), 45, UndecodedText.Reason.INVALID_BYTES));
     }
 
     @Test

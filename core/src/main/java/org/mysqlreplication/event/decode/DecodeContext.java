@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.ChecksumAlgorithm;
@@ -44,6 +45,7 @@ public final class DecodeContext {
     private long truncatedBy;
     /** Decodes the events inside a TRANSACTION_PAYLOAD: set by the {@link EventDecoder} of this context. */
     private Function<byte[], List<BinlogEvent>> innerEvents;
+    private final LongAdder undecodedText = new LongAdder();
 
     /** A context with the given resolver and options; checksum NONE until set or a FORMAT_DESCRIPTION says. */
     public DecodeContext(TableSchemaResolver resolver, DecodeOptions options) {
@@ -118,6 +120,15 @@ public final class DecodeContext {
      */
     public boolean lazyRows() {
         return options.lazyRows();
+    }
+
+    /**
+     * How many text values came out as {@link org.mysqlreplication.value.UndecodedText} (unknown charset, or
+     * bytes not valid in it) instead of a {@code String}: read it with {@code sum()}, from any thread. The
+     * decoders add to it (with lazy rows, each read that decodes such a value).
+     */
+    public LongAdder undecodedText() {
+        return undecodedText;
     }
 
     /** The TABLE_MAP_EVENT registered for {@code tableId}, or {@code null}. */

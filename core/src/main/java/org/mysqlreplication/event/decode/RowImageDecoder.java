@@ -2,11 +2,13 @@ package org.mysqlreplication.event.decode;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.concurrent.atomic.LongAdder;
 import org.mysqlreplication.event.Row;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.ColumnType;
+import org.mysqlreplication.value.UndecodedText;
 import org.mysqlreplication.value.ValueDecoder;
 import org.mysqlreplication.value.ValueLengths;
 import org.mysqlreplication.value.json.JsonPartialUpdate;
@@ -36,9 +38,12 @@ final class RowImageDecoder {
      * after image being read holds a partial update (reused from image to image). */
     private int jsonColumns = -1;
     private boolean[] partial;
+    /** Where eagerly decoded values that come out as {@link UndecodedText} are counted. */
+    private final LongAdder undecodedText;
 
-    RowImageDecoder(TableSchema table) {
+    RowImageDecoder(TableSchema table, LongAdder undecodedText) {
         this.table = table;
+        this.undecodedText = undecodedText;
         this.defs = new ColumnDef[table.columns().size()];
         this.fixed = new int[defs.length];
         this.valued = new int[defs.length];
@@ -132,6 +137,9 @@ final class RowImageDecoder {
             try {
                 values[i] = partialJson != null && partialJson[i] ? JsonPartialUpdate.read(in, defs[i].meta())
                         : ValueDecoder.decode(in, defs[i]);
+                if (values[i] instanceof UndecodedText) {
+                    undecodedText.increment();
+                }
             } catch (RuntimeException e) {
                 throw columnFailure(table, i, e);
             }

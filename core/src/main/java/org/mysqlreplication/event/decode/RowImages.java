@@ -1,11 +1,13 @@
 package org.mysqlreplication.event.decode;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import org.mysqlreplication.event.RowValueException;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.PrimitiveValues;
+import org.mysqlreplication.value.UndecodedText;
 import org.mysqlreplication.value.ValueDecoder;
 
 /**
@@ -32,6 +34,7 @@ final class RowImages {
     private final String binlogFile;
     private final long position;
     private final String eventType;
+    private final LongAdder undecodedText;
 
     /**
      * @param table      the table
@@ -41,9 +44,12 @@ final class RowImages {
      * @param binlogFile the binlog file of the event, {@code null} when not known (for error messages)
      * @param position   the event's position in it, -1 when not known
      * @param eventType  the event type's name
+     * @param undecodedText where every value read that comes out as an {@link UndecodedText} is counted (a value
+     *                   read twice counts twice)
      */
     RowImages(TableSchema table, byte[] bytes, ColumnDef[] defs, int[] offsets, String binlogFile,
-            long position, String eventType) {
+            long position, String eventType, LongAdder undecodedText) {
+        this.undecodedText = undecodedText;
         this.table = Objects.requireNonNull(table, "table");
         this.bytes = Objects.requireNonNull(bytes, "bytes");
         this.defs = Objects.requireNonNull(defs, "defs");
@@ -72,7 +78,11 @@ final class RowImages {
             return PrimitiveValues.boxed(bytes, off, def); // the common case, without a ByteReader
         }
         try {
-            return ValueDecoder.decode(ByteReader.of(bytes, off, bytes.length - off), def);
+            Object v = ValueDecoder.decode(ByteReader.of(bytes, off, bytes.length - off), def);
+            if (v instanceof UndecodedText && undecodedText != null) {
+                undecodedText.increment();
+            }
+            return v;
         } catch (RuntimeException e) {
             throw failure(column, e.getMessage(), e);
         }

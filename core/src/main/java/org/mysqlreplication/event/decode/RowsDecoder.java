@@ -36,7 +36,7 @@ final class RowsDecoder implements BodyDecoder {
         BitSet before = post.before();
         BitSet after = post.after();
         boolean update = post.update();
-        RowImageDecoder decoder = new RowImageDecoder(table);
+        RowImageDecoder decoder = new RowImageDecoder(table, ctx.undecodedText());
         RowImageDecoder.Image beforeImage = new RowImageDecoder.Image(before);
         RowImageDecoder.Image afterImage = !update ? null
                 : after == before ? beforeImage : new RowImageDecoder.Image(after);
@@ -101,7 +101,8 @@ final class RowsDecoder implements BodyDecoder {
         }
         TableSchema table = decoder.table();
         RowImages data = new RowImages(table, Arrays.copyOfRange(body.array(), origin, body.arrayOffset()),
-                decoder.defs(), offsets, ctx.binlogFile(), ctx.eventPosition(), header.typeName());
+                decoder.defs(), offsets, ctx.binlogFile(), ctx.eventPosition(), header.typeName(),
+                ctx.undecodedText());
         List<Row> rows = new ArrayList<>(images);
         for (int r = 0; r < images; r++) {
             rows.add(new LazyRow(table, (r & 1) == 0 || after == null ? before.bitmap() : after.bitmap(), data, r));

@@ -44,7 +44,12 @@ public final class SchemaHistoryResolver implements TableSchemaResolver {
 
     @Override
     public TableSchema resolve(TableMapEvent tableMap) {
-        TableSchema base = fromTableMap.resolve(tableMap);
+        return resolve(tableMap, ServerFlavor.MYSQL);
+    }
+
+    @Override
+    public TableSchema resolve(TableMapEvent tableMap, ServerFlavor flavor) {
+        TableSchema base = fromTableMap.resolve(tableMap, flavor);
         TableDefinition definition = history.table(tableMap.schema(), tableMap.table());
         if (definition == null) {
             return base;

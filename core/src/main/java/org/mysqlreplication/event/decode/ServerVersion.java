@@ -1,5 +1,6 @@
 package org.mysqlreplication.event.decode;
 
+
 /**
  * The parts of a server version string the decoder needs: the numeric split ({@code 5.6.1}) and whether it is
  * MariaDB. Decides whether a FORMAT_DESCRIPTION_EVENT carries a checksum-algorithm byte: MySQL 5.6.1 and later,
@@ -36,7 +37,7 @@ final class ServerVersion {
     }
 
     static boolean isMariadb(String version) {
-        return version.contains("MariaDB") || version.contains("-maria-");
+        return ServerFlavor.ofVersion(version) == ServerFlavor.MARIADB;
     }
 
     /** Whether a FORMAT_DESCRIPTION_EVENT written by this version ends with the checksum-algorithm byte. */

@@ -3,6 +3,7 @@ package org.mysqlreplication.event.decode;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.Row;
@@ -12,6 +13,7 @@ import org.mysqlreplication.io.SpillFile;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.LargeValue;
+import org.mysqlreplication.value.UndecodedText;
 import org.mysqlreplication.value.ValueDecoder;
 
 /**
@@ -41,6 +43,7 @@ final class SpilledRowsDecoder {
     private int largeValues;
     /** The columns of the image being read that have a value. */
     private int[] valued;
+    private LongAdder undecodedText;
 
     SpilledRowsDecoder(SpillCursor body, SpillFile file, long threshold) {
         this.body = body;
@@ -54,6 +57,7 @@ final class SpilledRowsDecoder {
     }
 
     BinlogEvent decode(EventHeader header, DecodeContext ctx) {
+        undecodedText = ctx.undecodedText();
         ByteReader head = body.window(MAX_INLINE);
         RowsPostHeader post = new RowsPostHeader();
         post.read(header, head, ctx);
@@ -119,6 +123,9 @@ final class SpilledRowsDecoder {
     private Object decodeInWindow(int n, ColumnDef def) {
         ByteReader in = body.window(n);
         Object v = ValueDecoder.decode(in, def);
+        if (v instanceof UndecodedText) {
+            undecodedText.increment();
+        }
         body.advance(in.position());
         return v;
     }

@@ -139,7 +139,8 @@ public final class TableMapCheck {
 
     private static boolean binaryType(ColumnDefinition d) {
         return switch (d.dataType()) {
-            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob" -> true;
+            // MariaDB's INET4, INET6 and UUID are logged as BINARY(4) / BINARY(16): their values are bytes
+            case "binary", "varbinary", "tinyblob", "blob", "mediumblob", "longblob", "inet4", "inet6", "uuid" -> true;
             default -> false;
         };
     }

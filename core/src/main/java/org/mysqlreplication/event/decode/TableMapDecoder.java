@@ -59,7 +59,7 @@ final class TableMapDecoder implements BodyDecoder {
                 nullable, optional);
         TableSchema resolved;
         try {
-            resolved = ctx.resolver().resolve(event);
+            resolved = ctx.resolver().resolve(event, ServerFlavor.of(ctx.formatDescription()));
         } catch (SchemaMismatchException e) {
             throw e; // the event's own problem: it gets the event's location
         } catch (BinlogException e) {

@@ -21,8 +21,15 @@ import org.mysqlreplication.value.ColumnType;
  */
 public final class TableMapSchemaResolver implements TableSchemaResolver {
 
+    /** As {@link #resolve(TableMapEvent, ServerFlavor)} for a binlog written by MySQL. */
     @Override
     public TableSchema resolve(TableMapEvent tm) {
+        return resolve(tm, ServerFlavor.MYSQL);
+    }
+
+    /** The schema from the TABLE_MAP, its SIGNEDNESS bits counted as {@code flavor} counts numeric columns. */
+    @Override
+    public TableSchema resolve(TableMapEvent tm, ServerFlavor flavor) {
         TableMapOptionalMetadata opt = tm.optionalMetadata();
         BitSet signedness = opt.signedness();
         BitSet nullable = tm.nullability();
@@ -35,7 +42,7 @@ public final class TableMapSchemaResolver implements TableSchemaResolver {
         List<ColumnSchema> columns = new ArrayList<>(tm.columnCount());
         for (int i = 0; i < tm.columnCount(); i++) {
             ColumnType type = tm.columnTypes().get(i);
-            ColumnKind kind = ColumnKind.of(type, meta[i]);
+            ColumnKind kind = ColumnKind.of(type, meta[i], flavor);
             boolean unsigned = false;
             int collation = ColumnDef.UNKNOWN_COLLATION;
             List<String> enumValues = List.of();

@@ -17,4 +17,13 @@ public interface TableSchemaResolver {
 
     /** The schema of the table {@code tableMap} maps; never {@code null}. */
     TableSchema resolve(TableMapEvent tableMap);
+
+    /**
+     * The schema of the table {@code tableMap} maps, written by a server of {@code flavor} (the optional
+     * metadata's SIGNEDNESS bitmap counts columns differently on MySQL and MariaDB). The decoder calls this one;
+     * the default ignores the flavour.
+     */
+    default TableSchema resolve(TableMapEvent tableMap, ServerFlavor flavor) {
+        return resolve(tableMap);
+    }
 }

@@ -92,4 +92,47 @@ class TableMapSchemaResolverTest {
         TableSchema s = new TableMapSchemaResolver().resolve(tm);
         assertThat(s.columns()).extracting(c -> c.def().collationId()).containsExactly(8, 63, 45);
     }
+
+    /**
+     * MariaDB's SIGNEDNESS bitmap has a bit for YEAR (MySQL's has none): in {@code (y YEAR, a TINYINT,
+     * b TINYINT UNSIGNED)} MariaDB sets bit 2, MySQL would set bit 1. Each flavour's bitmap marks b only.
+     */
+    @Test
+    void signednessBitsCountYearOnMariadbOnly() {
+        List<ColumnType> types = List.of(ColumnType.YEAR, ColumnType.TINY, ColumnType.TINY);
+        BitSet mariadbBits = new BitSet();
+        mariadbBits.set(2);
+        BitSet mysqlBits = new BitSet();
+        mysqlBits.set(1);
+        for (var c : List.of(Map.entry(ServerFlavor.MARIADB, mariadbBits), Map.entry(ServerFlavor.MYSQL, mysqlBits))) {
+            TableMapOptionalMetadata opt = new TableMapOptionalMetadata(c.getValue(), null, Map.of(), List.of(),
+                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of(), List.of(), null,
+                    List.of(), List.of());
+            TableMapEvent tm = new TableMapEvent(H, 7, 0, "db", "t", types, new int[3], new BitSet(), opt);
+            TableSchema s = new TableMapSchemaResolver().resolve(tm, c.getKey());
+            assertThat(s.columns()).extracting(col -> col.def().unsigned()).as("%s", c.getKey())
+                    .containsExactly(false, false, true);
+        }
+    }
+
+    /**
+     * Both servers give a GEOMETRY column a COLUMN_CHARSET entry (its binary charset): MariaDB's
+     * {@code Field_geom::binlog_type_info()} passes one, and MySQL's {@code is_character_type} (its binlog event
+     * library, which its mysqlbinlog reads the metadata by) lists MYSQL_TYPE_GEOMETRY, "base class is blob for geom
+     * type". In {@code (g GEOMETRY, c CHAR(1) utf8mb4)} both write [63, 45].
+     */
+    @Test
+    void charsetEntriesCountGeometryOnBothServers() {
+        List<ColumnType> types = List.of(ColumnType.GEOMETRY, ColumnType.STRING);
+        int[] meta = {4, 0xFE04};
+        for (var c : List.of(Map.entry(ServerFlavor.MARIADB, List.of(63, 45)), Map.entry(ServerFlavor.MYSQL,
+                List.of(63, 45)))) {
+            TableMapOptionalMetadata opt = new TableMapOptionalMetadata(null, null, Map.of(), c.getValue(),
+                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of(), List.of(), null,
+                    List.of(), List.of());
+            TableMapEvent tm = new TableMapEvent(H, 7, 0, "db", "t", types, meta, new BitSet(), opt);
+            TableSchema s = new TableMapSchemaResolver().resolve(tm, c.getKey());
+            assertThat(s.columns().get(1).def().collationId()).as("%s", c.getKey()).isEqualTo(45);
+        }
+    }
 }
