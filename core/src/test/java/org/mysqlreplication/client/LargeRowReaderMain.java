@@ -89,7 +89,10 @@ public final class LargeRowReaderMain {
                 length = ((byte[]) b).length;
                 crc.update((byte[]) b);
             }
-            System.out.println(source + " id=" + row.get(0) + " note=" + row.get(2) + " class="
+            Object note = row.get(2); // from the file alone the charset is not known: its bytes
+            String noteText = note instanceof org.mysqlreplication.value.UndecodedText u
+                    ? new String(u.bytes(), java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(note);
+            System.out.println(source + " id=" + row.get(0) + " note=" + noteText + " class="
                     + b.getClass().getSimpleName() + " length=" + length + " crc=" + crc.getValue());
         }
     }
