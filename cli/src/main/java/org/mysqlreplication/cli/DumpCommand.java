@@ -14,6 +14,7 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.gtid.GtidFormatException;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
+import org.mysqlreplication.schema.SchemaMismatchPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,6 +76,12 @@ final class DumpCommand implements Callable<Integer> {
             + " as for --only-events")
     private List<String> ignoredEvents;
 
+    @Option(names = "--schema-mismatch", paramLabel = "POLICY", defaultValue = "FAIL",
+            description = "when the server's table (information_schema) no longer matches a TABLE_MAP: FAIL (the"
+                    + " default: stop with an error that names the table) or POSITIONAL_NAMES (print its rows as"
+                    + " @1, @2, ...)")
+    private SchemaMismatchPolicy schemaMismatch;
+
     @Mixin
     private OutputFormat format;
 
@@ -110,7 +117,7 @@ final class DumpCommand implements Callable<Integer> {
 
     private BinLogStreamReaderConfig config() {
         BinLogStreamReaderConfig.Builder b = BinLogStreamReaderConfig.builder().blocking(follow)
-                .resumeStream(resumeStream);
+                .resumeStream(resumeStream).schemaMismatchPolicy(schemaMismatch);
         try {
             connection.applyTo(b, spec);
             start(b);

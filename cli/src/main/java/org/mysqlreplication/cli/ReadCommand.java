@@ -47,6 +47,11 @@ final class ReadCommand implements Callable<Integer> {
             + " kept by an earlier run is used as of the first file's start")
     private Path schemaHistory;
 
+    @Option(names = "--schema-mismatch", paramLabel = "POLICY", defaultValue = "FAIL",
+            description = "with --schema-history, when its table does not match a TABLE_MAP: FAIL (the default:"
+                    + " stop with an error that names the table) or POSITIONAL_NAMES (print its rows as @1, @2, ...)")
+    private SchemaMismatchPolicy schemaMismatch;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -60,7 +65,7 @@ final class ReadCommand implements Callable<Integer> {
         try {
             for (Path file : files) {
                 DecodeContext ctx = history == null ? new DecodeContext(UnknownEventPolicy.DELIVER)
-                        : new DecodeContext(new SchemaHistoryResolver(history, SchemaMismatchPolicy.FAIL, m -> { }),
+                        : new DecodeContext(new SchemaHistoryResolver(history, schemaMismatch, m -> { }),
                                 UnknownEventPolicy.DELIVER);
                 try (BinlogFileReader reader = new BinlogFileReader(file, ctx)) {
                     for (BinlogEvent event : reader) {

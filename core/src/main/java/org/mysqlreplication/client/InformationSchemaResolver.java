@@ -12,7 +12,6 @@ import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.TableMapEvent;
-import org.mysqlreplication.event.decode.EventSelector;
 import org.mysqlreplication.event.decode.SchemaHistoryResolver;
 import org.mysqlreplication.event.decode.ServerFlavor;
 import org.mysqlreplication.event.decode.TableMapCheck;
@@ -64,7 +63,6 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
     static final String SOURCE = "information_schema (the table as it is now)";
 
     private final BinLogStreamReaderConfig config;
-    private final EventSelector filter;
     private final boolean freeze;
     private final SchemaMismatchPolicy policy;
     private final TableSchemaResolver fromTableMap = new TableMapSchemaResolver();
@@ -81,7 +79,6 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
 
     InformationSchemaResolver(BinLogStreamReaderConfig config) {
         this.config = config;
-        this.filter = config.selector();
         this.freeze = config.freezeSchema();
         this.policy = config.schemaMismatchPolicy();
         this.history = config.schemaHistory() == null ? null : new SchemaHistory(config.schemaHistory());
@@ -125,9 +122,6 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
     public TableSchema resolve(TableMapEvent tableMap, ServerFlavor flavor) {
         TableSchema base = fromTableMap.resolve(tableMap, flavor);
         boolean complete = base.columns().stream().allMatch(c -> c.name() != null && !mayBeOldTemporal(c.def()));
-        if (!filter.acceptsTable(base.database(), base.table())) {
-            return base;
-        }
         if (history != null) {
             TableDefinition known = history.table(base.database(), base.table());
             if (known != null) {

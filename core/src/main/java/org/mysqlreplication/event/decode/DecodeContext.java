@@ -46,6 +46,8 @@ public final class DecodeContext {
     /** Decodes the events inside a TRANSACTION_PAYLOAD: set by the {@link EventDecoder} of this context. */
     private Function<byte[], List<BinlogEvent>> innerEvents;
     private final LongAdder undecodedText = new LongAdder();
+    /** Which tables are handed out: the others' TABLE_MAPs are not given to the resolver (see {@link #resolves}). */
+    private EventSelector selector = EventSelector.ALL;
 
     /** A context with the given resolver and options; checksum NONE until set or a FORMAT_DESCRIPTION says. */
     public DecodeContext(TableSchemaResolver resolver, DecodeOptions options) {
@@ -70,6 +72,19 @@ public final class DecodeContext {
 
     public TableSchemaResolver resolver() {
         return resolver;
+    }
+
+    /**
+     * Whether a table's TABLE_MAP goes to the {@link #resolver()}: only when its rows are handed out. A table the
+     * selector drops gets the TABLE_MAP's own schema, so a table one chose to ignore never queries the server nor
+     * fails the stream on a schema mismatch.
+     */
+    boolean resolves(String schema, String table) {
+        return !selector.filtersTables() || selector.acceptsTable(schema, table);
+    }
+
+    void setSelector(EventSelector selector) {
+        this.selector = Objects.requireNonNull(selector, "selector");
     }
 
     public DecodeOptions options() {

@@ -77,6 +77,7 @@ public final class EventReader {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.decoder = new EventDecoder(ctx);
         this.selector = Objects.requireNonNull(selector, "selector");
+        ctx.setSelector(selector);
         this.observer = observer == null ? e -> { } : observer;
         this.fileName = fileName;
     }

@@ -23,6 +23,9 @@ import org.mysqlreplication.value.ColumnType;
  */
 final class TableMapDecoder implements BodyDecoder {
 
+    /** The schema of a table whose rows are not handed out: what its TABLE_MAP says, nothing asked elsewhere. */
+    private static final TableSchemaResolver TABLE_MAP_ONLY = new TableMapSchemaResolver();
+
     @Override
     public BinlogEvent decode(EventHeader header, ByteReader body, DecodeContext ctx) {
         int postHeader = ctx.postHeaderLength(EventType.TABLE_MAP_EVENT.code(), 8);
@@ -58,8 +61,9 @@ final class TableMapDecoder implements BodyDecoder {
         TableMapEvent event = new TableMapEvent(header, tableId, flags, schema, table, Arrays.asList(types), meta,
                 nullable, optional);
         TableSchema resolved;
+        TableSchemaResolver resolver = ctx.resolves(schema, table) ? ctx.resolver() : TABLE_MAP_ONLY;
         try {
-            resolved = ctx.resolver().resolve(event, ServerFlavor.of(ctx.formatDescription()));
+            resolved = resolver.resolve(event, ServerFlavor.of(ctx.formatDescription()));
         } catch (SchemaMismatchException e) {
             throw e; // the event's own problem: it gets the event's location
         } catch (BinlogException e) {
