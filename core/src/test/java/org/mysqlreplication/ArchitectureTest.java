@@ -16,30 +16,55 @@ class ArchitectureTest {
 
     @Test
     void ioDependsOnNothingOfOurs() {
-        noClasses().that().resideInAPackage("org.mysqlreplication.io..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.mysqlreplication.net..",
-                        "org.mysqlreplication.protocol..", "org.mysqlreplication.event..",
-                        "org.mysqlreplication.value..", "org.mysqlreplication.schema..",
-                        "org.mysqlreplication.file..", "org.mysqlreplication.client..", "org.mysqlreplication.gtid..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.mysqlreplication.io..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.mysqlreplication.net..",
+                        "org.mysqlreplication.protocol..",
+                        "org.mysqlreplication.event..",
+                        "org.mysqlreplication.value..",
+                        "org.mysqlreplication.schema..",
+                        "org.mysqlreplication.file..",
+                        "org.mysqlreplication.client..",
+                        "org.mysqlreplication.gtid..")
                 .check(CORE);
     }
 
     @Test
     void theModelKnowsNothingOfTheWireOrTheClient() {
-        noClasses().that().resideInAnyPackage("org.mysqlreplication.event..", "org.mysqlreplication.value..",
-                        "org.mysqlreplication.schema..", "org.mysqlreplication.gtid..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.mysqlreplication.net..",
-                        "org.mysqlreplication.protocol..", "org.mysqlreplication.file..",
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.mysqlreplication.event..",
+                        "org.mysqlreplication.value..",
+                        "org.mysqlreplication.schema..",
+                        "org.mysqlreplication.gtid..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.mysqlreplication.net..",
+                        "org.mysqlreplication.protocol..",
+                        "org.mysqlreplication.file..",
                         "org.mysqlreplication.client..")
                 .check(CORE);
     }
 
     @Test
     void theWireKnowsNothingOfEventsOrTheClient() {
-        noClasses().that().resideInAnyPackage("org.mysqlreplication.net..", "org.mysqlreplication.protocol..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.mysqlreplication.event..",
-                        "org.mysqlreplication.value..", "org.mysqlreplication.schema..",
-                        "org.mysqlreplication.file..", "org.mysqlreplication.client..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.mysqlreplication.net..", "org.mysqlreplication.protocol..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.mysqlreplication.event..",
+                        "org.mysqlreplication.value..",
+                        "org.mysqlreplication.schema..",
+                        "org.mysqlreplication.file..",
+                        "org.mysqlreplication.client..")
                 .check(CORE);
     }
 
@@ -50,38 +75,62 @@ class ArchitectureTest {
      */
     @Test
     void schemasAndGtidsKnowNothingOfEvents() {
-        noClasses().that().resideInAnyPackage("org.mysqlreplication.schema..", "org.mysqlreplication.gtid..",
-                        "org.mysqlreplication.value..")
-                .should().dependOnClassesThat().resideInAPackage("org.mysqlreplication.event..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.mysqlreplication.schema..", "org.mysqlreplication.gtid..", "org.mysqlreplication.value..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.mysqlreplication.event..")
                 .check(CORE);
     }
 
     @Test
     void theEventModelKnowsNothingOfItsDecoders() {
-        noClasses().that().resideInAPackage("org.mysqlreplication.event")
-                .should().dependOnClassesThat().resideInAPackage("org.mysqlreplication.event.decode..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.mysqlreplication.event")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.mysqlreplication.event.decode..")
                 .check(CORE);
     }
 
     @Test
     void theFileReaderIsASourceOfPayloadsOnly() {
-        noClasses().that().resideInAPackage("org.mysqlreplication.file..")
-                .should().dependOnClassesThat().haveSimpleName("EventDecoder")
+        noClasses()
+                .that()
+                .resideInAPackage("org.mysqlreplication.file..")
+                .should()
+                .dependOnClassesThat()
+                .haveSimpleName("EventDecoder")
                 .check(CORE);
     }
 
     @Test
     void nothingDependsOnTheClient() {
-        noClasses().that().resideOutsideOfPackage("org.mysqlreplication.client..")
-                .should().dependOnClassesThat().resideInAPackage("org.mysqlreplication.client..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.mysqlreplication.client..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.mysqlreplication.client..")
                 .check(CORE);
     }
 
     @Test
     void decodersAndTheModelNeverLog() {
-        noClasses().that().resideInAnyPackage("org.mysqlreplication.io..", "org.mysqlreplication.event..",
-                        "org.mysqlreplication.value..", "org.mysqlreplication.schema..", "org.mysqlreplication.gtid..")
-                .should().dependOnClassesThat().resideInAPackage("org.slf4j..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.mysqlreplication.io..",
+                        "org.mysqlreplication.event..",
+                        "org.mysqlreplication.value..",
+                        "org.mysqlreplication.schema..",
+                        "org.mysqlreplication.gtid..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.slf4j..")
                 .check(CORE);
     }
 }

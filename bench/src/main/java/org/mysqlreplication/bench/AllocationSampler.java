@@ -26,16 +26,18 @@ final class AllocationSampler {
     void start() {
         baseline.putAll(snapshot());
         running = true;
-        sampler = new Thread(() -> {
-            while (running) {
-                record();
-                try {
-                    Thread.sleep(INTERVAL_MS);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "allocation-sampler");
+        sampler = new Thread(
+                () -> {
+                    while (running) {
+                        record();
+                        try {
+                            Thread.sleep(INTERVAL_MS);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "allocation-sampler");
         sampler.setDaemon(true);
         sampler.start();
     }

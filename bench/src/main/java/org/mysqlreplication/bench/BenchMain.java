@@ -37,8 +37,7 @@ public final class BenchMain {
     private final List<String> jvmArgs = new ArrayList<>();
     private List<ReaderKind> readers = List.of(ReaderKind.values());
 
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     public static void main(String[] args) throws Exception {
         BenchMain b = new BenchMain();
@@ -51,13 +50,17 @@ public final class BenchMain {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (a) {
-                case "--rows" -> rows = Integer.parseInt(need(a, v).replace("_", "").replace(",", ""));
+                case "--rows" ->
+                    rows = Integer.parseInt(need(a, v).replace("_", "").replace(",", ""));
                 case "--rounds" -> rounds = Integer.parseInt(need(a, v));
                 case "--xmx" -> xmx = need(a, v);
                 case "--jfr" -> jfrDir = Path.of(need(a, v));
                 case "--jfr-settings" -> jfrSettings = need(a, v);
                 case "--jvm-arg" -> jvmArgs.add(need(a, v));
-                case "--readers" -> readers = Arrays.stream(need(a, v).split(",")).map(ReaderKind::ofLabel).toList();
+                case "--readers" ->
+                    readers = Arrays.stream(need(a, v).split(","))
+                            .map(ReaderKind::ofLabel)
+                            .toList();
                 case "-h", "--help" -> {
                     System.out.println("usage: bin/bench [--rows N] [--rounds R] [--xmx 64m] "
                             + "[--jfr DIR [--jfr-settings profile|FILE.jfc]] [--jvm-arg ARG]... "
@@ -80,13 +83,20 @@ public final class BenchMain {
 
     private void run() throws Exception {
         Workload workload = new Workload(rows);
-        System.out.printf(Locale.ROOT, "workload: %,d rows inserted, %,d updated, %,d deleted, %d rows per "
-                + "transaction; %d round(s); child heap %s%s%n", rows, workload.updatedRows(), workload.deletedRows(),
-                Workload.ROWS_PER_TRANSACTION, rounds, xmx == null ? "JVM default" : "-Xmx" + xmx,
+        System.out.printf(
+                Locale.ROOT,
+                "workload: %,d rows inserted, %,d updated, %,d deleted, %d rows per "
+                        + "transaction; %d round(s); child heap %s%s%n",
+                rows,
+                workload.updatedRows(),
+                workload.deletedRows(),
+                Workload.ROWS_PER_TRANSACTION,
+                rounds,
+                xmx == null ? "JVM default" : "-Xmx" + xmx,
                 jvmArgs.isEmpty() ? "" : "; child JVM options " + String.join(" ", jvmArgs));
         try (LocalMariaDb db = startServer()) {
-            System.out.println("server: " + db.query("SELECT VERSION()").get(0).get(0) + " on " + db.host() + ":"
-                    + db.port());
+            System.out.println(
+                    "server: " + db.query("SELECT VERSION()").get(0).get(0) + " on " + db.host() + ":" + db.port());
             long t0 = System.nanoTime();
             workload.run(settings(db));
             System.out.printf(Locale.ROOT, "workload written in %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -95,15 +105,27 @@ public final class BenchMain {
             for (Path f : target.files()) {
                 binlogBytes += Files.size(f);
             }
-            System.out.printf(Locale.ROOT, "binlog: %s .. %s:%d, %.1f MB in %d file(s)%n", target.startFile(),
-                    target.endFile(), target.endPosition(), binlogBytes / 1e6, target.files().size());
+            System.out.printf(
+                    Locale.ROOT,
+                    "binlog: %s .. %s:%d, %.1f MB in %d file(s)%n",
+                    target.startFile(),
+                    target.endFile(),
+                    target.endPosition(),
+                    binlogBytes / 1e6,
+                    target.files().size());
             Report report = new Report(binlogBytes, workload.expectedRowCount());
             for (int round = 0; round < rounds; round++) {
                 for (int j = 0; j < readers.size(); j++) {
                     ReaderKind k = readers.get((j + round) % readers.size());
                     Measurement m = fork(k, target, 1000 + round * 10 + k.ordinal(), round);
-                    System.out.printf(Locale.ROOT, "round %d %-18s %7.2f s  rows %,d  events %,d%n", round + 1,
-                            k.label(), m.wallNanos() / 1e9, m.rows(), m.events());
+                    System.out.printf(
+                            Locale.ROOT,
+                            "round %d %-18s %7.2f s  rows %,d  events %,d%n",
+                            round + 1,
+                            k.label(),
+                            m.wallNanos() / 1e9,
+                            m.rows(),
+                            m.events());
                     report.add(m);
                 }
             }
@@ -139,18 +161,31 @@ public final class BenchMain {
                 break;
             }
         }
-        return new Target(db.host(), db.port(), db.user(), db.password(), 0, files.get(0).getFileName().toString(),
-                endFile, endPos, files);
+        return new Target(
+                db.host(),
+                db.port(),
+                db.user(),
+                db.password(),
+                0,
+                files.get(0).getFileName().toString(),
+                endFile,
+                endPos,
+                files);
     }
 
     static ConnectionSettings settings(LocalMariaDb db) {
-        return ConnectionSettings.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        return ConnectionSettings.builder()
+                .host(db.host())
+                .port(db.port())
+                .user(db.user())
+                .password(db.password())
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
     }
 
     /** Runs one reader in a child JVM and parses its RESULT line. */
-    private Measurement fork(ReaderKind k, Target t, long serverId, int round) throws IOException,
-            InterruptedException {
+    private Measurement fork(ReaderKind k, Target t, long serverId, int round)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (xmx != null) {
@@ -164,17 +199,27 @@ public final class BenchMain {
             cmd.add("-XX:StartFlightRecording=settings=" + jfrSettings + ",filename="
                     + jfrDir.resolve(k.label() + "-r" + (round + 1) + ".jfr"));
         }
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), ReaderProcess.class.getName(), k.label(),
-                t.host(), Integer.toString(t.port()), t.user(), t.password() == null ? "" : t.password(),
-                Long.toString(serverId), t.startFile(), t.endFile(), Long.toString(t.endPosition())));
+        cmd.addAll(List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                ReaderProcess.class.getName(),
+                k.label(),
+                t.host(),
+                Integer.toString(t.port()),
+                t.user(),
+                t.password() == null ? "" : t.password(),
+                Long.toString(serverId),
+                t.startFile(),
+                t.endFile(),
+                Long.toString(t.endPosition())));
         for (Path f : t.files()) {
             cmd.add(f.toString());
         }
         Path log = Files.createTempFile("bench-" + k.label(), ".log");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
         String result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("RESULT ")) {
                     result = line;
@@ -183,8 +228,8 @@ public final class BenchMain {
         }
         int rc = p.waitFor();
         if (rc != 0 || result == null) {
-            throw new IllegalStateException(k.label() + " failed (exit " + rc + "); its stderr:\n"
-                    + Files.readString(log));
+            throw new IllegalStateException(
+                    k.label() + " failed (exit " + rc + "); its stderr:\n" + Files.readString(log));
         }
         Files.deleteIfExists(log);
         return Measurement.parse(result);

@@ -27,8 +27,7 @@ import java.util.Map;
  */
 public final class ConnectorReaders {
 
-    private ConnectorReaders() {
-    }
+    private ConnectorReaders() {}
 
     public static ReadResult network(Target t) {
         BinaryLogClient client = new BinaryLogClient(t.host(), t.port(), t.user(), t.password());
@@ -49,7 +48,9 @@ public final class ConnectorReaders {
                 file[0] = r.getBinlogFilename();
             }
             EventHeader h = event.getHeader();
-            if (h instanceof EventHeaderV4 v4 && file[0].equals(t.endFile()) && v4.getNextPosition() >= t.endPosition()
+            if (h instanceof EventHeaderV4 v4
+                    && file[0].equals(t.endFile())
+                    && v4.getNextPosition() >= t.endPosition()
                     && !reachedEnd[0]) {
                 reachedEnd[0] = true;
                 try {

@@ -4,8 +4,19 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** One reader's measurements in one round, parsed from its child JVM's {@code RESULT} line. Immutable. */
-public record Measurement(ReaderKind reader, long wallNanos, long cpuNanos, long threadCpuNanos, long allocated,
-        long peakHeap, long rssHwm, long rows, long events, long bytes, long allChecksum, long comparedChecksum) {
+public record Measurement(
+        ReaderKind reader,
+        long wallNanos,
+        long cpuNanos,
+        long threadCpuNanos,
+        long allocated,
+        long peakHeap,
+        long rssHwm,
+        long rows,
+        long events,
+        long bytes,
+        long allChecksum,
+        long comparedChecksum) {
 
     /** Parses {@code RESULT reader=... wall_ns=... ...}. */
     public static Measurement parse(String line) {
@@ -17,9 +28,19 @@ public record Measurement(ReaderKind reader, long wallNanos, long cpuNanos, long
             int eq = part.indexOf('=');
             kv.put(part.substring(0, eq), part.substring(eq + 1));
         }
-        return new Measurement(ReaderKind.ofLabel(kv.get("reader")), num(kv, "wall_ns"), num(kv, "cpu_ns"),
-                num(kv, "thread_cpu_ns"), num(kv, "alloc"), num(kv, "peak_heap"), num(kv, "rss_hwm"),
-                num(kv, "rows"), num(kv, "events"), num(kv, "bytes"), num(kv, "all"), num(kv, "compared"));
+        return new Measurement(
+                ReaderKind.ofLabel(kv.get("reader")),
+                num(kv, "wall_ns"),
+                num(kv, "cpu_ns"),
+                num(kv, "thread_cpu_ns"),
+                num(kv, "alloc"),
+                num(kv, "peak_heap"),
+                num(kv, "rss_hwm"),
+                num(kv, "rows"),
+                num(kv, "events"),
+                num(kv, "bytes"),
+                num(kv, "all"),
+                num(kv, "compared"));
     }
 
     private static long num(Map<String, String> kv, String key) {

@@ -19,8 +19,7 @@ import org.mysqlreplication.value.PrimitiveValues;
 /** Our two readers: {@link BinLogStreamReader} over the network and {@link BinlogFileReader}. Stateless. */
 public final class OurReaders {
 
-    private OurReaders() {
-    }
+    private OurReaders() {}
 
     /**
      * Streams the binlog non-blocking from the start file to its end, folding every value of every row, or
@@ -32,8 +31,8 @@ public final class OurReaders {
                 .serverId(t.serverId())
                 .startAt(t.startFile(), 4)
                 .blocking(false)
-                .readAheadBytes(Integer.getInteger("bench.readAheadBytes",
-                        BinLogStreamReaderConfig.DEFAULT_READ_AHEAD_BYTES))
+                .readAheadBytes(
+                        Integer.getInteger("bench.readAheadBytes", BinLogStreamReaderConfig.DEFAULT_READ_AHEAD_BYTES))
                 .lazyRows(lazy)
                 .build();
         ValueFold fold = new ValueFold();

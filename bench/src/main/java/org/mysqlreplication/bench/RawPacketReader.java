@@ -12,20 +12,27 @@ import org.mysqlreplication.protocol.ServerConnection;
  */
 public final class RawPacketReader {
 
-    private RawPacketReader() {
-    }
+    private RawPacketReader() {}
 
     public static ReadResult read(Target t) {
-        ConnectionSettings settings = ConnectionSettings.builder().host(t.host()).port(t.port()).user(t.user())
-                .password(t.password()).connectTimeout(Duration.ofSeconds(10)).build();
+        ConnectionSettings settings = ConnectionSettings.builder()
+                .host(t.host())
+                .port(t.port())
+                .user(t.user())
+                .password(t.password())
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         long events = 0;
         long bytes = 0;
         try (ServerConnection c = ServerConnection.open(settings)) {
             c.execute("SET @master_binlog_checksum = @@global.binlog_checksum");
             c.execute("SET @mariadb_slave_capability = 4");
             // the same stream BinLogStreamReader asks MariaDB for: ANNOTATE_ROWS events included
-            c.requestBinlogDump(t.startFile(), 4, t.serverId(), ServerConnection.BINLOG_DUMP_NON_BLOCK
-                    | ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT);
+            c.requestBinlogDump(
+                    t.startFile(),
+                    4,
+                    t.serverId(),
+                    ServerConnection.BINLOG_DUMP_NON_BLOCK | ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT);
             ByteReader p;
             while ((p = c.readEventPacket()) != null) {
                 events++;

@@ -25,8 +25,7 @@ import java.util.List;
  */
 public final class ReaderProcess {
 
-    private ReaderProcess() {
-    }
+    private ReaderProcess() {}
 
     public static void main(String[] args) throws IOException, InterruptedException {
         ReaderKind kind = ReaderKind.ofLabel(args[0]);
@@ -34,15 +33,22 @@ public final class ReaderProcess {
         for (int i = 9; i < args.length; i++) {
             files.add(Path.of(args[i]));
         }
-        Target t = new Target(args[1], Integer.parseInt(args[2]), args[3], args[4], Long.parseLong(args[5]),
-                args[6], args[7], Long.parseLong(args[8]), files);
+        Target t = new Target(
+                args[1],
+                Integer.parseInt(args[2]),
+                args[3],
+                args[4],
+                Long.parseLong(args[5]),
+                args[6],
+                args[7],
+                Long.parseLong(args[8]),
+                files);
         System.out.println(measure(kind, t));
     }
 
     /** Runs the reader once in this JVM and returns the RESULT line. */
     static String measure(ReaderKind kind, Target t) throws IOException, InterruptedException {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         List<MemoryPoolMXBean> heap = new ArrayList<>();

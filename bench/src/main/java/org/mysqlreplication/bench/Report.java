@@ -51,24 +51,47 @@ public final class Report {
     /** The whole report; its last line is the ratios line. */
     public String render() {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "%-21s %8s %8s %9s %11s %8s %12s %10s %8s%n", "reader", "wall_s",
-                "cpu_s", "thr_cpu_s", "rows/s", "MB/s", "alloc_B/row", "peak_heap", "rss_MB"));
+        s.append(String.format(
+                Locale.ROOT,
+                "%-21s %8s %8s %9s %11s %8s %12s %10s %8s%n",
+                "reader",
+                "wall_s",
+                "cpu_s",
+                "thr_cpu_s",
+                "rows/s",
+                "MB/s",
+                "alloc_B/row",
+                "peak_heap",
+                "rss_MB"));
         for (ReaderKind k : ReaderKind.values()) {
             if (!byReader.containsKey(k)) {
                 continue;
             }
             double wall = wall(k);
-            s.append(String.format(Locale.ROOT, "%-21s %8.2f %8.2f %9.2f %11.0f %8.1f %12.0f %8.0fMB %8.0f%n",
-                    k.label(), wall, median(k, m -> m.cpuNanos() / 1e9), median(k, m -> m.threadCpuNanos() / 1e9),
-                    rowsPerSecond(k), binlogBytes / 1e6 / wall, allocPerRow(k),
-                    median(k, m -> m.peakHeap() / 1e6), median(k, m -> m.rssHwm() / 1e6)));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%-21s %8.2f %8.2f %9.2f %11.0f %8.1f %12.0f %8.0fMB %8.0f%n",
+                    k.label(),
+                    wall,
+                    median(k, m -> m.cpuNanos() / 1e9),
+                    median(k, m -> m.threadCpuNanos() / 1e9),
+                    rowsPerSecond(k),
+                    binlogBytes / 1e6 / wall,
+                    allocPerRow(k),
+                    median(k, m -> m.peakHeap() / 1e6),
+                    median(k, m -> m.rssHwm() / 1e6)));
         }
-        s.append(String.format(Locale.ROOT, "(medians of %d round(s); binlog %.1f MB; %d row images expected; "
-                + "rows/s = expected rows / wall, also for raw-packets, which decodes nothing; cpu_s = process CPU "
-                + "(all threads, JIT and GC included); thr_cpu_s = the reading thread; alloc = all threads)%n",
-                rounds(), binlogBytes / 1e6, expectedRows));
+        s.append(String.format(
+                Locale.ROOT,
+                "(medians of %d round(s); binlog %.1f MB; %d row images expected; "
+                        + "rows/s = expected rows / wall, also for raw-packets, which decodes nothing; cpu_s = process CPU "
+                        + "(all threads, JIT and GC included); thr_cpu_s = the reading thread; alloc = all threads)%n",
+                rounds(),
+                binlogBytes / 1e6,
+                expectedRows));
         s.append(agreement());
-        s.append(String.format(Locale.ROOT,
+        s.append(String.format(
+                Locale.ROOT,
                 "ratios: network_rows_per_s_vs_connector=%.2f file_rows_per_s_vs_connector=%.2f "
                         + "network_wall_vs_raw=%.2f alloc_per_row_vs_connector=%.2f",
                 rowsPerSecond(ReaderKind.OURS_NETWORK) / rowsPerSecond(ReaderKind.CONNECTOR_NETWORK),
@@ -106,10 +129,16 @@ public final class Report {
             }
             rows.append(' ').append(k.label()).append('=').append(ms.get(0).rows());
         }
-        s.append("rows:").append(rows).append(rowsAgree ? " (all equal to the workload's " : " (MISMATCH: expected ")
-                .append(expectedRows).append(")\n");
-        s.append("checksum of compared columns [").append(ValueFold.COMPARED_NAMES).append("]: ")
-                .append(comparedAgree ? "agree" : "DIFFER").append(" across all readers of every value and rounds");
+        s.append("rows:")
+                .append(rows)
+                .append(rowsAgree ? " (all equal to the workload's " : " (MISMATCH: expected ")
+                .append(expectedRows)
+                .append(")\n");
+        s.append("checksum of compared columns [")
+                .append(ValueFold.COMPARED_NAMES)
+                .append("]: ")
+                .append(comparedAgree ? "agree" : "DIFFER")
+                .append(" across all readers of every value and rounds");
         s.append(String.format(Locale.ROOT, " (%016x)%n", compared == null ? 0 : compared));
         s.append("not compared: body TEXT, doc JSON (ours String, connector byte[]; folded by each reader, "
                 + "checked by WorkloadAgreementIT)\n");

@@ -9,8 +9,16 @@ import java.util.List;
  *
  * @param files the binlog files from {@code startFile} to {@code endFile}, for the file readers
  */
-public record Target(String host, int port, String user, String password, long serverId, String startFile,
-        String endFile, long endPosition, List<Path> files) {
+public record Target(
+        String host,
+        int port,
+        String user,
+        String password,
+        long serverId,
+        String startFile,
+        String endFile,
+        long endPosition,
+        List<Path> files) {
 
     public Target {
         files = List.copyOf(files);

@@ -24,6 +24,7 @@ public final class ValueFold {
 
     /** The columns in {@link #compared()}, by index in {@link Workload}'s table. */
     public static final int[] COMPARED_COLUMNS = {0, 1, 2, 3, 4, 5, 6, 7, 10};
+
     public static final String COMPARED_NAMES = "id qty name title price created(ms) updated ratio flags";
     private static final int DATETIME_COLUMN = 5;
     private static final long NULL_MARK = 0x9E3779B97F4A7C15L;

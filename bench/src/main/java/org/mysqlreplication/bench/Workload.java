@@ -32,6 +32,7 @@ public final class Workload {
 
     /** Rows per INSERT/UPDATE/DELETE statement, each its own transaction. */
     public static final int ROWS_PER_TRANSACTION = 1000;
+
     public static final String DATABASE = "bench";
     public static final String TABLE = "t";
     /** Number of columns of the table. */
@@ -41,8 +42,8 @@ public final class Workload {
 
     public Workload(int rows) {
         if (rows < ROWS_PER_TRANSACTION || rows % ROWS_PER_TRANSACTION != 0) {
-            throw new IllegalArgumentException("rows must be a positive multiple of " + ROWS_PER_TRANSACTION
-                    + ", found " + rows);
+            throw new IllegalArgumentException(
+                    "rows must be a positive multiple of " + ROWS_PER_TRANSACTION + ", found " + rows);
         }
         this.rows = rows;
     }
@@ -66,7 +67,8 @@ public final class Workload {
 
     /** The DDL. */
     public static List<String> schema() {
-        return List.of("CREATE DATABASE " + DATABASE,
+        return List.of(
+                "CREATE DATABASE " + DATABASE,
                 "CREATE TABLE " + DATABASE + "." + TABLE + " ("
                         + "id BIGINT NOT NULL PRIMARY KEY, qty INT, "
                         + "name VARCHAR(64) CHARACTER SET latin1, "
@@ -100,8 +102,8 @@ public final class Workload {
         }
         int firstDeleted = rows - deletedRows() + 1;
         for (int from = firstDeleted; from <= rows; from += ROWS_PER_TRANSACTION) {
-            out.add("DELETE FROM " + DATABASE + "." + TABLE
-                    + " WHERE id BETWEEN " + from + " AND " + Math.min(rows, from + ROWS_PER_TRANSACTION - 1));
+            out.add("DELETE FROM " + DATABASE + "." + TABLE + " WHERE id BETWEEN " + from + " AND "
+                    + Math.min(rows, from + ROWS_PER_TRANSACTION - 1));
         }
         return out;
     }

@@ -29,8 +29,9 @@ class ReportTest {
         String[] lines = r.render().split("\n");
         // rows/s: ours 1000/2.0 = 500 vs connector 1000/4.0 = 250 -> 2.00; files 1000/1 vs 1000/3 -> 3.00;
         // wall ours/raw 2.0/1.6 = 1.25; alloc per row 300/1000 = 0.30
-        assertThat(lines[lines.length - 1]).isEqualTo("ratios: network_rows_per_s_vs_connector=2.00 "
-                + "file_rows_per_s_vs_connector=3.00 network_wall_vs_raw=1.25 alloc_per_row_vs_connector=0.30");
+        assertThat(lines[lines.length - 1])
+                .isEqualTo("ratios: network_rows_per_s_vs_connector=2.00 "
+                        + "file_rows_per_s_vs_connector=3.00 network_wall_vs_raw=1.25 alloc_per_row_vs_connector=0.30");
         assertThat(r.render()).contains("checksum of compared columns [" + ValueFold.COMPARED_NAMES + "]: agree");
         assertThat(r.render()).contains("(all equal to the workload's 1000)");
     }

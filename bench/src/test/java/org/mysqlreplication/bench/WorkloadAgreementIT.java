@@ -43,8 +43,16 @@ class WorkloadAgreementIT {
         db = BenchMain.startServer();
         WORKLOAD.run(BenchMain.settings(db));
         Target t = BenchMain.target(db);
-        target = new Target(t.host(), t.port(), t.user(), t.password(), 4242, t.startFile(), t.endFile(),
-                t.endPosition(), t.files());
+        target = new Target(
+                t.host(),
+                t.port(),
+                t.user(),
+                t.password(),
+                4242,
+                t.startFile(),
+                t.endFile(),
+                t.endPosition(),
+                t.files());
     }
 
     @AfterAll
@@ -106,14 +114,16 @@ class WorkloadAgreementIT {
 
         // the server's own view of a row never updated nor deleted
         List<String> sel = db.query("SELECT id, qty, name, title, price, created, updated, ratio, body, doc, flags "
-                + "FROM bench.t WHERE id = 1501").get(0);
+                        + "FROM bench.t WHERE id = 1501")
+                .get(0);
         Row r = ours.get(1501L);
         assertThat(r.get(1)).isEqualTo(Integer.parseInt(sel.get(1)));
         assertThat(r.get(2)).isEqualTo(sel.get(2));
         assertThat(r.get(3)).isEqualTo(sel.get(3)).isEqualTo("títle ✓ 😀 1501 …");
         assertThat(r.get(4)).isEqualTo(new BigDecimal(sel.get(4))).isEqualTo(new BigDecimal("-2056.37"));
         assertThat(r.get(5)).isEqualTo(LocalDateTime.parse(sel.get(5).replace(' ', 'T')));
-        assertThat(r.get(6)).isEqualTo(LocalDateTime.parse(sel.get(6).replace(' ', 'T')).toInstant(ZoneOffset.UTC));
+        assertThat(r.get(6))
+                .isEqualTo(LocalDateTime.parse(sel.get(6).replace(' ', 'T')).toInstant(ZoneOffset.UTC));
         assertThat((Double) r.get(7)).isEqualTo(Double.parseDouble(sel.get(7)));
         assertThat(r.get(8)).isEqualTo(sel.get(8));
         assertThat(r.get(9)).isEqualTo(sel.get(9));
@@ -127,7 +137,8 @@ class WorkloadAgreementIT {
             assertThat(t[3]).isEqualTo(o.get(3));
             assertThat(t[4]).isEqualTo(o.get(4));
             LocalDateTime created = (LocalDateTime) o.get(5);
-            assertThat(((java.util.Date) t[5]).getTime()).isEqualTo(created.toInstant(ZoneOffset.UTC).toEpochMilli());
+            assertThat(((java.util.Date) t[5]).getTime())
+                    .isEqualTo(created.toInstant(ZoneOffset.UTC).toEpochMilli());
             assertThat(((java.sql.Timestamp) t[6]).toInstant()).isEqualTo((Instant) o.get(6));
             assertThat(t[7]).isEqualTo(o.get(7));
             assertThat(new String((byte[]) t[8], StandardCharsets.UTF_8)).isEqualTo(o.get(8));

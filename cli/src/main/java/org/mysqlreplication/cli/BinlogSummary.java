@@ -44,6 +44,7 @@ final class BinlogSummary {
     private final Map<Integer, Long> eventTypes = new TreeMap<>();
     /** Per {@code database.table}: rows inserted, updated, deleted. */
     private final Map<String, long[]> rows = new TreeMap<>();
+
     private long failedAt = -1;
     private String failure;
 
@@ -70,7 +71,9 @@ final class BinlogSummary {
             }
         } catch (BinlogException ex) {
             s.failedAt = at;
-            s.failure = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage().replace('\n', ' ');
+            s.failure = ex.getMessage() == null
+                    ? ex.getClass().getSimpleName()
+                    : ex.getMessage().replace('\n', ' ');
         }
         return s;
     }
@@ -90,7 +93,8 @@ final class BinlogSummary {
                 || e instanceof QueryEvent q && q.query().strip().equalsIgnoreCase("COMMIT")) {
             transactions++;
         } else if (e instanceof RowsEvent r) {
-            long[] n = rows.computeIfAbsent(r.table().database() + "." + r.table().table(), k -> new long[3]);
+            long[] n =
+                    rows.computeIfAbsent(r.table().database() + "." + r.table().table(), k -> new long[3]);
             n[e instanceof WriteRowsEvent ? 0 : e instanceof UpdateRowsEvent ? 1 : 2] += r.rowCount();
         }
     }
@@ -125,18 +129,29 @@ final class BinlogSummary {
         } else {
             JsonLines.appendString(sb, serverVersion);
         }
-        sb.append(",\"binlog_version\":").append(serverVersion == null ? "null" : binlogVersion)
-                .append(",\"checksum\":").append(checksum == null ? "null" : "\"" + checksum + "\"")
-                .append(",\"first_event_ts\":").append(firstTs < 0 ? "null" : firstTs)
-                .append(",\"last_event_ts\":").append(lastTs < 0 ? "null" : lastTs)
-                .append(",\"transactions\":").append(transactions).append(",\"tables\":{");
+        sb.append(",\"binlog_version\":")
+                .append(serverVersion == null ? "null" : binlogVersion)
+                .append(",\"checksum\":")
+                .append(checksum == null ? "null" : "\"" + checksum + "\"")
+                .append(",\"first_event_ts\":")
+                .append(firstTs < 0 ? "null" : firstTs)
+                .append(",\"last_event_ts\":")
+                .append(lastTs < 0 ? "null" : lastTs)
+                .append(",\"transactions\":")
+                .append(transactions)
+                .append(",\"tables\":{");
         boolean first = true;
         for (Map.Entry<String, long[]> t : rows.entrySet()) {
             sb.append(first ? "" : ",");
             JsonLines.appendString(sb, t.getKey());
             long[] n = t.getValue();
-            sb.append(":{\"inserted\":").append(n[0]).append(",\"updated\":").append(n[1]).append(",\"deleted\":")
-                    .append(n[2]).append('}');
+            sb.append(":{\"inserted\":")
+                    .append(n[0])
+                    .append(",\"updated\":")
+                    .append(n[1])
+                    .append(",\"deleted\":")
+                    .append(n[2])
+                    .append('}');
             first = false;
         }
         sb.append("},\"events\":").append(events).append(",\"event_types\":{");
@@ -155,21 +170,43 @@ final class BinlogSummary {
     /** The summary as text, a few lines ending with an empty one. */
     String text() {
         StringBuilder sb = new StringBuilder(256).append("file: ").append(file).append('\n');
-        sb.append("server version: ").append(serverVersion == null ? "-" : serverVersion).append('\n');
-        sb.append("binlog format version: ").append(serverVersion == null ? "-" : binlogVersion).append('\n');
-        sb.append("checksum algorithm: ").append(checksum == null ? "-" : checksum).append('\n');
-        sb.append("first event: ").append(firstTs < 0 ? "-" : Instant.ofEpochSecond(firstTs)).append('\n');
-        sb.append("last event: ").append(lastTs < 0 ? "-" : Instant.ofEpochSecond(lastTs)).append('\n');
+        sb.append("server version: ")
+                .append(serverVersion == null ? "-" : serverVersion)
+                .append('\n');
+        sb.append("binlog format version: ")
+                .append(serverVersion == null ? "-" : binlogVersion)
+                .append('\n');
+        sb.append("checksum algorithm: ")
+                .append(checksum == null ? "-" : checksum)
+                .append('\n');
+        sb.append("first event: ")
+                .append(firstTs < 0 ? "-" : Instant.ofEpochSecond(firstTs))
+                .append('\n');
+        sb.append("last event: ")
+                .append(lastTs < 0 ? "-" : Instant.ofEpochSecond(lastTs))
+                .append('\n');
         sb.append("transactions: ").append(transactions).append('\n');
         for (Map.Entry<String, long[]> t : rows.entrySet()) {
             long[] n = t.getValue();
-            sb.append("rows ").append(t.getKey()).append(": ").append(n[0]).append(" inserted, ").append(n[1])
-                    .append(" updated, ").append(n[2]).append(" deleted\n");
+            sb.append("rows ")
+                    .append(t.getKey())
+                    .append(": ")
+                    .append(n[0])
+                    .append(" inserted, ")
+                    .append(n[1])
+                    .append(" updated, ")
+                    .append(n[2])
+                    .append(" deleted\n");
         }
         sb.append("events: ").append(events).append('\n');
         for (Map.Entry<Integer, Long> t : eventTypes.entrySet()) {
-            sb.append("  type ").append(t.getKey()).append(' ').append(typeName(t.getKey())).append(": ")
-                    .append(t.getValue()).append('\n');
+            sb.append("  type ")
+                    .append(t.getKey())
+                    .append(' ')
+                    .append(typeName(t.getKey()))
+                    .append(": ")
+                    .append(t.getValue())
+                    .append('\n');
         }
         if (!complete()) {
             sb.append("incomplete: read up to offset ").append(failedAt).append('\n');

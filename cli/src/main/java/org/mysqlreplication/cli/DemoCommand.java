@@ -8,14 +8,17 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.testing.LocalMariaDb;
 import org.mysqlreplication.testing.PythonReadmeSession;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code demo}: starts a throwaway MariaDB, runs the SQL session of python-mysql-replication's README, prints
  * every event of the binlog in the dump format and stops the server.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Start a throwaway local MariaDB, run python-mysql-replication's README session"
                 + " and print its binlog events.")
 final class DemoCommand implements Callable<Integer> {

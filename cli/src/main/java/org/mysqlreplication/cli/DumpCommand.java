@@ -17,16 +17,19 @@ import org.mysqlreplication.gtid.MariadbGtidPosition;
 import org.mysqlreplication.schema.SchemaMismatchPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code dump}: prints the events of a real server's binlog in the dump format or as JSON lines. It stops when nobody
  * reads its output any more, and on SIGTERM prints where it stopped (see {@link StopOnSignal}).
  */
-@Command(name = "dump", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "dump",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Print the binlog events of a MySQL/MariaDB server in python-mysql-replication's dump format"
                 + " or as JSON lines.")
 final class DumpCommand implements Callable<Integer> {
@@ -43,12 +46,16 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--start-pos", description = "position in --start-file (default: its first event)")
     private Long startPos;
 
-    @Option(names = "--start-gtid", paramLabel = "GTIDS", description = "MariaDB GTID position to start after,"
-            + " e.g. 0-1-100,1-2-7 (instead of --start-file)")
+    @Option(
+            names = "--start-gtid",
+            paramLabel = "GTIDS",
+            description = "MariaDB GTID position to start after," + " e.g. 0-1-100,1-2-7 (instead of --start-file)")
     private String startGtid;
 
-    @Option(names = "--resume-stream", description = "without a start: start at the current end of the binlog"
-            + " (only new events) instead of the beginning of the server's current file")
+    @Option(
+            names = "--resume-stream",
+            description = "without a start: start at the current end of the binlog"
+                    + " (only new events) instead of the beginning of the server's current file")
     private boolean resumeStream;
 
     @Option(names = "--follow", description = "keep waiting for new events instead of stopping at the end")
@@ -60,23 +67,39 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--ignored-schemas", split = ",", paramLabel = "SCHEMA", description = "not these schemas")
     private List<String> ignoredSchemas;
 
-    @Option(names = "--only-tables", split = ",", paramLabel = "TABLE",
+    @Option(
+            names = "--only-tables",
+            split = ",",
+            paramLabel = "TABLE",
             description = "only these tables (name, or schema.name)")
     private List<String> onlyTables;
 
-    @Option(names = "--ignored-tables", split = ",", paramLabel = "TABLE",
+    @Option(
+            names = "--ignored-tables",
+            split = ",",
+            paramLabel = "TABLE",
             description = "not these tables (name, or schema.name)")
     private List<String> ignoredTables;
 
-    @Option(names = "--only-events", split = ",", paramLabel = "EVENT", description = "only these events, by class"
-            + " or by the name the dump prints, in any case, e.g. WriteRowsEvent,QueryEvent")
+    @Option(
+            names = "--only-events",
+            split = ",",
+            paramLabel = "EVENT",
+            description = "only these events, by class"
+                    + " or by the name the dump prints, in any case, e.g. WriteRowsEvent,QueryEvent")
     private List<String> onlyEvents;
 
-    @Option(names = "--ignored-events", split = ",", paramLabel = "EVENT", description = "not these events, named"
-            + " as for --only-events")
+    @Option(
+            names = "--ignored-events",
+            split = ",",
+            paramLabel = "EVENT",
+            description = "not these events, named" + " as for --only-events")
     private List<String> ignoredEvents;
 
-    @Option(names = "--schema-mismatch", paramLabel = "POLICY", defaultValue = "FAIL",
+    @Option(
+            names = "--schema-mismatch",
+            paramLabel = "POLICY",
+            defaultValue = "FAIL",
             description = "when the server's table (information_schema) no longer matches a TABLE_MAP: FAIL (the"
                     + " default: stop with an error that names the table) or POSITIONAL_NAMES (print its rows as"
                     + " @1, @2, ...)")
@@ -88,14 +111,16 @@ final class DumpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         BinLogStreamReaderConfig config = config();
-        FilterReport filters = new FilterReport(given("--only-schemas", onlySchemas, "--only-tables", onlyTables),
-                given("--only-events", onlyEvents, "--ignored-events", ignoredEvents), config.selector().onlyEvents());
+        FilterReport filters = new FilterReport(
+                given("--only-schemas", onlySchemas, "--only-tables", onlyTables),
+                given("--only-events", onlyEvents, "--ignored-events", ignoredEvents),
+                config.selector().onlyEvents());
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         EventOutput output = new EventOutput(format.printer(spec, out), out, 1);
         try (BinLogStreamReader stream = new BinLogStreamReader(config);
-                StopOnSignal stop = new StopOnSignal(stream, err,
-                        config.start() instanceof StartPosition.At at ? at.position() : null)) {
+                StopOnSignal stop = new StopOnSignal(
+                        stream, err, config.start() instanceof StartPosition.At at ? at.position() : null)) {
             try {
                 for (BinlogEvent event : stream) {
                     if (!output.print(event, stream.position())) {
@@ -116,8 +141,10 @@ final class DumpCommand implements Callable<Integer> {
     }
 
     private BinLogStreamReaderConfig config() {
-        BinLogStreamReaderConfig.Builder b = BinLogStreamReaderConfig.builder().blocking(follow)
-                .resumeStream(resumeStream).schemaMismatchPolicy(schemaMismatch);
+        BinLogStreamReaderConfig.Builder b = BinLogStreamReaderConfig.builder()
+                .blocking(follow)
+                .resumeStream(resumeStream)
+                .schemaMismatchPolicy(schemaMismatch);
         try {
             connection.applyTo(b, spec);
             start(b);
@@ -172,7 +199,8 @@ final class DumpCommand implements Callable<Integer> {
         List<String> given = new ArrayList<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             if (namesAndValues[i + 1] instanceof List<?> values) {
-                given.add(namesAndValues[i] + " " + String.join(",", values.stream().map(String::valueOf).toList()));
+                given.add(namesAndValues[i] + " "
+                        + String.join(",", values.stream().map(String::valueOf).toList()));
             }
         }
         return given;
@@ -184,8 +212,9 @@ final class DumpCommand implements Callable<Integer> {
         for (String name : names) {
             Class<? extends BinlogEvent> c = EventClasses.byName(name);
             if (c == null) {
-                throw new ParameterException(spec.commandLine(), "unknown event " + name
-                        + "; known: " + String.join(", ", EventClasses.names()));
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "unknown event " + name + "; known: " + String.join(", ", EventClasses.names()));
             }
             classes.add(c);
         }

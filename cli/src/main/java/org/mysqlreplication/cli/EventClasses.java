@@ -34,8 +34,7 @@ final class EventClasses {
 
     private static final Map<String, Class<? extends BinlogEvent>> BY_NAME = index();
 
-    private EventClasses() {
-    }
+    private EventClasses() {}
 
     /** The class of this class name or dump title, ignoring case; {@code null} if none. */
     static Class<? extends BinlogEvent> byName(String name) {

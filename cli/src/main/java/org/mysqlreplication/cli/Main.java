@@ -15,10 +15,18 @@ import picocli.CommandLine.Command;
  * authenticating or streaming (one line on stderr says why), 2 bad usage (the reason and a pointer to
  * {@code --help} on stderr). No message shows a password given on the command line.
  */
-@Command(name = Main.NAME, mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = Main.NAME,
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Reads a MySQL/MariaDB binary log as a replica and prints its events.",
-        subcommands = {DemoCommand.class, DumpCommand.class, ReadCommand.class, SummaryCommand.class,
-                ReplayServerCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            DumpCommand.class,
+            ReadCommand.class,
+            SummaryCommand.class,
+            ReplayServerCommand.class
+        })
 public final class Main implements Runnable {
 
     static final String NAME = "mysql-replication";
@@ -40,8 +48,8 @@ public final class Main implements Runnable {
      * write errors, so {@link PrintWriter#checkError()} would never see that the reader of a pipe has gone.
      */
     static PrintWriter writer(OutputStream stream, boolean autoFlush) {
-        return new PrintWriter(new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16),
-                autoFlush);
+        return new PrintWriter(
+                new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16), autoFlush);
     }
 
     /** Runs the command line and returns the exit code (tests call this instead of {@link #main}). */
@@ -70,7 +78,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is required: demo, dump, read, summary or replay-server");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a command is required: demo, dump, read, summary or replay-server");
     }
 }

@@ -14,12 +14,19 @@ import picocli.CommandLine.ParameterException;
  */
 final class OutputFormat {
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json", description = "text: the dump"
-            + " format (default); json: one JSON object per changed row, per line, in Maxwell's shape")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "text|json",
+            description = "text: the dump"
+                    + " format (default); json: one JSON object per changed row, per line, in Maxwell's shape")
     private String format;
 
-    @Option(names = "--events", paramLabel = "rows|all", description = "with --format json: rows (default) writes"
-            + " the changed rows only, all also every other event as an object with an \"event\" field")
+    @Option(
+            names = "--events",
+            paramLabel = "rows|all",
+            description = "with --format json: rows (default) writes"
+                    + " the changed rows only, all also every other event as an object with an \"event\" field")
     private String events;
 
     /** Prints events in the chosen format. */

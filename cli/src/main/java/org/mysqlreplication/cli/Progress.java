@@ -18,16 +18,13 @@ class Progress {
 
     private static final Progress NONE = new Progress(null, () -> 0) {
         @Override
-        void update(long events, Path file, long position) {
-        }
+        void update(long events, Path file, long position) {}
 
         @Override
-        void fileDone() {
-        }
+        void fileDone() {}
 
         @Override
-        void end() {
-        }
+        void end() {}
     };
 
     private final PrintWriter err;

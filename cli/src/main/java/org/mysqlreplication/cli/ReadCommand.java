@@ -9,15 +9,14 @@ import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.SchemaHistoryResolver;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
+import org.mysqlreplication.file.BinlogFileReader;
 import org.mysqlreplication.schema.FileSchemaHistoryStore;
 import org.mysqlreplication.schema.SchemaHistory;
 import org.mysqlreplication.schema.SchemaMismatchPolicy;
-import org.mysqlreplication.event.BinlogPosition;
-import org.mysqlreplication.file.BinlogFileReader;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -25,7 +24,10 @@ import picocli.CommandLine.Spec;
  * {@code read}: prints the events of binlog files on disk in the dump format or as JSON lines. What was decoded
  * before an error is printed before the error's line; on a terminal, the progress goes to stderr.
  */
-@Command(name = "read", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(
+        name = "read",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Print the events of binlog files on disk in python-mysql-replication's dump format or as"
                 + " JSON lines.")
 final class ReadCommand implements Callable<Integer> {
@@ -42,12 +44,18 @@ final class ReadCommand implements Callable<Integer> {
     @Mixin
     private OutputFormat format;
 
-    @Option(names = "--schema-history", paramLabel = "HISTORY", description = "a schema history file (JSON lines):"
-            + " the DDL read is applied and appended to it, and rows get the column names of their time; a history"
-            + " kept by an earlier run is used as of the first file's start")
+    @Option(
+            names = "--schema-history",
+            paramLabel = "HISTORY",
+            description = "a schema history file (JSON lines):"
+                    + " the DDL read is applied and appended to it, and rows get the column names of their time; a history"
+                    + " kept by an earlier run is used as of the first file's start")
     private Path schemaHistory;
 
-    @Option(names = "--schema-mismatch", paramLabel = "POLICY", defaultValue = "FAIL",
+    @Option(
+            names = "--schema-mismatch",
+            paramLabel = "POLICY",
+            defaultValue = "FAIL",
             description = "with --schema-history, when its table does not match a TABLE_MAP: FAIL (the default:"
                     + " stop with an error that names the table) or POSITIONAL_NAMES (print its rows as @1, @2, ...)")
     private SchemaMismatchPolicy schemaMismatch;
@@ -55,8 +63,8 @@ final class ReadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        SchemaHistory history = schemaHistory == null ? null
-                : new SchemaHistory(new FileSchemaHistoryStore(schemaHistory));
+        SchemaHistory history =
+                schemaHistory == null ? null : new SchemaHistory(new FileSchemaHistoryStore(schemaHistory));
         if (history != null && !history.isEmpty()) {
             history.restore(files.get(0).getFileName().toString(), 4);
         }
@@ -64,13 +72,18 @@ final class ReadCommand implements Callable<Integer> {
         Progress progress = Progress.onTerminal(spec.commandLine().getErr());
         try {
             for (Path file : files) {
-                DecodeContext ctx = history == null ? new DecodeContext(UnknownEventPolicy.DELIVER)
-                        : new DecodeContext(new SchemaHistoryResolver(history, schemaMismatch, m -> { }),
+                DecodeContext ctx = history == null
+                        ? new DecodeContext(UnknownEventPolicy.DELIVER)
+                        : new DecodeContext(
+                                new SchemaHistoryResolver(history, schemaMismatch, m -> {}),
                                 UnknownEventPolicy.DELIVER);
                 try (BinlogFileReader reader = new BinlogFileReader(file, ctx)) {
                     for (BinlogEvent event : reader) {
                         if (history != null && event instanceof QueryEvent q) {
-                            SchemaHistoryResolver.apply(history, q, file.getFileName().toString(),
+                            SchemaHistoryResolver.apply(
+                                    history,
+                                    q,
+                                    file.getFileName().toString(),
                                     reader.position().position());
                         }
                         if (!output.print(event, reader.position())) {

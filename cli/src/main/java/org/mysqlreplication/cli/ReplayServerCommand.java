@@ -8,18 +8,20 @@ import java.util.concurrent.CountDownLatch;
 import org.mysqlreplication.testing.replay.MysqlReplayServer;
 import org.mysqlreplication.testing.replay.ReplayAuthPlugin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code replay-server}: serves binlog files as a stand-in MySQL source ({@link MysqlReplayServer}) on 127.0.0.1
  * until interrupted (Ctrl-C), for trying a replication client against MySQL's protocol and authentication without a
  * MySQL server. Says on stderr where it listens and where its RSA public key (and with {@code --tls} its CA) is.
  */
-@Command(name = "replay-server", mixinStandardHelpOptions = true,
+@Command(
+        name = "replay-server",
+        mixinStandardHelpOptions = true,
         description = "Serve binlog files as a stand-in MySQL 8.4/9.x source until interrupted.")
 final class ReplayServerCommand implements Callable<Integer> {
 
@@ -35,16 +37,23 @@ final class ReplayServerCommand implements Callable<Integer> {
     @Option(names = "--user", defaultValue = "repl", description = "the account (default: ${DEFAULT-VALUE})")
     private String user;
 
-    @Option(names = "--password-env", paramLabel = "VAR", description = "read the account's password from this"
-            + " environment variable (default: no password)")
+    @Option(
+            names = "--password-env",
+            paramLabel = "VAR",
+            description = "read the account's password from this" + " environment variable (default: no password)")
     private String passwordEnv;
 
-    @Option(names = "--auth-plugin", defaultValue = "CACHING_SHA2_PASSWORD", paramLabel = "PLUGIN",
+    @Option(
+            names = "--auth-plugin",
+            defaultValue = "CACHING_SHA2_PASSWORD",
+            paramLabel = "PLUGIN",
             description = "MYSQL_NATIVE_PASSWORD, CACHING_SHA2_PASSWORD or SHA256_PASSWORD (default: ${DEFAULT-VALUE})")
     private ReplayAuthPlugin plugin;
 
-    @Option(names = "--server-version", defaultValue = "8.4.3", description = "version to show"
-            + " (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--server-version",
+            defaultValue = "8.4.3",
+            description = "version to show" + " (default: ${DEFAULT-VALUE})")
     private String version;
 
     @Option(names = "--tls", description = "offer TLS with a throwaway CA and certificate")
@@ -56,12 +65,12 @@ final class ReplayServerCommand implements Callable<Integer> {
         if (passwordEnv != null) {
             password = System.getenv(passwordEnv);
             if (password == null) {
-                throw new ParameterException(spec.commandLine(),
-                        "environment variable " + passwordEnv + " (--password-env) is not set");
+                throw new ParameterException(
+                        spec.commandLine(), "environment variable " + passwordEnv + " (--password-env) is not set");
             }
         }
-        MysqlReplayServer.Builder b = MysqlReplayServer.builder().port(port).serverVersion(version)
-                .user(user, password, plugin);
+        MysqlReplayServer.Builder b =
+                MysqlReplayServer.builder().port(port).serverVersion(version).user(user, password, plugin);
         files.forEach(b::binlog);
         if (tls) {
             b.tls();
@@ -69,10 +78,12 @@ final class ReplayServerCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stopped = new CountDownLatch(1);
         try (MysqlReplayServer server = b.start()) {
-            Thread hook = new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "replay-server-stop");
+            Thread hook = new Thread(
+                    () -> {
+                        server.close();
+                        stopped.countDown();
+                    },
+                    "replay-server-stop");
             Runtime.getRuntime().addShutdownHook(hook);
             err.println("MySQL " + version + " replay of " + files.size() + " file(s) on " + MysqlReplayServer.HOST
                     + ":" + server.port() + "; user '" + user + "' (" + plugin.pluginName() + "); RSA public key "

@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -17,7 +17,9 @@ import picocli.CommandLine.Spec;
  * line. A file that cannot be read to its end is still summarized up to the failing event (marked incomplete),
  * its one-line error (file, offset, reason) goes to stderr, the other files are read, and the exit code is 1.
  */
-@Command(name = "summary", mixinStandardHelpOptions = true,
+@Command(
+        name = "summary",
+        mixinStandardHelpOptions = true,
         description = "Summarize binlog files: server version, format, checksum, times, transactions, rows per"
                 + " table and events per type.")
 final class SummaryCommand implements Callable<Integer> {
@@ -28,7 +30,10 @@ final class SummaryCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "binlog files")
     private List<Path> files;
 
-    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            paramLabel = "text|json",
             description = "text (default) or json: one object per file per line")
     private String format;
 

@@ -38,7 +38,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
         String arg = u.getUnmatched().get(0);
         String first = arg.startsWith("-") && arg.indexOf('=') > 0 ? arg.substring(0, arg.indexOf('=')) : arg;
         String shown = secrets.isSecret(first) ? ArgumentSecrets.MASK : "'" + first + "'";
-        boolean top = u.getCommandLine().getParent() == null && !u.getCommandLine().getSubcommands().isEmpty();
+        boolean top = u.getCommandLine().getParent() == null
+                && !u.getCommandLine().getSubcommands().isEmpty();
         String what = first.startsWith("-") ? "unknown option " : top ? "unknown command " : "unexpected argument ";
         List<String> suggestions = u.getSuggestions();
         return what + shown + (suggestions.isEmpty() ? "" : "; did you mean " + String.join(" or ", suggestions) + "?");

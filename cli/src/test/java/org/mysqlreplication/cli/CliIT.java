@@ -27,11 +27,15 @@ class CliIT {
         db = LocalMariaDb.builder().start();
         PythonReadmeSession.runOn(db);
         altered = LocalMariaDb.builder().start();
-        altered.execute("CREATE DATABASE hist", "CREATE TABLE hist.t (id INT PRIMARY KEY, a INT)",
-                "INSERT INTO hist.t VALUES (1, 10)", "ALTER TABLE hist.t ADD COLUMN b VARCHAR(5) FIRST",
+        altered.execute(
+                "CREATE DATABASE hist",
+                "CREATE TABLE hist.t (id INT PRIMARY KEY, a INT)",
+                "INSERT INTO hist.t VALUES (1, 10)",
+                "ALTER TABLE hist.t ADD COLUMN b VARCHAR(5) FIRST",
                 "INSERT INTO hist.t VALUES ('x', 2, 20)");
         for (LocalMariaDb server : List.of(db, altered)) {
-            server.execute("CREATE USER 'repl'@'%' IDENTIFIED BY 's3cret-pw'",
+            server.execute(
+                    "CREATE USER 'repl'@'%' IDENTIFIED BY 's3cret-pw'",
                     "GRANT REPLICATION SLAVE, REPLICATION CLIENT, SELECT ON *.* TO 'repl'@'%'");
         }
     }
@@ -42,8 +46,7 @@ class CliIT {
         altered.close();
     }
 
-    record Result(int exitCode, String out, String err) {
-    }
+    record Result(int exitCode, String out, String err) {}
 
     static Result run(String... args) {
         StringWriter out = new StringWriter();
@@ -54,60 +57,142 @@ class CliIT {
 
     @Test
     void dumpPrintsTheReadmeEventsAndStopsAtTheEnd() {
-        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
-                "--password", "s3cret-pw", "--server-id", "1234");
+        Result r = run(
+                "dump",
+                "--host",
+                db.host(),
+                "--port",
+                String.valueOf(db.port()),
+                "--user",
+                "repl",
+                "--password",
+                "s3cret-pw",
+                "--server-id",
+                "1234");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("=== RotateEvent ===", "=== FormatDescriptionEvent ===",
-                "Query: CREATE DATABASE test", "=== TableMapEvent ===", "=== WriteRowsEvent ===",
-                "* data : Hello\n", "=== UpdateRowsEvent ===", "* data : Hello => World\n",
-                "=== DeleteRowsEvent ===", "=== XidEvent ===");
+        assertThat(r.out())
+                .contains(
+                        "=== RotateEvent ===",
+                        "=== FormatDescriptionEvent ===",
+                        "Query: CREATE DATABASE test",
+                        "=== TableMapEvent ===",
+                        "=== WriteRowsEvent ===",
+                        "* data : Hello\n",
+                        "=== UpdateRowsEvent ===",
+                        "* data : Hello => World\n",
+                        "=== DeleteRowsEvent ===",
+                        "=== XidEvent ===");
         assertThat(r.out()).doesNotContain("s3cret-pw");
     }
 
     @Test
     void dumpFiltersByEventClassAndTable() {
-        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
-                "--password", "s3cret-pw", "--server-id", "1235", "--only-events", "WriteRowsEvent,DeleteRowsEvent",
-                "--only-tables", "test4");
+        Result r = run(
+                "dump",
+                "--host",
+                db.host(),
+                "--port",
+                String.valueOf(db.port()),
+                "--user",
+                "repl",
+                "--password",
+                "s3cret-pw",
+                "--server-id",
+                "1235",
+                "--only-events",
+                "WriteRowsEvent,DeleteRowsEvent",
+                "--only-tables",
+                "test4");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().split("=== ", -1)).hasSize(3);
-        assertThat(r.out()).contains("=== WriteRowsEvent ===", "=== DeleteRowsEvent ===")
+        assertThat(r.out())
+                .contains("=== WriteRowsEvent ===", "=== DeleteRowsEvent ===")
                 .doesNotContain("UpdateRowsEvent", "QueryEvent");
     }
 
     @Test
     void dumpStartsAfterAGtidPosition() {
         String start = db.query("SELECT @@gtid_binlog_pos").get(0).get(0);
-        db.execute("CREATE DATABASE cli_gtid", "CREATE TABLE cli_gtid.later (id INT)",
+        db.execute(
+                "CREATE DATABASE cli_gtid",
+                "CREATE TABLE cli_gtid.later (id INT)",
                 "INSERT INTO cli_gtid.later VALUES (41)");
-        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
-                "--password", "s3cret-pw", "--server-id", "1239", "--start-gtid", start);
+        Result r = run(
+                "dump",
+                "--host",
+                db.host(),
+                "--port",
+                String.valueOf(db.port()),
+                "--user",
+                "repl",
+                "--password",
+                "s3cret-pw",
+                "--server-id",
+                "1239",
+                "--start-gtid",
+                start);
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("Query: CREATE DATABASE cli_gtid", "* id : 41\n")
+        assertThat(r.out())
+                .contains("Query: CREATE DATABASE cli_gtid", "* id : 41\n")
                 .doesNotContain("Query: CREATE DATABASE test", "* data : Hello");
     }
 
     @Test
     void aMalformedStartGtidIsAUsageError() {
-        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
-                "--password", "s3cret-pw", "--server-id", "1240", "--start-gtid", "0-1");
+        Result r = run(
+                "dump",
+                "--host",
+                db.host(),
+                "--port",
+                String.valueOf(db.port()),
+                "--user",
+                "repl",
+                "--password",
+                "s3cret-pw",
+                "--server-id",
+                "1240",
+                "--start-gtid",
+                "0-1");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--start-gtid", "'0-1'");
     }
 
     @Test
     void wrongPasswordExitsNonZeroWithOneLineThatHidesThePassword() {
-        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
-                "--password", "wrong-pw-123", "--server-id", "1236");
+        Result r = run(
+                "dump",
+                "--host",
+                db.host(),
+                "--port",
+                String.valueOf(db.port()),
+                "--user",
+                "repl",
+                "--password",
+                "wrong-pw-123",
+                "--server-id",
+                "1236");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err().strip()).startsWith("mysql-replication: ").contains("1045").doesNotContain("\n");
+        assertThat(r.err().strip())
+                .startsWith("mysql-replication: ")
+                .contains("1045")
+                .doesNotContain("\n");
         assertThat(r.err() + r.out()).doesNotContain("wrong-pw-123");
     }
 
     @Test
     void passwordComesFromTheEnvironmentWhenAsked() {
-        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
-                "--password-env", "MYSQL_REPLICATION_TEST_UNSET_VARIABLE", "--server-id", "1237");
+        Result r = run(
+                "dump",
+                "--host",
+                db.host(),
+                "--port",
+                String.valueOf(db.port()),
+                "--user",
+                "repl",
+                "--password-env",
+                "MYSQL_REPLICATION_TEST_UNSET_VARIABLE",
+                "--server-id",
+                "1237");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("MYSQL_REPLICATION_TEST_UNSET_VARIABLE");
     }
@@ -121,17 +206,57 @@ class CliIT {
 
     @Test
     void sslModeRequiredAgainstAServerWithoutTlsExitsNonZeroSayingSo() {
-        Result r = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
-                "--password", "s3cret-pw", "--server-id", "1239", "--ssl-mode", "VERIFY_CA", "--ssl-ca", "ca.pem");
+        Result r = run(
+                "dump",
+                "--host",
+                db.host(),
+                "--port",
+                String.valueOf(db.port()),
+                "--user",
+                "repl",
+                "--password",
+                "s3cret-pw",
+                "--server-id",
+                "1239",
+                "--ssl-mode",
+                "VERIFY_CA",
+                "--ssl-ca",
+                "ca.pem");
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).startsWith("mysql-replication: ").contains("does not offer TLS").doesNotContain("s3cret");
-        Result preferred = run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", "repl",
-                "--password", "s3cret-pw", "--server-id", "1240", "--ssl-mode", "PREFERRED", "--only-events",
+        assertThat(r.err())
+                .startsWith("mysql-replication: ")
+                .contains("does not offer TLS")
+                .doesNotContain("s3cret");
+        Result preferred = run(
+                "dump",
+                "--host",
+                db.host(),
+                "--port",
+                String.valueOf(db.port()),
+                "--user",
+                "repl",
+                "--password",
+                "s3cret-pw",
+                "--server-id",
+                "1240",
+                "--ssl-mode",
+                "PREFERRED",
+                "--only-events",
                 "WriteRowsEvent");
         assertThat(preferred.exitCode()).as(preferred.err()).isZero();
         assertThat(preferred.out()).contains("* data : Hello\n");
-        Result caWithoutVerify = run("dump", "--host", db.host(), "--user", "repl", "--server-id", "1241",
-                "--ssl-mode", "REQUIRED", "--ssl-ca", "ca.pem");
+        Result caWithoutVerify = run(
+                "dump",
+                "--host",
+                db.host(),
+                "--user",
+                "repl",
+                "--server-id",
+                "1241",
+                "--ssl-mode",
+                "REQUIRED",
+                "--ssl-ca",
+                "ca.pem");
         assertThat(caWithoutVerify.exitCode()).isEqualTo(2);
         assertThat(caWithoutVerify.err()).contains("--ssl-ca needs --ssl-mode VERIFY_CA or VERIFY_IDENTITY");
     }
@@ -141,8 +266,19 @@ class CliIT {
     }
 
     private static Result dumpOf(LocalMariaDb server, String serverId, String... more) {
-        String[] base = {"dump", "--host", server.host(), "--port", String.valueOf(server.port()), "--user", "repl",
-                "--password", "s3cret-pw", "--server-id", serverId};
+        String[] base = {
+            "dump",
+            "--host",
+            server.host(),
+            "--port",
+            String.valueOf(server.port()),
+            "--user",
+            "repl",
+            "--password",
+            "s3cret-pw",
+            "--server-id",
+            serverId
+        };
         String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
         System.arraycopy(more, 0, args, base.length, more.length);
         return run(args);
@@ -156,21 +292,27 @@ class CliIT {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().split("=== ", -1)).hasSize(2);
         assertThat(r.out()).startsWith("=== MariadbBinLogCheckPointEvent ===").contains("Filename: " + file + "\n");
-        assertThat(dumpAs("1251", "--only-events", "mariadbbinlogcheckpointevent").out()).isEqualTo(r.out());
+        assertThat(dumpAs("1251", "--only-events", "mariadbbinlogcheckpointevent")
+                        .out())
+                .isEqualTo(r.out());
     }
 
     @Test
     void aTableFilterThatMatchesNothingSaysSo() {
         Result r = dumpAs("1252", "--only-tables", "nosuch");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("=== QueryEvent ===").doesNotContain("=== TableMapEvent", "=== WriteRowsEvent",
-                "=== UpdateRowsEvent", "=== DeleteRowsEvent");
-        assertThat(r.err()).isEqualTo("mysql-replication: warning: no table map or rows event matched"
-                + " --only-tables nosuch\n");
+        assertThat(r.out())
+                .contains("=== QueryEvent ===")
+                .doesNotContain(
+                        "=== TableMapEvent", "=== WriteRowsEvent", "=== UpdateRowsEvent", "=== DeleteRowsEvent");
+        assertThat(r.err())
+                .isEqualTo(
+                        "mysql-replication: warning: no table map or rows event matched" + " --only-tables nosuch\n");
         Result none = dumpAs("1253", "--only-events", "WriteRowsEvent", "--only-schemas", "nosuch");
         assertThat(none.out()).isEmpty();
-        assertThat(none.err()).isEqualTo("mysql-replication: warning: no event matched --only-events WriteRowsEvent"
-                + " --only-schemas nosuch\n");
+        assertThat(none.err())
+                .isEqualTo("mysql-replication: warning: no event matched --only-events WriteRowsEvent"
+                        + " --only-schemas nosuch\n");
         Result some = dumpAs("1254", "--only-tables", "test4");
         assertThat(some.err()).isEmpty();
     }
@@ -206,23 +348,44 @@ class CliIT {
     void demoPrintsThePythonReadmeSequence() {
         Result r = run("demo");
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).containsSubsequence("=== QueryEvent ===", "Query: CREATE DATABASE test",
-                "=== TableMapEvent ===", "=== WriteRowsEvent ===", "* id : 1\n* data : Hello\n* data2 : World\n",
-                "=== XidEvent ===", "=== UpdateRowsEvent ===", "* data : Hello => World\n",
-                "* data2 : World => Hello\n", "=== DeleteRowsEvent ===");
+        assertThat(r.out())
+                .containsSubsequence(
+                        "=== QueryEvent ===",
+                        "Query: CREATE DATABASE test",
+                        "=== TableMapEvent ===",
+                        "=== WriteRowsEvent ===",
+                        "* id : 1\n* data : Hello\n* data2 : World\n",
+                        "=== XidEvent ===",
+                        "=== UpdateRowsEvent ===",
+                        "* data : Hello => World\n",
+                        "* data2 : World => Hello\n",
+                        "=== DeleteRowsEvent ===");
     }
 
     /** MariaDB 10.3.36's own sequence test binlog (see PROVENANCE.md): 17 events, GTIDs 0-1-1 and 0-1-100..102. */
     @Test
     void readPrintsTheEventsOfABinlogFile() {
-        Path file = Path.of("..", "..", "shared", "fixtures", "binlogs", "ottok-mariadb-10.3", "mysql-test",
-                "std_data", "rpl", "master-bin-seq_10.3.36.000001");
+        Path file = Path.of(
+                "..",
+                "..",
+                "shared",
+                "fixtures",
+                "binlogs",
+                "ottok-mariadb-10.3",
+                "mysql-test",
+                "std_data",
+                "rpl",
+                "master-bin-seq_10.3.36.000001");
         Assumptions.assumeTrue(Files.exists(file), "fixtures not beside the checkout");
         Result r = run("read", file.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().split("\n=== |^=== ", -1)).hasSize(18);
-        assertThat(r.out()).contains("mysql version: 10.3.36-MariaDB-debug-log", "Query: CREATE SEQUENCE s1",
-                "GTID: 0-1-100", "SQL statement : INSERT INTO s1 VALUES(2, 1, 10, 1, 2, 1, 1, 0)");
+        assertThat(r.out())
+                .contains(
+                        "mysql version: 10.3.36-MariaDB-debug-log",
+                        "Query: CREATE SEQUENCE s1",
+                        "GTID: 0-1-100",
+                        "SQL statement : INSERT INTO s1 VALUES(2, 1, 10, 1, 2, 1, 1, 0)");
     }
 
     /** Without row metadata in the file, rows get their names of the time from the history the DDL builds. */
@@ -247,8 +410,8 @@ class CliIT {
         Result strict = dumpOf(altered, "1260");
         assertThat(strict.exitCode()).isEqualTo(1);
         assertThat(strict.err()).contains("table hist.t", "2 column(s)", "3 column(s)");
-        Result positional = dumpOf(altered, "1261", "--schema-mismatch", "positional_names", "--only-events",
-                "WriteRowsEvent");
+        Result positional =
+                dumpOf(altered, "1261", "--schema-mismatch", "positional_names", "--only-events", "WriteRowsEvent");
         assertThat(positional.exitCode()).as(positional.err()).isZero();
         assertThat(positional.out()).contains("* @1 : 1\n* @2 : 10\n");
         Result ignored = dumpOf(altered, "1262", "--ignored-tables", "hist.t");
@@ -263,6 +426,8 @@ class CliIT {
         Result r = run("read", notABinlog.toString());
         Files.delete(notABinlog);
         assertThat(r.exitCode()).isEqualTo(1);
-        assertThat(r.err()).startsWith("mysql-replication: ").contains(notABinlog.getFileName().toString());
+        assertThat(r.err())
+                .startsWith("mysql-replication: ")
+                .contains(notABinlog.getFileName().toString());
     }
 }

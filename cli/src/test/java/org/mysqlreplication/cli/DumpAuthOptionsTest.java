@@ -21,15 +21,25 @@ import org.mysqlreplication.testing.replay.ReplayAuthPlugin;
  */
 class DumpAuthOptionsTest {
 
-    private static final Path FILE = Path.of("..", "..", "shared", "fixtures", "binlogs",
-            "apecloud-mysql-binlog-connector-rust", "tests", "parse_file_tests", "mysql-bin.000057");
+    private static final Path FILE = Path.of(
+            "..",
+            "..",
+            "shared",
+            "fixtures",
+            "binlogs",
+            "apecloud-mysql-binlog-connector-rust",
+            "tests",
+            "parse_file_tests",
+            "mysql-bin.000057");
     private static MysqlReplayServer server;
 
     @BeforeAll
     static void start() {
         assumeTrue(Files.isRegularFile(FILE), "fixture " + FILE.toAbsolutePath() + " is absent");
-        server = MysqlReplayServer.builder().binlog(FILE)
-                .user("repl", "sha2-cli-pw", ReplayAuthPlugin.CACHING_SHA2_PASSWORD).start();
+        server = MysqlReplayServer.builder()
+                .binlog(FILE)
+                .user("repl", "sha2-cli-pw", ReplayAuthPlugin.CACHING_SHA2_PASSWORD)
+                .start();
     }
 
     @AfterAll
@@ -42,8 +52,21 @@ class DumpAuthOptionsTest {
     private static String[] run(String... extra) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        String[] base = {"dump", "--host", MysqlReplayServer.HOST, "--port", String.valueOf(server.port()), "--user",
-            "repl", "--password", "sha2-cli-pw", "--server-id", "77", "--start-file", "mysql-bin.000057"};
+        String[] base = {
+            "dump",
+            "--host",
+            MysqlReplayServer.HOST,
+            "--port",
+            String.valueOf(server.port()),
+            "--user",
+            "repl",
+            "--password",
+            "sha2-cli-pw",
+            "--server-id",
+            "77",
+            "--start-file",
+            "mysql-bin.000057"
+        };
         String[] args = new String[base.length + extra.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(extra, 0, args, base.length, extra.length);
@@ -72,7 +95,8 @@ class DumpAuthOptionsTest {
         server.clearAuthenticationCache();
         String[] r = run();
         assertThat(r[0]).isEqualTo("1");
-        assertThat(r[2]).contains("sslMode", "serverPublicKey", "allowPublicKeyRetrieval")
+        assertThat(r[2])
+                .contains("sslMode", "serverPublicKey", "allowPublicKeyRetrieval")
                 .doesNotContain("sha2-cli-pw");
     }
 }

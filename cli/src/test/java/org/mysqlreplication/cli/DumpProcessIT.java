@@ -39,9 +39,20 @@ class DumpProcessIT {
     }
 
     private static Process dump(Path stderr, String... more) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName(), "dump", "--host",
-                db.host(), "--port", String.valueOf(db.port()), "--user", db.user(), "--server-id", "2100",
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "dump",
+                "--host",
+                db.host(),
+                "--port",
+                String.valueOf(db.port()),
+                "--user",
+                db.user(),
+                "--server-id",
+                "2100",
                 "--follow"));
         if (!db.password().isEmpty()) {
             command.addAll(List.of("--password", db.password()));
@@ -85,10 +96,13 @@ class DumpProcessIT {
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         db.execute("INSERT INTO p.t VALUES (3)");
         // one transaction per row: when the dump has printed as many XIDs, it has read the whole binlog
-        int transactions = Integer.parseInt(db.query("SELECT COUNT(*) FROM p.t").get(0).get(0));
+        int transactions =
+                Integer.parseInt(db.query("SELECT COUNT(*) FROM p.t").get(0).get(0));
         List<String> xids = new ArrayList<>();
         while (xids.size() < transactions) {
-            xids.addAll(readUntil(out, "Transaction ID").stream().filter(l -> l.startsWith("Transaction ID")).toList());
+            xids.addAll(readUntil(out, "Transaction ID").stream()
+                    .filter(l -> l.startsWith("Transaction ID"))
+                    .toList());
         }
         List<String> status = db.query("SHOW MASTER STATUS").get(0);
         Thread.sleep(300);
@@ -96,7 +110,8 @@ class DumpProcessIT {
         assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
         String stderr = Files.readString(err);
         Matcher m = Pattern.compile("mysql-replication: stopped at (\\S+):(\\d+) \\(resume with --start-file (\\S+)"
-                + " --start-pos (\\d+)\\)\\n").matcher(stderr);
+                        + " --start-pos (\\d+)\\)\\n")
+                .matcher(stderr);
         assertThat(m.find()).as(stderr).isTrue();
         // the server's own end of its binlog, read after the dump had printed the last transaction
         assertThat(List.of(m.group(1), m.group(2))).isEqualTo(List.of(status.get(0), status.get(1)));
@@ -104,9 +119,24 @@ class DumpProcessIT {
 
         // and resuming there prints the next transaction and nothing before it
         db.execute("INSERT INTO p.t VALUES (4)");
-        CliRun r = CliRun.run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user", db.user(),
-                "--password", db.password(), "--server-id", "2101", "--start-file", m.group(3), "--start-pos",
-                m.group(4), "--only-events", "WriteRowsEvent");
+        CliRun r = CliRun.run(
+                "dump",
+                "--host",
+                db.host(),
+                "--port",
+                String.valueOf(db.port()),
+                "--user",
+                db.user(),
+                "--password",
+                db.password(),
+                "--server-id",
+                "2101",
+                "--start-file",
+                m.group(3),
+                "--start-pos",
+                m.group(4),
+                "--only-events",
+                "WriteRowsEvent");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("* id : 4\n").doesNotContain("* id : 3\n", "* id : 1\n");
         assertThat(r.out().split("=== ", -1)).hasSize(2);

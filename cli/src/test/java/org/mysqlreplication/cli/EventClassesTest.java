@@ -24,7 +24,9 @@ class EventClassesTest {
         Map<String, Class<?>> titles = new TreeMap<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
-            files = walk.filter(Files::isRegularFile).filter(f -> !f.toString().endsWith(".md")).toList();
+            files = walk.filter(Files::isRegularFile)
+                    .filter(f -> !f.toString().endsWith(".md"))
+                    .toList();
         }
         for (Path file : files) {
             try (BinlogFileReader reader = new BinlogFileReader(file)) {
@@ -35,9 +37,15 @@ class EventClassesTest {
                 // the corpus has negative tests; the events before the error still count
             }
         }
-        assertThat(titles).containsKeys("MariadbBinLogCheckPointEvent", "IntvarEvent", "WriteRowsEvent",
-                "MariadbGtidEvent", "XidEvent");
-        titles.forEach((title, type) -> assertThat(EventClasses.byName(title)).as(title).isEqualTo(type));
+        assertThat(titles)
+                .containsKeys(
+                        "MariadbBinLogCheckPointEvent",
+                        "IntvarEvent",
+                        "WriteRowsEvent",
+                        "MariadbGtidEvent",
+                        "XidEvent");
+        titles.forEach((title, type) ->
+                assertThat(EventClasses.byName(title)).as(title).isEqualTo(type));
     }
 
     @Test

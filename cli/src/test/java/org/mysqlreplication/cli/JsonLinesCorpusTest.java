@@ -29,8 +29,10 @@ class JsonLinesCorpusTest {
         assumeTrue(Files.isDirectory(ROOT), "fixtures folder absent");
         List<Path> files;
         try (Stream<Path> s = Files.walk(ROOT)) {
-            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("PROVENANCE.md"))
-                    .sorted().toList();
+            files = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals("PROVENANCE.md"))
+                    .sorted()
+                    .toList();
         }
         List<String> problems = new ArrayList<>();
         int read = 0;
@@ -62,8 +64,10 @@ class JsonLinesCorpusTest {
                     problems.add(f + ": invalid JSON: " + e.getMessage());
                 }
             }
-            long events = summary.eventTypes().entrySet().stream().filter(e -> e.getKey() != 40)
-                    .mapToLong(e -> e.getValue()).sum();
+            long events = summary.eventTypes().entrySet().stream()
+                    .filter(e -> e.getKey() != 40)
+                    .mapToLong(e -> e.getValue())
+                    .sum();
             if (lines < events) {
                 problems.add(f + ": " + lines + " lines for " + events + " events");
             }
@@ -76,11 +80,15 @@ class JsonLinesCorpusTest {
     @Test
     void eventsNeedJsonAndBothOptionsTakeOnlyTheirValues() {
         Path any = ROOT.resolve("osheroff-mysql-binlog-connector-java/src/test/resources/mysql-bin.compressed");
-        assertThat(CliIT.run("read", "--events", "all", any.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliIT.run("read", "--events", "all", any.toString()).exitCode())
+                .isEqualTo(2);
         CliIT.Result bad = CliIT.run("read", "--format", "yaml", any.toString());
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("--format must be text or json, found 'yaml'");
-        assertThat(CliIT.run("read", "--format", "json", "--events", "some", any.toString()).exitCode()).isEqualTo(2);
-        assertThat(CliIT.run("summary", "--format", "xml", any.toString()).exitCode()).isEqualTo(2);
+        assertThat(CliIT.run("read", "--format", "json", "--events", "some", any.toString())
+                        .exitCode())
+                .isEqualTo(2);
+        assertThat(CliIT.run("summary", "--format", "xml", any.toString()).exitCode())
+                .isEqualTo(2);
     }
 }

@@ -34,7 +34,17 @@ import org.mysqlreplication.testing.LocalMariaDb;
 class JsonLinesIT {
 
     /** How a column's JSON is compared with its SELECT text. */
-    enum Kind { INTEGER, DECIMAL, FLOAT, DOUBLE, STRING, TEXT, BYTES, SET, EPOCH }
+    enum Kind {
+        INTEGER,
+        DECIMAL,
+        FLOAT,
+        DOUBLE,
+        STRING,
+        TEXT,
+        BYTES,
+        SET,
+        EPOCH
+    }
 
     record Column(String name, String type, Kind kind, String select) {
         Column(String name, String type, Kind kind) {
@@ -44,14 +54,21 @@ class JsonLinesIT {
     }
 
     static final List<Column> COLUMNS = List.of(
-            new Column("t1", "TINYINT", Kind.INTEGER), new Column("t2", "TINYINT UNSIGNED", Kind.INTEGER),
-            new Column("s1", "SMALLINT", Kind.INTEGER), new Column("s2", "SMALLINT UNSIGNED", Kind.INTEGER),
-            new Column("m1", "MEDIUMINT", Kind.INTEGER), new Column("m2", "MEDIUMINT UNSIGNED", Kind.INTEGER),
-            new Column("n1", "INT", Kind.INTEGER), new Column("n2", "INT UNSIGNED", Kind.INTEGER),
-            new Column("g1", "BIGINT", Kind.INTEGER), new Column("g2", "BIGINT UNSIGNED", Kind.INTEGER),
-            new Column("d1", "DECIMAL(10,2)", Kind.DECIMAL), new Column("d2", "DECIMAL(65,30)", Kind.DECIMAL),
+            new Column("t1", "TINYINT", Kind.INTEGER),
+            new Column("t2", "TINYINT UNSIGNED", Kind.INTEGER),
+            new Column("s1", "SMALLINT", Kind.INTEGER),
+            new Column("s2", "SMALLINT UNSIGNED", Kind.INTEGER),
+            new Column("m1", "MEDIUMINT", Kind.INTEGER),
+            new Column("m2", "MEDIUMINT UNSIGNED", Kind.INTEGER),
+            new Column("n1", "INT", Kind.INTEGER),
+            new Column("n2", "INT UNSIGNED", Kind.INTEGER),
+            new Column("g1", "BIGINT", Kind.INTEGER),
+            new Column("g2", "BIGINT UNSIGNED", Kind.INTEGER),
+            new Column("d1", "DECIMAL(10,2)", Kind.DECIMAL),
+            new Column("d2", "DECIMAL(65,30)", Kind.DECIMAL),
             new Column("d3", "DECIMAL(7,0)", Kind.DECIMAL),
-            new Column("fl", "FLOAT", Kind.FLOAT), new Column("dbl", "DOUBLE", Kind.DOUBLE),
+            new Column("fl", "FLOAT", Kind.FLOAT),
+            new Column("dbl", "DOUBLE", Kind.DOUBLE),
             new Column("ch", "CHAR(8) CHARACTER SET utf8mb4", Kind.TEXT),
             new Column("vc", "VARCHAR(400) CHARACTER SET utf8mb4", Kind.TEXT),
             new Column("lt", "VARCHAR(30) CHARACTER SET latin1", Kind.TEXT),
@@ -60,14 +77,18 @@ class JsonLinesIT {
             new Column("tt", "TINYTEXT CHARACTER SET utf8mb4", Kind.TEXT),
             new Column("lb", "LONGBLOB", Kind.BYTES, "HEX(lb)"),
             new Column("md", "MEDIUMTEXT CHARACTER SET utf8mb4", Kind.TEXT),
-            new Column("da", "DATE", Kind.STRING), new Column("ti", "TIME", Kind.STRING),
-            new Column("ti6", "TIME(6)", Kind.STRING), new Column("dt", "DATETIME", Kind.STRING),
+            new Column("da", "DATE", Kind.STRING),
+            new Column("ti", "TIME", Kind.STRING),
+            new Column("ti6", "TIME(6)", Kind.STRING),
+            new Column("dt", "DATETIME", Kind.STRING),
             new Column("dt2", "DATETIME(2)", Kind.STRING),
             new Column("ts", "TIMESTAMP NULL", Kind.EPOCH, "UNIX_TIMESTAMP(ts)"),
             new Column("ts6", "TIMESTAMP(6) NULL", Kind.EPOCH, "UNIX_TIMESTAMP(ts6)"),
-            new Column("yr", "YEAR", Kind.INTEGER), new Column("en", "ENUM('x','y''s','z')", Kind.STRING),
+            new Column("yr", "YEAR", Kind.INTEGER),
+            new Column("en", "ENUM('x','y''s','z')", Kind.STRING),
             new Column("st", "SET('a','b','c','d')", Kind.SET),
-            new Column("b1", "BIT(1)", Kind.INTEGER, "b1+0"), new Column("b64", "BIT(64)", Kind.INTEGER, "b64+0"),
+            new Column("b1", "BIT(1)", Kind.INTEGER, "b1+0"),
+            new Column("b64", "BIT(64)", Kind.INTEGER, "b64+0"),
             new Column("js", "JSON", Kind.TEXT),
             new Column("geo", "GEOMETRY", Kind.STRING, "ST_AsText(geo)"),
             new Column("pt", "POINT", Kind.STRING, "ST_AsText(pt)"),
@@ -120,14 +141,20 @@ class JsonLinesIT {
     @BeforeAll
     static void start() {
         utcFull = LocalMariaDb.builder().binlogRowMetadata("FULL").start();
-        indiaNoMetadata = LocalMariaDb.builder().binlogRowMetadata("NO_LOG").timeZone("+05:30").start();
+        indiaNoMetadata = LocalMariaDb.builder()
+                .binlogRowMetadata("NO_LOG")
+                .timeZone("+05:30")
+                .start();
         StringBuilder create = new StringBuilder("CREATE TABLE j.types (id INT PRIMARY KEY");
         for (Column c : COLUMNS) {
             create.append(", ").append(c.name()).append(' ').append(c.type());
         }
         create.append(')');
         for (LocalMariaDb db : List.of(utcFull, indiaNoMetadata)) {
-            db.execute("SET SESSION sql_mode = ''", "CREATE DATABASE j", create.toString(),
+            db.execute(
+                    "SET SESSION sql_mode = ''",
+                    "CREATE DATABASE j",
+                    create.toString(),
                     "INSERT INTO j.types VALUES " + String.join(", ", ROWS),
                     "UPDATE j.types SET n1 = n1 - 1, vc = 'changed', ts6 = ts6 WHERE id = 2",
                     "DELETE FROM j.types WHERE id = 5",
@@ -150,14 +177,27 @@ class JsonLinesIT {
     @MethodSource("servers")
     void dumpAndReadWriteTheServersValues(String server) throws Exception {
         LocalMariaDb db = server.startsWith("FULL") ? utcFull : indiaNoMetadata;
-        CliIT.Result dump = CliIT.run("dump", "--host", db.host(), "--port", String.valueOf(db.port()), "--user",
-                "repl", "--password", "pw", "--server-id", "4321", "--format", "json");
+        CliIT.Result dump = CliIT.run(
+                "dump",
+                "--host",
+                db.host(),
+                "--port",
+                String.valueOf(db.port()),
+                "--user",
+                "repl",
+                "--password",
+                "pw",
+                "--server-id",
+                "4321",
+                "--format",
+                "json");
         assertThat(dump.exitCode()).as(dump.err()).isZero();
         if (db == utcFull) {
             // a file alone has column names and charsets only with full metadata: compare read with dump there
             List<String> readArgs = new ArrayList<>(List.of("read", "--format", "json"));
             try (Stream<Path> s = Files.list(db.binlogDir())) {
-                s.filter(p -> p.getFileName().toString().matches(".*\\.\\d{6}")).sorted()
+                s.filter(p -> p.getFileName().toString().matches(".*\\.\\d{6}"))
+                        .sorted()
                         .forEach(p -> readArgs.add(p.toString()));
             }
             CliIT.Result read = CliIT.run(readArgs.toArray(String[]::new));
@@ -169,7 +209,9 @@ class JsonLinesIT {
         for (String line : dump.out().split("\n")) {
             lines.add(JSON.readTree(line));
         }
-        List<JsonNode> inserts = lines.stream().filter(l -> l.get("type").asText().equals("insert")).toList();
+        List<JsonNode> inserts = lines.stream()
+                .filter(l -> l.get("type").asText().equals("insert"))
+                .toList();
         assertThat(inserts).hasSize(ROWS.length);
         assertThat(inserts.stream().filter(l -> l.has("commit")).count()).isEqualTo(1);
         JsonNode last = inserts.get(ROWS.length - 1);
@@ -184,20 +226,29 @@ class JsonLinesIT {
         for (int r = 0; r < ROWS.length; r++) {
             JsonNode data = inserts.get(r).get("data");
             assertThat(data.get("id").asInt()).isEqualTo(r + 1);
-            assertThat(inserts.get(r).get("database").asText() + "." + inserts.get(r).get("table").asText())
+            assertThat(inserts.get(r).get("database").asText() + "."
+                            + inserts.get(r).get("table").asText())
                     .isEqualTo("j.types");
             if (r != 1 && r != 4) {
                 compareRow(data, before.get(r), "insert of row " + (r + 1));
             }
         }
-        JsonNode update = lines.stream().filter(l -> l.get("type").asText().equals("update")).findFirst().orElseThrow();
+        JsonNode update = lines.stream()
+                .filter(l -> l.get("type").asText().equals("update"))
+                .findFirst()
+                .orElseThrow();
         compareRow(update.get("data"), before.get(1), "update of row 2");
         List<String> changed = new ArrayList<>();
         update.get("old").fieldNames().forEachRemaining(changed::add);
         assertThat(changed).containsExactly("n1", "vc"); // ts6 = ts6 changed nothing
-        assertThat(update.get("old").get("n1").asLong() - 1).isEqualTo(update.get("data").get("n1").asLong());
-        assertThat(inserts.get(1).get("data").get("vc")).isEqualTo(update.get("old").get("vc"));
-        JsonNode delete = lines.stream().filter(l -> l.get("type").asText().equals("delete")).findFirst().orElseThrow();
+        assertThat(update.get("old").get("n1").asLong() - 1)
+                .isEqualTo(update.get("data").get("n1").asLong());
+        assertThat(inserts.get(1).get("data").get("vc"))
+                .isEqualTo(update.get("old").get("vc"));
+        JsonNode delete = lines.stream()
+                .filter(l -> l.get("type").asText().equals("delete"))
+                .findFirst()
+                .orElseThrow();
         assertThat(delete.get("data")).isEqualTo(inserts.get(4).get("data")); // the deleted row, as it was inserted
         assertThat(delete.get("commit").asBoolean()).isTrue();
     }
@@ -231,16 +282,27 @@ class JsonLinesIT {
                 case FLOAT -> assertThat(v.decimalValue().floatValue()).as(as).isEqualTo(Float.parseFloat(want));
                 case DOUBLE -> assertThat(v.decimalValue().doubleValue()).as(as).isEqualTo(Double.parseDouble(want));
                 case STRING -> assertThat(v.textValue()).as(as).isEqualTo(want);
-                case TEXT -> assertThat(HexFormat.of().withUpperCase().formatHex(v.textValue()
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8))).as(as).isEqualTo(want);
-                case BYTES -> assertThat(HexFormat.of().withUpperCase().formatHex(Base64.getDecoder()
-                        .decode(v.textValue()))).as(as).isEqualTo(want);
+                case TEXT ->
+                    assertThat(HexFormat.of()
+                                    .withUpperCase()
+                                    .formatHex(v.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .as(as)
+                            .isEqualTo(want);
+                case BYTES ->
+                    assertThat(HexFormat.of()
+                                    .withUpperCase()
+                                    .formatHex(Base64.getDecoder().decode(v.textValue())))
+                            .as(as)
+                            .isEqualTo(want);
                 case SET -> {
                     List<String> members = new ArrayList<>();
                     v.forEach(m -> members.add(m.textValue()));
                     assertThat(String.join(",", members)).as(as).isEqualTo(want);
                 }
-                case EPOCH -> assertThat(v.textValue()).as(as).isEqualTo(utc(want, c.type().contains("(6)") ? 6 : 0));
+                case EPOCH ->
+                    assertThat(v.textValue())
+                            .as(as)
+                            .isEqualTo(utc(want, c.type().contains("(6)") ? 6 : 0));
                 default -> throw new AssertionError(c.kind());
             }
         }
@@ -255,7 +317,9 @@ class JsonLinesIT {
             return "0000-00-00 00:00:00" + fraction;
         }
         LocalDateTime t = LocalDateTime.ofEpochSecond(e.longValue(), 0, ZoneOffset.UTC);
-        return String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(), t.getDayOfMonth(),
-                t.getHour(), t.getMinute(), t.getSecond()) + fraction;
+        return String.format(
+                        "%04d-%02d-%02d %02d:%02d:%02d",
+                        t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond())
+                + fraction;
     }
 }

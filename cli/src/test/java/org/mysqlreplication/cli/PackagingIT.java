@@ -20,8 +20,13 @@ import org.junit.jupiter.api.Test;
 class PackagingIT {
 
     private static String pomVersion() throws Exception {
-        return XPathFactory.newInstance().newXPath().evaluate("/project/parent/version",
-                DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile()));
+        return XPathFactory.newInstance()
+                .newXPath()
+                .evaluate(
+                        "/project/parent/version",
+                        DocumentBuilderFactory.newInstance()
+                                .newDocumentBuilder()
+                                .parse(Path.of("pom.xml").toFile()));
     }
 
     private static Manifest manifest(Path jar) throws IOException {
@@ -37,12 +42,16 @@ class PackagingIT {
         Path jar = target.resolve("mysql-replication-core-" + version + ".jar");
         assertThat(manifest(jar).getMainAttributes().getValue("Automatic-Module-Name"))
                 .isEqualTo("org.mysqlreplication.core");
-        assertThat(manifest(jar).getMainAttributes().getValue("Implementation-Version")).isEqualTo(version);
+        assertThat(manifest(jar).getMainAttributes().getValue("Implementation-Version"))
+                .isEqualTo(version);
         try (JarFile sources = new JarFile(target.resolve("mysql-replication-core-" + version + "-sources.jar")
-                .toFile()); JarFile javadoc = new JarFile(target.resolve("mysql-replication-core-" + version
-                + "-javadoc.jar").toFile())) {
-            assertThat(sources.getEntry("org/mysqlreplication/client/BinLogStreamReader.java")).isNotNull();
-            assertThat(javadoc.getEntry("org/mysqlreplication/client/BinLogStreamReader.html")).isNotNull();
+                        .toFile());
+                JarFile javadoc = new JarFile(target.resolve("mysql-replication-core-" + version + "-javadoc.jar")
+                        .toFile())) {
+            assertThat(sources.getEntry("org/mysqlreplication/client/BinLogStreamReader.java"))
+                    .isNotNull();
+            assertThat(javadoc.getEntry("org/mysqlreplication/client/BinLogStreamReader.html"))
+                    .isNotNull();
         }
     }
 
@@ -51,8 +60,13 @@ class PackagingIT {
         Path jar = Path.of("target", "mysql-replication.jar");
         assertThat(manifest(jar).getMainAttributes().getValue("Automatic-Module-Name"))
                 .isEqualTo("org.mysqlreplication.cli");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                jar.toString(), "--version").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        jar.toString(),
+                        "--version")
+                .redirectErrorStream(true)
+                .start();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip())
                 .isEqualTo("mysql-replication " + pomVersion());
@@ -63,10 +77,24 @@ class PackagingIT {
     @Test
     void theCommandJarNeverPrintsThePasswordEvenWithPicocliTracing() throws Exception {
         String pw = "Trace-Pw-5k8Qv";
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dpicocli.trace=DEBUG", "-jar", Path.of("target", "mysql-replication.jar").toString(), "dump",
-                "--host", "127.0.0.1", "--port", "1", "--user", "u", "--password", pw, "--server-id", "1")
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dpicocli.trace=DEBUG",
+                        "-jar",
+                        Path.of("target", "mysql-replication.jar").toString(),
+                        "dump",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "1",
+                        "--user",
+                        "u",
+                        "--password",
+                        pw,
+                        "--server-id",
+                        "1")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(output).isEqualTo(1);
@@ -77,7 +105,8 @@ class PackagingIT {
     void theLicenseIsApache2() throws IOException {
         String license = Files.readString(Path.of("..", "LICENSE"));
         assertThat(license.strip()).startsWith("Apache License\n                           Version 2.0, January 2004");
-        assertThat(license).contains("TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION",
-                "END OF TERMS AND CONDITIONS");
+        assertThat(license)
+                .contains(
+                        "TERMS AND CONDITIONS FOR USE, REPRODUCTION, AND DISTRIBUTION", "END OF TERMS AND CONDITIONS");
     }
 }

@@ -23,8 +23,16 @@ import org.mysqlreplication.protocol.ServerConnection;
  */
 class ReplayServerCommandTest {
 
-    private static final Path FILE = Path.of("..", "..", "shared", "fixtures", "binlogs",
-            "apecloud-mysql-binlog-connector-rust", "tests", "parse_file_tests", "mysql-bin.000057");
+    private static final Path FILE = Path.of(
+            "..",
+            "..",
+            "shared",
+            "fixtures",
+            "binlogs",
+            "apecloud-mysql-binlog-connector-rust",
+            "tests",
+            "parse_file_tests",
+            "mysql-bin.000057");
 
     @Test
     void servesTheFileUntilInterrupted() throws Exception {
@@ -35,22 +43,36 @@ class ReplayServerCommandTest {
         }
         StringWriter err = new StringWriter();
         AtomicInteger exit = new AtomicInteger(-1);
-        Thread t = new Thread(() -> exit.set(Main.run(new PrintWriter(new StringWriter(), true),
-                new PrintWriter(err, true), "replay-server", "--port", Integer.toString(port),
-                "--server-version", "9.1.0", FILE.toString())));
+        Thread t = new Thread(() -> exit.set(Main.run(
+                new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true),
+                "replay-server",
+                "--port",
+                Integer.toString(port),
+                "--server-version",
+                "9.1.0",
+                FILE.toString())));
         t.start();
         for (int i = 0; i < 200 && !err.toString().contains("Ctrl-C"); i++) {
             Thread.sleep(50);
         }
         assertThat(err.toString()).contains("127.0.0.1:" + port, "caching_sha2_password", "public_key.pem");
-        ConnectionSettings settings = ConnectionSettings.builder().host("127.0.0.1").port(port).user("repl").build();
+        ConnectionSettings settings = ConnectionSettings.builder()
+                .host("127.0.0.1")
+                .port(port)
+                .user("repl")
+                .build();
         try (ServerConnection c = ServerConnection.open(settings)) {
             assertThat(c.serverVersion()).isEqualTo("9.1.0");
             assertThat(c.query("SELECT CURRENT_USER()").rows()).containsExactly(List.of("repl@%"));
         }
         try (BinLogStreamReader reader = new BinLogStreamReader(BinLogStreamReaderConfig.builder()
-                .connection("127.0.0.1", port, "repl", "").serverId(9).readAheadBytes(0)
-                .startAt("mysql-bin.000057", 4).onlyEvents(XidEvent.class).build())) {
+                .connection("127.0.0.1", port, "repl", "")
+                .serverId(9)
+                .readAheadBytes(0)
+                .startAt("mysql-bin.000057", 4)
+                .onlyEvents(XidEvent.class)
+                .build())) {
             assertThat(reader.fetchOne()).isInstanceOf(XidEvent.class);
             assertThat(reader.fetchOne()).isInstanceOf(XidEvent.class);
             assertThat(reader.fetchOne()).isNull();

@@ -35,8 +35,10 @@ class SummaryCommandTest {
         provenance(ROOT.resolve("PROVENANCE.md"), listed, inner);
         List<Path> files;
         try (Stream<Path> s = Files.walk(ROOT)) {
-            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("PROVENANCE.md"))
-                    .sorted().toList();
+            files = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals("PROVENANCE.md"))
+                    .sorted()
+                    .toList();
         }
         List<String> problems = new ArrayList<>();
         int complete = 0;
@@ -46,8 +48,11 @@ class SummaryCommandTest {
             BinlogSummary s = BinlogSummary.of(f);
             if (!s.complete()) {
                 CliIT.Result r = CliIT.run("summary", "--format", "json", f.toString());
-                if (r.exitCode() != 1 || !r.err().strip().contains(f.toString()) || !r.err().contains("offset ")
-                        || r.err().strip().contains("\n") || !r.out().contains("\"complete\":false")) {
+                if (r.exitCode() != 1
+                        || !r.err().strip().contains(f.toString())
+                        || !r.err().contains("offset ")
+                        || r.err().strip().contains("\n")
+                        || !r.out().contains("\"complete\":false")) {
                     problems.add(rel + ": incomplete, but exit " + r.exitCode() + ", stderr " + r.err());
                 }
                 continue;
@@ -83,20 +88,24 @@ class SummaryCommandTest {
         assertThat(lines).hasSize(2);
         // PROVENANCE.md: 5 events (4, 15, 34, 35, 40), the payload holding 2 QUERY, 16 XID, 19 TABLE_MAP, 31
         // UPDATE_ROWS_V2; server 8.0.28, v4, CRC32
-        assertThat(lines.get(0)).startsWith("{\"file\":\"" + compressed + "\",\"server_version\":\"8.0.28\","
-                + "\"binlog_version\":4,\"checksum\":\"CRC32\",")
-                .contains("\"event_types\":{\"2\":1,\"4\":1,\"15\":1,\"16\":1,\"19\":1,\"31\":1,\"34\":1,\"35\":1,"
-                        + "\"40\":1}", "\"tables\":{\"demo.movies\":{\"inserted\":0,\"updated\":1,\"deleted\":0}}",
+        assertThat(lines.get(0))
+                .startsWith("{\"file\":\"" + compressed + "\",\"server_version\":\"8.0.28\","
+                        + "\"binlog_version\":4,\"checksum\":\"CRC32\",")
+                .contains(
+                        "\"event_types\":{\"2\":1,\"4\":1,\"15\":1,\"16\":1,\"19\":1,\"31\":1,\"34\":1,\"35\":1,"
+                                + "\"40\":1}",
+                        "\"tables\":{\"demo.movies\":{\"inserted\":0,\"updated\":1,\"deleted\":0}}",
                         "\"transactions\":1");
     }
-
 
     /** Events per type code, from the 19-byte headers alone: type at offset 4, event size at offset 9. */
     private static Map<Integer, Long> headerWalk(byte[] b) {
         Map<Integer, Long> counts = new TreeMap<>();
         int pos = 4;
         while (pos + 19 <= b.length) {
-            long size = (b[pos + 9] & 0xFFL) | (b[pos + 10] & 0xFFL) << 8 | (b[pos + 11] & 0xFFL) << 16
+            long size = (b[pos + 9] & 0xFFL)
+                    | (b[pos + 10] & 0xFFL) << 8
+                    | (b[pos + 11] & 0xFFL) << 16
                     | (b[pos + 12] & 0xFFL) << 24;
             counts.merge(b[pos + 4] & 0xFF, 1L, Long::sum);
             if (size < 19) {
@@ -113,8 +122,8 @@ class SummaryCommandTest {
     private static final Pattern ITEM = Pattern.compile("(\\d+) \\S+ x(\\d+)");
 
     /** PROVENANCE.md's per-file event lists (when they add up to the stated total) and payload inner events. */
-    private static void provenance(Path md, Map<String, Map<Integer, Long>> listed,
-            Map<String, Map<Integer, Long>> inner) throws IOException {
+    private static void provenance(
+            Path md, Map<String, Map<Integer, Long>> listed, Map<String, Map<Integer, Long>> inner) throws IOException {
         String current = null;
         for (String line : Files.readAllLines(md)) {
             Matcher f = FILE.matcher(line);

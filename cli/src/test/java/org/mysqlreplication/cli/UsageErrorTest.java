@@ -38,28 +38,50 @@ class UsageErrorTest {
                 Arguments.of("bad enum", dump("--password", PW, "--ssl-mode", "sometimes"), "'sometimes'"),
                 Arguments.of("bad duration", dump("--password", PW, "--heartbeat", "soon"), "'soon'"),
                 Arguments.of("server id 0", dump("--password", PW, "--server-id", "0"), "server id 0"),
-                Arguments.of("server id too large", dump("--password", PW, "--server-id", "4294967296"),
+                Arguments.of(
+                        "server id too large",
+                        dump("--password", PW, "--server-id", "4294967296"),
                         "server id 4294967296"),
-                Arguments.of("negative start position", dump("--password", PW, "--start-file", "mysql-bin.000001",
-                        "--start-pos", "-5"), "binlog position -5"),
-                Arguments.of("start position without file", dump("--password", PW, "--start-pos", "4"),
+                Arguments.of(
+                        "negative start position",
+                        dump("--password", PW, "--start-file", "mysql-bin.000001", "--start-pos", "-5"),
+                        "binlog position -5"),
+                Arguments.of(
+                        "start position without file",
+                        dump("--password", PW, "--start-pos", "4"),
                         "--start-pos needs --start-file"),
-                Arguments.of("two starts", dump("--password", PW, "--start-file", "f", "--start-gtid", "0-1-1"),
-                        "not both"),
-                Arguments.of("reconnect without follow", dump("--password", PW, "--reconnect", "3"),
+                Arguments.of(
+                        "two starts", dump("--password", PW, "--start-file", "f", "--start-gtid", "0-1-1"), "not both"),
+                Arguments.of(
+                        "reconnect without follow",
+                        dump("--password", PW, "--reconnect", "3"),
                         "reconnect needs blocking mode"),
-                Arguments.of("reconnect 0", dump("--password", PW, "--follow", "--reconnect", "0"),
-                        "max attempts 0"),
-                Arguments.of("port out of range", List.of("dump", "--host", "h", "--user", "u", "--server-id", "7",
-                        "--password", PW, "--port", "70000"), "found 70000"),
-                Arguments.of("unknown event", dump("--password", PW, "--only-events", "NoSuchEvent"),
+                Arguments.of("reconnect 0", dump("--password", PW, "--follow", "--reconnect", "0"), "max attempts 0"),
+                Arguments.of(
+                        "port out of range",
+                        List.of(
+                                "dump",
+                                "--host",
+                                "h",
+                                "--user",
+                                "u",
+                                "--server-id",
+                                "7",
+                                "--password",
+                                PW,
+                                "--port",
+                                "70000"),
+                        "found 70000"),
+                Arguments.of(
+                        "unknown event",
+                        dump("--password", PW, "--only-events", "NoSuchEvent"),
                         "unknown event NoSuchEvent"),
-                Arguments.of("missing required option", List.of("dump", "--password", PW, "--host", "h"),
+                Arguments.of(
+                        "missing required option",
+                        List.of("dump", "--password", PW, "--host", "h"),
                         "Missing required options"),
-                Arguments.of("option without its value", List.of("dump", "--host", "h", "--password"),
-                        "--password"),
-                Arguments.of("password and password-env", dump("--password", PW, "--password-env", "V"),
-                        "not both"),
+                Arguments.of("option without its value", List.of("dump", "--host", "h", "--password"), "--password"),
+                Arguments.of("password and password-env", dump("--password", PW, "--password-env", "V"), "not both"),
                 Arguments.of("read without files", List.of("read", "--password", PW), "unknown option"));
     }
 
@@ -105,7 +127,9 @@ class UsageErrorTest {
 
     @Test
     void versionIsThePomVersion() throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+        Document pom = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
         String version = XPathFactory.newInstance().newXPath().evaluate("/project/parent/version", pom);
         assertThat(version).isNotBlank();
         CliRun r = CliRun.run("--version");

@@ -72,11 +72,13 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private final SpillFiles spillFiles;
     /** Used by the thread reading the socket: the read-ahead thread when there is one. */
     private final EventSpill spill;
+
     private volatile ReplicationSession session;
     private volatile PacketPrefetcher prefetcher;
     private volatile boolean closed;
     /** Read buffer of the events when there is no read-ahead thread; see {@code ServerConnection.readEvent}. */
     private final byte[] readBuffer = new byte[PacketPrefetcher.BUFFER_SIZE];
+
     private boolean ended;
     private final MariadbGtidTracker gtids;
     private final MysqlGtidTracker mysqlGtids;
@@ -85,6 +87,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private final ConnectAbort connecting = new ConnectAbort();
     /** What the next session opens: the config, or after a lost connection the config resuming at position. */
     private BinLogStreamReaderConfig sessionConfig;
+
     private boolean connectedOnce;
     private boolean resuming;
 
@@ -133,7 +136,8 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
                 if (closed) {
                     break; // close() from another thread ended the read (or released the spill file being decoded)
                 }
-                if (e instanceof ConnectionException lost && connectedOnce
+                if (e instanceof ConnectionException lost
+                        && connectedOnce
                         && reconnector.retry(lost, reader.position())) {
                     dropSession();
                     continue;
@@ -173,8 +177,8 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             reader.startSession(s.start(), s.checksum(), resuming);
             schemaResolver.start(s.start());
             if (config.readAheadBytes() > 0) {
-                prefetcher = new PacketPrefetcher(s.connection(), spill, config.readAheadBytes(),
-                        "binlog-read-ahead-" + config.peer());
+                prefetcher = new PacketPrefetcher(
+                        s.connection(), spill, config.readAheadBytes(), "binlog-read-ahead-" + config.peer());
             }
             session = s;
             if (closed) {
@@ -258,8 +262,9 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
     private ResumePosition identify(ResumePosition p) {
         ReplicationSession s = session;
         MariadbGtidPosition gtid = gtids.position();
-        String text = !gtid.isEmpty() ? gtid.toString() : mysqlGtids.executed().isEmpty() ? null
-                : mysqlGtids.executed().toString();
+        String text = !gtid.isEmpty()
+                ? gtid.toString()
+                : mysqlGtids.executed().isEmpty() ? null : mysqlGtids.executed().toString();
         return p.with(p.serverId(), s == null ? null : s.serverUuid(), text);
     }
 
@@ -319,8 +324,8 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
 
     /** The events as a sequential {@link Stream}; closing the stream does not close this reader. */
     public Stream<BinlogEvent> stream() {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /**

@@ -108,7 +108,9 @@ public record BinLogStreamReaderConfig(
         if (readTimeout != null) {
             return readTimeout;
         }
-        return slaveHeartbeat == null ? Duration.ZERO : slaveHeartbeat.multipliedBy(2).plusSeconds(5);
+        return slaveHeartbeat == null
+                ? Duration.ZERO
+                : slaveHeartbeat.multipliedBy(2).plusSeconds(5);
     }
 
     /** This config starting at {@code position} instead of its own start: what a reconnect opens. */
@@ -118,9 +120,22 @@ public record BinLogStreamReaderConfig(
 
     /** This config with another start. */
     BinLogStreamReaderConfig startingAt(StartPosition newStart) {
-        return new BinLogStreamReaderConfig(connection, serverId, selector, newStart, blocking, reportSlave,
-                slaveHeartbeat, freezeSchema, decodeOptions, readAheadBytes, spillDirectory, reconnect,
-                schemaMismatchPolicy, schemaHistory, readTimeout);
+        return new BinLogStreamReaderConfig(
+                connection,
+                serverId,
+                selector,
+                newStart,
+                blocking,
+                reportSlave,
+                slaveHeartbeat,
+                freezeSchema,
+                decodeOptions,
+                readAheadBytes,
+                spillDirectory,
+                reconnect,
+                schemaMismatchPolicy,
+                schemaHistory,
+                readTimeout);
     }
 
     @Override
@@ -141,12 +156,14 @@ public record BinLogStreamReaderConfig(
      */
     public static final class Builder {
 
-        private final ConnectionSettings.Builder connection = ConnectionSettings.builder().user("root");
+        private final ConnectionSettings.Builder connection =
+                ConnectionSettings.builder().user("root");
         private long serverId;
         private final EventSelector.Builder selector = EventSelector.builder();
         private StartPosition start = StartPosition.CURRENT_FILE;
         /** Set when two ways to start were chosen: build() refuses the config with it. */
         private String startConflict;
+
         private boolean blocking;
         private ReportSlave reportSlave;
         private Duration slaveHeartbeat = DEFAULT_HEARTBEAT;
@@ -162,8 +179,7 @@ public record BinLogStreamReaderConfig(
         private SchemaMismatchPolicy schemaMismatchPolicy = SchemaMismatchPolicy.FAIL;
         private SchemaHistoryStore schemaHistory;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** {@code connection_settings}: host, port, user and password in one call. */
         public Builder connection(String host, int port, String user, String password) {
@@ -452,7 +468,8 @@ public record BinLogStreamReaderConfig(
          */
         public Builder start(StartPosition position) {
             Objects.requireNonNull(position, "position");
-            if (!(start instanceof StartPosition.CurrentFileStart) && start.getClass() != position.getClass()
+            if (!(start instanceof StartPosition.CurrentFileStart)
+                    && start.getClass() != position.getClass()
                     && !(position instanceof StartPosition.CurrentFileStart)) {
                 startConflict = "start at a GTID position, at a binlog file or at the end of the binlog"
                         + " (resumeStream), not two of them: " + start + " and " + position;
@@ -520,11 +537,24 @@ public record BinLogStreamReaderConfig(
             if (startConflict != null) {
                 throw new IllegalArgumentException(startConflict);
             }
-            DecodeOptions options = new DecodeOptions(unknownEventPolicy, verifyChecksum, lazyRows,
-                    largeValueThreshold);
-            return new BinLogStreamReaderConfig(connection.build(), serverId, selector.build(), start, blocking,
-                    reportSlave, slaveHeartbeat, freezeSchema, options, readAheadBytes, spillDirectory, reconnect,
-                    schemaMismatchPolicy, schemaHistory, readTimeout);
+            DecodeOptions options =
+                    new DecodeOptions(unknownEventPolicy, verifyChecksum, lazyRows, largeValueThreshold);
+            return new BinLogStreamReaderConfig(
+                    connection.build(),
+                    serverId,
+                    selector.build(),
+                    start,
+                    blocking,
+                    reportSlave,
+                    slaveHeartbeat,
+                    freezeSchema,
+                    options,
+                    readAheadBytes,
+                    spillDirectory,
+                    reconnect,
+                    schemaMismatchPolicy,
+                    schemaHistory,
+                    readTimeout);
         }
     }
 }

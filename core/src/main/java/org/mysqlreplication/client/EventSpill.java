@@ -48,15 +48,18 @@ final class EventSpill implements PayloadSpill {
 
     @Override
     public SpillFile spillTo(ByteReader head, int firstChunk) {
-        if (head.remaining() < HEAD_NEEDED || head.peekUint8(0) != 0
+        if (head.remaining() < HEAD_NEEDED
+                || head.peekUint8(0) != 0
                 || !EventRegistry.spillable(EventType.ofCode(head.peekUint8(1 + 4)))) {
             return null;
         }
-        long size = head.peekUint8(10) | head.peekUint8(11) << 8 | head.peekUint8(12) << 16
+        long size = head.peekUint8(10)
+                | head.peekUint8(11) << 8
+                | head.peekUint8(12) << 16
                 | (long) head.peekUint8(13) << 24;
         long payload = size + 1;
-        boolean consistent = payload < PacketChannel.MAX_CHUNK ? firstChunk == payload
-                : firstChunk == PacketChannel.MAX_CHUNK;
+        boolean consistent =
+                payload < PacketChannel.MAX_CHUNK ? firstChunk == payload : firstChunk == PacketChannel.MAX_CHUNK;
         if (size <= threshold || !consistent) {
             return null;
         }

@@ -15,12 +15,12 @@ import org.mysqlreplication.protocol.ServerConnection;
  */
 final class GtidStartCheck {
 
-    private GtidStartCheck() {
-    }
+    private GtidStartCheck() {}
 
     /** @throws PositionNotAvailableException if {@code start} is empty or has a domain the server's binlog lacks */
     static void check(ServerConnection conn, BinLogStreamReaderConfig config, MariadbGtidPosition start) {
-        String text = conn.query("SELECT @@global.gtid_binlog_pos").rows().get(0).get(0);
+        String text =
+                conn.query("SELECT @@global.gtid_binlog_pos").rows().get(0).get(0);
         MariadbGtidPosition server = MariadbGtidPosition.parse(text == null ? "" : text);
         String reason = null;
         if (start.isEmpty()) {
@@ -36,9 +36,12 @@ final class GtidStartCheck {
             }
         }
         if (reason != null) {
-            throw new PositionNotAvailableException(config.peer(),
-                    ReplicationErrors.requested(config), reason,
-                    ServerInventory.files(conn) + ", " + ServerInventory.gtids(conn), null);
+            throw new PositionNotAvailableException(
+                    config.peer(),
+                    ReplicationErrors.requested(config),
+                    reason,
+                    ServerInventory.files(conn) + ", " + ServerInventory.gtids(conn),
+                    null);
         }
     }
 }

@@ -1,15 +1,15 @@
 package org.mysqlreplication.client;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
-import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.BinlogPosition;
+import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.decode.SchemaHistoryResolver;
@@ -71,11 +71,11 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
     private final SchemaHistory history;
     /** The history waits for its start position (a GTID start knows it at the server's first ROTATE). */
     private boolean historyStarted;
+
     private volatile ServerConnection connection;
 
     /** A table as the server describes it, with the collation ids it reports. */
-    record ServerTable(TableDefinition definition, int[] collationIds) {
-    }
+    record ServerTable(TableDefinition definition, int[] collationIds) {}
 
     InformationSchemaResolver(BinLogStreamReaderConfig config) {
         this.config = config;
@@ -98,7 +98,9 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         if (config.start() instanceof StartPosition.EndOfLog) {
             InformationSchemaSnapshot.Snapshot s = InformationSchemaSnapshot.take(connection());
             history.snapshot(position.file(), position.position(), s.databases(), s.tables());
-            LOG.info("schema history starts with {} table(s) from information_schema at {}", s.tables().size(),
+            LOG.info(
+                    "schema history starts with {} table(s) from information_schema at {}",
+                    s.tables().size(),
                     position);
         } else if (!history.isEmpty()) {
             history.restore(position.file(), position.position());
@@ -131,8 +133,8 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         if (complete) {
             return base;
         }
-        ServerTable server = cache.computeIfAbsent(key(base.database(), base.table()),
-                k -> query(base.database(), base.table()));
+        ServerTable server =
+                cache.computeIfAbsent(key(base.database(), base.table()), k -> query(base.database(), base.table()));
         if (server.definition().columns().isEmpty()) {
             return base; // not on the server (dropped since): no names to give, none to give wrongly
         }
@@ -165,8 +167,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
             ColumnSchema c = merged.columns().get(i);
             ColumnDef d = c.def();
             int id = server.collationIds()[i];
-            if (id != ColumnDef.UNKNOWN_COLLATION && id != d.collationId()
-                    && sameCharset(id, d.collationId())) {
+            if (id != ColumnDef.UNKNOWN_COLLATION && id != d.collationId() && sameCharset(id, d.collationId())) {
                 d = new ColumnDef(d.type(), d.meta(), d.unsigned(), id, d.enumValues(), d.setValues());
             }
             columns.add(new ColumnSchema(c.name(), d, c.nullable()));
@@ -176,8 +177,8 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
 
     private static boolean sameCharset(int a, int b) {
         String ca = org.mysqlreplication.value.Collations.mysqlCharsetNameOf(a);
-        return b == ColumnDef.UNKNOWN_COLLATION || ca != null
-                && ca.equals(org.mysqlreplication.value.Collations.mysqlCharsetNameOf(b));
+        return b == ColumnDef.UNKNOWN_COLLATION
+                || ca != null && ca.equals(org.mysqlreplication.value.Collations.mysqlCharsetNameOf(b));
     }
 
     /** A column whose fractional precision only the server knows (even when TABLE_MAP has full metadata). */
@@ -207,8 +208,8 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         int[] ids = new int[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             List<String> row = rows.get(i);
-            columns.add(ColumnDefinition.ofColumnType(row.get(0), row.get(1), row.get(5), row.get(6),
-                    "YES".equals(row.get(2))));
+            columns.add(ColumnDefinition.ofColumnType(
+                    row.get(0), row.get(1), row.get(5), row.get(6), "YES".equals(row.get(2))));
             if ("PRI".equals(row.get(3))) {
                 primaryKey.add(row.get(0));
             }
@@ -216,12 +217,14 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
         }
         if (columns.isEmpty()) {
             // said once per table: the answer is cached until a DDL names the table
-            LOG.warn("information_schema.COLUMNS shows user '{}' no column of table {}.{}: either the table is not on"
-                    + " the server any more (dropped since its events were written), or the user lacks a privilege"
-                    + " on it (COLUMNS lists only the columns a user has one on: grant the user SELECT on it for column"
-                    + " names, signedness and ENUM/SET labels); its columns stay unnamed (said once per table)",
+            LOG.warn(
+                    "information_schema.COLUMNS shows user '{}' no column of table {}.{}: either the table is not on"
+                            + " the server any more (dropped since its events were written), or the user lacks a privilege"
+                            + " on it (COLUMNS lists only the columns a user has one on: grant the user SELECT on it for column"
+                            + " names, signedness and ENUM/SET labels); its columns stay unnamed (said once per table)",
                     config.connection().user(),
-                    database, table);
+                    database,
+                    table);
         }
         return new ServerTable(new TableDefinition(database, table, columns, primaryKey, null, null), ids);
     }
@@ -251,8 +254,12 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
             return;
         }
         String sql = event.query().toLowerCase(Locale.ROOT).trim();
-        if (!(sql.startsWith("alter") || sql.startsWith("create") || sql.startsWith("drop")
-                || sql.startsWith("rename") || sql.startsWith("truncate") || sql.startsWith("/*"))) {
+        if (!(sql.startsWith("alter")
+                || sql.startsWith("create")
+                || sql.startsWith("drop")
+                || sql.startsWith("rename")
+                || sql.startsWith("truncate")
+                || sql.startsWith("/*"))) {
             return;
         }
         cache.keySet().removeIf(k -> sql.contains(k.table().toLowerCase(Locale.ROOT)));
@@ -268,8 +275,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
     }
 
     /** A cached table; names compare exactly, as the server's do on Linux (lower_case_table_names=0). */
-    private record TableKey(String database, String table) {
-    }
+    private record TableKey(String database, String table) {}
 
     private static TableKey key(String database, String table) {
         return new TableKey(database, table);

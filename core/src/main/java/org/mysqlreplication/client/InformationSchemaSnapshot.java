@@ -20,35 +20,36 @@ final class InformationSchemaSnapshot {
 
     static final String SYSTEM = "('mysql','information_schema','performance_schema','sys')";
 
-    record Snapshot(List<DatabaseDefinition> databases, List<TableDefinition> tables) {
-    }
+    record Snapshot(List<DatabaseDefinition> databases, List<TableDefinition> tables) {}
 
-    private InformationSchemaSnapshot() {
-    }
+    private InformationSchemaSnapshot() {}
 
     static Snapshot take(ServerConnection c) {
         List<DatabaseDefinition> databases = new ArrayList<>();
         for (List<String> r : c.query("SELECT SCHEMA_NAME, DEFAULT_CHARACTER_SET_NAME, DEFAULT_COLLATION_NAME"
-                + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN " + SYSTEM).rows()) {
+                        + " FROM information_schema.SCHEMATA WHERE SCHEMA_NAME NOT IN " + SYSTEM)
+                .rows()) {
             databases.add(new DatabaseDefinition(r.get(0), r.get(1), r.get(2)));
         }
         Map<String, String[]> tableCollations = new LinkedHashMap<>();
         for (List<String> r : c.query("SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_COLLATION FROM information_schema.TABLES"
-                + " WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN " + SYSTEM).rows()) {
+                        + " WHERE TABLE_TYPE = 'BASE TABLE' AND TABLE_SCHEMA NOT IN " + SYSTEM)
+                .rows()) {
             tableCollations.put(r.get(0) + "\u0000" + r.get(1), new String[] {r.get(0), r.get(1), r.get(2)});
         }
         Map<String, List<ColumnDefinition>> columns = new LinkedHashMap<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
         for (List<String> r : c.query("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE,"
-                + " COLUMN_KEY, CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS"
-                + " WHERE TABLE_SCHEMA NOT IN " + SYSTEM + " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")
+                        + " COLUMN_KEY, CHARACTER_SET_NAME, COLLATION_NAME FROM information_schema.COLUMNS"
+                        + " WHERE TABLE_SCHEMA NOT IN " + SYSTEM
+                        + " ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION")
                 .rows()) {
             String key = r.get(0) + "\u0000" + r.get(1);
             if (!tableCollations.containsKey(key)) {
                 continue; // a view
             }
-            columns.computeIfAbsent(key, k -> new ArrayList<>()).add(ColumnDefinition.ofColumnType(r.get(2),
-                    r.get(3), r.get(6), r.get(7), "YES".equals(r.get(4))));
+            columns.computeIfAbsent(key, k -> new ArrayList<>())
+                    .add(ColumnDefinition.ofColumnType(r.get(2), r.get(3), r.get(6), r.get(7), "YES".equals(r.get(4))));
             if ("PRI".equals(r.get(5))) {
                 keys.computeIfAbsent(key, k -> new ArrayList<>()).add(r.get(2));
             }
@@ -58,8 +59,13 @@ final class InformationSchemaSnapshot {
             String[] v = t.getValue();
             String collation = v[2];
             String charset = collation == null ? null : collation.split("_", 2)[0];
-            tables.add(new TableDefinition(v[0], v[1], columns.getOrDefault(t.getKey(), List.of()),
-                    keys.getOrDefault(t.getKey(), List.of()), charset, collation));
+            tables.add(new TableDefinition(
+                    v[0],
+                    v[1],
+                    columns.getOrDefault(t.getKey(), List.of()),
+                    keys.getOrDefault(t.getKey(), List.of()),
+                    charset,
+                    collation));
         }
         return new Snapshot(databases, tables);
     }

@@ -2,12 +2,12 @@ package org.mysqlreplication.client;
 
 import java.util.Locale;
 import org.mysqlreplication.event.BinlogEvent;
-import org.mysqlreplication.gtid.MariadbGtid;
 import org.mysqlreplication.event.MariadbGtidEvent;
 import org.mysqlreplication.event.MariadbGtidListEvent;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.XaPrepareEvent;
 import org.mysqlreplication.event.XidEvent;
+import org.mysqlreplication.gtid.MariadbGtid;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
 
 /**
@@ -23,6 +23,7 @@ final class MariadbGtidTracker {
     private MariadbGtidPosition position;
     /** The GTID of the group in progress, or null between groups. */
     private MariadbGtid open;
+
     private boolean standalone;
 
     MariadbGtidTracker(MariadbGtidPosition start) {

@@ -38,11 +38,9 @@ final class PacketPrefetcher implements AutoCloseable {
 
     private static final Object END = new Object();
 
-    private record Failure(RuntimeException error) {
-    }
+    private record Failure(RuntimeException error) {}
 
-    private record Packet(Payload payload, int permits, byte[] pooled) {
-    }
+    private record Packet(Payload payload, int permits, byte[] pooled) {}
 
     /**
      * Where payloads come from: {@code read} returns null at the end, and reads into {@code reuse} when the payload
@@ -66,17 +64,20 @@ final class PacketPrefetcher implements AutoCloseable {
     private boolean ended;
 
     PacketPrefetcher(ServerConnection connection, EventSpill spill, int maxBufferedBytes, String threadName) {
-        this(new Source() {
-            @Override
-            public Payload read(byte[] reuse) {
-                return spill.read(connection, reuse);
-            }
+        this(
+                new Source() {
+                    @Override
+                    public Payload read(byte[] reuse) {
+                        return spill.read(connection, reuse);
+                    }
 
-            @Override
-            public void close() {
-                connection.close();
-            }
-        }, maxBufferedBytes, threadName);
+                    @Override
+                    public void close() {
+                        connection.close();
+                    }
+                },
+                maxBufferedBytes,
+                threadName);
     }
 
     PacketPrefetcher(Source source, int maxBufferedBytes, String threadName) {

@@ -17,8 +17,10 @@ public final class PositionNotAvailableException extends BinlogException {
     private final String available;
 
     PositionNotAvailableException(String peer, String requested, String reason, String available, Throwable cause) {
-        super("start position " + requested + " is not available on " + peer + ": " + reason + "; the server has "
-                + available, cause);
+        super(
+                "start position " + requested + " is not available on " + peer + ": " + reason + "; the server has "
+                        + available,
+                cause);
         this.requested = requested;
         this.available = available;
     }

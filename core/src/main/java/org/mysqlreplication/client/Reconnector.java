@@ -41,16 +41,25 @@ final class Reconnector {
     boolean retry(ConnectionException failure, Object resumeAt) {
         if (policy == null || failedInRow >= policy.maxAttempts() || closed.getCount() == 0) {
             if (policy != null) {
-                LOG.warn("binlog connection to {} lost after {} reconnect attempts in a row, giving up: {}", peer,
-                        failedInRow, failure.getMessage());
+                LOG.warn(
+                        "binlog connection to {} lost after {} reconnect attempts in a row, giving up: {}",
+                        peer,
+                        failedInRow,
+                        failure.getMessage());
             }
             return false;
         }
         failedInRow++;
         attempts++;
         Duration wait = policy.delayBefore(failedInRow, random);
-        LOG.warn("binlog connection to {} lost ({}); reconnect attempt {} of {} in {} at {}", peer,
-                failure.getMessage(), failedInRow, policy.maxAttempts(), wait, resumeAt);
+        LOG.warn(
+                "binlog connection to {} lost ({}); reconnect attempt {} of {} in {} at {}",
+                peer,
+                failure.getMessage(),
+                failedInRow,
+                policy.maxAttempts(),
+                wait,
+                resumeAt);
         try {
             return !closed.await(wait.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {

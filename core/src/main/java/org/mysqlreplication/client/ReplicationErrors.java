@@ -28,13 +28,17 @@ final class ReplicationErrors {
     /** Parts of the texts of 1236 that say the server lacks the position asked for. */
     private static final String[] NOT_AVAILABLE = {
         "could not find first log file name", // the file was purged or never existed
-        "impossible position", "position > file size", "position beyond", // an offset past the file's end
-        "could not find gtid state", "not in the master's binlog", // MariaDB GTID positions
-        "purged binary logs", "purged required binary logs", "purged required binlog", // MySQL GTID sets
+        "impossible position",
+        "position > file size",
+        "position beyond", // an offset past the file's end
+        "could not find gtid state",
+        "not in the master's binlog", // MariaDB GTID positions
+        "purged binary logs",
+        "purged required binary logs",
+        "purged required binlog", // MySQL GTID sets
     };
 
-    private ReplicationErrors() {
-    }
+    private ReplicationErrors() {}
 
     /**
      * An error of a query or of COM_REGISTER_SLAVE while the dump connection is set up.
@@ -59,23 +63,33 @@ final class ReplicationErrors {
         }
         String text = e.serverMessage().toLowerCase(Locale.ROOT);
         String peer = config.peer();
-        if (e.errorCode() == ER_SLAVE_SAME_ID || text.contains("same server_uuid/server_id")
+        if (e.errorCode() == ER_SLAVE_SAME_ID
+                || text.contains("same server_uuid/server_id")
                 || text.contains("same server id")) {
-            return new ReplicationRefusedException(peer + " ended the dump: another replica is connected with server"
-                    + " id " + config.serverId() + " (server error " + e.errorCode() + ": " + e.serverMessage()
-                    + "); give each reader and replica its own serverId", Reason.DUPLICATE_SERVER_ID, null, e);
+            return new ReplicationRefusedException(
+                    peer + " ended the dump: another replica is connected with server"
+                            + " id " + config.serverId() + " (server error " + e.errorCode() + ": " + e.serverMessage()
+                            + "); give each reader and replica its own serverId",
+                    Reason.DUPLICATE_SERVER_ID,
+                    null,
+                    e);
         }
         if (text.contains("max_allowed_packet")) {
-            return new ReplicationRefusedException(peer + " cannot send an event larger than its max_allowed_packet"
-                    + " (server error " + e.errorCode() + ": " + e.serverMessage() + "); raise max_allowed_packet on"
-                    + " the server", Reason.EVENT_TOO_LARGE, null, e);
+            return new ReplicationRefusedException(
+                    peer + " cannot send an event larger than its max_allowed_packet"
+                            + " (server error " + e.errorCode() + ": " + e.serverMessage()
+                            + "); raise max_allowed_packet on"
+                            + " the server",
+                    Reason.EVENT_TOO_LARGE,
+                    null,
+                    e);
         }
         if (e.errorCode() == ER_SPECIFIC_ACCESS_DENIED) {
             return missing(privilegeIn(e.serverMessage()), "read the binlog", config, e);
         }
         if (e.errorCode() == ER_MASTER_FATAL_ERROR_READING_BINLOG && notAvailable(text)) {
-            return new PositionNotAvailableException(peer, requested(config), e.serverMessage(),
-                    ServerInventory.describe(config), e);
+            return new PositionNotAvailableException(
+                    peer, requested(config), e.serverMessage(), ServerInventory.describe(config), e);
         }
         return e;
     }
@@ -98,7 +112,8 @@ final class ReplicationErrors {
         if (start instanceof StartPosition.AfterMysqlGtidSet m) {
             return "after GTID set " + m.set();
         }
-        return start instanceof StartPosition.At at ? "binlog position " + at.position()
+        return start instanceof StartPosition.At at
+                ? "binlog position " + at.position()
                 : "the server's current binlog file";
     }
 
@@ -107,10 +122,14 @@ final class ReplicationErrors {
         return m.find() ? m.group(1) : "(unnamed)";
     }
 
-    private static ReplicationRefusedException missing(String privilege, String doing, BinLogStreamReaderConfig config,
-            ServerErrorException e) {
-        return new ReplicationRefusedException("user '" + config.connection().user() + "' lacks the " + privilege + " privilege"
-                + " to " + doing + " on " + config.peer() + " (server error " + e.errorCode()
-                + ": " + e.serverMessage() + ")", Reason.MISSING_PRIVILEGE, privilege, e);
+    private static ReplicationRefusedException missing(
+            String privilege, String doing, BinLogStreamReaderConfig config, ServerErrorException e) {
+        return new ReplicationRefusedException(
+                "user '" + config.connection().user() + "' lacks the " + privilege + " privilege"
+                        + " to " + doing + " on " + config.peer() + " (server error " + e.errorCode()
+                        + ": " + e.serverMessage() + ")",
+                Reason.MISSING_PRIVILEGE,
+                privilege,
+                e);
     }
 }

@@ -1,7 +1,7 @@
 package org.mysqlreplication.client;
 
-import org.mysqlreplication.event.BinlogPosition;
 import java.util.List;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.MariadbAnnotateRowsEvent;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
@@ -34,8 +34,8 @@ final class ReplicationSession {
     private final ChecksumAlgorithm checksum;
     private final String serverUuid;
 
-    private ReplicationSession(ServerConnection connection, BinlogPosition start, ChecksumAlgorithm checksum,
-            String serverUuid) {
+    private ReplicationSession(
+            ServerConnection connection, BinlogPosition start, ChecksumAlgorithm checksum, String serverUuid) {
         this.connection = connection;
         this.start = start;
         this.checksum = checksum;
@@ -48,8 +48,8 @@ final class ReplicationSession {
      * connection reads with the config's read timeout (a connection silent for longer is dead).
      */
     static ReplicationSession open(BinLogStreamReaderConfig config, ConnectAbort abort) {
-        ServerConnection conn = ServerConnection.open(
-                config.connection().withSocketTimeout(config.effectiveReadTimeout()), abort);
+        ServerConnection conn =
+                ServerConnection.open(config.connection().withSocketTimeout(config.effectiveReadTimeout()), abort);
         try {
             StartPosition startAt = config.start();
             MariadbGtidPosition gtid = startAt instanceof StartPosition.AfterMariadbGtid g ? g.position() : null;
@@ -73,7 +73,8 @@ final class ReplicationSession {
                 setConnectState(conn, gtid);
             }
             if (config.slaveHeartbeat() != null) {
-                conn.execute("SET @master_heartbeat_period = " + config.slaveHeartbeat().toNanos());
+                conn.execute("SET @master_heartbeat_period = "
+                        + config.slaveHeartbeat().toNanos());
             }
             ReportSlave report = config.reportSlave() != null ? config.reportSlave() : new ReportSlave("", "", "", 0);
             try {
@@ -85,8 +86,11 @@ final class ReplicationSession {
             if (conn.isMariaDb() && config.selector().acceptsClass(MariadbAnnotateRowsEvent.class)) {
                 flags |= ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT; // the server sends them only on request
             }
-            LOG.debug("starting binlog dump at {} (checksum {}, flags {})",
-                    gtid != null ? gtid : mysqlGtid != null ? mysqlGtid : start, checksum, flags);
+            LOG.debug(
+                    "starting binlog dump at {} (checksum {}, flags {})",
+                    gtid != null ? gtid : mysqlGtid != null ? mysqlGtid : start,
+                    checksum,
+                    flags);
             if (mysqlGtid != null) {
                 conn.requestBinlogDumpGtid(mysqlGtid.encode(), config.serverId(), flags);
             } else if (gtid != null) {
@@ -122,7 +126,8 @@ final class ReplicationSession {
             return at.position();
         }
         BinlogPosition current = currentPosition(conn);
-        return start instanceof StartPosition.EndOfLog ? current
+        return start instanceof StartPosition.EndOfLog
+                ? current
                 : new BinlogPosition(current.file(), BinlogPosition.FIRST_EVENT);
     }
 
@@ -142,8 +147,8 @@ final class ReplicationSession {
             rows = conn.query("SHOW BINARY LOG STATUS").rows();
         }
         if (rows.isEmpty() || rows.get(0).get(0) == null) {
-            throw new BinlogConfigurationException("the server has no binary log (SHOW MASTER STATUS is empty):"
-                    + " start it with log-bin");
+            throw new BinlogConfigurationException(
+                    "the server has no binary log (SHOW MASTER STATUS is empty):" + " start it with log-bin");
         }
         return new BinlogPosition(rows.get(0).get(0), Long.parseLong(rows.get(0).get(1)));
     }
@@ -151,7 +156,8 @@ final class ReplicationSession {
     private static ChecksumAlgorithm negotiateChecksum(ServerConnection conn) {
         String value;
         try {
-            List<List<String>> rows = conn.query("SELECT @@global.binlog_checksum").rows();
+            List<List<String>> rows =
+                    conn.query("SELECT @@global.binlog_checksum").rows();
             value = rows.isEmpty() ? null : rows.get(0).get(0);
         } catch (ServerErrorException e) {
             return ChecksumAlgorithm.NONE; // servers before checksums (MySQL 5.5) have no such variable

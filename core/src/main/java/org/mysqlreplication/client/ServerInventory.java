@@ -16,8 +16,7 @@ import org.mysqlreplication.protocol.ServerConnection;
  */
 final class ServerInventory {
 
-    private ServerInventory() {
-    }
+    private ServerInventory() {}
 
     static String describe(BinLogStreamReaderConfig config) {
         try (ServerConnection c = ServerConnection.open(config.connection(), new ConnectAbort())) {
@@ -44,11 +43,13 @@ final class ServerInventory {
 
     /** The server's GTID state variables, or why unknown. */
     static String gtids(ServerConnection c) {
-        String sql = c.isMariaDb() ? "SELECT @@global.gtid_binlog_pos"
+        String sql = c.isMariaDb()
+                ? "SELECT @@global.gtid_binlog_pos"
                 : "SELECT @@global.gtid_purged, @@global.gtid_executed";
         try {
             List<String> row = c.query(sql).rows().get(0);
-            return c.isMariaDb() ? "gtid_binlog_pos '" + row.get(0) + "'"
+            return c.isMariaDb()
+                    ? "gtid_binlog_pos '" + row.get(0) + "'"
                     : "gtid_purged '" + row.get(0) + "', gtid_executed '" + row.get(1) + "'";
         } catch (BinlogException e) {
             return "GTID state unknown (" + e.getMessage() + ")";

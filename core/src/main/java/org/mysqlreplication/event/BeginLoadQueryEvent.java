@@ -23,13 +23,19 @@ public record BeginLoadQueryEvent(EventHeader header, long fileId, byte[] blockD
 
     @Override
     public String dump() {
-        return DumpText.start(header.eventType() == EventType.APPEND_BLOCK_EVENT ? "AppendBlockEvent"
-                : "BeginLoadQueryEvent", header).field("File id", fileId).field("Block data", blockData).end();
+        return DumpText.start(
+                        header.eventType() == EventType.APPEND_BLOCK_EVENT ? "AppendBlockEvent" : "BeginLoadQueryEvent",
+                        header)
+                .field("File id", fileId)
+                .field("Block data", blockData)
+                .end();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof BeginLoadQueryEvent b && header.equals(b.header) && fileId == b.fileId
+        return o instanceof BeginLoadQueryEvent b
+                && header.equals(b.header)
+                && fileId == b.fileId
                 && Arrays.equals(blockData, b.blockData);
     }
 

@@ -6,12 +6,34 @@ package org.mysqlreplication.event;
  *
  * <p>Implementations are immutable records and thread-safe.
  */
-public sealed interface BinlogEvent permits FormatDescriptionEvent, RotateEvent, QueryEvent, XidEvent,
-        TableMapEvent, RowsEvent, IntVarEvent, RandEvent, UserVarEvent,
-        HeartbeatEvent, StopEvent, MariadbAnnotateRowsEvent, MariadbBinlogCheckpointEvent, MariadbGtidEvent,
-        MariadbGtidListEvent, GtidEvent, PreviousGtidsEvent, XaPrepareEvent, RowsQueryEvent, BeginLoadQueryEvent,
-        ExecuteLoadQueryEvent, IncidentEvent, TransactionPayloadEvent, MariadbStartEncryptionEvent, TransactionContextEvent,
-        ViewChangeEvent, UnknownEvent {
+public sealed interface BinlogEvent
+        permits FormatDescriptionEvent,
+                RotateEvent,
+                QueryEvent,
+                XidEvent,
+                TableMapEvent,
+                RowsEvent,
+                IntVarEvent,
+                RandEvent,
+                UserVarEvent,
+                HeartbeatEvent,
+                StopEvent,
+                MariadbAnnotateRowsEvent,
+                MariadbBinlogCheckpointEvent,
+                MariadbGtidEvent,
+                MariadbGtidListEvent,
+                GtidEvent,
+                PreviousGtidsEvent,
+                XaPrepareEvent,
+                RowsQueryEvent,
+                BeginLoadQueryEvent,
+                ExecuteLoadQueryEvent,
+                IncidentEvent,
+                TransactionPayloadEvent,
+                MariadbStartEncryptionEvent,
+                TransactionContextEvent,
+                ViewChangeEvent,
+                UnknownEvent {
 
     /** The common header. */
     EventHeader header();

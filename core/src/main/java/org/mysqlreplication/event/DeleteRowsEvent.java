@@ -18,8 +18,15 @@ import org.mysqlreplication.schema.TableSchema;
  *
  * <p>Immutable and thread-safe. {@link #toString()} does not show row values.
  */
-public record DeleteRowsEvent(EventHeader header, long tableId, TableSchema table, int flags,
-        BitSet includedColumns, List<Row> rows, byte[] extraData) implements RowsEvent {
+public record DeleteRowsEvent(
+        EventHeader header,
+        long tableId,
+        TableSchema table,
+        int flags,
+        BitSet includedColumns,
+        List<Row> rows,
+        byte[] extraData)
+        implements RowsEvent {
 
     public DeleteRowsEvent {
         Objects.requireNonNull(header, "header");
@@ -49,7 +56,8 @@ public record DeleteRowsEvent(EventHeader header, long tableId, TableSchema tabl
         if (n < 0 || n > rows.size()) {
             throw new IllegalArgumentException("leave out " + n + " of " + rows.size() + " row(s)");
         }
-        return new DeleteRowsEvent(header, tableId, table, flags, includedColumns, rows.subList(n, rows.size()), extraData);
+        return new DeleteRowsEvent(
+                header, tableId, table, flags, includedColumns, rows.subList(n, rows.size()), extraData);
     }
 
     @Override
@@ -59,7 +67,7 @@ public record DeleteRowsEvent(EventHeader header, long tableId, TableSchema tabl
 
     @Override
     public String toString() {
-        return "DeleteRowsEvent[tableId=" + tableId + ", " + table.database() + "." + table.table() + ", "
-                + rows.size() + " row(s)]";
+        return "DeleteRowsEvent[tableId=" + tableId + ", " + table.database() + "." + table.table() + ", " + rows.size()
+                + " row(s)]";
     }
 }

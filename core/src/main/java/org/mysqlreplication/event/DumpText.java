@@ -30,8 +30,7 @@ final class DumpText {
 
     private final StringBuilder sb = new StringBuilder(256);
 
-    private DumpText() {
-    }
+    private DumpText() {}
 
     /**
      * Starts a dump with the title and the common header fields. {@code Event size} is the whole event's size
@@ -40,7 +39,8 @@ final class DumpText {
      */
     static DumpText start(String title, EventHeader h) {
         DumpText d = titleOnly(title);
-        d.line("Date: " + LocalDateTime.ofEpochSecond(h.timestamp(), 0, ZoneOffset.UTC).format(DATE));
+        d.line("Date: "
+                + LocalDateTime.ofEpochSecond(h.timestamp(), 0, ZoneOffset.UTC).format(DATE));
         d.line("Log position: " + h.logPos());
         d.line("Event size: " + h.eventSize());
         d.line("Read bytes: " + Math.max(0, h.eventSize() - EventHeader.SIZE));
@@ -91,14 +91,21 @@ final class DumpText {
             return d.toPlainString();
         }
         if (v instanceof LocalDateTime t) {
-            return dateTimeRepr(t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
-                    t.getSecond(), t.getNano() / 1000);
+            return dateTimeRepr(
+                    t.getYear(),
+                    t.getMonthValue(),
+                    t.getDayOfMonth(),
+                    t.getHour(),
+                    t.getMinute(),
+                    t.getSecond(),
+                    t.getNano() / 1000);
         }
         if (v instanceof java.time.Instant t) {
             return repr(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
         }
         if (v instanceof MysqlDateTime t) {
-            return t.dateOnly() ? t.toString()
+            return t.dateOnly()
+                    ? t.toString()
                     : dateTimeRepr(t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second(), t.micros());
         }
         if (v instanceof java.util.BitSet b) {
@@ -152,11 +159,9 @@ final class DumpText {
      * when the microseconds are not 0. A zero or invalid date (python-mysql-replication gives {@code None}) is
      * printed the same way from its fields, so that the dump keeps the value.
      */
-    private static String dateTimeRepr(int year, int month, int day, int hour, int minute, int second,
-            int micros) {
+    private static String dateTimeRepr(int year, int month, int day, int hour, int minute, int second, int micros) {
         // MySQL's text form of the same fields is Python's layout when printed with 6 digits or none
-        return new MysqlDateTime(false, year, month, day, hour, minute, second, micros, micros != 0 ? 6 : 0)
-                .toString();
+        return new MysqlDateTime(false, year, month, day, hour, minute, second, micros, micros != 0 ? 6 : 0).toString();
     }
 
     /** Python's {@code timedelta} str: {@code [-]D day[s], H:MM:SS[.ffffff]}. */

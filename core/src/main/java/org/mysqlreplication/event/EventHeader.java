@@ -17,8 +17,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public record EventHeader(long timestamp, EventType eventType, int typeCode, long serverId, long eventSize,
-        long logPos, int flags) {
+public record EventHeader(
+        long timestamp, EventType eventType, int typeCode, long serverId, long eventSize, long logPos, int flags) {
 
     /** Size of the v3/v4 common header. */
     public static final int SIZE = 19;

@@ -119,8 +119,14 @@ public enum EventType {
     /** Whether this is a WRITE/UPDATE/DELETE rows event of any version this library decodes (v0, v1, v2). */
     public boolean isRowsEvent() {
         return switch (this) {
-            case PRE_GA_WRITE_ROWS_EVENT, PRE_GA_UPDATE_ROWS_EVENT, PRE_GA_DELETE_ROWS_EVENT, WRITE_ROWS_EVENT_V1,
-                    UPDATE_ROWS_EVENT_V1, DELETE_ROWS_EVENT_V1, WRITE_ROWS_EVENT, UPDATE_ROWS_EVENT,
+            case PRE_GA_WRITE_ROWS_EVENT,
+                    PRE_GA_UPDATE_ROWS_EVENT,
+                    PRE_GA_DELETE_ROWS_EVENT,
+                    WRITE_ROWS_EVENT_V1,
+                    UPDATE_ROWS_EVENT_V1,
+                    DELETE_ROWS_EVENT_V1,
+                    WRITE_ROWS_EVENT,
+                    UPDATE_ROWS_EVENT,
                     DELETE_ROWS_EVENT -> true;
             default -> false;
         };

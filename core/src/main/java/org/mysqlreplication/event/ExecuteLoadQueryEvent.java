@@ -14,9 +14,19 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe. {@link #toString()} leaves the statement out.
  */
-public record ExecuteLoadQueryEvent(EventHeader header, long slaveProxyId, long executionTime, int errorCode,
-        String schema, String query, QueryStatusVars statusVars, long fileId, long startPos, long endPos,
-        int dupHandlingFlags) implements BinlogEvent {
+public record ExecuteLoadQueryEvent(
+        EventHeader header,
+        long slaveProxyId,
+        long executionTime,
+        int errorCode,
+        String schema,
+        String query,
+        QueryStatusVars statusVars,
+        long fileId,
+        long startPos,
+        long endPos,
+        int dupHandlingFlags)
+        implements BinlogEvent {
 
     public ExecuteLoadQueryEvent {
         Objects.requireNonNull(header, "header");

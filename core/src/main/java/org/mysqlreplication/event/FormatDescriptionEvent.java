@@ -17,8 +17,14 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public record FormatDescriptionEvent(EventHeader header, int binlogVersion, String serverVersion,
-        long createTimestamp, int headerLength, int[] postHeaderLengths, ChecksumAlgorithm checksumAlgorithm)
+public record FormatDescriptionEvent(
+        EventHeader header,
+        int binlogVersion,
+        String serverVersion,
+        long createTimestamp,
+        int headerLength,
+        int[] postHeaderLengths,
+        ChecksumAlgorithm checksumAlgorithm)
         implements BinlogEvent {
 
     public FormatDescriptionEvent {
@@ -58,9 +64,13 @@ public record FormatDescriptionEvent(EventHeader header, int binlogVersion, Stri
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FormatDescriptionEvent f && header.equals(f.header) && binlogVersion == f.binlogVersion
-                && serverVersion.equals(f.serverVersion) && createTimestamp == f.createTimestamp
-                && headerLength == f.headerLength && Arrays.equals(postHeaderLengths, f.postHeaderLengths)
+        return o instanceof FormatDescriptionEvent f
+                && header.equals(f.header)
+                && binlogVersion == f.binlogVersion
+                && serverVersion.equals(f.serverVersion)
+                && createTimestamp == f.createTimestamp
+                && headerLength == f.headerLength
+                && Arrays.equals(postHeaderLengths, f.postHeaderLengths)
                 && checksumAlgorithm == f.checksumAlgorithm;
     }
 

@@ -17,9 +17,20 @@ import java.util.UUID;
  *
  * <p>Immutable and thread-safe.
  */
-public record GtidEvent(EventHeader header, int flags, UUID sourceId, long gno, Long lastCommitted,
-        Long sequenceNumber, Long immediateCommitTimestamp, Long originalCommitTimestamp, Long transactionLength,
-        Long immediateServerVersion, Long originalServerVersion, Long commitGroupTicket, String tag)
+public record GtidEvent(
+        EventHeader header,
+        int flags,
+        UUID sourceId,
+        long gno,
+        Long lastCommitted,
+        Long sequenceNumber,
+        Long immediateCommitTimestamp,
+        Long originalCommitTimestamp,
+        Long transactionLength,
+        Long immediateServerVersion,
+        Long originalServerVersion,
+        Long commitGroupTicket,
+        String tag)
         implements BinlogEvent {
 
     public GtidEvent {
@@ -29,12 +40,33 @@ public record GtidEvent(EventHeader header, int flags, UUID sourceId, long gno, 
     }
 
     /** An untagged GTID event (GTID_LOG_EVENT, ANONYMOUS_GTID_LOG_EVENT): the tag is empty. */
-    public GtidEvent(EventHeader header, int flags, UUID sourceId, long gno, Long lastCommitted, Long sequenceNumber,
-            Long immediateCommitTimestamp, Long originalCommitTimestamp, Long transactionLength,
-            Long immediateServerVersion, Long originalServerVersion, Long commitGroupTicket) {
-        this(header, flags, sourceId, gno, lastCommitted, sequenceNumber, immediateCommitTimestamp,
-                originalCommitTimestamp, transactionLength, immediateServerVersion, originalServerVersion,
-                commitGroupTicket, "");
+    public GtidEvent(
+            EventHeader header,
+            int flags,
+            UUID sourceId,
+            long gno,
+            Long lastCommitted,
+            Long sequenceNumber,
+            Long immediateCommitTimestamp,
+            Long originalCommitTimestamp,
+            Long transactionLength,
+            Long immediateServerVersion,
+            Long originalServerVersion,
+            Long commitGroupTicket) {
+        this(
+                header,
+                flags,
+                sourceId,
+                gno,
+                lastCommitted,
+                sequenceNumber,
+                immediateCommitTimestamp,
+                originalCommitTimestamp,
+                transactionLength,
+                immediateServerVersion,
+                originalServerVersion,
+                commitGroupTicket,
+                "");
     }
 
     /** Whether this is an ANONYMOUS_GTID_LOG_EVENT (GTID mode off). */

@@ -18,6 +18,8 @@ public record HeartbeatEvent(EventHeader header, String logFile, long position) 
 
     @Override
     public String dump() {
-        return DumpText.start("HeartbeatLogEvent", header).field("Current binlog", logFile).end();
+        return DumpText.start("HeartbeatLogEvent", header)
+                .field("Current binlog", logFile)
+                .end();
     }
 }

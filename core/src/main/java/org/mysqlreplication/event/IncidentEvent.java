@@ -20,6 +20,9 @@ public record IncidentEvent(EventHeader header, int incident, String message) im
 
     @Override
     public String dump() {
-        return DumpText.start("IncidentEvent", header).field("Incident", incident).field("Message", message).end();
+        return DumpText.start("IncidentEvent", header)
+                .field("Incident", incident)
+                .field("Message", message)
+                .end();
     }
 }

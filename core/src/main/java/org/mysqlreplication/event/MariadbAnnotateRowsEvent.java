@@ -32,8 +32,10 @@ public record MariadbAnnotateRowsEvent(EventHeader header, String sqlStatement, 
 
     @Override
     public String dump() {
-        return DumpText.start("MariadbAnnotateRowsEvent", header).line("SQL statement : " + PasswordRedaction.redact(sqlStatement)
-                + DumpText.truncation(statementLength)).end();
+        return DumpText.start("MariadbAnnotateRowsEvent", header)
+                .line("SQL statement : " + PasswordRedaction.redact(sqlStatement)
+                        + DumpText.truncation(statementLength))
+                .end();
     }
 
     @Override

@@ -16,6 +16,8 @@ public record MariadbBinlogCheckpointEvent(EventHeader header, String fileName) 
 
     @Override
     public String dump() {
-        return DumpText.start("MariadbBinLogCheckPointEvent", header).field("Filename", fileName).end();
+        return DumpText.start("MariadbBinLogCheckPointEvent", header)
+                .field("Filename", fileName)
+                .end();
     }
 }

@@ -1,7 +1,7 @@
 package org.mysqlreplication.event;
 
-import org.mysqlreplication.gtid.MariadbGtid;
 import java.util.Objects;
+import org.mysqlreplication.gtid.MariadbGtid;
 
 /**
  * MariaDB GTID_EVENT: starts an event group (transaction or DDL) and gives its GTID; the server id of the GTID
@@ -23,8 +23,18 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public record MariadbGtidEvent(EventHeader header, long seqNo, long domainId, int flags, Long commitId,
-        XaXid xid, int flagsExtra, int extraEngines, Long startAlterSeqNo, Long threadId) implements BinlogEvent {
+public record MariadbGtidEvent(
+        EventHeader header,
+        long seqNo,
+        long domainId,
+        int flags,
+        Long commitId,
+        XaXid xid,
+        int flagsExtra,
+        int extraEngines,
+        Long startAlterSeqNo,
+        Long threadId)
+        implements BinlogEvent {
 
     public static final int FL_STANDALONE = 1;
     public static final int FL_GROUP_COMMIT_ID = 2;
@@ -56,6 +66,9 @@ public record MariadbGtidEvent(EventHeader header, long seqNo, long domainId, in
 
     @Override
     public String dump() {
-        return DumpText.start("MariadbGtidEvent", header).field("Flags", flags).field("GTID", gtid()).end();
+        return DumpText.start("MariadbGtidEvent", header)
+                .field("Flags", flags)
+                .field("GTID", gtid())
+                .end();
     }
 }

@@ -1,9 +1,9 @@
 package org.mysqlreplication.event;
 
-import org.mysqlreplication.gtid.MariadbGtid;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.mysqlreplication.gtid.MariadbGtid;
 
 /**
  * MariaDB GTID_LIST_EVENT: at the start of each binlog file, the last GTID of each domain in the previous files.
@@ -27,6 +27,8 @@ public record MariadbGtidListEvent(EventHeader header, int flags, List<MariadbGt
 
     @Override
     public String dump() {
-        return DumpText.start("MariadbGtidListEvent", header).field("GTID list", gtidList()).end();
+        return DumpText.start("MariadbGtidListEvent", header)
+                .field("GTID list", gtidList())
+                .end();
     }
 }

@@ -35,7 +35,10 @@ public record MariadbStartEncryptionEvent(EventHeader header, int scheme, long k
 
     @Override
     public String dump() {
-        return DumpText.start("MariadbStartEncryptionEvent", header).field("Schema", scheme)
-                .field("Key version", keyVersion).field("Nonce", nonce).end();
+        return DumpText.start("MariadbStartEncryptionEvent", header)
+                .field("Schema", scheme)
+                .field("Key version", keyVersion)
+                .field("Nonce", nonce)
+                .end();
     }
 }

@@ -15,11 +15,10 @@ public final class PasswordRedaction {
     private static final String LITERAL = "(?:'(?:[^'\\\\]|\\\\.|'')*'|\"(?:[^\"\\\\]|\\\\.|\"\")*\")";
     private static final Pattern IDENTIFIED = Pattern.compile(
             "(?i)(IDENTIFIED\\s+(?:VIA|WITH)?\\s*(?:\\S+\\s+)?(?:BY|AS|USING)\\s+(?:PASSWORD\\s*\\(?\\s*)?)" + LITERAL);
-    private static final Pattern PASSWORD_FN = Pattern.compile("(?i)(PASSWORD\\s*(?:\\(|=)\\s*(?:PASSWORD\\s*\\()?\\s*)"
-            + LITERAL);
+    private static final Pattern PASSWORD_FN =
+            Pattern.compile("(?i)(PASSWORD\\s*(?:\\(|=)\\s*(?:PASSWORD\\s*\\()?\\s*)" + LITERAL);
 
-    private PasswordRedaction() {
-    }
+    private PasswordRedaction() {}
 
     /** {@code sql} with each password literal replaced by {@code '<redacted>'}. */
     public static String redact(String sql) {

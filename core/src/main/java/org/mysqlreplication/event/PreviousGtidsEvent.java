@@ -33,8 +33,7 @@ public record PreviousGtidsEvent(EventHeader header, List<SidIntervals> sids) im
     }
 
     /** GTID numbers {@code start} (inclusive) to {@code end} (exclusive), as the binlog stores them. Immutable. */
-    public record Interval(long start, long end) {
-    }
+    public record Interval(long start, long end) {}
 
     public PreviousGtidsEvent {
         Objects.requireNonNull(header, "header");
@@ -57,7 +56,8 @@ public record PreviousGtidsEvent(EventHeader header, List<SidIntervals> sids) im
                 out.append(':').append(s.tag());
             }
             out.append(s.intervals().stream()
-                    .map(i -> ":" + (i.end() - 1 == i.start() ? Long.toString(i.start()) : i.start() + "-" + (i.end() - 1)))
+                    .map(i -> ":"
+                            + (i.end() - 1 == i.start() ? Long.toString(i.start()) : i.start() + "-" + (i.end() - 1)))
                     .collect(Collectors.joining()));
         }
         return out.toString();
@@ -65,6 +65,8 @@ public record PreviousGtidsEvent(EventHeader header, List<SidIntervals> sids) im
 
     @Override
     public String dump() {
-        return DumpText.start("PreviousGtidsEvent", header).field("previous_gtids", gtidSet()).end();
+        return DumpText.start("PreviousGtidsEvent", header)
+                .field("previous_gtids", gtidSet())
+                .end();
     }
 }

@@ -20,12 +20,26 @@ import java.util.Objects;
  * <p>Immutable and thread-safe. {@link #dump()} hides password literals; {@link #toString()} leaves the query
  * text out (it may hold row values).
  */
-public record QueryEvent(EventHeader header, long slaveProxyId, long executionTime, int errorCode, String schema,
-        String query, QueryStatusVars statusVars, long queryLength) implements BinlogEvent {
+public record QueryEvent(
+        EventHeader header,
+        long slaveProxyId,
+        long executionTime,
+        int errorCode,
+        String schema,
+        String query,
+        QueryStatusVars statusVars,
+        long queryLength)
+        implements BinlogEvent {
 
     /** A query event with its whole statement. */
-    public QueryEvent(EventHeader header, long slaveProxyId, long executionTime, int errorCode, String schema,
-            String query, QueryStatusVars statusVars) {
+    public QueryEvent(
+            EventHeader header,
+            long slaveProxyId,
+            long executionTime,
+            int errorCode,
+            String schema,
+            String query,
+            QueryStatusVars statusVars) {
         this(header, slaveProxyId, executionTime, errorCode, schema, query, statusVars, -1);
     }
 

@@ -42,12 +42,33 @@ import java.util.List;
  *
  * <p>Immutable and thread-safe.
  */
-public record QueryStatusVars(Long flags2, Long sqlMode, String catalog, Integer autoIncrementIncrement,
-        Integer autoIncrementOffset, Integer charsetClient, Integer collationConnection, Integer collationServer,
-        String timeZone, Integer lcTimeNames, Integer charsetDatabase, Long tableMapForUpdate,
-        Long masterDataWritten, String invokerUser, String invokerHost, List<String> updatedDbNames,
-        Integer microseconds, Long commitTs, Boolean explicitDefaultsTs, Long ddlXid, Integer defaultCollationForUtf8mb4,
-        Integer sqlRequirePrimaryKey, Integer defaultTableEncryption, Integer hrnow, Long xid, Integer unknownCode,
+public record QueryStatusVars(
+        Long flags2,
+        Long sqlMode,
+        String catalog,
+        Integer autoIncrementIncrement,
+        Integer autoIncrementOffset,
+        Integer charsetClient,
+        Integer collationConnection,
+        Integer collationServer,
+        String timeZone,
+        Integer lcTimeNames,
+        Integer charsetDatabase,
+        Long tableMapForUpdate,
+        Long masterDataWritten,
+        String invokerUser,
+        String invokerHost,
+        List<String> updatedDbNames,
+        Integer microseconds,
+        Long commitTs,
+        Boolean explicitDefaultsTs,
+        Long ddlXid,
+        Integer defaultCollationForUtf8mb4,
+        Integer sqlRequirePrimaryKey,
+        Integer defaultTableEncryption,
+        Integer hrnow,
+        Long xid,
+        Integer unknownCode,
         byte[] unparsed) {
 
     public QueryStatusVars {
@@ -62,7 +83,8 @@ public record QueryStatusVars(Long flags2, Long sqlMode, String catalog, Integer
 
     /** No status variables at all (a v3 QUERY_EVENT, or an empty block). */
     public static QueryStatusVars none() {
-        return new QueryStatusVars(null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new QueryStatusVars(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -30,8 +30,8 @@ import java.util.Objects;
  * @param serverUuid its {@code server_uuid} (MySQL), or null
  * @param gtid       the GTID position before the transaction, as text, or null when not known
  */
-public record ResumePosition(BinlogPosition restart, long skipEvents, long skipRows, long serverId, String serverUuid,
-        String gtid) {
+public record ResumePosition(
+        BinlogPosition restart, long skipEvents, long skipRows, long serverId, String serverUuid, String gtid) {
 
     /** The version of {@link #toJson()}'s format. */
     public static final int VERSION = 1;
@@ -93,9 +93,13 @@ public record ResumePosition(BinlogPosition restart, long skipEvents, long skipR
         if (!(version instanceof Long v) || v != VERSION) {
             throw new IllegalArgumentException("resume position of version " + version + ", expected " + VERSION);
         }
-        return new ResumePosition(new BinlogPosition(string(m, "file", false), number(m, "position")),
-                number(m, "skip_events"), number(m, "skip_rows"), number(m, "server_id"),
-                string(m, "server_uuid", true), string(m, "gtid", true));
+        return new ResumePosition(
+                new BinlogPosition(string(m, "file", false), number(m, "position")),
+                number(m, "skip_events"),
+                number(m, "skip_rows"),
+                number(m, "server_id"),
+                string(m, "server_uuid", true),
+                string(m, "gtid", true));
     }
 
     private static long number(Map<String, Object> m, String key) {

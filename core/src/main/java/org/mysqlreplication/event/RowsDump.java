@@ -8,8 +8,7 @@ import org.mysqlreplication.value.json.JsonPartialUpdate;
 /** The dump text shared by the three rows events. Stateless and thread-safe. */
 final class RowsDump {
 
-    private RowsDump() {
-    }
+    private RowsDump() {}
 
     static DumpText start(String title, EventHeader h, TableSchema table, int rows) {
         return DumpText.start(title, h)

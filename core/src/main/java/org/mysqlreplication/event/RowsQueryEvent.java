@@ -32,8 +32,9 @@ public record RowsQueryEvent(EventHeader header, String query, long queryLength)
     /** Python's RowsQueryLogEvent prints the title and the query only. */
     @Override
     public String dump() {
-        return DumpText.titleOnly("RowsQueryLogEvent").field("Query", PasswordRedaction.redact(query)
-                + DumpText.truncation(queryLength)).end();
+        return DumpText.titleOnly("RowsQueryLogEvent")
+                .field("Query", PasswordRedaction.redact(query) + DumpText.truncation(queryLength))
+                .end();
     }
 
     @Override

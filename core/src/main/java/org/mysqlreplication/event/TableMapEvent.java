@@ -20,9 +20,17 @@ import org.mysqlreplication.value.ColumnType;
  *
  * <p>Immutable and thread-safe.
  */
-public record TableMapEvent(EventHeader header, long tableId, int flags, String schema, String table,
-        List<ColumnType> columnTypes, int[] columnMetadata, BitSet nullability,
-        TableMapOptionalMetadata optionalMetadata) implements BinlogEvent {
+public record TableMapEvent(
+        EventHeader header,
+        long tableId,
+        int flags,
+        String schema,
+        String table,
+        List<ColumnType> columnTypes,
+        int[] columnMetadata,
+        BitSet nullability,
+        TableMapOptionalMetadata optionalMetadata)
+        implements BinlogEvent {
 
     public TableMapEvent {
         Objects.requireNonNull(header, "header");
@@ -33,8 +41,8 @@ public record TableMapEvent(EventHeader header, long tableId, int flags, String 
         columnMetadata = columnMetadata.clone();
         nullability = (BitSet) nullability.clone();
         if (columnMetadata.length != columnTypes.size()) {
-            throw new IllegalArgumentException("metadata for " + columnMetadata.length + " column(s), expected "
-                    + columnTypes.size());
+            throw new IllegalArgumentException(
+                    "metadata for " + columnMetadata.length + " column(s), expected " + columnTypes.size());
         }
     }
 
@@ -64,9 +72,15 @@ public record TableMapEvent(EventHeader header, long tableId, int flags, String 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TableMapEvent t && header.equals(t.header) && tableId == t.tableId && flags == t.flags
-                && schema.equals(t.schema) && table.equals(t.table) && columnTypes.equals(t.columnTypes)
-                && Arrays.equals(columnMetadata, t.columnMetadata) && nullability.equals(t.nullability)
+        return o instanceof TableMapEvent t
+                && header.equals(t.header)
+                && tableId == t.tableId
+                && flags == t.flags
+                && schema.equals(t.schema)
+                && table.equals(t.table)
+                && columnTypes.equals(t.columnTypes)
+                && Arrays.equals(columnMetadata, t.columnMetadata)
+                && nullability.equals(t.nullability)
                 && optionalMetadata.equals(t.optionalMetadata);
     }
 
@@ -77,7 +91,6 @@ public record TableMapEvent(EventHeader header, long tableId, int flags, String 
 
     @Override
     public String toString() {
-        return "TableMapEvent[tableId=" + tableId + ", " + schema + "." + table + ", columnTypes=" + columnTypes
-                + "]";
+        return "TableMapEvent[tableId=" + tableId + ", " + schema + "." + table + ", columnTypes=" + columnTypes + "]";
     }
 }

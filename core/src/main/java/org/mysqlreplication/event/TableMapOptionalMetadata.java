@@ -31,16 +31,26 @@ import java.util.Map;
  *
  * <p>Immutable and thread-safe.
  */
-public record TableMapOptionalMetadata(BitSet signedness, Integer defaultCharset,
-        Map<Integer, Integer> charsetOverrides, List<Integer> columnCharsets, List<String> columnNames,
-        List<List<String>> setStrValues, List<List<String>> enumStrValues, List<Integer> geometryTypes,
-        List<Integer> simplePrimaryKey, List<KeyPart> primaryKeyWithPrefix, Integer enumAndSetDefaultCharset,
-        Map<Integer, Integer> enumAndSetCharsetOverrides, List<Integer> enumAndSetColumnCharsets,
-        BitSet columnVisibility, List<Integer> vectorDimensionality, List<RawField> unknownFields) {
+public record TableMapOptionalMetadata(
+        BitSet signedness,
+        Integer defaultCharset,
+        Map<Integer, Integer> charsetOverrides,
+        List<Integer> columnCharsets,
+        List<String> columnNames,
+        List<List<String>> setStrValues,
+        List<List<String>> enumStrValues,
+        List<Integer> geometryTypes,
+        List<Integer> simplePrimaryKey,
+        List<KeyPart> primaryKeyWithPrefix,
+        Integer enumAndSetDefaultCharset,
+        Map<Integer, Integer> enumAndSetCharsetOverrides,
+        List<Integer> enumAndSetColumnCharsets,
+        BitSet columnVisibility,
+        List<Integer> vectorDimensionality,
+        List<RawField> unknownFields) {
 
     /** One part of a primary key: a column index and its prefix length (0 = the whole column). Immutable. */
-    public record KeyPart(int column, int prefixLength) {
-    }
+    public record KeyPart(int column, int prefixLength) {}
 
     /** A field of an unknown type kept raw: its type code and value bytes. Immutable (copies in and out). */
     public record RawField(int type, byte[] value) {
@@ -83,7 +93,8 @@ public record TableMapOptionalMetadata(BitSet signedness, Integer defaultCharset
 
     /** No optional metadata (a server before MySQL 8.0.1 / MariaDB 10.5, or binlog_row_metadata off). */
     public static TableMapOptionalMetadata empty() {
-        return new TableMapOptionalMetadata(null, null, Map.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), null, Map.of(), List.of(), null, List.of(), List.of());
+        return new TableMapOptionalMetadata(
+                null, null, Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null,
+                Map.of(), List.of(), null, List.of(), List.of());
     }
 }

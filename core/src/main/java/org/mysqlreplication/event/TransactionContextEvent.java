@@ -12,8 +12,15 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe (the byte array is not copied on access).
  */
-public record TransactionContextEvent(EventHeader header, String serverUuid, long threadId, boolean gtidSpecified,
-        byte[] encodedSnapshotVersion, List<String> writeSet, List<String> readSet) implements BinlogEvent {
+public record TransactionContextEvent(
+        EventHeader header,
+        String serverUuid,
+        long threadId,
+        boolean gtidSpecified,
+        byte[] encodedSnapshotVersion,
+        List<String> writeSet,
+        List<String> readSet)
+        implements BinlogEvent {
 
     public TransactionContextEvent {
         Objects.requireNonNull(header, "header");

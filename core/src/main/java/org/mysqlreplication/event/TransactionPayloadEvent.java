@@ -19,8 +19,9 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public record TransactionPayloadEvent(EventHeader header, int compressionType, long payloadSize,
-        long uncompressedSize, List<BinlogEvent> events) implements BinlogEvent {
+public record TransactionPayloadEvent(
+        EventHeader header, int compressionType, long payloadSize, long uncompressedSize, List<BinlogEvent> events)
+        implements BinlogEvent {
 
     /** Compression type zstd ({@code transaction::compression::type::ZSTD}). */
     public static final int ZSTD = 0;
@@ -38,8 +39,11 @@ public record TransactionPayloadEvent(EventHeader header, int compressionType, l
         StringBuilder sb = new StringBuilder(DumpText.start("TransactionPayloadEvent", header)
                 .field("Payload size", payloadSize)
                 .field("Uncompressed size", uncompressedSize)
-                .field("Compression type", compressionType == ZSTD ? "ZSTD" : compressionType == NONE ? "NONE"
-                        : Integer.toString(compressionType))
+                .field(
+                        "Compression type",
+                        compressionType == ZSTD
+                                ? "ZSTD"
+                                : compressionType == NONE ? "NONE" : Integer.toString(compressionType))
                 .field("Events", events.size())
                 .end());
         events.forEach(e -> sb.append(e.dump()));

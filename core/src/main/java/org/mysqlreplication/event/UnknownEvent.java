@@ -22,7 +22,9 @@ public record UnknownEvent(EventHeader header, byte[] body) implements BinlogEve
 
     @Override
     public String dump() {
-        return DumpText.start("NotImplementedEvent", header).field("Event type", header.typeName()).end();
+        return DumpText.start("NotImplementedEvent", header)
+                .field("Event type", header.typeName())
+                .end();
     }
 
     @Override

@@ -18,8 +18,15 @@ import org.mysqlreplication.schema.TableSchema;
  *
  * <p>Immutable and thread-safe. {@link #toString()} does not show row values.
  */
-public record UpdateRowsEvent(EventHeader header, long tableId, TableSchema table, int flags,
-        BitSet includedColumnsBefore, BitSet includedColumnsAfter, List<UpdateRow> rows, byte[] extraData)
+public record UpdateRowsEvent(
+        EventHeader header,
+        long tableId,
+        TableSchema table,
+        int flags,
+        BitSet includedColumnsBefore,
+        BitSet includedColumnsAfter,
+        List<UpdateRow> rows,
+        byte[] extraData)
         implements RowsEvent {
 
     public UpdateRowsEvent {
@@ -56,7 +63,14 @@ public record UpdateRowsEvent(EventHeader header, long tableId, TableSchema tabl
         if (n < 0 || n > rows.size()) {
             throw new IllegalArgumentException("leave out " + n + " of " + rows.size() + " row(s)");
         }
-        return new UpdateRowsEvent(header, tableId, table, flags, includedColumnsBefore, includedColumnsAfter, rows.subList(n, rows.size()),
+        return new UpdateRowsEvent(
+                header,
+                tableId,
+                table,
+                flags,
+                includedColumnsBefore,
+                includedColumnsAfter,
+                rows.subList(n, rows.size()),
                 extraData);
     }
 
@@ -67,7 +81,7 @@ public record UpdateRowsEvent(EventHeader header, long tableId, TableSchema tabl
 
     @Override
     public String toString() {
-        return "UpdateRowsEvent[tableId=" + tableId + ", " + table.database() + "." + table.table() + ", "
-                + rows.size() + " row(s)]";
+        return "UpdateRowsEvent[tableId=" + tableId + ", " + table.database() + "." + table.table() + ", " + rows.size()
+                + " row(s)]";
     }
 }

@@ -20,8 +20,9 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public record UserVarEvent(EventHeader header, String name, boolean isNull, int type, long charset, byte[] value,
-        int flags) implements BinlogEvent {
+public record UserVarEvent(
+        EventHeader header, String name, boolean isNull, int type, long charset, byte[] value, int flags)
+        implements BinlogEvent {
 
     public static final int STRING_RESULT = 0;
     public static final int REAL_RESULT = 1;
@@ -31,8 +32,9 @@ public record UserVarEvent(EventHeader header, String name, boolean isNull, int 
     /** Flag of an unsigned integer value. */
     public static final int UNSIGNED_F = 1;
 
-    private static final String[] TYPE_NAMES = {"STRING_RESULT", "REAL_RESULT", "INT_RESULT", "ROW_RESULT",
-        "DECIMAL_RESULT"};
+    private static final String[] TYPE_NAMES = {
+        "STRING_RESULT", "REAL_RESULT", "INT_RESULT", "ROW_RESULT", "DECIMAL_RESULT"
+    };
 
     public UserVarEvent {
         Objects.requireNonNull(header, "header");
@@ -78,7 +80,9 @@ public record UserVarEvent(EventHeader header, String name, boolean isNull, int 
                 .field("User variable name", name)
                 .field("Is NULL", isNull ? "Yes" : "No");
         if (!isNull) {
-            d.field("Type", typeName()).field("Charset", charset).field("Value", decodedValue())
+            d.field("Type", typeName())
+                    .field("Charset", charset)
+                    .field("Value", decodedValue())
                     .field("Flags", flags);
         }
         return d.end();
@@ -86,8 +90,13 @@ public record UserVarEvent(EventHeader header, String name, boolean isNull, int 
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UserVarEvent u && header.equals(u.header) && name.equals(u.name) && isNull == u.isNull
-                && type == u.type && charset == u.charset && java.util.Arrays.equals(value, u.value)
+        return o instanceof UserVarEvent u
+                && header.equals(u.header)
+                && name.equals(u.name)
+                && isNull == u.isNull
+                && type == u.type
+                && charset == u.charset
+                && java.util.Arrays.equals(value, u.value)
                 && flags == u.flags;
     }
 

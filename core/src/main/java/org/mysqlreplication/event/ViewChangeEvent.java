@@ -9,8 +9,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public record ViewChangeEvent(EventHeader header, String viewId, long seqNumber,
-        Map<String, String> certificationInfo) implements BinlogEvent {
+public record ViewChangeEvent(EventHeader header, String viewId, long seqNumber, Map<String, String> certificationInfo)
+        implements BinlogEvent {
 
     public ViewChangeEvent {
         Objects.requireNonNull(header, "header");

@@ -18,8 +18,15 @@ import org.mysqlreplication.schema.TableSchema;
  *
  * <p>Immutable and thread-safe. {@link #toString()} does not show row values.
  */
-public record WriteRowsEvent(EventHeader header, long tableId, TableSchema table, int flags,
-        BitSet includedColumns, List<Row> rows, byte[] extraData) implements RowsEvent {
+public record WriteRowsEvent(
+        EventHeader header,
+        long tableId,
+        TableSchema table,
+        int flags,
+        BitSet includedColumns,
+        List<Row> rows,
+        byte[] extraData)
+        implements RowsEvent {
 
     public WriteRowsEvent {
         Objects.requireNonNull(header, "header");
@@ -49,7 +56,8 @@ public record WriteRowsEvent(EventHeader header, long tableId, TableSchema table
         if (n < 0 || n > rows.size()) {
             throw new IllegalArgumentException("leave out " + n + " of " + rows.size() + " row(s)");
         }
-        return new WriteRowsEvent(header, tableId, table, flags, includedColumns, rows.subList(n, rows.size()), extraData);
+        return new WriteRowsEvent(
+                header, tableId, table, flags, includedColumns, rows.subList(n, rows.size()), extraData);
     }
 
     @Override
@@ -59,7 +67,7 @@ public record WriteRowsEvent(EventHeader header, long tableId, TableSchema table
 
     @Override
     public String toString() {
-        return "WriteRowsEvent[tableId=" + tableId + ", " + table.database() + "." + table.table() + ", "
-                + rows.size() + " row(s)]";
+        return "WriteRowsEvent[tableId=" + tableId + ", " + table.database() + "." + table.table() + ", " + rows.size()
+                + " row(s)]";
     }
 }

@@ -33,7 +33,9 @@ public record XaXid(long formatId, byte[] gtrid, byte[] bqual) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof XaXid x && formatId == x.formatId && Arrays.equals(gtrid, x.gtrid)
+        return o instanceof XaXid x
+                && formatId == x.formatId
+                && Arrays.equals(gtrid, x.gtrid)
                 && Arrays.equals(bqual, x.bqual);
     }
 

@@ -16,6 +16,8 @@ public record XidEvent(EventHeader header, long xid) implements BinlogEvent {
 
     @Override
     public String dump() {
-        return DumpText.start("XidEvent", header).field("Transaction ID", Long.toUnsignedString(xid)).end();
+        return DumpText.start("XidEvent", header)
+                .field("Transaction ID", Long.toUnsignedString(xid))
+                .end();
     }
 }

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
-import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventReader;
 import org.mysqlreplication.event.decode.EventRegistry;
@@ -65,10 +65,12 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
      * from this buffer, which is reused: the decoders copy whatever an event keeps (byte arrays, strings).
      */
     private byte[] buf = new byte[BLOCK_SIZE];
+
     private int start;
     private int end;
     /** The offset in the file of the next byte not yet consumed. */
     private long position;
+
     private boolean iterated;
 
     /** Opens {@code file} with a context that delivers event types it does not decode as UnknownEvent. */
@@ -107,8 +109,8 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
         int n = Math.min(fill(MAGIC.length), MAGIC.length);
         if (n != MAGIC.length || !java.util.Arrays.equals(buf, 0, n, MAGIC, 0, MAGIC.length)) {
             close();
-            throw new BinlogFileException("not a binlog file: expected magic fe 62 69 6e, found "
-                    + hex(buf, n), name, 0, null);
+            throw new BinlogFileException(
+                    "not a binlog file: expected magic fe 62 69 6e, found " + hex(buf, n), name, 0, null);
         }
         start = MAGIC.length;
         position = MAGIC.length;
@@ -143,12 +145,12 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
             return false;
         }
         if (n < EventHeader.SIZE) {
-            throw new BinlogFileException("file ends inside an event header (" + n + " of 19 bytes)", name,
-                    position, null);
+            throw new BinlogFileException(
+                    "file ends inside an event header (" + n + " of 19 bytes)", name, position, null);
         }
         int s = start + EVENT_SIZE_OFFSET;
-        long size = (buf[s] & 0xFFL) | (buf[s + 1] & 0xFFL) << 8 | (buf[s + 2] & 0xFFL) << 16
-                | (buf[s + 3] & 0xFFL) << 24;
+        long size =
+                (buf[s] & 0xFFL) | (buf[s + 1] & 0xFFL) << 8 | (buf[s + 2] & 0xFFL) << 16 | (buf[s + 3] & 0xFFL) << 24;
         if (size < EventHeader.SIZE || size > Integer.MAX_VALUE - 8) {
             throw new BinlogFileException("event size " + size + " is not a valid size", name, position, null);
         }
@@ -159,8 +161,11 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
         }
         int available = fill((int) size);
         if (available < size) {
-            throw new BinlogFileException("file ends inside an event: its header says " + size + " bytes, "
-                    + available + " remain", name, position, null);
+            throw new BinlogFileException(
+                    "file ends inside an event: its header says " + size + " bytes, " + available + " remain",
+                    name,
+                    position,
+                    null);
         }
         long at = position;
         int eventStart = start;
@@ -174,8 +179,11 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
     private void readSpilled(long size) {
         long available = end - start + remainingInFile();
         if (available < size) {
-            throw new BinlogFileException("file ends inside an event: its header says " + size + " bytes, "
-                    + available + " remain", name, position, null);
+            throw new BinlogFileException(
+                    "file ends inside an event: its header says " + size + " bytes, " + available + " remain",
+                    name,
+                    position,
+                    null);
         }
         int headLength = Math.min(fill(SPILL_HEAD), SPILL_HEAD); // the header and the table id the selector reads
         byte[] head = java.util.Arrays.copyOfRange(buf, start, start + headLength);
@@ -189,8 +197,11 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
                 end = 0;
                 int r = in.read(buf, 0, (int) Math.min(buf.length, left));
                 if (r < 0) {
-                    throw new BinlogFileException("file ends inside an event of " + size + " bytes, " + left
-                            + " short", name, position, null);
+                    throw new BinlogFileException(
+                            "file ends inside an event of " + size + " bytes, " + left + " short",
+                            name,
+                            position,
+                            null);
                 }
                 spill.write(buf, 0, r);
                 left -= r;
@@ -257,8 +268,7 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
         }
         int buffered = end - start;
         if (n > buf.length - start) {
-            byte[] target = buf.length > BLOCK_SIZE && Math.max(n, buffered) <= BLOCK_SIZE
-                    ? new byte[BLOCK_SIZE] : buf;
+            byte[] target = buf.length > BLOCK_SIZE && Math.max(n, buffered) <= BLOCK_SIZE ? new byte[BLOCK_SIZE] : buf;
             System.arraycopy(buf, start, target, 0, buffered);
             buf = target;
             start = 0;

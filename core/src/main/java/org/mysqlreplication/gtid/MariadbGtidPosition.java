@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
-import org.mysqlreplication.gtid.MariadbGtid;
 
 /**
  * A MariaDB GTID position: for each replication domain, the GTID of the last transaction applied in it (what
@@ -31,8 +30,9 @@ public record MariadbGtidPosition(List<MariadbGtid> gtids) {
         sorted.sort(Comparator.comparingLong(MariadbGtid::domainId));
         for (int i = 1; i < sorted.size(); i++) {
             if (sorted.get(i).domainId() == sorted.get(i - 1).domainId()) {
-                throw new IllegalArgumentException("two GTIDs for domain " + sorted.get(i).domainId() + " ("
-                        + sorted.get(i - 1) + ", " + sorted.get(i) + "): a position has one GTID per domain");
+                throw new IllegalArgumentException(
+                        "two GTIDs for domain " + sorted.get(i).domainId() + " (" + sorted.get(i - 1) + ", "
+                                + sorted.get(i) + "): a position has one GTID per domain");
             }
         }
         gtids = List.copyOf(sorted);
@@ -81,8 +81,8 @@ public record MariadbGtidPosition(List<MariadbGtid> gtids) {
 
     /** An unsigned decimal number up to {@code max} (compared unsigned: {@code -1} is 2^64-1). */
     private static long parseNumber(String digits, long max, String what, String gtid, int index) {
-        boolean decimal = !digits.isEmpty() && digits.length() <= 20
-                && digits.chars().allMatch(c -> c >= '0' && c <= '9');
+        boolean decimal =
+                !digits.isEmpty() && digits.length() <= 20 && digits.chars().allMatch(c -> c >= '0' && c <= '9');
         if (decimal) {
             try {
                 long value = Long.parseUnsignedLong(digits);

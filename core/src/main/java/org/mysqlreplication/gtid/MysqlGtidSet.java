@@ -69,8 +69,8 @@ public record MysqlGtidSet(Map<Tsid, List<Interval>> intervals) {
     public record Interval(long start, long end) {
         public Interval {
             if (start < 1 || end < start || end == Long.MAX_VALUE) {
-                throw new IllegalArgumentException("GTID interval " + start + "-" + end
-                        + ": expected 1 <= start <= end < 2^63 - 1");
+                throw new IllegalArgumentException(
+                        "GTID interval " + start + "-" + end + ": expected 1 <= start <= end < 2^63 - 1");
             }
         }
 
@@ -160,8 +160,8 @@ public record MysqlGtidSet(Map<Tsid, List<Interval>> intervals) {
     }
 
     private static UUID parseUuid(String text, String entry) {
-        if (text.length() != 36 || !text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-                + "[0-9a-fA-F]{12}")) {
+        if (text.length() != 36
+                || !text.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-" + "[0-9a-fA-F]{12}")) {
             throw new GtidFormatException("MySQL GTID set entry '" + entry + "': '" + text + "' is not a UUID");
         }
         return UUID.fromString(text);
@@ -224,14 +224,19 @@ public record MysqlGtidSet(Map<Tsid, List<Interval>> intervals) {
         boolean tagged = intervals.keySet().stream().anyMatch(t -> !t.tag().isEmpty());
         int size = 8;
         for (Map.Entry<Tsid, List<Interval>> e : intervals.entrySet()) {
-            size += 16 + (tagged ? 1 + e.getKey().tag().length() : 0) + 8 + 16 * e.getValue().size();
+            size += 16
+                    + (tagged ? 1 + e.getKey().tag().length() : 0)
+                    + 8
+                    + 16 * e.getValue().size();
         }
         ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         long n = intervals.size();
         out.putLong(tagged ? (long) TAGGED_FORMAT << 56 | n << 8 | TAGGED_FORMAT : n);
         intervals.forEach((tsid, list) -> {
-            out.order(ByteOrder.BIG_ENDIAN).putLong(tsid.uuid().getMostSignificantBits())
-                    .putLong(tsid.uuid().getLeastSignificantBits()).order(ByteOrder.LITTLE_ENDIAN);
+            out.order(ByteOrder.BIG_ENDIAN)
+                    .putLong(tsid.uuid().getMostSignificantBits())
+                    .putLong(tsid.uuid().getLeastSignificantBits())
+                    .order(ByteOrder.LITTLE_ENDIAN);
             if (tagged) {
                 out.put((byte) (tsid.tag().length() << 1));
                 out.put(tsid.tag().getBytes(StandardCharsets.US_ASCII));

@@ -124,7 +124,9 @@ public final class ByteReader {
 
     public int readInt32() {
         require(4);
-        int v = (buf[pos] & 0xFF) | (buf[pos + 1] & 0xFF) << 8 | (buf[pos + 2] & 0xFF) << 16
+        int v = (buf[pos] & 0xFF)
+                | (buf[pos + 1] & 0xFF) << 8
+                | (buf[pos + 2] & 0xFF) << 16
                 | (buf[pos + 3] & 0xFF) << 24;
         pos += 4;
         return v;
@@ -186,8 +188,10 @@ public final class ByteReader {
             case 0xFE:
                 return readInt64();
             default:
-                throw new ByteReaderFormatException(position() - 1,
-                        "length-encoded integer prefix 0xFC..0xFE or below 0xFB", String.format("0x%02X", first));
+                throw new ByteReaderFormatException(
+                        position() - 1,
+                        "length-encoded integer prefix 0xFC..0xFE or below 0xFB",
+                        String.format("0x%02X", first));
         }
     }
 
@@ -212,8 +216,8 @@ public final class ByteReader {
     public int readLenencLength() {
         long len = readLenencInt();
         if (len < 0 || len > remaining()) {
-            throw new ByteReaderOverrunException(position(), len < 0 || len > Integer.MAX_VALUE
-                    ? Integer.MAX_VALUE : (int) len, remaining());
+            throw new ByteReaderOverrunException(
+                    position(), len < 0 || len > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) len, remaining());
         }
         return (int) len;
     }

@@ -13,8 +13,7 @@ public final class ByteReaderOverrunException extends BinlogException {
     private final int available;
 
     public ByteReaderOverrunException(int offset, int needed, int available) {
-        super("read past the end: at offset " + offset + " needed " + needed + " byte(s), " + available
-                + " available");
+        super("read past the end: at offset " + offset + " needed " + needed + " byte(s), " + available + " available");
         this.offset = offset;
         this.needed = needed;
         this.available = available;

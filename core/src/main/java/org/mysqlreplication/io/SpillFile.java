@@ -56,8 +56,10 @@ public final class SpillFile {
             try {
                 state.file.write(b, off, len);
             } catch (IOException e) {
-                throw new SpillFileException("writing " + len + " bytes at offset " + length + " of spill file "
-                        + state.path + " failed: " + e.getMessage(), e);
+                throw new SpillFileException(
+                        "writing " + len + " bytes at offset " + length + " of spill file " + state.path + " failed: "
+                                + e.getMessage(),
+                        e);
             }
             length += len;
         }
@@ -72,8 +74,10 @@ public final class SpillFile {
     public void readFully(long position, byte[] dst, int off, int len) {
         Objects.checkFromIndexSize(off, len, dst.length);
         if (position < 0 || position > length - len) {
-            throw new SpillFileException("region of " + len + " bytes at offset " + position + " is outside spill file "
-                    + state.path + " of " + length + " bytes", null);
+            throw new SpillFileException(
+                    "region of " + len + " bytes at offset " + position + " is outside spill file " + state.path
+                            + " of " + length + " bytes",
+                    null);
         }
         synchronized (state) {
             checkOpen();
@@ -83,8 +87,10 @@ public final class SpillFile {
                     state.file.readFully(dst, off + done, Math.min(IO_CHUNK, len - done));
                 }
             } catch (IOException e) {
-                throw new SpillFileException("reading " + len + " bytes at offset " + position + " of spill file "
-                        + state.path + " failed: " + e.getMessage(), e);
+                throw new SpillFileException(
+                        "reading " + len + " bytes at offset " + position + " of spill file " + state.path + " failed: "
+                                + e.getMessage(),
+                        e);
             }
         }
     }
@@ -96,8 +102,10 @@ public final class SpillFile {
      */
     public InputStream openStream(long offset, long length) {
         if (offset < 0 || length < 0 || offset > this.length - length) {
-            throw new SpillFileException("region of " + length + " bytes at offset " + offset
-                    + " is outside spill file " + state.path + " of " + this.length + " bytes", null);
+            throw new SpillFileException(
+                    "region of " + length + " bytes at offset " + offset + " is outside spill file " + state.path
+                            + " of " + this.length + " bytes",
+                    null);
         }
         return new RegionStream(this, offset, length);
     }

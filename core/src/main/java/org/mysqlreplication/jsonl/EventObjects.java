@@ -29,8 +29,7 @@ final class EventObjects {
     private static final Set<String> HEADER_NAMES =
             Set.of("event", "type_code", "ts", "server_id", "log_pos", "position");
 
-    private EventObjects() {
-    }
+    private EventObjects() {}
 
     /** Appends the event's object; {@code position} ({@code file:pos}) is added when not {@code null}. */
     static void append(StringBuilder sb, BinlogEvent event, String position) {
@@ -44,9 +43,16 @@ final class EventObjects {
     /** Opens the event's object: the fields every event has, {@code "event"} to {@code "log_pos"}, and the position. */
     static void header(StringBuilder sb, BinlogEvent event, String position) {
         EventHeader h = event.header();
-        sb.append("{\"event\":\"").append(event.getClass().getSimpleName()).append("\",\"type_code\":")
-                .append(h.typeCode()).append(",\"ts\":").append(h.timestamp()).append(",\"server_id\":")
-                .append(h.serverId()).append(",\"log_pos\":").append(h.logPos());
+        sb.append("{\"event\":\"")
+                .append(event.getClass().getSimpleName())
+                .append("\",\"type_code\":")
+                .append(h.typeCode())
+                .append(",\"ts\":")
+                .append(h.timestamp())
+                .append(",\"server_id\":")
+                .append(h.serverId())
+                .append(",\"log_pos\":")
+                .append(h.logPos());
         if (position != null) {
             sb.append(",\"position\":");
             JsonValues.string(sb, position);
@@ -61,7 +67,9 @@ final class EventObjects {
             }
             sb.append(first ? "\"" : ",\"");
             String name = snakeCase(c.getName());
-            sb.append(depth == 0 && HEADER_NAMES.contains(name) ? "event_" : "").append(name).append("\":");
+            sb.append(depth == 0 && HEADER_NAMES.contains(name) ? "event_" : "")
+                    .append(name)
+                    .append("\":");
             value(sb, read(c, r), depth + 1);
             first = false;
         }

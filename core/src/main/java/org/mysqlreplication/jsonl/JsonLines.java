@@ -49,6 +49,7 @@ public final class JsonLines {
     private final StringBuilder line = new StringBuilder(1024);
     /** The row held back (and events after it): where {@code xid}/{@code commit} go, -1 when nothing is held. */
     private final StringBuilder held = new StringBuilder(1024);
+
     private int heldInsert = -1;
     private String gtid;
 
@@ -147,7 +148,10 @@ public final class JsonLines {
             JsonValues.string(held, e.table().database());
             held.append(",\"table\":");
             JsonValues.string(held, e.table().table());
-            held.append(",\"type\":\"").append(RowJson.type(e)).append("\",\"ts\":").append(e.header().timestamp());
+            held.append(",\"type\":\"")
+                    .append(RowJson.type(e))
+                    .append("\",\"ts\":")
+                    .append(e.header().timestamp());
             heldInsert = held.length();
             if (pos != null) {
                 held.append(",\"position\":");

@@ -34,8 +34,7 @@ final class JsonValues {
     private static final char[] BASE64 =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
 
-    private JsonValues() {
-    }
+    private JsonValues() {}
 
     /** Appends {@code v}, a value of a column defined by {@code def} ({@code null} when not known). */
     static void append(StringBuilder sb, Object v, ColumnDef def) {
@@ -55,8 +54,7 @@ final class JsonValues {
             bytes(sb, b, def);
         } else if (v instanceof LocalDateTime t) {
             sb.append('"');
-            dateTime(sb, t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(),
-                    t.getSecond());
+            dateTime(sb, t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
             fraction(sb, t.getNano() / 1000, fsp(def));
             sb.append('"');
         } else if (v instanceof Instant t) {
@@ -112,7 +110,9 @@ final class JsonValues {
         sb.append("{\"json_diffs\":[");
         boolean first = true;
         for (JsonDiff d : update.diffs()) {
-            sb.append(first ? "{" : ",{").append("\"operation\":\"").append(d.operation().name())
+            sb.append(first ? "{" : ",{")
+                    .append("\"operation\":\"")
+                    .append(d.operation().name())
                     .append("\",\"path\":");
             string(sb, d.path());
             if (d.value() != null) {
@@ -161,8 +161,8 @@ final class JsonValues {
                 }
                 base64(sb, chunk, 0, have, true);
             } catch (IOException e) {
-                throw new JsonLinesException("reading a " + v.type() + " value of " + v.length() + " bytes failed: "
-                        + e.getMessage(), e);
+                throw new JsonLinesException(
+                        "reading a " + v.type() + " value of " + v.length() + " bytes failed: " + e.getMessage(), e);
             }
             sb.append('"');
         }
@@ -174,7 +174,9 @@ final class JsonValues {
         int i = off;
         for (; i + 2 < end; i += 3) {
             int n = (b[i] & 0xFF) << 16 | (b[i + 1] & 0xFF) << 8 | (b[i + 2] & 0xFF);
-            sb.append(BASE64[n >>> 18]).append(BASE64[n >>> 12 & 63]).append(BASE64[n >>> 6 & 63])
+            sb.append(BASE64[n >>> 18])
+                    .append(BASE64[n >>> 12 & 63])
+                    .append(BASE64[n >>> 6 & 63])
                     .append(BASE64[n & 63]);
         }
         if (last && i < end) {
@@ -212,8 +214,12 @@ final class JsonValues {
                 case '\t' -> sb.append("\\t");
                 case '\b' -> sb.append("\\b");
                 case '\f' -> sb.append("\\f");
-                default -> sb.append("\\u").append(HEX[c >>> 12]).append(HEX[c >>> 8 & 15]).append(HEX[c >>> 4 & 15])
-                        .append(HEX[c & 15]);
+                default ->
+                    sb.append("\\u")
+                            .append(HEX[c >>> 12])
+                            .append(HEX[c >>> 8 & 15])
+                            .append(HEX[c >>> 4 & 15])
+                            .append(HEX[c & 15]);
             }
         }
         sb.append(s, run, n).append('"');

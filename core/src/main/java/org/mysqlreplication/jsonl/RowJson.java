@@ -20,8 +20,7 @@ import org.mysqlreplication.schema.TableSchema;
  */
 final class RowJson {
 
-    private RowJson() {
-    }
+    private RowJson() {}
 
     /** {@code insert}, {@code update} or {@code delete}. */
     static String type(RowsEvent e) {
@@ -124,8 +123,10 @@ final class RowJson {
         } catch (RowValueException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new RowValueException("column " + i + " (" + row.columnName(i) + ") of " + t.database() + "."
-                    + t.table() + ": no JSON for its value: " + e.getMessage(), e);
+            throw new RowValueException(
+                    "column " + i + " (" + row.columnName(i) + ") of " + t.database() + "." + t.table()
+                            + ": no JSON for its value: " + e.getMessage(),
+                    e);
         }
         return false;
     }

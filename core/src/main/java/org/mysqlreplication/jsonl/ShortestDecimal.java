@@ -27,8 +27,7 @@ import java.math.RoundingMode;
  */
 final class ShortestDecimal {
 
-    private ShortestDecimal() {
-    }
+    private ShortestDecimal() {}
 
     /**
      * Appends the shortest decimal of {@code d}; NaN and the infinities, which MySQL never stores and JSON has no
@@ -115,15 +114,18 @@ final class ShortestDecimal {
      * one.
      */
     private static BigDecimal nearest(long digits, int exp, double v, boolean isFloat) {
-        boolean neighbour = readsBack(digits - 1, exp, v, isFloat) || readsBack(digits + 1, exp, v, isFloat)
+        boolean neighbour = readsBack(digits - 1, exp, v, isFloat)
+                || readsBack(digits + 1, exp, v, isFloat)
                 || digits == 1 && readsBack(9, exp - 1, v, isFloat);
         if (!neighbour) {
             return null;
         }
         BigDecimal exact = isFloat ? new BigDecimal((float) v) : new BigDecimal(v);
         int length = length(digits);
-        BigDecimal down = exact.round(new MathContext(length, RoundingMode.FLOOR)).stripTrailingZeros();
-        BigDecimal up = exact.round(new MathContext(length, RoundingMode.CEILING)).stripTrailingZeros();
+        BigDecimal down =
+                exact.round(new MathContext(length, RoundingMode.FLOOR)).stripTrailingZeros();
+        BigDecimal up =
+                exact.round(new MathContext(length, RoundingMode.CEILING)).stripTrailingZeros();
         boolean downOk = readsBack(down, v, isFloat);
         boolean upOk = readsBack(up, v, isFloat);
         BigDecimal pick;

@@ -21,8 +21,9 @@ import org.mysqlreplication.value.InvalidColumnValueException;
  */
 final class Wkt {
 
-    private static final String[] NAMES = {null, "POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING",
-        "MULTIPOLYGON", "GEOMETRYCOLLECTION"};
+    private static final String[] NAMES = {
+        null, "POINT", "LINESTRING", "POLYGON", "MULTIPOINT", "MULTILINESTRING", "MULTIPOLYGON", "GEOMETRYCOLLECTION"
+    };
     /** Nesting deeper than this is no real geometry: a guard against a stack overflow on crafted bytes. */
     private static final int MAX_DEPTH = 64;
 
@@ -154,9 +155,10 @@ final class Wkt {
     private long uint32() {
         need(4);
         long v = little
-                ? (b[pos] & 0xFFL) | (b[pos + 1] & 0xFFL) << 8 | (b[pos + 2] & 0xFFL) << 16
-                        | (b[pos + 3] & 0xFFL) << 24
-                : (b[pos + 3] & 0xFFL) | (b[pos + 2] & 0xFFL) << 8 | (b[pos + 1] & 0xFFL) << 16
+                ? (b[pos] & 0xFFL) | (b[pos + 1] & 0xFFL) << 8 | (b[pos + 2] & 0xFFL) << 16 | (b[pos + 3] & 0xFFL) << 24
+                : (b[pos + 3] & 0xFFL)
+                        | (b[pos + 2] & 0xFFL) << 8
+                        | (b[pos + 1] & 0xFFL) << 16
                         | (b[pos] & 0xFFL) << 24;
         pos += 4;
         return v;

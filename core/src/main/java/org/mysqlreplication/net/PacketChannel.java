@@ -73,8 +73,8 @@ public final class PacketChannel {
      */
     public PacketChannel continueOver(InputStream newIn, OutputStream newOut) {
         if (bufPos != bufLimit) {
-            throw new ProtocolException("packet from " + peer + ": " + (bufLimit - bufPos)
-                    + " unexpected bytes before the switch to TLS");
+            throw new ProtocolException(
+                    "packet from " + peer + ": " + (bufLimit - bufPos) + " unexpected bytes before the switch to TLS");
         }
         PacketChannel next = new PacketChannel(newIn, newOut, peer);
         next.sequence = sequence;
@@ -251,8 +251,7 @@ public final class PacketChannel {
         while (bufLimit < n) {
             int r = read(buf, bufLimit, buf.length - bufLimit);
             if (r < 0) {
-                throw endOfStream(atPacketStart && bufLimit == 0 && payloadSoFar == 0,
-                        what, n, bufLimit, payloadSoFar);
+                throw endOfStream(atPacketStart && bufLimit == 0 && payloadSoFar == 0, what, n, bufLimit, payloadSoFar);
             }
             bufLimit += r;
         }
@@ -294,8 +293,8 @@ public final class PacketChannel {
         if (clean) {
             return new ConnectionException("connection to " + peer + " closed by the server");
         }
-        return new ConnectionException("stream from " + peer + " ended inside a packet: " + what + " needs "
-                + needed + " bytes, got " + got + " (payload bytes read before this chunk: " + payloadSoFar + ")");
+        return new ConnectionException("stream from " + peer + " ended inside a packet: " + what + " needs " + needed
+                + " bytes, got " + got + " (payload bytes read before this chunk: " + payloadSoFar + ")");
     }
 
     /** Writes a whole payload (split into chunks as needed) with the next sequence ids, and flushes. */

@@ -30,7 +30,8 @@ record AuthSwitchRequest(String pluginName, byte[] pluginData) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof AuthSwitchRequest a && a.pluginName.equals(pluginName)
+        return o instanceof AuthSwitchRequest a
+                && a.pluginName.equals(pluginName)
                 && Arrays.equals(a.pluginData, pluginData);
     }
 

@@ -23,6 +23,5 @@ public final class CapabilityFlags {
     public static final int CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA = 1 << 21;
     public static final int CLIENT_DEPRECATE_EOF = 1 << 24;
 
-    private CapabilityFlags() {
-    }
+    private CapabilityFlags() {}
 }

@@ -28,9 +28,19 @@ import javax.net.ssl.X509TrustManager;
  *                        server for its key (Connector/J's {@code allowPublicKeyRetrieval}); off by default, as a
  *                        man in the middle could hand out its own key
  */
-public record ConnectionSettings(String host, int port, String user, String password, String database,
-        Duration connectTimeout, Duration socketTimeout, SslMode sslMode, Path sslCa,
-        X509TrustManager sslTrustManager, Path serverPublicKey, boolean allowPublicKeyRetrieval) {
+public record ConnectionSettings(
+        String host,
+        int port,
+        String user,
+        String password,
+        String database,
+        Duration connectTimeout,
+        Duration socketTimeout,
+        SslMode sslMode,
+        Path sslCa,
+        X509TrustManager sslTrustManager,
+        Path serverPublicKey,
+        boolean allowPublicKeyRetrieval) {
 
     public static final int DEFAULT_PORT = 3306;
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
@@ -71,14 +81,36 @@ public record ConnectionSettings(String host, int port, String user, String pass
 
     /** The same settings with another default database (null for none). */
     public ConnectionSettings withDatabase(String newDatabase) {
-        return new ConnectionSettings(host, port, user, password, newDatabase, connectTimeout, socketTimeout, sslMode,
-                sslCa, sslTrustManager, serverPublicKey, allowPublicKeyRetrieval);
+        return new ConnectionSettings(
+                host,
+                port,
+                user,
+                password,
+                newDatabase,
+                connectTimeout,
+                socketTimeout,
+                sslMode,
+                sslCa,
+                sslTrustManager,
+                serverPublicKey,
+                allowPublicKeyRetrieval);
     }
 
     /** The same settings with another socket (read) timeout (null or zero for none). */
     public ConnectionSettings withSocketTimeout(Duration newSocketTimeout) {
-        return new ConnectionSettings(host, port, user, password, database, connectTimeout, newSocketTimeout, sslMode,
-                sslCa, sslTrustManager, serverPublicKey, allowPublicKeyRetrieval);
+        return new ConnectionSettings(
+                host,
+                port,
+                user,
+                password,
+                database,
+                connectTimeout,
+                newSocketTimeout,
+                sslMode,
+                sslCa,
+                sslTrustManager,
+                serverPublicKey,
+                allowPublicKeyRetrieval);
     }
 
     @Override
@@ -86,7 +118,9 @@ public record ConnectionSettings(String host, int port, String user, String pass
         return "ConnectionSettings[host=" + host + ", port=" + port + ", user=" + user + ", password="
                 + (password.isEmpty() ? "<none>" : "<hidden>") + ", database=" + database + ", connectTimeout="
                 + connectTimeout + ", socketTimeout=" + socketTimeout + ", sslMode=" + sslMode + ", sslCa=" + sslCa
-                + (sslTrustManager != null ? ", sslTrustManager=" + sslTrustManager.getClass().getName() : "")
+                + (sslTrustManager != null
+                        ? ", sslTrustManager=" + sslTrustManager.getClass().getName()
+                        : "")
                 + (serverPublicKey != null ? ", serverPublicKey=" + serverPublicKey : "")
                 + (allowPublicKeyRetrieval ? ", allowPublicKeyRetrieval=true" : "") + "]";
     }
@@ -106,8 +140,7 @@ public record ConnectionSettings(String host, int port, String user, String pass
         private Path serverPublicKey;
         private boolean allowPublicKeyRetrieval;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder host(String value) {
             host = value;
@@ -172,8 +205,19 @@ public record ConnectionSettings(String host, int port, String user, String pass
         }
 
         public ConnectionSettings build() {
-            return new ConnectionSettings(host, port, user, password, database, connectTimeout, socketTimeout, sslMode,
-                    sslCa, sslTrustManager, serverPublicKey, allowPublicKeyRetrieval);
+            return new ConnectionSettings(
+                    host,
+                    port,
+                    user,
+                    password,
+                    database,
+                    connectTimeout,
+                    socketTimeout,
+                    sslMode,
+                    sslCa,
+                    sslTrustManager,
+                    serverPublicKey,
+                    allowPublicKeyRetrieval);
         }
     }
 }

@@ -15,14 +15,24 @@ import org.mysqlreplication.net.PayloadWriter;
  *
  * <p>{@code toString()} leaves out the auth response.
  */
-record HandshakeResponse41(int capabilities, int maxPacketSize, int characterSet, String user,
-        byte[] authResponse, String database, String authPluginName) {
+record HandshakeResponse41(
+        int capabilities,
+        int maxPacketSize,
+        int characterSet,
+        String user,
+        byte[] authResponse,
+        String database,
+        String authPluginName) {
 
     /** The flags we ask for, before masking with what the server offers. */
-    static final int CLIENT_FLAGS = CapabilityFlags.CLIENT_LONG_PASSWORD | CapabilityFlags.CLIENT_LONG_FLAG
-            | CapabilityFlags.CLIENT_PROTOCOL_41 | CapabilityFlags.CLIENT_TRANSACTIONS
-            | CapabilityFlags.CLIENT_SECURE_CONNECTION | CapabilityFlags.CLIENT_MULTI_RESULTS
-            | CapabilityFlags.CLIENT_PLUGIN_AUTH | CapabilityFlags.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA;
+    static final int CLIENT_FLAGS = CapabilityFlags.CLIENT_LONG_PASSWORD
+            | CapabilityFlags.CLIENT_LONG_FLAG
+            | CapabilityFlags.CLIENT_PROTOCOL_41
+            | CapabilityFlags.CLIENT_TRANSACTIONS
+            | CapabilityFlags.CLIENT_SECURE_CONNECTION
+            | CapabilityFlags.CLIENT_MULTI_RESULTS
+            | CapabilityFlags.CLIENT_PLUGIN_AUTH
+            | CapabilityFlags.CLIENT_PLUGIN_AUTH_LENENC_CLIENT_DATA;
 
     /** utf8mb4_general_ci: text results come back as UTF-8. */
     static final int UTF8MB4_GENERAL_CI = 45;
@@ -30,18 +40,30 @@ record HandshakeResponse41(int capabilities, int maxPacketSize, int characterSet
     static final int MAX_PACKET_SIZE = 1 << 30;
 
     /** The response to a server offering {@code serverCapabilities}; {@code database} may be null. */
-    static HandshakeResponse41 create(int serverCapabilities, String user, byte[] authResponse, String database,
-            String authPluginName) {
+    static HandshakeResponse41 create(
+            int serverCapabilities, String user, byte[] authResponse, String database, String authPluginName) {
         return create(serverCapabilities, user, authResponse, database, authPluginName, false);
     }
 
     /** As {@link #create(int, String, byte[], String, String)}, asking for {@code CLIENT_SSL} if {@code ssl}. */
-    static HandshakeResponse41 create(int serverCapabilities, String user, byte[] authResponse, String database,
-            String authPluginName, boolean ssl) {
-        int flags = CLIENT_FLAGS | (database != null ? CapabilityFlags.CLIENT_CONNECT_WITH_DB : 0)
+    static HandshakeResponse41 create(
+            int serverCapabilities,
+            String user,
+            byte[] authResponse,
+            String database,
+            String authPluginName,
+            boolean ssl) {
+        int flags = CLIENT_FLAGS
+                | (database != null ? CapabilityFlags.CLIENT_CONNECT_WITH_DB : 0)
                 | (ssl ? CapabilityFlags.CLIENT_SSL : 0);
-        return new HandshakeResponse41(flags & serverCapabilities, MAX_PACKET_SIZE, UTF8MB4_GENERAL_CI, user,
-                authResponse, database, authPluginName);
+        return new HandshakeResponse41(
+                flags & serverCapabilities,
+                MAX_PACKET_SIZE,
+                UTF8MB4_GENERAL_CI,
+                user,
+                authResponse,
+                database,
+                authPluginName);
     }
 
     boolean has(int flag) {

@@ -16,8 +16,15 @@ import org.mysqlreplication.net.ProtocolException;
  * @param authPluginData the scramble: part 1 and part 2 without the terminating NUL (20 bytes as a rule)
  * @param authPluginName empty when the server lacks CLIENT_PLUGIN_AUTH
  */
-record HandshakeV10(String rawServerVersion, long connectionId, byte[] authPluginData, int capabilities,
-        int characterSet, int statusFlags, int mariadbCapabilities, String authPluginName) {
+record HandshakeV10(
+        String rawServerVersion,
+        long connectionId,
+        byte[] authPluginData,
+        int capabilities,
+        int characterSet,
+        int statusFlags,
+        int mariadbCapabilities,
+        String authPluginName) {
 
     private static final String MARIADB_REPLICATION_PREFIX = "5.5.5-";
 
@@ -53,8 +60,8 @@ record HandshakeV10(String rawServerVersion, long connectionId, byte[] authPlugi
         if ((capabilities & CapabilityFlags.CLIENT_PLUGIN_AUTH) != 0 && r.hasRemaining()) {
             plugin = readNulOrEofString(r);
         }
-        return new HandshakeV10(version, connectionId, scramble, capabilities, charset, status,
-                mariadbCapabilities, plugin);
+        return new HandshakeV10(
+                version, connectionId, scramble, capabilities, charset, status, mariadbCapabilities, plugin);
     }
 
     /** Some old servers leave out the NUL after the plugin name. */

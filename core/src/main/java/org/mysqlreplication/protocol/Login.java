@@ -26,8 +26,7 @@ final class Login {
      */
     private static final int MAX_ROUNDS = 8;
 
-    private Login() {
-    }
+    private Login() {}
 
     /** Reads the handshake and logs in without TLS. */
     static HandshakeV10 perform(PacketChannel channel, ConnectionSettings settings) {
@@ -58,15 +57,22 @@ final class Login {
      * Sends the {@link HandshakeResponse41} (with {@code CLIENT_SSL} if {@code tls}: the channel then runs over
      * TLS after {@link #requestTls}) and follows auth switch requests until OK.
      */
-    static void authenticate(PacketChannel channel, HandshakeV10 handshake, ConnectionSettings settings,
-            boolean tls) {
+    static void authenticate(PacketChannel channel, HandshakeV10 handshake, ConnectionSettings settings, boolean tls) {
         String context = context(settings);
-        AuthContext auth = new AuthContext(settings.password(), tls, settings.serverPublicKey(),
-                settings.allowPublicKeyRetrieval(), handshake.serverVersion(), context);
-        AuthPlugin plugin = AuthPlugin.forName(AuthPlugin.isSupported(handshake.authPluginName())
-                ? handshake.authPluginName() : MysqlNativePassword.NAME);
+        AuthContext auth = new AuthContext(
+                settings.password(),
+                tls,
+                settings.serverPublicKey(),
+                settings.allowPublicKeyRetrieval(),
+                handshake.serverVersion(),
+                context);
+        AuthPlugin plugin = AuthPlugin.forName(
+                AuthPlugin.isSupported(handshake.authPluginName())
+                        ? handshake.authPluginName()
+                        : MysqlNativePassword.NAME);
         byte[] response = plugin.start(handshake.authPluginData(), auth);
-        channel.writePacket(response(handshake, settings, response, plugin.name(), tls).toPayload());
+        channel.writePacket(
+                response(handshake, settings, response, plugin.name(), tls).toPayload());
         for (int round = 0; round < MAX_ROUNDS; round++) {
             ByteReader p = channel.readPacket(ReplyLimits.MAX_PACKET);
             if (p.remaining() == 0) {
@@ -86,19 +92,20 @@ final class Login {
                     plugin = AuthPlugin.forName(request.pluginName());
                     channel.writePacket(plugin.start(request.pluginData(), auth));
                 }
-                case AuthMoreData.HEADER -> plugin.moreData(AuthMoreData.parse(p).data(), auth)
-                        .ifPresent(channel::writePacket);
-                default -> throw new ProtocolException(context + ": expected OK (0x00), ERR (0xFF), auth switch"
-                        + " (0xFE) or more data (0x01), found header 0x" + Integer.toHexString(p.peekUint8(0)));
+                case AuthMoreData.HEADER ->
+                    plugin.moreData(AuthMoreData.parse(p).data(), auth).ifPresent(channel::writePacket);
+                default ->
+                    throw new ProtocolException(context + ": expected OK (0x00), ERR (0xFF), auth switch"
+                            + " (0xFE) or more data (0x01), found header 0x" + Integer.toHexString(p.peekUint8(0)));
             }
         }
         throw new ProtocolException(context + ": no OK after " + MAX_ROUNDS + " authentication rounds");
     }
 
-    private static HandshakeResponse41 response(HandshakeV10 handshake, ConnectionSettings settings,
-            byte[] authResponse, String pluginName, boolean tls) {
-        return HandshakeResponse41.create(handshake.capabilities(), settings.user(), authResponse,
-                settings.database(), pluginName, tls);
+    private static HandshakeResponse41 response(
+            HandshakeV10 handshake, ConnectionSettings settings, byte[] authResponse, String pluginName, boolean tls) {
+        return HandshakeResponse41.create(
+                handshake.capabilities(), settings.user(), authResponse, settings.database(), pluginName, tls);
     }
 
     private static String context(ConnectionSettings settings) {

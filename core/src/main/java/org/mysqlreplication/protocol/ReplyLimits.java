@@ -25,6 +25,5 @@ final class ReplyLimits {
     /** The largest sum of the payloads of one result set (column definitions and rows). */
     static final long MAX_RESULT_SET = 64L * 1024 * 1024;
 
-    private ReplyLimits() {
-    }
+    private ReplyLimits() {}
 }

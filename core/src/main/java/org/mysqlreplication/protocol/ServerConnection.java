@@ -36,14 +36,15 @@ public final class ServerConnection implements AutoCloseable {
 
     /** The TCP socket, under the TLS socket if any: closing it ends a blocked read at once. */
     private final Socket socket;
+
     private final PacketChannel channel;
     private final HandshakeV10 handshake;
     private final String peer;
     private final Duration readTimeout;
     private volatile boolean closed;
 
-    private ServerConnection(Socket socket, PacketChannel channel, HandshakeV10 handshake, String peer,
-            Duration readTimeout) {
+    private ServerConnection(
+            Socket socket, PacketChannel channel, HandshakeV10 handshake, String peer, Duration readTimeout) {
         this.socket = socket;
         this.readTimeout = readTimeout;
         this.channel = channel;
@@ -82,22 +83,23 @@ public final class ServerConnection implements AutoCloseable {
             int connectMillis = millis(settings.connectTimeout());
             socket.connect(new InetSocketAddress(settings.host(), settings.port()), connectMillis);
             socket.setSoTimeout(connectMillis);
-            PacketChannel channel = new PacketChannel(socket.getInputStream(),
-                    new BufferedOutputStream(socket.getOutputStream(), 8192), peer);
+            PacketChannel channel = new PacketChannel(
+                    socket.getInputStream(), new BufferedOutputStream(socket.getOutputStream(), 8192), peer);
             HandshakeV10 handshake = Login.readHandshake(channel, settings);
             boolean tls = TlsUpgrade.wanted(settings, handshake);
             if (tls) {
                 Login.requestTls(channel, handshake, settings);
                 SSLSocket ssl = TlsUpgrade.handshake(socket, settings);
-                channel = channel.continueOver(ssl.getInputStream(),
-                        new BufferedOutputStream(ssl.getOutputStream(), 8192));
+                channel = channel.continueOver(
+                        ssl.getInputStream(), new BufferedOutputStream(ssl.getOutputStream(), 8192));
             }
             Login.authenticate(channel, handshake, settings, tls);
             socket.setSoTimeout(millis(settings.socketTimeout()));
             return new ServerConnection(socket, channel, handshake, peer, settings.socketTimeout());
         } catch (IOException e) {
             closeQuietly(socket);
-            throw abort.isAborted() ? ConnectAbort.aborted(peer, e)
+            throw abort.isAborted()
+                    ? ConnectAbort.aborted(peer, e)
                     : new ConnectionException("connect to " + peer + " failed: " + e, e);
         } catch (RuntimeException e) {
             closeQuietly(socket);
@@ -143,8 +145,8 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     /** Sends COM_REGISTER_SLAVE and waits for OK. @throws ServerErrorException on ERR */
-    public void registerReplica(long serverId, String reportHost, String reportUser, String reportPassword,
-            int reportPort) {
+    public void registerReplica(
+            long serverId, String reportHost, String reportUser, String reportPassword, int reportPort) {
         guarded(() -> {
             send(new RegisterSlaveCommand(serverId, reportHost, reportUser, reportPassword, reportPort));
             ByteReader p = channel.readPacket(ReplyLimits.MAX_PACKET);
@@ -184,8 +186,8 @@ public final class ServerConnection implements AutoCloseable {
      */
     public void requestBinlogDumpGtid(byte[] encodedGtidSet, long serverId, int flags) {
         guarded(() -> {
-            send(new BinlogDumpGtidCommand(flags | BinlogDumpGtidCommand.BINLOG_THROUGH_GTID, serverId, "",
-                    4, encodedGtidSet));
+            send(new BinlogDumpGtidCommand(
+                    flags | BinlogDumpGtidCommand.BINLOG_THROUGH_GTID, serverId, "", 4, encodedGtidSet));
             return null;
         });
     }
@@ -210,8 +212,10 @@ public final class ServerConnection implements AutoCloseable {
             p = channel.readPayload(reuse, spill);
         } catch (ConnectionException e) {
             if (!closed && e.getCause() instanceof SocketTimeoutException) {
-                throw new ConnectionException("binlog dump from " + peer + " delivered no byte (no event, no heartbeat)"
-                        + " for the read timeout of " + readTimeout + ": the connection is taken for dead", e);
+                throw new ConnectionException(
+                        "binlog dump from " + peer + " delivered no byte (no event, no heartbeat)"
+                                + " for the read timeout of " + readTimeout + ": the connection is taken for dead",
+                        e);
             }
             throw closed ? closedByClose(e) : e;
         }
@@ -240,8 +244,8 @@ public final class ServerConnection implements AutoCloseable {
         if (p.remaining() > 0 && p.peekUint8(0) == ErrPacket.HEADER) {
             throw ErrPacket.parse(p).toException("binlog dump from " + peer);
         }
-        throw new ProtocolException("binlog dump from " + peer + ": expected an event (0x00), EOF or ERR, found "
-                + describe(p));
+        throw new ProtocolException(
+                "binlog dump from " + peer + ": expected an event (0x00), EOF or ERR, found " + describe(p));
     }
 
     /** Closes the socket. Safe from any thread and more than once; a blocked read ends with ConnectionException. */
@@ -273,7 +277,8 @@ public final class ServerConnection implements AutoCloseable {
     }
 
     private static String describe(ByteReader p) {
-        return p.remaining() == 0 ? "an empty packet"
+        return p.remaining() == 0
+                ? "an empty packet"
                 : "header 0x" + Integer.toHexString(p.peekUint8(0)) + " in a payload of " + p.remaining() + " bytes";
     }
 

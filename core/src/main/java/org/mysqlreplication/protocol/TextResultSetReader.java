@@ -18,11 +18,9 @@ final class TextResultSetReader {
     private static final int LOCAL_INFILE = 0xFB;
 
     /** One result and whether the server said another follows. */
-    record Result(QueryResult result, boolean moreResults) {
-    }
+    record Result(QueryResult result, boolean moreResults) {}
 
-    private TextResultSetReader() {
-    }
+    private TextResultSetReader() {}
 
     /**
      * Reads one result.
@@ -41,7 +39,8 @@ final class TextResultSetReader {
             throw ErrPacket.parse(first).toException(context);
         }
         if (header == LOCAL_INFILE) {
-            throw new ProtocolException(context + ": server asked for LOCAL INFILE data, which this client never sends");
+            throw new ProtocolException(
+                    context + ": server asked for LOCAL INFILE data, which this client never sends");
         }
         long count = first.readLenencInt();
         List<String> names = new ArrayList<>();
@@ -53,7 +52,8 @@ final class TextResultSetReader {
         while (true) {
             ByteReader p = packets.next();
             if (EofPacket.isEof(p)) {
-                return new Result(new QueryResult(names, rows), EofPacket.parse(p).moreResultsExist());
+                return new Result(
+                        new QueryResult(names, rows), EofPacket.parse(p).moreResultsExist());
             }
             if (p.peekUint8(0) == ErrPacket.HEADER) {
                 throw ErrPacket.parse(p).toException(context);

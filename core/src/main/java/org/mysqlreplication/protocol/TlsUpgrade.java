@@ -23,8 +23,7 @@ import org.mysqlreplication.net.ConnectionException;
  */
 final class TlsUpgrade {
 
-    private TlsUpgrade() {
-    }
+    private TlsUpgrade() {}
 
     /** Whether to switch to TLS with a server whose handshake is {@code handshake}; fails if it must and cannot. */
     static boolean wanted(ConnectionSettings settings, HandshakeV10 handshake) {
@@ -37,23 +36,27 @@ final class TlsUpgrade {
         if (settings.sslMode() == SslMode.PREFERRED) {
             return false;
         }
-        throw new TlsException(TlsException.Reason.SERVER_WITHOUT_TLS, "ssl mode " + settings.sslMode() + ": server "
-                + handshake.rawServerVersion() + " at " + settings.peer() + " does not offer TLS (no CLIENT_SSL in"
-                + " its handshake; a MariaDB or MySQL server needs ssl_cert and ssl_key)", null);
+        throw new TlsException(
+                TlsException.Reason.SERVER_WITHOUT_TLS,
+                "ssl mode " + settings.sslMode() + ": server "
+                        + handshake.rawServerVersion() + " at " + settings.peer()
+                        + " does not offer TLS (no CLIENT_SSL in"
+                        + " its handshake; a MariaDB or MySQL server needs ssl_cert and ssl_key)",
+                null);
     }
 
     /** Runs the TLS handshake over {@code socket} and returns the TLS socket, which closes {@code socket}. */
     static SSLSocket handshake(Socket socket, ConnectionSettings settings) {
-        RecordingTrustManager trust = new RecordingTrustManager(settings.sslMode().verifiesCertificate()
-                ? TrustSources.of(settings) : null);
+        RecordingTrustManager trust =
+                new RecordingTrustManager(settings.sslMode().verifiesCertificate() ? TrustSources.of(settings) : null);
         SSLSocket ssl;
         try {
             SSLContext context = SSLContext.getInstance("TLS");
             context.init(null, new TrustManager[] {trust}, null);
             ssl = (SSLSocket) context.getSocketFactory().createSocket(socket, settings.host(), settings.port(), true);
         } catch (GeneralSecurityException e) {
-            throw new TlsException(TlsException.Reason.HANDSHAKE_FAILED, "TLS to " + settings.peer()
-                    + ": no TLS context: " + e, e);
+            throw new TlsException(
+                    TlsException.Reason.HANDSHAKE_FAILED, "TLS to " + settings.peer() + ": no TLS context: " + e, e);
         } catch (IOException e) {
             throw new ConnectionException("TLS to " + settings.peer() + " failed: " + e, e);
         }
@@ -75,12 +78,18 @@ final class TlsUpgrade {
     private static TlsException failure(ConnectionSettings settings, RecordingTrustManager trust, SSLException e) {
         String where = "ssl mode " + settings.sslMode() + ": TLS handshake with " + settings.peer() + " failed: ";
         if (trust.rejection != null) {
-            return new TlsException(TlsException.Reason.CERTIFICATE_NOT_TRUSTED, where + "the server's certificate "
-                    + trust.subject + " is not trusted: " + trust.rejection.getMessage(), e);
+            return new TlsException(
+                    TlsException.Reason.CERTIFICATE_NOT_TRUSTED,
+                    where + "the server's certificate " + trust.subject + " is not trusted: "
+                            + trust.rejection.getMessage(),
+                    e);
         }
         if (trust.subject != null && settings.sslMode() == SslMode.VERIFY_IDENTITY && hasCertificateCause(e)) {
-            return new TlsException(TlsException.Reason.HOST_NAME_MISMATCH, where + "the server's certificate "
-                    + trust.subject + " does not name host " + settings.host() + ": " + e.getMessage(), e);
+            return new TlsException(
+                    TlsException.Reason.HOST_NAME_MISMATCH,
+                    where + "the server's certificate " + trust.subject + " does not name host " + settings.host()
+                            + ": " + e.getMessage(),
+                    e);
         }
         return new TlsException(TlsException.Reason.HANDSHAKE_FAILED, where + e, e);
     }
@@ -111,7 +120,9 @@ final class TlsUpgrade {
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            subject = chain.length == 0 ? "(none)" : "'" + chain[0].getSubjectX500Principal().getName() + "'";
+            subject = chain.length == 0
+                    ? "(none)"
+                    : "'" + chain[0].getSubjectX500Principal().getName() + "'";
             if (delegate == null) {
                 return;
             }

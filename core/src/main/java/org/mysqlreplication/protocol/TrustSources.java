@@ -22,8 +22,7 @@ import javax.net.ssl.X509TrustManager;
  */
 final class TrustSources {
 
-    private TrustSources() {
-    }
+    private TrustSources() {}
 
     static X509TrustManager of(ConnectionSettings settings) {
         if (settings.sslTrustManager() != null) {
@@ -37,11 +36,13 @@ final class TrustSources {
                     return x509;
                 }
             }
-            throw new TlsException(TlsException.Reason.HANDSHAKE_FAILED, "the JDK offers no X.509 trust manager",
-                    null);
+            throw new TlsException(TlsException.Reason.HANDSHAKE_FAILED, "the JDK offers no X.509 trust manager", null);
         } catch (GeneralSecurityException e) {
-            throw new TlsException(TlsException.Reason.HANDSHAKE_FAILED, "no trust manager for "
-                    + (settings.sslCa() == null ? "the JDK's trust store" : "CA file " + settings.sslCa()) + ": " + e,
+            throw new TlsException(
+                    TlsException.Reason.HANDSHAKE_FAILED,
+                    "no trust manager for "
+                            + (settings.sslCa() == null ? "the JDK's trust store" : "CA file " + settings.sslCa())
+                            + ": " + e,
                     e);
         }
     }
@@ -52,12 +53,14 @@ final class TrustSources {
         try (InputStream in = Files.newInputStream(caFile)) {
             certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (IOException | GeneralSecurityException e) {
-            throw new TlsException(TlsException.Reason.CA_FILE_UNUSABLE, "CA file " + caFile + " cannot be read as"
-                    + " PEM certificates: " + e, e);
+            throw new TlsException(
+                    TlsException.Reason.CA_FILE_UNUSABLE,
+                    "CA file " + caFile + " cannot be read as" + " PEM certificates: " + e,
+                    e);
         }
         if (certs.isEmpty()) {
-            throw new TlsException(TlsException.Reason.CA_FILE_UNUSABLE, "CA file " + caFile
-                    + " holds no certificate", null);
+            throw new TlsException(
+                    TlsException.Reason.CA_FILE_UNUSABLE, "CA file " + caFile + " holds no certificate", null);
         }
         try {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -68,8 +71,10 @@ final class TrustSources {
             }
             return store;
         } catch (IOException | GeneralSecurityException e) {
-            throw new TlsException(TlsException.Reason.CA_FILE_UNUSABLE, "CA file " + caFile
-                    + ": its certificates cannot be put in a key store: " + e, e);
+            throw new TlsException(
+                    TlsException.Reason.CA_FILE_UNUSABLE,
+                    "CA file " + caFile + ": its certificates cannot be put in a key store: " + e,
+                    e);
         }
     }
 }

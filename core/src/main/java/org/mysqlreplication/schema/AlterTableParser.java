@@ -15,14 +15,55 @@ import java.util.Set;
 final class AlterTableParser {
 
     /** Table options and ALTER TABLE clauses that change no column. */
-    private static final Set<String> OPTIONS = Set.of("engine", "auto_increment", "avg_row_length", "checksum",
-            "comment", "compression", "connection", "data", "index", "delay_key_write", "encryption",
-            "encrypted", "encryption_key_id", "insert_method", "key_block_size", "max_rows", "min_rows",
-            "pack_keys", "password", "row_format", "stats_auto_recalc", "stats_persistent", "stats_sample_pages",
-            "tablespace", "union", "page_checksum", "page_compressed", "page_compression_level", "transactional",
-            "ietf_quotes", "algorithm", "lock", "engine_attribute", "secondary_engine_attribute",
-            "autoextend_size", "force", "order", "enable", "disable", "discard", "import", "with", "without",
-            "sequence", "secondary_engine", "secondary_load", "secondary_unload", "validation");
+    private static final Set<String> OPTIONS = Set.of(
+            "engine",
+            "auto_increment",
+            "avg_row_length",
+            "checksum",
+            "comment",
+            "compression",
+            "connection",
+            "data",
+            "index",
+            "delay_key_write",
+            "encryption",
+            "encrypted",
+            "encryption_key_id",
+            "insert_method",
+            "key_block_size",
+            "max_rows",
+            "min_rows",
+            "pack_keys",
+            "password",
+            "row_format",
+            "stats_auto_recalc",
+            "stats_persistent",
+            "stats_sample_pages",
+            "tablespace",
+            "union",
+            "page_checksum",
+            "page_compressed",
+            "page_compression_level",
+            "transactional",
+            "ietf_quotes",
+            "algorithm",
+            "lock",
+            "engine_attribute",
+            "secondary_engine_attribute",
+            "autoextend_size",
+            "force",
+            "order",
+            "enable",
+            "disable",
+            "discard",
+            "import",
+            "with",
+            "without",
+            "sequence",
+            "secondary_engine",
+            "secondary_load",
+            "secondary_unload",
+            "validation");
 
     private final DdlCursor c;
     private final ColumnDefinitionParser columns;
@@ -41,10 +82,16 @@ final class AlterTableParser {
         }
         c.accept("nowait");
         while (!c.atEnd()) {
-            if (c.peek().is("partition") || c.peek().is("remove") || c.peek().is("coalesce")
-                    || c.peek().is("reorganize") || c.peek().is("exchange") || c.peek().is("truncate")
-                    && c.peek(1).is("partition") || c.peek().is("analyze") || c.peek().is("check")
-                    && c.peek(1).is("partition") || c.peek().is("optimize") || c.peek().is("rebuild")
+            if (c.peek().is("partition")
+                    || c.peek().is("remove")
+                    || c.peek().is("coalesce")
+                    || c.peek().is("reorganize")
+                    || c.peek().is("exchange")
+                    || c.peek().is("truncate") && c.peek(1).is("partition")
+                    || c.peek().is("analyze")
+                    || c.peek().is("check") && c.peek(1).is("partition")
+                    || c.peek().is("optimize")
+                    || c.peek().is("rebuild")
                     || c.peek().is("repair")) {
                 skipToEnd(); // partitioning: no column changes
                 break;
@@ -99,13 +146,16 @@ final class AlterTableParser {
             ColumnDefinitionParser.Charset cs = charsetClause();
             return new DdlStatement.ConvertCharset(cs.charset(), cs.collation());
         }
-        if (c.peek().is("default") || c.peek().is("character") || c.peek().is("charset")
+        if (c.peek().is("default")
+                || c.peek().is("character")
+                || c.peek().is("charset")
                 || c.peek().is("collate")) {
             ColumnDefinitionParser.Charset cs = columns.tableOptionsUntilComma();
             return new DdlStatement.DefaultCharset(cs.charset(), cs.collation());
         }
         if (c.peek().kind() == DdlToken.Kind.WORD && OPTIONS.contains(c.peek().lower())) {
-            if (c.peek().is("with") && c.peek(1).is("system") || c.peek().is("without") && c.peek(1).is("system")) {
+            if (c.peek().is("with") && c.peek(1).is("system")
+                    || c.peek().is("without") && c.peek(1).is("system")) {
                 throw c.error("system versioning changes hidden columns");
             }
             skipClause();
@@ -118,9 +168,16 @@ final class AlterTableParser {
         if (c.peek().is("system")) {
             throw c.error("system versioning adds hidden columns");
         }
-        if (c.peek().is("constraint") || c.peek().is("primary") || c.peek().is("key") || c.peek().is("index")
-                || c.peek().is("unique") || c.peek().is("fulltext") || c.peek().is("spatial")
-                || c.peek().is("foreign") || c.peek().is("check") || c.peek().is("period")) {
+        if (c.peek().is("constraint")
+                || c.peek().is("primary")
+                || c.peek().is("key")
+                || c.peek().is("index")
+                || c.peek().is("unique")
+                || c.peek().is("fulltext")
+                || c.peek().is("spatial")
+                || c.peek().is("foreign")
+                || c.peek().is("check")
+                || c.peek().is("period")) {
             List<String> pk = columns.constraint();
             return pk == null ? null : new DdlStatement.AddPrimaryKey(pk);
         }
@@ -153,8 +210,13 @@ final class AlterTableParser {
         if (c.peek().is("system")) {
             throw c.error("system versioning drops hidden columns");
         }
-        if (c.peek().is("index") || c.peek().is("key") || c.peek().is("foreign") || c.peek().is("constraint")
-                || c.peek().is("check") || c.peek().is("partition") || c.peek().is("period")) {
+        if (c.peek().is("index")
+                || c.peek().is("key")
+                || c.peek().is("foreign")
+                || c.peek().is("constraint")
+                || c.peek().is("check")
+                || c.peek().is("partition")
+                || c.peek().is("period")) {
             skipClause();
             return null;
         }

@@ -27,8 +27,7 @@ public final class BinlogColumnTypes {
 
     private static final int[] BLOB_MAX = {0, 255, 65_535, 16_777_215};
 
-    private BinlogColumnTypes() {
-    }
+    private BinlogColumnTypes() {}
 
     /**
      * Whether {@code d} is what {@code type}/{@code meta} say. {@code maxBytes} is the bytes per character of the
@@ -44,30 +43,39 @@ public final class BinlogColumnTypes {
             case "bigint" -> type == ColumnType.LONGLONG;
             case "float" -> type == ColumnType.FLOAT;
             case "double" -> type == ColumnType.DOUBLE;
-            case "decimal" -> type == ColumnType.NEWDECIMAL && ColumnMetadata.decimalPrecision(meta) == d.precision()
-                    && ColumnMetadata.decimalScale(meta) == d.scale() || type == ColumnType.DECIMAL;
+            case "decimal" ->
+                type == ColumnType.NEWDECIMAL
+                                && ColumnMetadata.decimalPrecision(meta) == d.precision()
+                                && ColumnMetadata.decimalScale(meta) == d.scale()
+                        || type == ColumnType.DECIMAL;
             case "bit" -> type == ColumnType.BIT && ColumnMetadata.bitLength(meta) == d.length();
             case "date" -> type == ColumnType.DATE || type == ColumnType.NEWDATE;
             case "time" -> temporal(type, meta, d, ColumnType.TIME2, ColumnType.TIME);
             case "datetime" -> temporal(type, meta, d, ColumnType.DATETIME2, ColumnType.DATETIME);
             case "timestamp" -> temporal(type, meta, d, ColumnType.TIMESTAMP2, ColumnType.TIMESTAMP);
             case "year" -> type == ColumnType.YEAR;
-            case "char" -> real == ColumnType.STRING && bytes(ColumnMetadata.stringMaxLength(meta), d.length(),
-                    maxBytes);
+            case "char" ->
+                real == ColumnType.STRING && bytes(ColumnMetadata.stringMaxLength(meta), d.length(), maxBytes);
             case "binary" -> real == ColumnType.STRING && ColumnMetadata.stringMaxLength(meta) == d.length();
-            case "varchar" -> varchar(type, real, meta) >= 0 && bytes(varchar(type, real, meta), d.length(),
-                    maxBytes);
+            case "varchar" -> varchar(type, real, meta) >= 0 && bytes(varchar(type, real, meta), d.length(), maxBytes);
             case "varbinary" -> varchar(type, real, meta) == d.length();
             case "tinytext", "tinyblob" -> blob(type, meta, 1);
-            case "text", "blob" -> d.length() >= 0 ? textOfLength(type, meta, d.length(), d.dataType(), maxBytes)
-                    : blob(type, meta, 2);
+            case "text", "blob" ->
+                d.length() >= 0 ? textOfLength(type, meta, d.length(), d.dataType(), maxBytes) : blob(type, meta, 2);
             case "mediumtext", "mediumblob" -> blob(type, meta, 3);
             case "longtext", "longblob" -> blob(type, meta, 4);
             case "json" -> type == ColumnType.JSON || blob(type, meta, 4);
-            case "enum" -> real == ColumnType.ENUM
-                    && ColumnMetadata.stringMaxLength(meta) == (d.labels().size() > 255 ? 2 : 1);
+            case "enum" ->
+                real == ColumnType.ENUM
+                        && ColumnMetadata.stringMaxLength(meta) == (d.labels().size() > 255 ? 2 : 1);
             case "set" -> real == ColumnType.SET && ColumnMetadata.stringMaxLength(meta) == setPackLength(d);
-            case "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring", "multipolygon",
+            case "geometry",
+                    "point",
+                    "linestring",
+                    "polygon",
+                    "multipoint",
+                    "multilinestring",
+                    "multipolygon",
                     "geometrycollection" -> type == ColumnType.GEOMETRY;
             case "inet6", "uuid" -> real == ColumnType.STRING && ColumnMetadata.stringMaxLength(meta) == 16;
             case "inet4" -> real == ColumnType.STRING && ColumnMetadata.stringMaxLength(meta) == 4;
@@ -110,8 +118,11 @@ public final class BinlogColumnTypes {
     }
 
     private static boolean blob(ColumnType type, int meta, int packLength) {
-        return (type == ColumnType.BLOB || type == ColumnType.TINY_BLOB || type == ColumnType.MEDIUM_BLOB
-                || type == ColumnType.LONG_BLOB) && meta == packLength;
+        return (type == ColumnType.BLOB
+                        || type == ColumnType.TINY_BLOB
+                        || type == ColumnType.MEDIUM_BLOB
+                        || type == ColumnType.LONG_BLOB)
+                && meta == packLength;
     }
 
     /** TEXT(n) or BLOB(n): the smallest BLOB type whose maximum holds n characters (bytes for BLOB). */
@@ -149,14 +160,17 @@ public final class BinlogColumnTypes {
         ColumnType real = realType(type, meta);
         return switch (type) {
             case VARCHAR, VAR_STRING -> type + "(" + meta + " bytes)";
-            case NEWDECIMAL -> "NEWDECIMAL(" + ColumnMetadata.decimalPrecision(meta) + ","
-                    + ColumnMetadata.decimalScale(meta) + ")";
+            case NEWDECIMAL ->
+                "NEWDECIMAL(" + ColumnMetadata.decimalPrecision(meta) + "," + ColumnMetadata.decimalScale(meta) + ")";
             case BIT -> "BIT(" + ColumnMetadata.bitLength(meta) + ")";
             case TIME2, DATETIME2, TIMESTAMP2 -> type + "(fsp " + meta + ")";
             case BLOB, TINY_BLOB, MEDIUM_BLOB, LONG_BLOB, JSON, GEOMETRY -> type + "(length prefix " + meta + ")";
-            case STRING, ENUM, SET -> real == null ? type + "(metadata 0x" + Integer.toHexString(meta) + ")"
-                    : (real == type ? type.toString() : type + " as " + real) + "("
-                    + ColumnMetadata.stringMaxLength(meta) + (real == ColumnType.STRING ? " bytes)" : "-byte values)");
+            case STRING, ENUM, SET ->
+                real == null
+                        ? type + "(metadata 0x" + Integer.toHexString(meta) + ")"
+                        : (real == type ? type.toString() : type + " as " + real) + "("
+                                + ColumnMetadata.stringMaxLength(meta)
+                                + (real == ColumnType.STRING ? " bytes)" : "-byte values)");
             default -> type.toString();
         };
     }

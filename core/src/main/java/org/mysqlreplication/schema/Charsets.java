@@ -3,8 +3,8 @@ package org.mysqlreplication.schema;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.Collations;
+import org.mysqlreplication.value.ColumnDef;
 
 /**
  * What the schema check needs to know about character sets: the most bytes one character takes
@@ -17,22 +17,52 @@ public final class Charsets {
 
     /** mbmaxlen of each character set MySQL 8 and MariaDB 10.11 have (their {@code SHOW CHARACTER SET}). */
     private static final Map<String, Integer> MAX_BYTES = Map.ofEntries(
-            Map.entry("big5", 2), Map.entry("dec8", 1), Map.entry("cp850", 1), Map.entry("hp8", 1),
-            Map.entry("koi8r", 1), Map.entry("latin1", 1), Map.entry("latin2", 1), Map.entry("swe7", 1),
-            Map.entry("ascii", 1), Map.entry("ujis", 3), Map.entry("sjis", 2), Map.entry("hebrew", 1),
-            Map.entry("tis620", 1), Map.entry("euckr", 2), Map.entry("koi8u", 1), Map.entry("gb2312", 2),
-            Map.entry("greek", 1), Map.entry("cp1250", 1), Map.entry("gbk", 2), Map.entry("latin5", 1),
-            Map.entry("armscii8", 1), Map.entry("utf8mb3", 3), Map.entry("utf8", 3), Map.entry("ucs2", 2),
-            Map.entry("cp866", 1), Map.entry("keybcs2", 1), Map.entry("macce", 1), Map.entry("macroman", 1),
-            Map.entry("cp852", 1), Map.entry("latin7", 1), Map.entry("utf8mb4", 4), Map.entry("cp1251", 1),
-            Map.entry("utf16", 4), Map.entry("utf16le", 4), Map.entry("cp1256", 1), Map.entry("cp1257", 1),
-            Map.entry("utf32", 4), Map.entry("binary", 1), Map.entry("geostd8", 1), Map.entry("cp932", 2),
-            Map.entry("eucjpms", 3), Map.entry("gb18030", 4));
+            Map.entry("big5", 2),
+            Map.entry("dec8", 1),
+            Map.entry("cp850", 1),
+            Map.entry("hp8", 1),
+            Map.entry("koi8r", 1),
+            Map.entry("latin1", 1),
+            Map.entry("latin2", 1),
+            Map.entry("swe7", 1),
+            Map.entry("ascii", 1),
+            Map.entry("ujis", 3),
+            Map.entry("sjis", 2),
+            Map.entry("hebrew", 1),
+            Map.entry("tis620", 1),
+            Map.entry("euckr", 2),
+            Map.entry("koi8u", 1),
+            Map.entry("gb2312", 2),
+            Map.entry("greek", 1),
+            Map.entry("cp1250", 1),
+            Map.entry("gbk", 2),
+            Map.entry("latin5", 1),
+            Map.entry("armscii8", 1),
+            Map.entry("utf8mb3", 3),
+            Map.entry("utf8", 3),
+            Map.entry("ucs2", 2),
+            Map.entry("cp866", 1),
+            Map.entry("keybcs2", 1),
+            Map.entry("macce", 1),
+            Map.entry("macroman", 1),
+            Map.entry("cp852", 1),
+            Map.entry("latin7", 1),
+            Map.entry("utf8mb4", 4),
+            Map.entry("cp1251", 1),
+            Map.entry("utf16", 4),
+            Map.entry("utf16le", 4),
+            Map.entry("cp1256", 1),
+            Map.entry("cp1257", 1),
+            Map.entry("utf32", 4),
+            Map.entry("binary", 1),
+            Map.entry("geostd8", 1),
+            Map.entry("cp932", 2),
+            Map.entry("eucjpms", 3),
+            Map.entry("gb18030", 4));
 
     private static final Map<String, Integer> FIRST_ID = new ConcurrentHashMap<>();
 
-    private Charsets() {
-    }
+    private Charsets() {}
 
     /** The most bytes a character of {@code charset} takes, or -1 when the charset is not known. */
     public static int maxBytes(String charset) {

@@ -9,8 +9,7 @@ package org.mysqlreplication.schema;
  */
 final class ColumnCharsets {
 
-    private ColumnCharsets() {
-    }
+    private ColumnCharsets() {}
 
     static ColumnDefinition resolve(DdlStatement.Column column, String tableCharset, String tableCollation) {
         ColumnDefinition d = column.definition();

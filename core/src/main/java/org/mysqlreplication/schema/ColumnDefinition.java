@@ -27,8 +27,18 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public record ColumnDefinition(String name, String dataType, int length, int precision, int scale, int fsp,
-        boolean unsigned, String charset, String collation, List<String> labels, boolean nullable) {
+public record ColumnDefinition(
+        String name,
+        String dataType,
+        int length,
+        int precision,
+        int scale,
+        int fsp,
+        boolean unsigned,
+        String charset,
+        String collation,
+        List<String> labels,
+        boolean nullable) {
 
     public ColumnDefinition {
         Objects.requireNonNull(name, "name");
@@ -45,8 +55,8 @@ public record ColumnDefinition(String name, String dataType, int length, int pre
      *
      * <p>A type this library does not know keeps its name as the data type; no TABLE_MAP matches it.
      */
-    public static ColumnDefinition ofColumnType(String name, String columnType, String charset, String collation,
-            boolean nullable) {
+    public static ColumnDefinition ofColumnType(
+            String name, String columnType, String charset, String collation, boolean nullable) {
         ColumnTypeParser.Spec spec;
         try {
             spec = ColumnTypeParser.parseColumnType(columnType);
@@ -69,20 +79,20 @@ public record ColumnDefinition(String name, String dataType, int length, int pre
 
     /** This column under another name. */
     public ColumnDefinition withName(String newName) {
-        return new ColumnDefinition(newName, dataType, length, precision, scale, fsp, unsigned, charset, collation,
-                labels, nullable);
+        return new ColumnDefinition(
+                newName, dataType, length, precision, scale, fsp, unsigned, charset, collation, labels, nullable);
     }
 
     /** This column with another type name (CONVERT TO CHARACTER SET can make a TEXT a MEDIUMTEXT). */
     ColumnDefinition withDataType(String newType, int newLength) {
-        return new ColumnDefinition(name, newType, newLength, precision, scale, fsp, unsigned, charset, collation,
-                labels, nullable);
+        return new ColumnDefinition(
+                name, newType, newLength, precision, scale, fsp, unsigned, charset, collation, labels, nullable);
     }
 
     /** This column with another character set and collation. */
     public ColumnDefinition withCharset(String newCharset, String newCollation) {
-        return new ColumnDefinition(name, dataType, length, precision, scale, fsp, unsigned, newCharset,
-                newCollation, labels, nullable);
+        return new ColumnDefinition(
+                name, dataType, length, precision, scale, fsp, unsigned, newCharset, newCollation, labels, nullable);
     }
 
     /** Whether the type holds text in a character set (CHAR, VARCHAR, the TEXT types, ENUM, SET). */

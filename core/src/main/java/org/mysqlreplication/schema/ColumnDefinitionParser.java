@@ -15,8 +15,7 @@ import java.util.List;
 final class ColumnDefinitionParser {
 
     /** Charset/collation table options. */
-    record Charset(String charset, String collation) {
-    }
+    record Charset(String charset, String collation) {}
 
     private final DdlCursor c;
 
@@ -29,7 +28,10 @@ final class ColumnDefinitionParser {
         String name = c.identifier();
         ColumnTypeParser.Spec spec = ColumnTypeParser.parse(c);
         boolean primaryKey = false;
-        while (!c.atEnd() && !c.peek().is(',') && !c.peek().is(')') && !c.peek().is("first")
+        while (!c.atEnd()
+                && !c.peek().is(',')
+                && !c.peek().is(')')
+                && !c.peek().is("first")
                 && !c.peek().is("after")) {
             if (c.acceptAll("not", "null")) {
                 spec.nullable = false;
@@ -132,7 +134,9 @@ final class ColumnDefinitionParser {
      */
     List<String> constraint() {
         if (c.accept("constraint")) {
-            if (!c.peek().is("primary") && !c.peek().is("unique") && !c.peek().is("foreign")
+            if (!c.peek().is("primary")
+                    && !c.peek().is("unique")
+                    && !c.peek().is("foreign")
                     && !c.peek().is("check")) {
                 c.identifier();
             }
@@ -161,8 +165,16 @@ final class ColumnDefinitionParser {
     /** Whether a CREATE TABLE element that is not a column starts here. */
     boolean atConstraint() {
         DdlToken t = c.peek();
-        return t.is("constraint") || t.is("primary") || t.is("key") || t.is("index") || t.is("unique")
-                || t.is("fulltext") || t.is("spatial") || t.is("foreign") || t.is("check") || t.is("period");
+        return t.is("constraint")
+                || t.is("primary")
+                || t.is("key")
+                || t.is("index")
+                || t.is("unique")
+                || t.is("fulltext")
+                || t.is("spatial")
+                || t.is("foreign")
+                || t.is("check")
+                || t.is("period");
     }
 
     /**
@@ -172,8 +184,13 @@ final class ColumnDefinitionParser {
      */
     Charset tableOptions(Charset current) {
         Charset cs = current;
-        while (!c.atEnd() && !c.peek().is("select") && !c.peek().is("as") && !c.peek().is("partition")
-                && !c.peek().is("ignore") && !c.peek().is("replace") && !c.peek().is('(')) {
+        while (!c.atEnd()
+                && !c.peek().is("select")
+                && !c.peek().is("as")
+                && !c.peek().is("partition")
+                && !c.peek().is("ignore")
+                && !c.peek().is("replace")
+                && !c.peek().is('(')) {
             c.accept("default");
             Charset option = charsetOption(cs);
             if (option != null) {

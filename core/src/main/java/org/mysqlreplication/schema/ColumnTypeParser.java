@@ -28,17 +28,17 @@ final class ColumnTypeParser {
         String collation;
         /** The BINARY attribute of a text type: the binary collation of its charset. */
         boolean binaryCollation;
+
         List<String> labels = List.of();
         boolean nullable = true;
 
         ColumnDefinition toColumn(String name) {
-            return new ColumnDefinition(name, dataType, length, precision, scale, fsp, unsigned, charset, collation,
-                    labels, nullable);
+            return new ColumnDefinition(
+                    name, dataType, length, precision, scale, fsp, unsigned, charset, collation, labels, nullable);
         }
     }
 
-    private ColumnTypeParser() {
-    }
+    private ColumnTypeParser() {}
 
     /** Parses an {@code information_schema.COLUMNS.COLUMN_TYPE}. @throws DdlSyntaxException when it is not one */
     static Spec parseColumnType(String columnType) {
@@ -85,8 +85,8 @@ final class ColumnTypeParser {
             case "nvarchar" -> national(c, s, "varchar");
             case "national" -> national(c, s, nationalType(c));
             case "varchar", "varchar2" -> s.dataType = withLength(c, s, "varchar");
-            case "binary" -> s.dataType = c.accept("varying") ? withLength(c, s, "varbinary")
-                    : optionalLength(c, s, "binary", 1);
+            case "binary" ->
+                s.dataType = c.accept("varying") ? withLength(c, s, "varbinary") : optionalLength(c, s, "binary", 1);
             case "varbinary" -> s.dataType = withLength(c, s, "varbinary");
             case "tinyblob", "blob", "mediumblob", "longblob" -> s.dataType = optionalTextLength(c, s, word);
             case "tinytext", "text", "mediumtext", "longtext" -> s.dataType = optionalTextLength(c, s, word);
@@ -95,8 +95,18 @@ final class ColumnTypeParser {
                 s.dataType = word;
                 s.labels = labels(c);
             }
-            case "json", "geometry", "point", "linestring", "polygon", "multipoint", "multilinestring",
-                    "multipolygon", "geometrycollection", "inet4", "inet6", "uuid" -> s.dataType = word;
+            case "json",
+                    "geometry",
+                    "point",
+                    "linestring",
+                    "polygon",
+                    "multipoint",
+                    "multilinestring",
+                    "multipolygon",
+                    "geometrycollection",
+                    "inet4",
+                    "inet6",
+                    "uuid" -> s.dataType = word;
             case "geomcollection" -> s.dataType = "geometrycollection";
             case "vector" -> s.dataType = withLength(c, s, "vector");
             default -> throw new DdlSyntaxException("unknown data type '" + shorten(word) + "'", 0);
@@ -133,8 +143,15 @@ final class ColumnTypeParser {
     /** Whether a type modifier ({@link #modifiers}) comes next. */
     static boolean modifierAhead(DdlCursor c) {
         DdlToken t = c.peek();
-        return t.is("unsigned") || t.is("zerofill") || t.is("signed") || t.is("charset") || t.is("collate")
-                || t.is("binary") || t.is("ascii") || t.is("unicode") || t.is("byte")
+        return t.is("unsigned")
+                || t.is("zerofill")
+                || t.is("signed")
+                || t.is("charset")
+                || t.is("collate")
+                || t.is("binary")
+                || t.is("ascii")
+                || t.is("unicode")
+                || t.is("byte")
                 || (t.is("character") || t.is("char")) && c.peek(1).is("set");
     }
 

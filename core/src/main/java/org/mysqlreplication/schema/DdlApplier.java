@@ -50,8 +50,11 @@ final class DdlApplier {
             }
         } else if (s instanceof DdlStatement.AlterDatabase d) {
             DatabaseDefinition old = model.database(d.name());
-            String cs = d.charset() != null ? d.charset() : d.collation() != null
-                    ? Charsets.ofCollation(d.collation()) : old != null ? old.defaultCharset() : null;
+            String cs = d.charset() != null
+                    ? d.charset()
+                    : d.collation() != null
+                            ? Charsets.ofCollation(d.collation())
+                            : old != null ? old.defaultCharset() : null;
             model.putDatabase(new DatabaseDefinition(d.name(), cs, d.collation()));
         } else if (s instanceof DdlStatement.DropDatabase d) {
             model.dropDatabase(d.name());
@@ -61,11 +64,14 @@ final class DdlApplier {
     }
 
     private TableDefinition create(DdlStatement.CreateTable t) {
-        String charset = ColumnCharsets.tableCharset(t.charset(), t.collation(),
-                model.database(t.name().database()), serverCharset);
+        String charset = ColumnCharsets.tableCharset(
+                t.charset(), t.collation(), model.database(t.name().database()), serverCharset);
         String collation = t.collation();
         DatabaseDefinition db = model.database(t.name().database());
-        if (collation == null && t.charset() == null && db != null && charset != null
+        if (collation == null
+                && t.charset() == null
+                && db != null
+                && charset != null
                 && charset.equals(db.defaultCharset())) {
             collation = db.defaultCollation();
         }
@@ -74,13 +80,22 @@ final class DdlApplier {
             ColumnDefinition d = ColumnCharsets.resolve(c, charset, collation);
             columns.add(t.primaryKey().stream().anyMatch(k -> k.equalsIgnoreCase(d.name())) ? notNull(d) : d);
         }
-        return new TableDefinition(t.name().database(), t.name().table(), columns, t.primaryKey(), charset,
-                collation);
+        return new TableDefinition(t.name().database(), t.name().table(), columns, t.primaryKey(), charset, collation);
     }
 
     private static ColumnDefinition notNull(ColumnDefinition d) {
-        return new ColumnDefinition(d.name(), d.dataType(), d.length(), d.precision(), d.scale(), d.fsp(),
-                d.unsigned(), d.charset(), d.collation(), d.labels(), false);
+        return new ColumnDefinition(
+                d.name(),
+                d.dataType(),
+                d.length(),
+                d.precision(),
+                d.scale(),
+                d.fsp(),
+                d.unsigned(),
+                d.charset(),
+                d.collation(),
+                d.labels(),
+                false);
     }
 
     private void alter(DdlStatement.AlterTable a) {

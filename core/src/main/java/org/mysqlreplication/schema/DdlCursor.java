@@ -83,7 +83,8 @@ final class DdlCursor {
     /** Whether the next token can be an identifier: a word, a backtick-quoted name, or "name" under ANSI_QUOTES. */
     boolean atIdentifier() {
         DdlToken t = peek();
-        return t.kind() == DdlToken.Kind.WORD || t.kind() == DdlToken.Kind.QUOTED_IDENT
+        return t.kind() == DdlToken.Kind.WORD
+                || t.kind() == DdlToken.Kind.QUOTED_IDENT
                 || ansiQuotes && t.kind() == DdlToken.Kind.DOUBLE_QUOTED;
     }
 
@@ -114,8 +115,8 @@ final class DdlCursor {
 
     boolean atString() {
         DdlToken t = peek();
-        return isStringKind(t) || (t.kind() == DdlToken.Kind.WORD && (t.text().startsWith("_") || t.is("N"))
-                && isStringKind(peek(1)));
+        return isStringKind(t)
+                || (t.kind() == DdlToken.Kind.WORD && (t.text().startsWith("_") || t.is("N")) && isStringKind(peek(1)));
     }
 
     private boolean isStringKind(DdlToken t) {
@@ -136,8 +137,8 @@ final class DdlCursor {
         try {
             return Integer.parseInt(t.text());
         } catch (NumberFormatException e) {
-            throw new DdlSyntaxException("number " + t.text().length() + " characters long is not an integer",
-                    t.offset());
+            throw new DdlSyntaxException(
+                    "number " + t.text().length() + " characters long is not an integer", t.offset());
         }
     }
 

@@ -50,8 +50,8 @@ final class DdlLexer {
                 tokens.add(new DdlToken(DdlToken.Kind.STRING, quoted('\'', backslashEscapes), start));
             } else if (c == '"') {
                 tokens.add(new DdlToken(DdlToken.Kind.DOUBLE_QUOTED, quoted('"', backslashEscapes), start));
-            } else if (Character.isDigit(c) || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))
-                    && !previousIsName()) {
+            } else if (Character.isDigit(c)
+                    || c == '.' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1)) && !previousIsName()) {
                 tokens.add(numberOrWord(start));
             } else if (isWordChar(c)) {
                 while (i < s.length() && isWordChar(s.charAt(i))) {
@@ -137,8 +137,10 @@ final class DdlLexer {
             char c = s.charAt(i);
             if (Character.isWhitespace(c)) {
                 i++;
-            } else if (c == '#' || c == '-' && s.startsWith("--", i)
-                    && (i + 2 >= s.length() || Character.isWhitespace(s.charAt(i + 2)))) {
+            } else if (c == '#'
+                    || c == '-'
+                            && s.startsWith("--", i)
+                            && (i + 2 >= s.length() || Character.isWhitespace(s.charAt(i + 2)))) {
                 int nl = s.indexOf('\n', i);
                 i = nl < 0 ? s.length() : nl + 1;
             } else if (s.startsWith("/*!", i) || s.startsWith("/*M!", i)) {

@@ -19,13 +19,35 @@ final class DdlParser {
 
     /** sql_mode bits (MySQL's {@code MODE_*}): how the statement's text is to be read. */
     static final long MODE_REAL_AS_FLOAT = 1;
+
     static final long MODE_ANSI_QUOTES = 4;
     static final long MODE_NO_BACKSLASH_ESCAPES = 1L << 20;
 
     /** CREATE/DROP/ALTER of objects that hold no rows a rows event carries. */
-    private static final Set<String> OTHER_OBJECTS = Set.of("index", "unique", "fulltext", "spatial", "view",
-            "trigger", "procedure", "function", "event", "user", "role", "server", "definer", "algorithm", "sql",
-            "aggregate", "package", "tablespace", "logfile", "resource", "synonym", "instance", "undo");
+    private static final Set<String> OTHER_OBJECTS = Set.of(
+            "index",
+            "unique",
+            "fulltext",
+            "spatial",
+            "view",
+            "trigger",
+            "procedure",
+            "function",
+            "event",
+            "user",
+            "role",
+            "server",
+            "definer",
+            "algorithm",
+            "sql",
+            "aggregate",
+            "package",
+            "tablespace",
+            "logfile",
+            "resource",
+            "synonym",
+            "instance",
+            "undo");
 
     private final DdlCursor c;
     private final String defaultDatabase;
@@ -48,7 +70,8 @@ final class DdlParser {
         try {
             tokens = DdlLexer.tokenize(sql, (sqlMode & MODE_NO_BACKSLASH_ESCAPES) == 0);
         } catch (DdlSyntaxException e) {
-            return looksLikeDdl(sql) ? new DdlStatement.Unparsed(List.of(), List.of(), e.getMessage())
+            return looksLikeDdl(sql)
+                    ? new DdlStatement.Unparsed(List.of(), List.of(), e.getMessage())
                     : new DdlStatement.Ignored();
         }
         boolean ansiQuotes = (sqlMode & MODE_ANSI_QUOTES) != 0;
@@ -73,20 +96,26 @@ final class DdlParser {
         if (c == '/' || c == '#' || c == '-' || c == '(') {
             return true;
         }
-        return sql.regionMatches(true, i, "create", 0, 6) || sql.regionMatches(true, i, "alter", 0, 5)
-                || sql.regionMatches(true, i, "drop", 0, 4) || sql.regionMatches(true, i, "rename", 0, 6);
+        return sql.regionMatches(true, i, "create", 0, 6)
+                || sql.regionMatches(true, i, "alter", 0, 5)
+                || sql.regionMatches(true, i, "drop", 0, 4)
+                || sql.regionMatches(true, i, "rename", 0, 6);
     }
 
     private static boolean looksLikeDdl(String sql) {
         String s = sql.stripLeading().toLowerCase(Locale.ROOT);
-        return s.startsWith("alter") || s.startsWith("create") || s.startsWith("drop") || s.startsWith("rename")
+        return s.startsWith("alter")
+                || s.startsWith("create")
+                || s.startsWith("drop")
+                || s.startsWith("rename")
                 || s.startsWith("/*");
     }
 
     private static List<String> identifiers(List<DdlToken> tokens, boolean ansiQuotes) {
         List<String> names = new ArrayList<>();
         for (DdlToken t : tokens) {
-            if (t.kind() == DdlToken.Kind.WORD || t.kind() == DdlToken.Kind.QUOTED_IDENT
+            if (t.kind() == DdlToken.Kind.WORD
+                    || t.kind() == DdlToken.Kind.QUOTED_IDENT
                     || ansiQuotes && t.kind() == DdlToken.Kind.DOUBLE_QUOTED) {
                 names.add(t.text());
             }
@@ -118,8 +147,8 @@ final class DdlParser {
         if (c.accept("database") || c.accept("schema")) {
             boolean ifNotExists = c.acceptAll("if", "not", "exists");
             String name = c.identifier();
-            ColumnDefinitionParser.Charset cs = new ColumnDefinitionParser(c)
-                    .tableOptions(new ColumnDefinitionParser.Charset(null, null));
+            ColumnDefinitionParser.Charset cs =
+                    new ColumnDefinitionParser(c).tableOptions(new ColumnDefinitionParser.Charset(null, null));
             return new DdlStatement.CreateDatabase(name, ifNotExists, cs.charset(), cs.collation());
         }
         if (c.accept("table")) {
@@ -132,11 +161,18 @@ final class DdlParser {
         c.accept("online");
         c.accept("ignore");
         if (c.accept("database") || c.accept("schema")) {
-            String name = c.atIdentifier() && !c.peek().is("default") && !c.peek().is("character")
-                    && !c.peek().is("charset") && !c.peek().is("collate") && !c.peek().is("comment")
-                    && !c.peek().is("read") && !c.peek().is("encryption") ? c.identifier() : defaultDatabase;
-            ColumnDefinitionParser.Charset cs = new ColumnDefinitionParser(c)
-                    .tableOptions(new ColumnDefinitionParser.Charset(null, null));
+            String name = c.atIdentifier()
+                            && !c.peek().is("default")
+                            && !c.peek().is("character")
+                            && !c.peek().is("charset")
+                            && !c.peek().is("collate")
+                            && !c.peek().is("comment")
+                            && !c.peek().is("read")
+                            && !c.peek().is("encryption")
+                    ? c.identifier()
+                    : defaultDatabase;
+            ColumnDefinitionParser.Charset cs =
+                    new ColumnDefinitionParser(c).tableOptions(new ColumnDefinitionParser.Charset(null, null));
             return new DdlStatement.AlterDatabase(name, cs.charset(), cs.collation());
         }
         if (c.accept("table")) {
@@ -181,7 +217,8 @@ final class DdlParser {
 
     /** CREATE/ALTER/DROP of an index, view, trigger, user...: no columns change; anything else is not known. */
     private DdlStatement other() {
-        if (c.peek().kind() == DdlToken.Kind.WORD && OTHER_OBJECTS.contains(c.peek().lower())) {
+        if (c.peek().kind() == DdlToken.Kind.WORD
+                && OTHER_OBJECTS.contains(c.peek().lower())) {
             return new DdlStatement.Ignored();
         }
         throw c.error("unknown DDL");

@@ -10,7 +10,15 @@ import java.util.Locale;
  */
 record DdlToken(Kind kind, String text, int offset) {
 
-    enum Kind { WORD, QUOTED_IDENT, STRING, DOUBLE_QUOTED, NUMBER, SYMBOL, END }
+    enum Kind {
+        WORD,
+        QUOTED_IDENT,
+        STRING,
+        DOUBLE_QUOTED,
+        NUMBER,
+        SYMBOL,
+        END
+    }
 
     /** Whether this is the unquoted word {@code keyword} (case-insensitive). */
     boolean is(String keyword) {

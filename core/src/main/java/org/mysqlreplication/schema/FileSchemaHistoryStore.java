@@ -57,8 +57,8 @@ public final class FileSchemaHistoryStore implements SchemaHistoryStore {
                 try {
                     records.add(SchemaHistoryJson.read(lines[n]));
                 } catch (RuntimeException e) {
-                    throw new BinlogException("schema history " + file + " line " + (n + 1) + " is not a record: "
-                            + e.getMessage(), e);
+                    throw new BinlogException(
+                            "schema history " + file + " line " + (n + 1) + " is not a record: " + e.getMessage(), e);
                 }
             }
         }
@@ -67,16 +67,16 @@ public final class FileSchemaHistoryStore implements SchemaHistoryStore {
     @Override
     public synchronized void append(SchemaHistoryRecord record) {
         byte[] line = (SchemaHistoryJson.write(record) + "\n").getBytes(StandardCharsets.UTF_8);
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.APPEND)) {
+        try (FileChannel ch = FileChannel.open(
+                file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
             ByteBuffer buf = ByteBuffer.wrap(line);
             while (buf.hasRemaining()) {
                 ch.write(buf);
             }
             ch.force(false);
         } catch (IOException e) {
-            throw new BinlogException("cannot append to the schema history " + file + ": " + e.getMessage(),
-                    new UncheckedIOException(e));
+            throw new BinlogException(
+                    "cannot append to the schema history " + file + ": " + e.getMessage(), new UncheckedIOException(e));
         }
         records.add(record);
     }

@@ -66,10 +66,9 @@ public final class SchemaHistory {
     }
 
     /** Sets the model to what the server says at {@code file}/{@code position}, and stores it as a snapshot. */
-    public void snapshot(String file, long position, List<DatabaseDefinition> databases,
-            List<TableDefinition> tables) {
-        SchemaHistoryRecord r = new SchemaHistoryRecord(file, position, null, true, databases, List.of(), tables,
-                List.of(), List.of());
+    public void snapshot(String file, long position, List<DatabaseDefinition> databases, List<TableDefinition> tables) {
+        SchemaHistoryRecord r =
+                new SchemaHistoryRecord(file, position, null, true, databases, List.of(), tables, List.of(), List.of());
         model.replay(r);
         if (stored.add(key(file, position, true))) {
             store.append(r);

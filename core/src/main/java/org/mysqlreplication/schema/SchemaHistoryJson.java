@@ -16,16 +16,24 @@ import java.util.function.Function;
  */
 final class SchemaHistoryJson {
 
-    private SchemaHistoryJson() {
-    }
+    private SchemaHistoryJson() {}
 
     static String write(SchemaHistoryRecord r) {
         StringBuilder b = new StringBuilder(256);
-        b.append("{\"file\":").append(JsonText.quote(r.binlogFile())).append(",\"position\":").append(r.position())
-                .append(",\"ddl\":").append(JsonText.quote(r.ddl())).append(",\"snapshot\":").append(r.snapshot())
+        b.append("{\"file\":")
+                .append(JsonText.quote(r.binlogFile()))
+                .append(",\"position\":")
+                .append(r.position())
+                .append(",\"ddl\":")
+                .append(JsonText.quote(r.ddl()))
+                .append(",\"snapshot\":")
+                .append(r.snapshot())
                 .append(",\"databases\":");
-        list(b, r.databases(), d -> "{\"name\":" + JsonText.quote(d.name()) + ",\"charset\":"
-                + JsonText.quote(d.defaultCharset()) + ",\"collation\":" + JsonText.quote(d.defaultCollation()) + "}");
+        list(
+                b,
+                r.databases(),
+                d -> "{\"name\":" + JsonText.quote(d.name()) + ",\"charset\":" + JsonText.quote(d.defaultCharset())
+                        + ",\"collation\":" + JsonText.quote(d.defaultCollation()) + "}");
         b.append(",\"droppedDatabases\":");
         list(b, r.droppedDatabases(), JsonText::quote);
         b.append(",\"tables\":");
@@ -51,9 +59,15 @@ final class SchemaHistoryJson {
 
     private static String table(TableDefinition t) {
         StringBuilder b = new StringBuilder();
-        b.append("{\"database\":").append(JsonText.quote(t.database())).append(",\"table\":")
-                .append(JsonText.quote(t.table())).append(",\"charset\":").append(JsonText.quote(t.defaultCharset()))
-                .append(",\"collation\":").append(JsonText.quote(t.defaultCollation())).append(",\"primaryKey\":");
+        b.append("{\"database\":")
+                .append(JsonText.quote(t.database()))
+                .append(",\"table\":")
+                .append(JsonText.quote(t.table()))
+                .append(",\"charset\":")
+                .append(JsonText.quote(t.defaultCharset()))
+                .append(",\"collation\":")
+                .append(JsonText.quote(t.defaultCollation()))
+                .append(",\"primaryKey\":");
         list(b, t.primaryKey(), JsonText::quote);
         b.append(",\"columns\":");
         list(b, t.columns(), SchemaHistoryJson::column);
@@ -62,11 +76,25 @@ final class SchemaHistoryJson {
 
     private static String column(ColumnDefinition c) {
         StringBuilder b = new StringBuilder();
-        b.append("{\"name\":").append(JsonText.quote(c.name())).append(",\"type\":").append(JsonText.quote(c.dataType()))
-                .append(",\"length\":").append(c.length()).append(",\"precision\":").append(c.precision())
-                .append(",\"scale\":").append(c.scale()).append(",\"fsp\":").append(c.fsp())
-                .append(",\"unsigned\":").append(c.unsigned()).append(",\"charset\":").append(JsonText.quote(c.charset()))
-                .append(",\"collation\":").append(JsonText.quote(c.collation())).append(",\"labels\":");
+        b.append("{\"name\":")
+                .append(JsonText.quote(c.name()))
+                .append(",\"type\":")
+                .append(JsonText.quote(c.dataType()))
+                .append(",\"length\":")
+                .append(c.length())
+                .append(",\"precision\":")
+                .append(c.precision())
+                .append(",\"scale\":")
+                .append(c.scale())
+                .append(",\"fsp\":")
+                .append(c.fsp())
+                .append(",\"unsigned\":")
+                .append(c.unsigned())
+                .append(",\"charset\":")
+                .append(JsonText.quote(c.charset()))
+                .append(",\"collation\":")
+                .append(JsonText.quote(c.collation()))
+                .append(",\"labels\":");
         list(b, c.labels(), JsonText::quote);
         return b.append(",\"nullable\":").append(c.nullable()).append('}').toString();
     }
@@ -80,18 +108,31 @@ final class SchemaHistoryJson {
             Map<String, Object> d = (Map<String, Object>) o;
             databases.add(new DatabaseDefinition(str(d, "name"), str(d, "charset"), str(d, "collation")));
         }
-        List<String> droppedDatabases = list(m, "droppedDatabases").stream().map(String.class::cast).toList();
-        List<TableDefinition> tables = list(m, "tables").stream().map(o -> table((Map<String, Object>) o)).toList();
-        return new SchemaHistoryRecord(str(m, "file"), num(m, "position"), str(m, "ddl"), bool(m, "snapshot"),
-                databases, droppedDatabases, tables, names(list(m, "droppedTables")), names(list(m, "unknownTables")));
+        List<String> droppedDatabases =
+                list(m, "droppedDatabases").stream().map(String.class::cast).toList();
+        List<TableDefinition> tables = list(m, "tables").stream()
+                .map(o -> table((Map<String, Object>) o))
+                .toList();
+        return new SchemaHistoryRecord(
+                str(m, "file"),
+                num(m, "position"),
+                str(m, "ddl"),
+                bool(m, "snapshot"),
+                databases,
+                droppedDatabases,
+                tables,
+                names(list(m, "droppedTables")),
+                names(list(m, "unknownTables")));
     }
 
     @SuppressWarnings("unchecked")
     private static List<TableName> names(List<Object> items) {
-        return items.stream().map(o -> {
-            Map<String, Object> n = (Map<String, Object>) o;
-            return new TableName(str(n, "database"), str(n, "table"));
-        }).toList();
+        return items.stream()
+                .map(o -> {
+                    Map<String, Object> n = (Map<String, Object>) o;
+                    return new TableName(str(n, "database"), str(n, "table"));
+                })
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
@@ -99,13 +140,25 @@ final class SchemaHistoryJson {
         List<ColumnDefinition> columns = new ArrayList<>();
         for (Object o : list(t, "columns")) {
             Map<String, Object> c = (Map<String, Object>) o;
-            columns.add(new ColumnDefinition(str(c, "name"), str(c, "type"), (int) num(c, "length"),
-                    (int) num(c, "precision"), (int) num(c, "scale"), (int) num(c, "fsp"), bool(c, "unsigned"),
-                    str(c, "charset"), str(c, "collation"), list(c, "labels").stream().map(String.class::cast).toList(),
+            columns.add(new ColumnDefinition(
+                    str(c, "name"),
+                    str(c, "type"),
+                    (int) num(c, "length"),
+                    (int) num(c, "precision"),
+                    (int) num(c, "scale"),
+                    (int) num(c, "fsp"),
+                    bool(c, "unsigned"),
+                    str(c, "charset"),
+                    str(c, "collation"),
+                    list(c, "labels").stream().map(String.class::cast).toList(),
                     bool(c, "nullable")));
         }
-        return new TableDefinition(str(t, "database"), str(t, "table"), columns,
-                list(t, "primaryKey").stream().map(String.class::cast).toList(), str(t, "charset"),
+        return new TableDefinition(
+                str(t, "database"),
+                str(t, "table"),
+                columns,
+                list(t, "primaryKey").stream().map(String.class::cast).toList(),
+                str(t, "charset"),
                 str(t, "collation"));
     }
 

@@ -21,9 +21,16 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public record SchemaHistoryRecord(String binlogFile, long position, String ddl, boolean snapshot,
-        List<DatabaseDefinition> databases, List<String> droppedDatabases, List<TableDefinition> tables,
-        List<TableName> droppedTables, List<TableName> unknownTables) {
+public record SchemaHistoryRecord(
+        String binlogFile,
+        long position,
+        String ddl,
+        boolean snapshot,
+        List<DatabaseDefinition> databases,
+        List<String> droppedDatabases,
+        List<TableDefinition> tables,
+        List<TableName> droppedTables,
+        List<TableName> unknownTables) {
 
     public SchemaHistoryRecord {
         Objects.requireNonNull(binlogFile, "binlogFile");

@@ -87,11 +87,18 @@ final class SchemaModel {
         if (touchedTables.isEmpty() && touchedDatabases.isEmpty()) {
             return null;
         }
-        List<DatabaseDefinition> dbs = touchedDatabases.stream().filter(databases::containsKey)
-                .map(databases::get).toList();
-        List<String> droppedDbs = touchedDatabases.stream().filter(d -> !databases.containsKey(d)).toList();
-        List<TableDefinition> changed = touchedTables.stream().filter(tables::containsKey).map(tables::get).toList();
-        List<TableName> unknownNow = touchedTables.stream().filter(unknown::contains).toList();
+        List<DatabaseDefinition> dbs = touchedDatabases.stream()
+                .filter(databases::containsKey)
+                .map(databases::get)
+                .toList();
+        List<String> droppedDbs =
+                touchedDatabases.stream().filter(d -> !databases.containsKey(d)).toList();
+        List<TableDefinition> changed = touchedTables.stream()
+                .filter(tables::containsKey)
+                .map(tables::get)
+                .toList();
+        List<TableName> unknownNow =
+                touchedTables.stream().filter(unknown::contains).toList();
         List<TableName> dropped = touchedTables.stream().filter(t -> !exists(t)).toList();
         touchedTables.clear();
         touchedDatabases.clear();
@@ -118,7 +125,15 @@ final class SchemaModel {
 
     /** Everything, as a snapshot record. */
     SchemaHistoryRecord snapshot(String file, long position) {
-        return new SchemaHistoryRecord(file, position, null, true, List.copyOf(databases.values()), List.of(),
-                List.copyOf(tables.values()), List.of(), List.copyOf(unknown));
+        return new SchemaHistoryRecord(
+                file,
+                position,
+                null,
+                true,
+                List.copyOf(databases.values()),
+                List.of(),
+                List.copyOf(tables.values()),
+                List.of(),
+                List.copyOf(unknown));
     }
 }

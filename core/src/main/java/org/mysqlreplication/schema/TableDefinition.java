@@ -16,8 +16,13 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public record TableDefinition(String database, String table, List<ColumnDefinition> columns,
-        List<String> primaryKey, String defaultCharset, String defaultCollation) {
+public record TableDefinition(
+        String database,
+        String table,
+        List<ColumnDefinition> columns,
+        List<String> primaryKey,
+        String defaultCharset,
+        String defaultCollation) {
 
     public TableDefinition {
         Objects.requireNonNull(database, "database");
@@ -29,7 +34,9 @@ public record TableDefinition(String database, String table, List<ColumnDefiniti
     /** The index of the column named {@code name} (case-insensitive, as column names are), or -1. */
     public int indexOf(String name) {
         return java.util.stream.IntStream.range(0, columns.size())
-                .filter(i -> columns.get(i).name().equalsIgnoreCase(name)).findFirst().orElse(-1);
+                .filter(i -> columns.get(i).name().equalsIgnoreCase(name))
+                .findFirst()
+                .orElse(-1);
     }
 
     /** {@code database.table}. */

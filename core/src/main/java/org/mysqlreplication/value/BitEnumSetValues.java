@@ -25,16 +25,17 @@ import org.mysqlreplication.io.ByteReader;
  */
 final class BitEnumSetValues {
 
-    private BitEnumSetValues() {
-    }
+    private BitEnumSetValues() {}
 
     /** Bytes a BIT value of the column takes, its metadata checked. */
     static int bitSize(ColumnDef def) {
         int partial = def.meta() & 0xFF;
         int bits = ColumnMetadata.bitLength(def.meta());
         if (partial > 7 || bits < 1 || bits > 64) {
-            throw new InvalidColumnValueException(ColumnType.BIT, "metadata must give 1..64 bits with at most 7 in "
-                    + "the partial byte, found " + bits + " bits, " + partial + " partial");
+            throw new InvalidColumnValueException(
+                    ColumnType.BIT,
+                    "metadata must give 1..64 bits with at most 7 in " + "the partial byte, found " + bits + " bits, "
+                            + partial + " partial");
         }
         return (bits + 7) / 8;
     }
@@ -43,8 +44,7 @@ final class BitEnumSetValues {
     static int enumSize(ColumnDef def) {
         int packLength = ColumnMetadata.stringMaxLength(def.meta());
         if (packLength != 1 && packLength != 2) {
-            throw new InvalidColumnValueException(ColumnType.ENUM, "pack length must be 1 or 2, found "
-                    + packLength);
+            throw new InvalidColumnValueException(ColumnType.ENUM, "pack length must be 1 or 2, found " + packLength);
         }
         return packLength;
     }
@@ -77,8 +77,8 @@ final class BitEnumSetValues {
             return "";
         }
         if (index > labels.size()) {
-            throw new InvalidColumnValueException(ColumnType.ENUM, "index exceeds the " + labels.size()
-                    + " known labels");
+            throw new InvalidColumnValueException(
+                    ColumnType.ENUM, "index exceeds the " + labels.size() + " known labels");
         }
         return labels.get(index - 1);
     }
@@ -90,8 +90,8 @@ final class BitEnumSetValues {
             return mask;
         }
         if (labels.size() < 64 && (mask >>> labels.size()) != 0) {
-            throw new InvalidColumnValueException(ColumnType.SET, "bits set beyond the " + labels.size()
-                    + " known labels");
+            throw new InvalidColumnValueException(
+                    ColumnType.SET, "bits set beyond the " + labels.size() + " known labels");
         }
         Set<String> out = new LinkedHashSet<>();
         for (int i = 0; i < labels.size(); i++) {

@@ -19,8 +19,7 @@ import org.mysqlreplication.value.json.MysqlJson;
  */
 final class BlobValues {
 
-    private BlobValues() {
-    }
+    private BlobValues() {}
 
     static Object decode(ByteReader in, ColumnDef def) {
         long length = length(in, def);
@@ -49,16 +48,16 @@ final class BlobValues {
     static int prefixWidth(ColumnDef def) {
         int width = def.meta();
         if (width < 1 || width > 4) {
-            throw new InvalidColumnValueException(def.type(), "length prefix width (metadata) must be 1..4, found "
-                    + width);
+            throw new InvalidColumnValueException(
+                    def.type(), "length prefix width (metadata) must be 1..4, found " + width);
         }
         return width;
     }
 
     private static float[] vector(ByteReader in, int n) {
         if (n % 4 != 0) {
-            throw new InvalidColumnValueException(ColumnType.VECTOR,
-                    "length must be a multiple of 4 bytes, found " + n);
+            throw new InvalidColumnValueException(
+                    ColumnType.VECTOR, "length must be a multiple of 4 bytes, found " + n);
         }
         float[] out = new float[n / 4];
         for (int i = 0; i < out.length; i++) {

@@ -75,8 +75,7 @@ public final class Collations {
      */
     private static final Charset[] JAVA_CHARSET_BY_ID = resolveAll();
 
-    private Collations() {
-    }
+    private Collations() {}
 
     /**
      * The Java charset of a collation id: {@code null} for 63 ({@code binary}).
@@ -93,7 +92,8 @@ public final class Collations {
         }
         String name = mysqlCharsetNameOf(collationId);
         if (name == null) {
-            throw new UnknownCollationException("collation id " + collationId + " is not a known MySQL/MariaDB collation");
+            throw new UnknownCollationException(
+                    "collation id " + collationId + " is not a known MySQL/MariaDB collation");
         }
         return charsetOfName(name);
     }

@@ -19,8 +19,8 @@ import java.util.Objects;
  *
  * <p>Immutable and thread-safe.
  */
-public record ColumnDef(ColumnType type, int meta, boolean unsigned, int collationId, List<String> enumValues,
-        List<String> setValues) {
+public record ColumnDef(
+        ColumnType type, int meta, boolean unsigned, int collationId, List<String> enumValues, List<String> setValues) {
 
     /** {@link #collationId()} when the collation is not known. */
     public static final int UNKNOWN_COLLATION = -1;

@@ -38,8 +38,7 @@ import org.mysqlreplication.io.ByteReader;
  */
 public final class ColumnMetadata {
 
-    private ColumnMetadata() {
-    }
+    private ColumnMetadata() {}
 
     /**
      * Reads one metadata {@code int} per column from {@code in}, positioned just after the block's
@@ -106,10 +105,14 @@ public final class ColumnMetadata {
         }
         int code = (byte0 & 0x30) != 0x30 ? byte0 | 0x30 : byte0;
         ColumnType real = ColumnType.ofCode(code);
-        if (real != ColumnType.STRING && real != ColumnType.VAR_STRING && real != ColumnType.ENUM
+        if (real != ColumnType.STRING
+                && real != ColumnType.VAR_STRING
+                && real != ColumnType.ENUM
                 && real != ColumnType.SET) {
-            throw new InvalidColumnValueException(type, "metadata real type byte 0x"
-                    + Integer.toHexString(byte0) + " is not STRING, VAR_STRING, ENUM or SET");
+            throw new InvalidColumnValueException(
+                    type,
+                    "metadata real type byte 0x" + Integer.toHexString(byte0)
+                            + " is not STRING, VAR_STRING, ENUM or SET");
         }
         return real;
     }

@@ -21,19 +21,20 @@ final class DecimalValues {
 
     private static final int DIG_PER_DEC = 9;
     private static final int[] DIG2BYTES = {0, 1, 1, 2, 2, 3, 3, 4, 4, 4};
-    private static final int[] POWERS10 = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
-        1000000000};
+    private static final int[] POWERS10 = {1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000, 1000000000};
     /** Up to 18 digits the unscaled value fits a {@code long} (10^18 - 1 < 2^63). */
     private static final int MAX_LONG_PRECISION = 18;
+
     private static final BigInteger BILLION = BigInteger.valueOf(1_000_000_000L);
 
-    private DecimalValues() {
-    }
+    private DecimalValues() {}
 
     /** Bytes a DECIMAL(precision, scale) value takes. */
     static int binarySize(int precision, int scale) {
         int intg = precision - scale;
-        return intg / DIG_PER_DEC * 4 + DIG2BYTES[intg % DIG_PER_DEC] + scale / DIG_PER_DEC * 4
+        return intg / DIG_PER_DEC * 4
+                + DIG2BYTES[intg % DIG_PER_DEC]
+                + scale / DIG_PER_DEC * 4
                 + DIG2BYTES[scale % DIG_PER_DEC];
     }
 
@@ -42,8 +43,10 @@ final class DecimalValues {
         int precision = ColumnMetadata.decimalPrecision(def.meta());
         int scale = ColumnMetadata.decimalScale(def.meta());
         if (precision < 1 || precision > 65 || scale > precision) {
-            throw new InvalidColumnValueException(ColumnType.NEWDECIMAL, "metadata must give 1 <= precision <= 65"
-                    + " and scale <= precision, found precision " + precision + " scale " + scale);
+            throw new InvalidColumnValueException(
+                    ColumnType.NEWDECIMAL,
+                    "metadata must give 1 <= precision <= 65" + " and scale <= precision, found precision " + precision
+                            + " scale " + scale);
         }
         return binarySize(precision, scale);
     }
@@ -93,8 +96,8 @@ final class DecimalValues {
             v = v << 8 | (i == first ? x ^ 0x80 : x);
         }
         if (v < 0 || v >= POWERS10[digits]) {
-            throw new InvalidColumnValueException(ColumnType.NEWDECIMAL,
-                    "a group of " + digits + " digits holds a number of more digits");
+            throw new InvalidColumnValueException(
+                    ColumnType.NEWDECIMAL, "a group of " + digits + " digits holds a number of more digits");
         }
         return v;
     }

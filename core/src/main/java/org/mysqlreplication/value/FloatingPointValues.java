@@ -9,8 +9,7 @@ import org.mysqlreplication.io.ByteReader;
  */
 final class FloatingPointValues {
 
-    private FloatingPointValues() {
-    }
+    private FloatingPointValues() {}
 
     /** Reads the value in place; the layout is {@link PrimitiveValues}'s. */
     static Object decode(ByteReader in, ColumnDef def) {

@@ -14,8 +14,7 @@ import org.mysqlreplication.io.ByteReader;
  */
 final class IntegerValues {
 
-    private IntegerValues() {
-    }
+    private IntegerValues() {}
 
     /** Reads the value in place; the layout and the Java types are {@link PrimitiveValues}'s. */
     static Object decode(ByteReader in, ColumnDef def) {

@@ -52,8 +52,8 @@ public final class LargeValue {
             throw new IllegalArgumentException(def.type() + " values have no length prefix");
         }
         if (offset < 0 || length < 0 || offset > file.length() - length) {
-            throw new IllegalArgumentException("value of " + length + " bytes at offset " + offset
-                    + " outside " + file);
+            throw new IllegalArgumentException(
+                    "value of " + length + " bytes at offset " + offset + " outside " + file);
         }
         return new LargeValue(file, offset, length, def.type(), charsetOf(def));
     }
@@ -67,7 +67,8 @@ public final class LargeValue {
                 return null;
             default:
                 int collation = def.collationId();
-                return collation == ColumnDef.BINARY_COLLATION || collation == ColumnDef.UNKNOWN_COLLATION ? null
+                return collation == ColumnDef.BINARY_COLLATION || collation == ColumnDef.UNKNOWN_COLLATION
+                        ? null
                         : Collations.charsetOf(collation);
         }
     }

@@ -23,8 +23,7 @@ import org.mysqlreplication.io.ByteReader;
  */
 final class LegacyTemporalValues {
 
-    private LegacyTemporalValues() {
-    }
+    private LegacyTemporalValues() {}
 
     /** Bytes a DATE/NEWDATE (3), TIME (3), DATETIME (8) or TIMESTAMP (4) value of these formats takes. */
     static int size(ColumnType type) {
@@ -62,12 +61,19 @@ final class LegacyTemporalValues {
 
     private static Object datetime(long v) {
         if (v < 0 || v > 99_999_999_999_999L) {
-            throw new InvalidColumnValueException(ColumnType.DATETIME, "must be at most 14 decimal digits "
-                    + "YYYYMMDDhhmmss");
+            throw new InvalidColumnValueException(
+                    ColumnType.DATETIME, "must be at most 14 decimal digits " + "YYYYMMDDhhmmss");
         }
         long date = v / 1_000_000;
         long time = v % 1_000_000;
-        return TemporalValues.dateTime((int) (date / 10000), (int) (date / 100 % 100), (int) (date % 100),
-                (int) (time / 10000), (int) (time / 100 % 100), (int) (time % 100), 0, 0);
+        return TemporalValues.dateTime(
+                (int) (date / 10000),
+                (int) (date / 100 % 100),
+                (int) (date % 100),
+                (int) (time / 10000),
+                (int) (time / 100 % 100),
+                (int) (time % 100),
+                0,
+                0);
     }
 }

@@ -33,15 +33,13 @@ final class MariadbHiresTemporalValues {
     private static final long TIME_MAX_VALUE_SECONDS = 838 * 3600 + 59 * 60 + 59;
     private static final long[] POWERS10 = {1, 10, 100, 1000, 10000, 100000, 1000000};
 
-    private MariadbHiresTemporalValues() {
-    }
+    private MariadbHiresTemporalValues() {}
 
     /** The column's precision, checked to be 1..6. */
     private static int dec(ColumnDef def) {
         int dec = def.meta();
         if (dec < 1 || dec > 6) {
-            throw new InvalidColumnValueException(def.type(), "fractional-second precision must be 1..6, found "
-                    + dec);
+            throw new InvalidColumnValueException(def.type(), "fractional-second precision must be 1..6, found " + dec);
         }
         return dec;
     }

@@ -23,8 +23,8 @@ package org.mysqlreplication.value;
  * @param micros   0..999999
  * @param fsp      fractional-second digits to print, 0..6
  */
-public record MysqlDateTime(boolean dateOnly, int year, int month, int day, int hour, int minute, int second,
-        int micros, int fsp) {
+public record MysqlDateTime(
+        boolean dateOnly, int year, int month, int day, int hour, int minute, int second, int micros, int fsp) {
 
     public MysqlDateTime {
         check("year", year, 9999);

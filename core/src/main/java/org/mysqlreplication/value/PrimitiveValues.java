@@ -15,8 +15,7 @@ public final class PrimitiveValues {
 
     private static final BigInteger TWO_TO_64 = BigInteger.ONE.shiftLeft(64);
 
-    private PrimitiveValues() {
-    }
+    private PrimitiveValues() {}
 
     /** The size of a value of an integer or floating-point column. */
     static int size(ColumnDef def) {

@@ -15,8 +15,7 @@ import java.util.List;
  */
 final class ResourceTable {
 
-    private ResourceTable() {
-    }
+    private ResourceTable() {}
 
     /** The rows of the resource {@code name}; @throws IllegalStateException when it is missing. */
     static List<String[]> rows(String name) {

@@ -107,8 +107,8 @@ final class SingleByteCharset extends Charset {
         Map<String, SingleByteCharset> byName = new HashMap<>();
         for (String[] parts : ResourceTable.rows(RESOURCE)) {
             if (parts.length != 257) {
-                throw new IllegalStateException(RESOURCE + ": " + parts[0] + " has " + (parts.length - 1)
-                        + " entries, expected 256");
+                throw new IllegalStateException(
+                        RESOURCE + ": " + parts[0] + " has " + (parts.length - 1) + " entries, expected 256");
             }
             char[] chars = new char[256];
             Arrays.fill(chars, NONE);

@@ -28,8 +28,7 @@ final class StringValues {
 
     private static final Charset CP1252 = Charset.forName("windows-1252");
 
-    private StringValues() {
-    }
+    private StringValues() {}
 
     static Object varchar(ByteReader in, ColumnDef def) {
         return text(in, varcharLength(in, def), def, true);
@@ -70,8 +69,7 @@ final class StringValues {
      */
     static Object text(ByteReader in, int length, ColumnDef def, boolean textWhenUnknown) {
         int collation = def.collationId();
-        if (collation == ColumnDef.BINARY_COLLATION
-                || (collation == ColumnDef.UNKNOWN_COLLATION && !textWhenUnknown)) {
+        if (collation == ColumnDef.BINARY_COLLATION || (collation == ColumnDef.UNKNOWN_COLLATION && !textWhenUnknown)) {
             return in.readBytes(length);
         }
         Charset cs = collation == ColumnDef.UNKNOWN_COLLATION ? null : Collations.charsetOrNull(collation);

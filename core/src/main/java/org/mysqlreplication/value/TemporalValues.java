@@ -33,15 +33,14 @@ final class TemporalValues {
     private static final long TIMEF_OFS = 0x800000000000L;
     private static final long DATETIMEF_INT_OFS = 0x8000000000L;
 
-    private TemporalValues() {
-    }
+    private TemporalValues() {}
 
     /** The column's fractional-second precision, checked to be 0..6. */
     static int fsp(ColumnDef def) {
         int fsp = def.meta();
         if (fsp < 0 || fsp > 6) {
-            throw new InvalidColumnValueException(def.type(), "fractional-second precision (metadata) must be "
-                    + "0..6, found " + fsp);
+            throw new InvalidColumnValueException(
+                    def.type(), "fractional-second precision (metadata) must be " + "0..6, found " + fsp);
         }
         return fsp;
     }
@@ -73,8 +72,15 @@ final class TemporalValues {
         long ymd = intPart >> 17;
         long hms = intPart & 0x1FFFF;
         long ym = ymd >> 5;
-        return dateTime((int) (ym / 13), (int) (ym % 13), (int) (ymd & 31), (int) (hms >> 12),
-                (int) (hms >> 6 & 63), (int) (hms & 63), micros, fsp);
+        return dateTime(
+                (int) (ym / 13),
+                (int) (ym % 13),
+                (int) (ymd & 31),
+                (int) (hms >> 12),
+                (int) (hms >> 6 & 63),
+                (int) (hms & 63),
+                micros,
+                fsp);
     }
 
     private static Object timestamp2(ByteReader in, int fsp) {
@@ -98,8 +104,7 @@ final class TemporalValues {
                 break;
             case 3:
             case 4:
-                packed = timeWithShortFraction(in.readUintBE(3) - TIMEF_INT_OFS, (int) in.readUintBE(2), 0x10000,
-                        100);
+                packed = timeWithShortFraction(in.readUintBE(3) - TIMEF_INT_OFS, (int) in.readUintBE(2), 0x10000, 100);
                 break;
             default:
                 packed = in.readUintBE(6) - TIMEF_OFS;
@@ -152,8 +157,8 @@ final class TemporalValues {
     /** A TIME as a Duration; minute and second must be 0..59 and the fraction below one second. */
     static Duration time(ColumnType type, boolean negative, long hour, int minute, int second, long micros) {
         if (minute > 59 || second > 59 || micros > 999_999) {
-            throw new InvalidColumnValueException(type, "minute and second must be 0..59 and the fraction below"
-                    + " 1000000 microseconds");
+            throw new InvalidColumnValueException(
+                    type, "minute and second must be 0..59 and the fraction below" + " 1000000 microseconds");
         }
         Duration d = Duration.ofSeconds(hour * 3600 + minute * 60L + second, micros * 1000L);
         return negative ? d.negated() : d;

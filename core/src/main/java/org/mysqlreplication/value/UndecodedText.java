@@ -67,7 +67,9 @@ public record UndecodedText(byte[] bytes, int collationId, Reason reason) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof UndecodedText u && collationId == u.collationId && reason == u.reason
+        return o instanceof UndecodedText u
+                && collationId == u.collationId
+                && reason == u.reason
                 && Arrays.equals(bytes, u.bytes);
     }
 

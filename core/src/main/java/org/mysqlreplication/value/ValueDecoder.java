@@ -44,11 +44,16 @@ public final class ValueDecoder {
     static final String NO_LAYOUT_REASON = "no row value layout for this type";
 
     /** The types whose values {@link BlobValues} decodes: a length prefix, then the bytes. */
-    private static final Set<ColumnType> LENGTH_PREFIXED = EnumSet.of(ColumnType.TINY_BLOB, ColumnType.MEDIUM_BLOB,
-            ColumnType.LONG_BLOB, ColumnType.BLOB, ColumnType.GEOMETRY, ColumnType.JSON, ColumnType.VECTOR);
+    private static final Set<ColumnType> LENGTH_PREFIXED = EnumSet.of(
+            ColumnType.TINY_BLOB,
+            ColumnType.MEDIUM_BLOB,
+            ColumnType.LONG_BLOB,
+            ColumnType.BLOB,
+            ColumnType.GEOMETRY,
+            ColumnType.JSON,
+            ColumnType.VECTOR);
 
-    private ValueDecoder() {
-    }
+    private ValueDecoder() {}
 
     /**
      * Decodes one non-NULL value of the column from {@code in}, consuming exactly its bytes.
@@ -77,7 +82,8 @@ public final class ValueDecoder {
             case TIME:
             case DATETIME:
             case TIMESTAMP:
-                return def.meta() == 0 ? LegacyTemporalValues.decode(in, def)
+                return def.meta() == 0
+                        ? LegacyTemporalValues.decode(in, def)
                         : MariadbHiresTemporalValues.decode(in, def);
             case TIME2:
             case DATETIME2:

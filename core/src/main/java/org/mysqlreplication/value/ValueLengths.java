@@ -17,8 +17,7 @@ public final class ValueLengths {
     /** {@link #fixed(ColumnDef)} of a type whose values begin with a length prefix. */
     public static final int VARIABLE = -1;
 
-    private ValueLengths() {
-    }
+    private ValueLengths() {}
 
     /**
      * The size of every value of the column, or {@link #VARIABLE}. Each family class gives its own sizes (and

@@ -76,7 +76,9 @@ class CharsetValuesIT {
                 continue; // a collation listed without an id (not one a column can have in a binlog)
             }
             int id = Integer.parseInt(c.get(0));
-            assertThat(Collations.mysqlCharsetNameOf(id)).as("%s %s", id, c.get(1)).isEqualTo(c.get(2));
+            assertThat(Collations.mysqlCharsetNameOf(id))
+                    .as("%s %s", id, c.get(1))
+                    .isEqualTo(c.get(2));
             if (id != Collations.BINARY) {
                 assertThat(Collations.charsetOf(id)).as("%s %s", id, c.get(1)).isNotNull();
             }
@@ -90,8 +92,8 @@ class CharsetValuesIT {
         int undefined = 0;
         List<String> wrong = new ArrayList<>();
         for (String cs : singleByte) {
-            List<List<String>> expected = db.query("SELECT id, HEX(v), HEX(CONVERT(v USING utf8mb4)) FROM cs." + cs
-                    + " ORDER BY id");
+            List<List<String>> expected =
+                    db.query("SELECT id, HEX(v), HEX(CONVERT(v USING utf8mb4)) FROM cs." + cs + " ORDER BY id");
             List<Row> decoded = rows.get(cs);
             assertThat(decoded).as(cs).hasSize(expected.size()).hasSize(0x100 - 0x20);
             for (int i = 0; i < expected.size(); i++) {
@@ -102,8 +104,12 @@ class CharsetValuesIT {
                 String text = utf8(want.get(2));
                 if (text.equals("?") && !want.get(1).equals("3F") || text.equals("\uFFFD")) {
                     undefined++;
-                    if (!(got instanceof UndecodedText u && u.reason() == UndecodedText.Reason.INVALID_BYTES
-                            && HexFormat.of().withUpperCase().formatHex(u.bytes()).equals(want.get(1)))) {
+                    if (!(got instanceof UndecodedText u
+                            && u.reason() == UndecodedText.Reason.INVALID_BYTES
+                            && HexFormat.of()
+                                    .withUpperCase()
+                                    .formatHex(u.bytes())
+                                    .equals(want.get(1)))) {
                         wrong.add(cs + " byte " + want.get(1) + ": the server has no character, decoded " + got);
                     }
                 } else if (!text.equals(got)) {
@@ -121,7 +127,9 @@ class CharsetValuesIT {
         assertThat(multiByte).contains("utf8mb4", "ucs2", "utf16", "utf32", "sjis", "gbk", "big5", "ujis");
         Map<String, List<Row>> rows = rowsByTable();
         for (String cs : multiByte) {
-            String expected = utf8(db.query("SELECT HEX(CONVERT(v USING utf8mb4)) FROM cs." + cs).get(0).get(0));
+            String expected = utf8(db.query("SELECT HEX(CONVERT(v USING utf8mb4)) FROM cs." + cs)
+                    .get(0)
+                    .get(0));
             assertThat(expected).as(cs).startsWith("A");
             assertThat(rows.get(cs).get(0).get("v")).as(cs).isEqualTo(expected);
         }
@@ -129,9 +137,9 @@ class CharsetValuesIT {
 
     private static Map<String, List<Row>> rowsByTable() {
         Map<String, List<Row>> rows = new HashMap<>();
-        readAll(config(db).onlyEvents(WriteRowsEvent.class).build()).forEach(e -> rows
-                .computeIfAbsent(((WriteRowsEvent) e).table().table(), t -> new ArrayList<>())
-                .addAll(((WriteRowsEvent) e).rows()));
+        readAll(config(db).onlyEvents(WriteRowsEvent.class).build())
+                .forEach(e -> rows.computeIfAbsent(((WriteRowsEvent) e).table().table(), t -> new ArrayList<>())
+                        .addAll(((WriteRowsEvent) e).rows()));
         return rows;
     }
 

@@ -35,11 +35,17 @@ class ChecksumAndLargeEventIT {
         try (LocalMariaDb db = LocalMariaDb.builder().binlogChecksum("NONE").start()) {
             PythonReadmeSession.runOn(db);
             List<BinlogEvent> events = readAll(config(db).build());
-            FormatDescriptionEvent fde = events.stream().filter(FormatDescriptionEvent.class::isInstance)
-                    .map(FormatDescriptionEvent.class::cast).findFirst().orElseThrow();
+            FormatDescriptionEvent fde = events.stream()
+                    .filter(FormatDescriptionEvent.class::isInstance)
+                    .map(FormatDescriptionEvent.class::cast)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(fde.checksumAlgorithm().name()).isEqualTo("NONE");
-            WriteRowsEvent write = events.stream().filter(WriteRowsEvent.class::isInstance)
-                    .map(WriteRowsEvent.class::cast).findFirst().orElseThrow();
+            WriteRowsEvent write = events.stream()
+                    .filter(WriteRowsEvent.class::isInstance)
+                    .map(WriteRowsEvent.class::cast)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(write.rows().get(0).asMap())
                     .containsExactly(Map.entry("id", 1), Map.entry("data", "Hello"), Map.entry("data2", "World"));
         }
@@ -47,29 +53,40 @@ class ChecksumAndLargeEventIT {
 
     @Test
     void aTwentyMebibyteBlobArrivesWholeAndIntactInMemoryOrSpilled() throws Exception {
-        try (LocalMariaDb db = LocalMariaDb.builder().serverOption("max_allowed_packet", "64M").start()) {
-            db.execute("CREATE DATABASE big", "CREATE TABLE big.blobs (id INT PRIMARY KEY, b LONGBLOB)",
+        try (LocalMariaDb db =
+                LocalMariaDb.builder().serverOption("max_allowed_packet", "64M").start()) {
+            db.execute(
+                    "CREATE DATABASE big",
+                    "CREATE TABLE big.blobs (id INT PRIMARY KEY, b LONGBLOB)",
                     "INSERT INTO big.blobs VALUES (1, REPEAT(CONCAT('0123456789abcdef', CHAR(0), CHAR(255)),"
                             + " 20 * 1024 * 1024 DIV 18 + 1))");
-            List<String> server = db.query("SELECT LENGTH(b), SHA1(b) FROM big.blobs WHERE id = 1").get(0);
+            List<String> server = db.query("SELECT LENGTH(b), SHA1(b) FROM big.blobs WHERE id = 1")
+                    .get(0);
 
             // in memory: a threshold above the event
-            List<BinlogEvent> events = readAll(config(db).onlyEvents(WriteRowsEvent.class)
-                    .largeValueThreshold(64 * 1024 * 1024).build());
+            List<BinlogEvent> events = readAll(config(db)
+                    .onlyEvents(WriteRowsEvent.class)
+                    .largeValueThreshold(64 * 1024 * 1024)
+                    .build());
             assertThat(events).hasSize(1);
             WriteRowsEvent write = (WriteRowsEvent) events.get(0);
             assertThat(write.header().eventSize()).isGreaterThan(16L * 1024 * 1024);
             byte[] blob = (byte[]) write.rows().get(0).get("b");
             assertThat(blob.length).isEqualTo(Integer.parseInt(server.get(0))).isGreaterThan(20 * 1024 * 1024);
-            assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(blob)))
+            assertThat(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("SHA-1").digest(blob)))
                     .isEqualTo(server.get(1));
 
             // the default threshold (8 MiB): spilled, with and without the read-ahead thread
             for (int readAhead : new int[] {BinLogStreamReaderConfig.DEFAULT_READ_AHEAD_BYTES, 0}) {
-                BinLogStreamReaderConfig config = config(db).onlyEvents(WriteRowsEvent.class)
-                        .readAheadBytes(readAhead).spillDirectory(spillDir).build();
+                BinLogStreamReaderConfig config = config(db)
+                        .onlyEvents(WriteRowsEvent.class)
+                        .readAheadBytes(readAhead)
+                        .spillDirectory(spillDir)
+                        .build();
                 try (BinLogStreamReader stream = new BinLogStreamReader(config)) {
-                    LargeValue large = (LargeValue) ((WriteRowsEvent) stream.fetchOne()).rows().get(0).get("b");
+                    LargeValue large = (LargeValue)
+                            ((WriteRowsEvent) stream.fetchOne()).rows().get(0).get("b");
                     assertThat(large.length()).isEqualTo(Long.parseLong(server.get(0)));
                     MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
                     try (InputStream in = new DigestInputStream(large.openStream(), sha1)) {

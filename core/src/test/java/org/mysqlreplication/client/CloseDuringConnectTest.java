@@ -23,20 +23,24 @@ class CloseDuringConnectTest {
     void closeFromAnotherThreadEndsAWaitForTheHandshake() throws Exception {
         List<Socket> accepted = new ArrayList<>();
         try (ServerSocket silent = new ServerSocket(0, 4, InetAddress.getLoopbackAddress())) {
-            Thread acceptor = new Thread(() -> {
-                try {
-                    while (true) {
-                        accepted.add(silent.accept()); // kept open, never written to
-                    }
-                } catch (Exception listenerClosed) {
-                    // the test is over
-                }
-            }, "silent-server");
+            Thread acceptor = new Thread(
+                    () -> {
+                        try {
+                            while (true) {
+                                accepted.add(silent.accept()); // kept open, never written to
+                            }
+                        } catch (Exception listenerClosed) {
+                            // the test is over
+                        }
+                    },
+                    "silent-server");
             acceptor.setDaemon(true);
             acceptor.start();
             BinLogStreamReaderConfig config = BinLogStreamReaderConfig.builder()
-                    .connection("127.0.0.1", silent.getLocalPort(), "u", "").serverId(77)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
+                    .connection("127.0.0.1", silent.getLocalPort(), "u", "")
+                    .serverId(77)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
             BinLogStreamReader reader = new BinLogStreamReader(config);
             CompletableFuture<BinlogEvent> read = CompletableFuture.supplyAsync(reader::fetchOne);
             while (accepted.isEmpty()) {

@@ -24,7 +24,20 @@ final class ColumnCases {
 
     /** How a column's SELECT text and its decoded value are put side by side. */
     enum Kind {
-        INTEGER, YEAR, DECIMAL, FLOAT, DOUBLE, BIT, DATE, DATETIME, TIMESTAMP, TIME, TEXT, BYTES, ENUM, SET
+        INTEGER,
+        YEAR,
+        DECIMAL,
+        FLOAT,
+        DOUBLE,
+        BIT,
+        DATE,
+        DATETIME,
+        TIMESTAMP,
+        TIME,
+        TEXT,
+        BYTES,
+        ENUM,
+        SET
     }
 
     /**
@@ -35,14 +48,14 @@ final class ColumnCases {
      * @param kind    how values are compared
      * @param fsp     fractional-second digits of a temporal type
      */
-    record Col(String type, String literal, Kind kind, int fsp) {
-    }
+    record Col(String type, String literal, Kind kind, int fsp) {}
 
     private static final String[] INT_TYPES = {"TINYINT", "SMALLINT", "MEDIUMINT", "INT", "BIGINT"};
     private static final int[] INT_BITS = {8, 16, 24, 32, 64};
     private static final String TEXT_CHARS = "aZ09 _'\\\"éüß€Ж中😀";
-    private static final String[] ODD_DATES = {"0000-00-00", "2020-00-15", "2020-05-00", "0000-01-01", "2021-02-31",
-        "9999-12-31", "1000-01-01"};
+    private static final String[] ODD_DATES = {
+        "0000-00-00", "2020-00-15", "2020-05-00", "0000-01-01", "2021-02-31", "9999-12-31", "1000-01-01"
+    };
 
     private final Random random;
 
@@ -95,8 +108,13 @@ final class ColumnCases {
     private BigInteger between(BigInteger lo, BigInteger hi) {
         BigInteger span = hi.subtract(lo).add(BigInteger.ONE);
         if (random.nextInt(4) == 0) {
-            BigInteger[] edges = {lo, hi, lo.add(BigInteger.ONE).min(hi), hi.subtract(BigInteger.ONE).max(lo),
-                BigInteger.ZERO.max(lo).min(hi)};
+            BigInteger[] edges = {
+                lo,
+                hi,
+                lo.add(BigInteger.ONE).min(hi),
+                hi.subtract(BigInteger.ONE).max(lo),
+                BigInteger.ZERO.max(lo).min(hi)
+            };
             return edges[random.nextInt(edges.length)];
         }
         return lo.add(new BigInteger(span.bitLength() + 8, random).mod(span));
@@ -112,7 +130,8 @@ final class ColumnCases {
         int option = random.nextInt(6);
         boolean unsigned = option >= 3;
         int bits = INT_BITS[w];
-        BigInteger min = unsigned ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits - 1).negate();
+        BigInteger min =
+                unsigned ? BigInteger.ZERO : BigInteger.ONE.shiftLeft(bits - 1).negate();
         BigInteger max = (unsigned ? BigInteger.ONE.shiftLeft(bits) : BigInteger.ONE.shiftLeft(bits - 1))
                 .subtract(BigInteger.ONE);
         String type = option == 0 ? "BOOL" : INT_TYPES[w] + (option == 5 ? " ZEROFILL" : unsigned ? " UNSIGNED" : "");
@@ -143,18 +162,20 @@ final class ColumnCases {
         if (!unsigned && random.nextBoolean()) {
             v = v.negate();
         }
-        return new Col("DECIMAL(" + p + "," + s + ")" + (unsigned ? " UNSIGNED" : ""), v.toPlainString(),
-                Kind.DECIMAL, 0);
+        return new Col(
+                "DECIMAL(" + p + "," + s + ")" + (unsigned ? " UNSIGNED" : ""), v.toPlainString(), Kind.DECIMAL, 0);
     }
 
     private Col floating() {
         if (random.nextBoolean()) {
-            float f = random.nextInt(4) == 0 ? pick(List.of(-0.0f, 0f, Float.MAX_VALUE, -Float.MAX_VALUE,
-                    1.17549435E-38f, 1.5f)) : (float) ((random.nextDouble() * 2 - 1) * Math.pow(10, between(-38, 38)));
+            float f = random.nextInt(4) == 0
+                    ? pick(List.of(-0.0f, 0f, Float.MAX_VALUE, -Float.MAX_VALUE, 1.17549435E-38f, 1.5f))
+                    : (float) ((random.nextDouble() * 2 - 1) * Math.pow(10, between(-38, 38)));
             return new Col("FLOAT", Float.toString(f), Kind.FLOAT, 0);
         }
-        double d = random.nextInt(4) == 0 ? pick(List.of(-0.0, 0.0, Double.MAX_VALUE, -Double.MAX_VALUE,
-                2.2250738585072014E-308, 0.1)) : (random.nextDouble() * 2 - 1) * Math.pow(10, between(-307, 307));
+        double d = random.nextInt(4) == 0
+                ? pick(List.of(-0.0, 0.0, Double.MAX_VALUE, -Double.MAX_VALUE, 2.2250738585072014E-308, 0.1))
+                : (random.nextDouble() * 2 - 1) * Math.pow(10, between(-307, 307));
         return new Col("DOUBLE", Double.toString(d), Kind.DOUBLE, 0);
     }
 
@@ -171,13 +192,14 @@ final class ColumnCases {
         }
         long from = LocalDate.of(1000, 1, 1).toEpochDay();
         long to = LocalDate.of(9999, 12, 31).toEpochDay();
-        return LocalDate.ofEpochDay(from + (long) (random.nextDouble() * (to - from + 1))).toString();
+        return LocalDate.ofEpochDay(from + (long) (random.nextDouble() * (to - from + 1)))
+                .toString();
     }
 
     private Col dateTime() {
         int fsp = between(0, 6);
-        return new Col("DATETIME(" + fsp + ")", "'" + dateText() + " " + clock(23) + "." + micros() + "'",
-                Kind.DATETIME, fsp);
+        return new Col(
+                "DATETIME(" + fsp + ")", "'" + dateText() + " " + clock(23) + "." + micros() + "'", Kind.DATETIME, fsp);
     }
 
     /**
@@ -187,7 +209,8 @@ final class ColumnCases {
      */
     private Col timestamp() {
         int fsp = between(0, 6);
-        String literal = random.nextInt(20) == 0 ? "'0000-00-00 00:00:00'"
+        String literal = random.nextInt(20) == 0
+                ? "'0000-00-00 00:00:00'"
                 : "{epoch " + between(1, Integer.MAX_VALUE) + " " + micros() + "}";
         return new Col("TIMESTAMP(" + fsp + ") NULL", literal, Kind.TIMESTAMP, fsp);
     }
@@ -198,10 +221,11 @@ final class ColumnCases {
             return literal;
         }
         String[] parts = literal.substring(7, literal.length() - 1).split(" ");
-        LocalDateTime t = LocalDateTime.ofEpochSecond(Long.parseLong(parts[0]), Integer.parseInt(parts[1]) * 1000,
-                zone);
-        return "'" + t.toLocalDate() + " " + String.format("%02d:%02d:%02d.%06d", t.getHour(), t.getMinute(),
-                t.getSecond(), t.getNano() / 1000) + "'";
+        LocalDateTime t =
+                LocalDateTime.ofEpochSecond(Long.parseLong(parts[0]), Integer.parseInt(parts[1]) * 1000, zone);
+        return "'" + t.toLocalDate() + " "
+                + String.format("%02d:%02d:%02d.%06d", t.getHour(), t.getMinute(), t.getSecond(), t.getNano() / 1000)
+                + "'";
     }
 
     /** TIME(fsp) from -838:59:59 to 838:59:59. */
@@ -209,8 +233,11 @@ final class ColumnCases {
         int fsp = between(0, 6);
         int h = between(0, 838);
         String sign = random.nextBoolean() ? "-" : "";
-        return new Col("TIME(" + fsp + ")", "'" + sign + h + clock(59).substring(2) + (h == 838 ? "" : "." + micros())
-                + "'", Kind.TIME, fsp);
+        return new Col(
+                "TIME(" + fsp + ")",
+                "'" + sign + h + clock(59).substring(2) + (h == 838 ? "" : "." + micros()) + "'",
+                Kind.TIME,
+                fsp);
     }
 
     /** {@code HH:MM:SS} with the hour at most {@code maxHour}. */
@@ -234,10 +261,23 @@ final class ColumnCases {
 
     /** CHAR, VARCHAR (1- and 2-byte lengths), TEXT types in utf8mb4 and latin1. */
     private Col text() {
-        String type = pick(List.of("CHAR(1)", "CHAR(10)", "CHAR(255)", "VARCHAR(1)", "VARCHAR(63)", "VARCHAR(64)",
-                "VARCHAR(300)", "TINYTEXT", "TEXT", "MEDIUMTEXT", "LONGTEXT"));
-        return new Col(type + " CHARACTER SET " + pick(List.of("utf8mb4", "latin1")), "_utf8mb4 x'" + textValue(70)
-                + "'", Kind.TEXT, 0);
+        String type = pick(List.of(
+                "CHAR(1)",
+                "CHAR(10)",
+                "CHAR(255)",
+                "VARCHAR(1)",
+                "VARCHAR(63)",
+                "VARCHAR(64)",
+                "VARCHAR(300)",
+                "TINYTEXT",
+                "TEXT",
+                "MEDIUMTEXT",
+                "LONGTEXT"));
+        return new Col(
+                type + " CHARACTER SET " + pick(List.of("utf8mb4", "latin1")),
+                "_utf8mb4 x'" + textValue(70) + "'",
+                Kind.TEXT,
+                0);
     }
 
     /** MariaDB's JSON: a LONGTEXT in utf8mb4 that must hold valid JSON, here an object with one string. */
@@ -248,8 +288,19 @@ final class ColumnCases {
     private Col bytes() {
         byte[] b = new byte[random.nextInt(4) == 0 ? 0 : random.nextInt(41)];
         random.nextBytes(b);
-        return new Col(pick(List.of("BINARY(1)", "BINARY(16)", "VARBINARY(10)", "VARBINARY(300)", "TINYBLOB", "BLOB",
-                "MEDIUMBLOB", "LONGBLOB")), "x'" + HexFormat.of().formatHex(b) + "'", Kind.BYTES, 0);
+        return new Col(
+                pick(List.of(
+                        "BINARY(1)",
+                        "BINARY(16)",
+                        "VARBINARY(10)",
+                        "VARBINARY(300)",
+                        "TINYBLOB",
+                        "BLOB",
+                        "MEDIUMBLOB",
+                        "LONGBLOB")),
+                "x'" + HexFormat.of().formatHex(b) + "'",
+                Kind.BYTES,
+                0);
     }
 
     /** MariaDB's INET4, INET6 and UUID from their text forms, compared as the bytes stored (HEX of the column). */
@@ -257,8 +308,12 @@ final class ColumnCases {
         byte[] b = new byte[16];
         random.nextBytes(b);
         return switch (random.nextInt(3)) {
-            case 0 -> new Col("INET4", "'" + (b[0] & 0xFF) + "." + (b[1] & 0xFF) + "." + (b[2] & 0xFF) + "."
-                    + (b[3] & 0xFF) + "'", Kind.BYTES, 0);
+            case 0 ->
+                new Col(
+                        "INET4",
+                        "'" + (b[0] & 0xFF) + "." + (b[1] & 0xFF) + "." + (b[2] & 0xFF) + "." + (b[3] & 0xFF) + "'",
+                        Kind.BYTES,
+                        0);
             case 1 -> {
                 StringBuilder s = new StringBuilder();
                 for (int i = 0; i < 16; i += 2) {
@@ -277,8 +332,11 @@ final class ColumnCases {
     private Col geometry() {
         double x = Math.round((random.nextDouble() * 2 - 1) * 1e9) / 1e3;
         double y = Math.round((random.nextDouble() * 2 - 1) * 1e9) / 1e3;
-        return new Col(pick(List.of("GEOMETRY", "POINT")), "ST_GeomFromText('POINT(" + x + " " + y + ")', "
-                + pick(List.of(0, 4326)) + ")", Kind.BYTES, 0);
+        return new Col(
+                pick(List.of("GEOMETRY", "POINT")),
+                "ST_GeomFromText('POINT(" + x + " " + y + ")', " + pick(List.of(0, 4326)) + ")",
+                Kind.BYTES,
+                0);
     }
 
     /** ENUM of 1..300 labels (1- and 2-byte values), inserted by label or as the empty (invalid) value. */

@@ -44,23 +44,41 @@ class ColumnValuesIT {
     }
 
     static final List<Column> COLUMNS = List.of(
-            new Column("ti", "TINYINT"), new Column("tiu", "TINYINT UNSIGNED"),
-            new Column("si", "SMALLINT"), new Column("siu", "SMALLINT UNSIGNED"),
-            new Column("mi", "MEDIUMINT"), new Column("miu", "MEDIUMINT UNSIGNED"),
-            new Column("i", "INT"), new Column("iu", "INT UNSIGNED"),
-            new Column("bi", "BIGINT"), new Column("biu", "BIGINT UNSIGNED"),
-            new Column("d", "DECIMAL(12,2)"), new Column("dl", "DECIMAL(40,15)"), new Column("d0", "DECIMAL(5,0)"),
-            new Column("f", "FLOAT"), new Column("db", "DOUBLE"),
-            new Column("c", "CHAR(10) CHARACTER SET utf8mb4"), new Column("vc", "VARCHAR(300) CHARACTER SET utf8mb4"),
+            new Column("ti", "TINYINT"),
+            new Column("tiu", "TINYINT UNSIGNED"),
+            new Column("si", "SMALLINT"),
+            new Column("siu", "SMALLINT UNSIGNED"),
+            new Column("mi", "MEDIUMINT"),
+            new Column("miu", "MEDIUMINT UNSIGNED"),
+            new Column("i", "INT"),
+            new Column("iu", "INT UNSIGNED"),
+            new Column("bi", "BIGINT"),
+            new Column("biu", "BIGINT UNSIGNED"),
+            new Column("d", "DECIMAL(12,2)"),
+            new Column("dl", "DECIMAL(40,15)"),
+            new Column("d0", "DECIMAL(5,0)"),
+            new Column("f", "FLOAT"),
+            new Column("db", "DOUBLE"),
+            new Column("c", "CHAR(10) CHARACTER SET utf8mb4"),
+            new Column("vc", "VARCHAR(300) CHARACTER SET utf8mb4"),
             new Column("l1", "VARCHAR(20) CHARACTER SET latin1"),
-            new Column("bin", "BINARY(4)", "HEX(bin)", 0), new Column("vbin", "VARBINARY(10)", "HEX(vbin)", 0),
-            new Column("tx", "TEXT CHARACTER SET utf8mb4"), new Column("bl", "BLOB", "HEX(bl)", 0),
-            new Column("mtx", "MEDIUMTEXT CHARACTER SET latin1"), new Column("lbl", "LONGBLOB", "HEX(lbl)", 0),
-            new Column("dt", "DATE"), new Column("tm", "TIME"), new Column("tm6", "TIME(6)", "tm6", 6),
-            new Column("dtm", "DATETIME"), new Column("dtm3", "DATETIME(3)", "dtm3", 3),
-            new Column("ts", "TIMESTAMP(6) NULL", "ts", 6), new Column("yr", "YEAR"),
-            new Column("en", "ENUM('a','b','c''s')"), new Column("st", "SET('x','y','z')"),
-            new Column("b1", "BIT(1)", "b1+0", 0), new Column("b12", "BIT(12)", "b12+0", 0),
+            new Column("bin", "BINARY(4)", "HEX(bin)", 0),
+            new Column("vbin", "VARBINARY(10)", "HEX(vbin)", 0),
+            new Column("tx", "TEXT CHARACTER SET utf8mb4"),
+            new Column("bl", "BLOB", "HEX(bl)", 0),
+            new Column("mtx", "MEDIUMTEXT CHARACTER SET latin1"),
+            new Column("lbl", "LONGBLOB", "HEX(lbl)", 0),
+            new Column("dt", "DATE"),
+            new Column("tm", "TIME"),
+            new Column("tm6", "TIME(6)", "tm6", 6),
+            new Column("dtm", "DATETIME"),
+            new Column("dtm3", "DATETIME(3)", "dtm3", 3),
+            new Column("ts", "TIMESTAMP(6) NULL", "ts", 6),
+            new Column("yr", "YEAR"),
+            new Column("en", "ENUM('a','b','c''s')"),
+            new Column("st", "SET('x','y','z')"),
+            new Column("b1", "BIT(1)", "b1+0", 0),
+            new Column("b12", "BIT(12)", "b12+0", 0),
             new Column("b64", "BIT(64)", "b64+0", 0));
 
     static final String[] ROWS = {
@@ -97,7 +115,10 @@ class ColumnValuesIT {
         }
         create.append(')');
         for (LocalMariaDb db : List.of(withMetadata, withoutMetadata)) {
-            db.execute("SET SESSION sql_mode = ''", "CREATE DATABASE types", create.toString(),
+            db.execute(
+                    "SET SESSION sql_mode = ''",
+                    "CREATE DATABASE types",
+                    create.toString(),
                     "INSERT INTO types.all_types VALUES " + String.join(", ", ROWS));
         }
     }
@@ -121,10 +142,11 @@ class ColumnValuesIT {
         for (Column c : COLUMNS) {
             selects.add(c.select());
         }
-        List<List<String>> expected = db.query("SELECT " + String.join(", ", selects)
-                + " FROM types.all_types ORDER BY id");
+        List<List<String>> expected =
+                db.query("SELECT " + String.join(", ", selects) + " FROM types.all_types ORDER BY id");
 
-        List<BinlogEvent> events = readAll(config(db).onlyEvents(WriteRowsEvent.class).lazyRows(lazy).build());
+        List<BinlogEvent> events = readAll(
+                config(db).onlyEvents(WriteRowsEvent.class).lazyRows(lazy).build());
         List<Row> rows = new ArrayList<>();
         events.forEach(e -> rows.addAll(((WriteRowsEvent) e).rows()));
         assertThat(rows).hasSize(ROWS.length);
@@ -152,8 +174,8 @@ class ColumnValuesIT {
         LocalMariaDb db = metadata.startsWith("FULL") ? withMetadata : withoutMetadata;
         boolean lazy = metadata.endsWith("lazy");
         List<String> integers = List.of("ti", "tiu", "si", "siu", "mi", "miu", "i", "iu", "bi", "biu", "yr");
-        List<List<String>> expected = db.query("SELECT " + String.join(", ", integers)
-                + ", f, db, vc, d, HEX(vbin) FROM types.all_types ORDER BY id");
+        List<List<String>> expected = db.query(
+                "SELECT " + String.join(", ", integers) + ", f, db, vc, d, HEX(vbin) FROM types.all_types ORDER BY id");
         List<Row> rows = new ArrayList<>();
         readAll(config(db).onlyEvents(WriteRowsEvent.class).lazyRows(lazy).build())
                 .forEach(e -> rows.addAll(((WriteRowsEvent) e).rows()));
@@ -167,11 +189,15 @@ class ColumnValuesIT {
                 int i = row.table().indexOf(name);
                 if (want.get(k) == null) {
                     assertThat(row.isNull(i)).isTrue();
-                    assertThatThrownBy(() -> row.getLong(name)).isInstanceOf(RowValueException.class)
-                            .hasMessageContaining(name).hasMessageContaining("NULL");
+                    assertThatThrownBy(() -> row.getLong(name))
+                            .isInstanceOf(RowValueException.class)
+                            .hasMessageContaining(name)
+                            .hasMessageContaining("NULL");
                 } else if (new BigInteger(want.get(k)).bitLength() > 63) {
-                    assertThatThrownBy(() -> row.getLong(i)).isInstanceOf(RowValueException.class)
-                            .hasMessageContaining("biu").hasMessageNotContaining(want.get(k));
+                    assertThatThrownBy(() -> row.getLong(i))
+                            .isInstanceOf(RowValueException.class)
+                            .hasMessageContaining("biu")
+                            .hasMessageNotContaining(want.get(k));
                 } else {
                     String yearAware = name.equals("yr") && want.get(k).equals("0000") ? "0" : want.get(k);
                     assertThat(row.getLong(name)).as("row %d %s", r + 1, name).isEqualTo(Long.parseLong(yearAware));
@@ -194,12 +220,18 @@ class ColumnValuesIT {
             }
             assertThat(row.getString("vc")).isEqualTo(want.get(n + 2));
             int d = row.table().indexOf("d");
-            assertThat(row.getBigDecimal(d) == null ? null : row.getBigDecimal(d).toPlainString())
+            assertThat(
+                            row.getBigDecimal(d) == null
+                                    ? null
+                                    : row.getBigDecimal(d).toPlainString())
                     .isEqualTo(want.get(n + 3));
             byte[] vbin = row.getBytes(row.table().indexOf("vbin"));
-            assertThat(vbin == null ? null : HexFormat.of().withUpperCase().formatHex(vbin)).isEqualTo(want.get(n + 4));
-            assertThatThrownBy(() -> row.getLong(row.table().indexOf("vc"))).isInstanceOf(RowValueException.class)
-                    .hasMessageContaining("vc").hasMessageContaining("all_types");
+            assertThat(vbin == null ? null : HexFormat.of().withUpperCase().formatHex(vbin))
+                    .isEqualTo(want.get(n + 4));
+            assertThatThrownBy(() -> row.getLong(row.table().indexOf("vc")))
+                    .isInstanceOf(RowValueException.class)
+                    .hasMessageContaining("vc")
+                    .hasMessageContaining("all_types");
         }
         assertThat(checked).isGreaterThan(30);
     }
@@ -234,7 +266,10 @@ class ColumnValuesIT {
         if (v instanceof Collection<?> set) {
             return String.join(",", set.stream().map(Object::toString).toList());
         }
-        if (v instanceof LocalDate || v instanceof Integer || v instanceof Long || v instanceof BigInteger
+        if (v instanceof LocalDate
+                || v instanceof Integer
+                || v instanceof Long
+                || v instanceof BigInteger
                 || v instanceof String) {
             return v.toString();
         }
@@ -251,8 +286,9 @@ class ColumnValuesIT {
     }
 
     private static String dateTime(LocalDateTime t, int fsp) {
-        String s = String.format("%04d-%02d-%02d %02d:%02d:%02d", t.getYear(), t.getMonthValue(),
-                t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
+        String s = String.format(
+                "%04d-%02d-%02d %02d:%02d:%02d",
+                t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(), t.getMinute(), t.getSecond());
         return s + fraction(t.getNano() / 1000, fsp);
     }
 
@@ -260,8 +296,8 @@ class ColumnValuesIT {
         boolean negative = d.isNegative();
         Duration a = d.abs();
         long seconds = a.getSeconds();
-        String s = String.format("%s%02d:%02d:%02d", negative ? "-" : "", seconds / 3600, seconds / 60 % 60,
-                seconds % 60);
+        String s =
+                String.format("%s%02d:%02d:%02d", negative ? "-" : "", seconds / 3600, seconds / 60 % 60, seconds % 60);
         return s + fraction(a.getNano() / 1000, fsp);
     }
 

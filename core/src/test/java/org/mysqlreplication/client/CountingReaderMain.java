@@ -13,8 +13,7 @@ import org.mysqlreplication.event.WriteRowsEvent;
  */
 public final class CountingReaderMain {
 
-    private CountingReaderMain() {
-    }
+    private CountingReaderMain() {}
 
     public static void main(String[] args) {
         BinLogStreamReaderConfig config = BinLogStreamReaderConfig.builder()

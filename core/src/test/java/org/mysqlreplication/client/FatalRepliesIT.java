@@ -30,7 +30,9 @@ class FatalRepliesIT {
     @BeforeAll
     static void start() {
         db = LocalMariaDb.builder().start();
-        db.execute("CREATE DATABASE fr", "CREATE TABLE fr.t (id INT PRIMARY KEY)",
+        db.execute(
+                "CREATE DATABASE fr",
+                "CREATE TABLE fr.t (id INT PRIMARY KEY)",
                 "CREATE USER 'monitoronly'@'%' IDENTIFIED BY 'pw3'",
                 "GRANT BINLOG MONITOR ON *.* TO 'monitoronly'@'%'");
     }
@@ -45,13 +47,14 @@ class FatalRepliesIT {
         String first = logs.get(0).get(0);
         String last = logs.get(logs.size() - 1).get(0);
         return (first.equals(last) ? "binlog file " + first : "binlog files " + first + " to " + last)
-                + ", gtid_binlog_pos '" + db.query("SELECT @@gtid_binlog_pos").get(0).get(0) + "'";
+                + ", gtid_binlog_pos '"
+                + db.query("SELECT @@gtid_binlog_pos").get(0).get(0) + "'";
     }
 
     /** Blocking with reconnect on, so that a retry would show: the error comes at once, with no attempt. */
     private static PositionNotAvailableException notAvailable(BinLogStreamReaderConfig.Builder cfg) {
-        try (BinLogStreamReader stream = new BinLogStreamReader(cfg.blocking(true)
-                .reconnect(3, Duration.ofMillis(10)).build())) {
+        try (BinLogStreamReader stream = new BinLogStreamReader(
+                cfg.blocking(true).reconnect(3, Duration.ofMillis(10)).build())) {
             Throwable thrown = null;
             try {
                 stream.fetchOne();
@@ -60,8 +63,10 @@ class FatalRepliesIT {
             }
             assertThat(stream.reconnectAttempts()).isZero();
             assertThat(thrown).isInstanceOf(PositionNotAvailableException.class);
-            assertThat(thrown.getCause()).isInstanceOfSatisfying(ServerErrorException.class,
-                    e -> assertThat(e.errorCode()).isEqualTo(1236));
+            assertThat(thrown.getCause())
+                    .isInstanceOfSatisfying(
+                            ServerErrorException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(1236));
             return (PositionNotAvailableException) thrown;
         }
     }
@@ -71,8 +76,8 @@ class FatalRepliesIT {
         db.execute("INSERT INTO fr.t VALUES (1)");
         String firstGtid = db.query("SELECT @@gtid_binlog_pos").get(0).get(0);
         String firstFile = db.query("SHOW MASTER STATUS").get(0).get(0);
-        db.execute("FLUSH BINARY LOGS", "INSERT INTO fr.t VALUES (2)", "FLUSH BINARY LOGS",
-                "INSERT INTO fr.t VALUES (3)");
+        db.execute(
+                "FLUSH BINARY LOGS", "INSERT INTO fr.t VALUES (2)", "FLUSH BINARY LOGS", "INSERT INTO fr.t VALUES (3)");
         String current = db.query("SHOW MASTER STATUS").get(0).get(0);
         db.execute("PURGE BINARY LOGS TO '" + current + "'");
         assertThat(db.query("SHOW BINARY LOGS")).hasSize(1);
@@ -86,8 +91,8 @@ class FatalRepliesIT {
         assertThat(pastEnd.requested()).isEqualTo("binlog position " + current + ":50000000");
         assertThat(pastEnd.available()).isEqualTo(serverHas());
 
-        PositionNotAvailableException gtidPurged = notAvailable(config(db)
-                .startAtGtid(MariadbGtidPosition.parse(firstGtid)));
+        PositionNotAvailableException gtidPurged =
+                notAvailable(config(db).startAtGtid(MariadbGtidPosition.parse(firstGtid)));
         assertThat(gtidPurged.requested()).isEqualTo("GTID position " + firstGtid);
         assertThat(gtidPurged.available()).isEqualTo(serverHas());
         assertThat(gtidPurged).hasMessageContaining("purged");
@@ -96,8 +101,12 @@ class FatalRepliesIT {
     @Test
     void aSecondReaderWithTheSameServerIdEndsTheFirstWithADuplicateServerIdAndNoRetry() throws Exception {
         List<String> end = db.query("SHOW MASTER STATUS").get(0);
-        BinLogStreamReaderConfig cfg = config(db).serverId(4242).blocking(true).startAt(end.get(0),
-                Long.parseLong(end.get(1))).onlyEvents(WriteRowsEvent.class).reconnect(3, Duration.ofMillis(10))
+        BinLogStreamReaderConfig cfg = config(db)
+                .serverId(4242)
+                .blocking(true)
+                .startAt(end.get(0), Long.parseLong(end.get(1)))
+                .onlyEvents(WriteRowsEvent.class)
+                .reconnect(3, Duration.ofMillis(10))
                 .build();
         try (BinLogStreamReader first = new BinLogStreamReader(cfg);
                 BinLogStreamReader second = new BinLogStreamReader(cfg)) {
@@ -125,14 +134,16 @@ class FatalRepliesIT {
     @Test
     void aUserWithoutReplicationSlaveIsToldThatGrantNotAccessDenied() {
         assertThatThrownBy(() -> {
-            try (BinLogStreamReader stream = new BinLogStreamReader(config(db).user("monitoronly").password("pw3")
-                    .build())) {
-                stream.fetchOne();
-            }
-        }).isInstanceOfSatisfying(ReplicationRefusedException.class, e -> {
+                    try (BinLogStreamReader stream = new BinLogStreamReader(
+                            config(db).user("monitoronly").password("pw3").build())) {
+                        stream.fetchOne();
+                    }
+                })
+                .isInstanceOfSatisfying(ReplicationRefusedException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.MISSING_PRIVILEGE);
                     assertThat(e.privilege()).isEqualTo("REPLICATION SLAVE");
-                    assertThat(((ServerErrorException) e.getCause()).errorCode()).isEqualTo(1045);
+                    assertThat(((ServerErrorException) e.getCause()).errorCode())
+                            .isEqualTo(1045);
                 })
                 .hasMessageContaining("user 'monitoronly' lacks the REPLICATION SLAVE privilege")
                 .hasMessageNotContaining("pw3");

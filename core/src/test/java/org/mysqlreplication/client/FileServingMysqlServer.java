@@ -14,11 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.zip.CRC32;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.GtidEvent;
 import org.mysqlreplication.file.BinlogFileReader;
 import org.mysqlreplication.gtid.MysqlGtidSet;
-import java.util.zip.CRC32;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.net.PacketChannel;
 import org.mysqlreplication.net.PayloadWriter;
@@ -109,9 +109,21 @@ final class FileServingMysqlServer implements AutoCloseable {
 
     private static byte[] handshake() {
         byte[] scramble = "0123456789abcdefghij".getBytes(StandardCharsets.US_ASCII);
-        return new PayloadWriter().int8(10).nulString("8.0.31").int32(7).bytes(Arrays.copyOf(scramble, 8)).int8(0)
-                .int16(CAPABILITIES & 0xFFFF).int8(255).int16(2).int16(CAPABILITIES >>> 16).int8(21).zeros(10)
-                .bytes(Arrays.copyOfRange(scramble, 8, 20)).int8(0).nulString("mysql_native_password")
+        return new PayloadWriter()
+                .int8(10)
+                .nulString("8.0.31")
+                .int32(7)
+                .bytes(Arrays.copyOf(scramble, 8))
+                .int8(0)
+                .int16(CAPABILITIES & 0xFFFF)
+                .int8(255)
+                .int16(2)
+                .int16(CAPABILITIES >>> 16)
+                .int8(21)
+                .zeros(10)
+                .bytes(Arrays.copyOfRange(scramble, 8, 20))
+                .int8(0)
+                .nulString("mysql_native_password")
                 .toByteArray();
     }
 
@@ -129,9 +141,21 @@ final class FileServingMysqlServer implements AutoCloseable {
             return;
         }
         ch.writePacket(new PayloadWriter().lenencInt(1).toByteArray());
-        ch.writePacket(new PayloadWriter().lenencBytes(bytes("def")).lenencBytes(bytes("")).lenencBytes(bytes(""))
-                .lenencBytes(bytes("")).lenencBytes(bytes("v")).lenencBytes(bytes("")).int8(0x0C).int16(33)
-                .int32(64).int8(253).int16(0).int8(0).int16(0).toByteArray());
+        ch.writePacket(new PayloadWriter()
+                .lenencBytes(bytes("def"))
+                .lenencBytes(bytes(""))
+                .lenencBytes(bytes(""))
+                .lenencBytes(bytes(""))
+                .lenencBytes(bytes("v"))
+                .lenencBytes(bytes(""))
+                .int8(0x0C)
+                .int16(33)
+                .int32(64)
+                .int8(253)
+                .int16(0)
+                .int8(0)
+                .int16(0)
+                .toByteArray());
         ch.writePacket(eof());
         if (sql.contains("binlog_checksum")) {
             ch.writePacket(new PayloadWriter().lenencBytes(bytes("CRC32")).toByteArray());
@@ -186,9 +210,17 @@ final class FileServingMysqlServer implements AutoCloseable {
             }
         }
         boolean skipping = false;
-        byte[] rotateBody = new PayloadWriter().int32(4).int32(0).bytes(bytes(fileName)).toByteArray();
-        ch.writePacket(event(new PayloadWriter().int32(0).int8(4).int32(1).int32(19 + rotateBody.length + 4)
-                .int32(0).int16(0x20).bytes(rotateBody).toByteArray()));
+        byte[] rotateBody =
+                new PayloadWriter().int32(4).int32(0).bytes(bytes(fileName)).toByteArray();
+        ch.writePacket(event(new PayloadWriter()
+                .int32(0)
+                .int8(4)
+                .int32(1)
+                .int32(19 + rotateBody.length + 4)
+                .int32(0)
+                .int16(0x20)
+                .bytes(rotateBody)
+                .toByteArray()));
         int fdeSize = (int) ByteReader.of(binlog, 4 + 9, 4).readUint32();
         byte[] fde = Arrays.copyOfRange(binlog, 4, 4 + fdeSize);
         if (position > 4) {
@@ -216,7 +248,11 @@ final class FileServingMysqlServer implements AutoCloseable {
     private static byte[] event(byte[] withoutChecksum) {
         CRC32 crc = new CRC32();
         crc.update(withoutChecksum);
-        return new PayloadWriter().int8(0).bytes(withoutChecksum).int32(crc.getValue()).toByteArray();
+        return new PayloadWriter()
+                .int8(0)
+                .bytes(withoutChecksum)
+                .int32(crc.getValue())
+                .toByteArray();
     }
 
     private static byte[] prefixed(byte[] event) {

@@ -28,28 +28,43 @@ class IdentifiersIT {
     @ParameterizedTest(name = "binlog_row_metadata={0}")
     @ValueSource(strings = {"NO_LOG", "FULL"})
     void oddNamesRoundTripThroughFiltersLookupsAndRows(String metadata) {
-        try (LocalMariaDb db = LocalMariaDb.builder().binlogRowMetadata(metadata)
-                .serverOption("sql_mode", "ANSI_QUOTES,NO_BACKSLASH_ESCAPES").start()) {
-            db.execute("CREATE DATABASE `we.ird db`", "CREATE DATABASE `back\\slash`",
+        try (LocalMariaDb db = LocalMariaDb.builder()
+                .binlogRowMetadata(metadata)
+                .serverOption("sql_mode", "ANSI_QUOTES,NO_BACKSLASH_ESCAPES")
+                .start()) {
+            db.execute(
+                    "CREATE DATABASE `we.ird db`",
+                    "CREATE DATABASE `back\\slash`",
                     "CREATE TABLE `we.ird db`.`it's sel``ect` (`the id` INT PRIMARY KEY, `naïve ünicode` VARCHAR(10),"
                             + " `group` INT, `sélect.col` VARCHAR(5))",
                     "CREATE TABLE `back\\slash`.`it's sel``ect` (id INT PRIMARY KEY)",
                     "INSERT INTO `we.ird db`.`it's sel``ect` VALUES (1, 'ça va', 7, 'x.y')",
                     "INSERT INTO `back\\slash`.`it's sel``ect` VALUES (2)");
-            List<String> names = db.query("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA ="
-                    + " 'we.ird db' ORDER BY ORDINAL_POSITION").stream().map(r -> r.get(0)).toList();
-            List<String> values = db.query("SELECT * FROM `we.ird db`.`it's sel``ect`").get(0);
+            List<String> names = db
+                    .query("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE TABLE_SCHEMA ="
+                            + " 'we.ird db' ORDER BY ORDINAL_POSITION")
+                    .stream()
+                    .map(r -> r.get(0))
+                    .toList();
+            List<String> values =
+                    db.query("SELECT * FROM `we.ird db`.`it's sel``ect`").get(0);
             assertThat(names).containsExactly("the id", "naïve ünicode", "group", "sélect.col");
 
-            for (BinLogStreamReaderConfig.Builder filter : List.of(config(db).onlySchemas(DB),
-                    config(db).onlyTables(DB + "." + TABLE), config(db).ignoredSchemas(OTHER))) {
+            for (BinLogStreamReaderConfig.Builder filter : List.of(
+                    config(db).onlySchemas(DB),
+                    config(db).onlyTables(DB + "." + TABLE),
+                    config(db).ignoredSchemas(OTHER))) {
                 List<BinlogEvent> events = readAll(filter.onlyEvents(TableMapEvent.class, WriteRowsEvent.class)
                         .build());
-                assertThat(events).filteredOn(e -> e instanceof TableMapEvent).singleElement()
+                assertThat(events)
+                        .filteredOn(e -> e instanceof TableMapEvent)
+                        .singleElement()
                         .satisfies(e -> assertThat(((TableMapEvent) e).schema() + "/" + ((TableMapEvent) e).table())
                                 .isEqualTo(DB + "/" + TABLE));
-                WriteRowsEvent w = (WriteRowsEvent) events.stream().filter(e -> e instanceof WriteRowsEvent)
-                        .findFirst().orElseThrow();
+                WriteRowsEvent w = (WriteRowsEvent) events.stream()
+                        .filter(e -> e instanceof WriteRowsEvent)
+                        .findFirst()
+                        .orElseThrow();
                 Row row = w.rows().get(0);
                 for (int i = 0; i < names.size(); i++) {
                     assertThat(row.columnName(i)).isEqualTo(names.get(i));
@@ -57,8 +72,10 @@ class IdentifiersIT {
                 }
                 assertThat(w.dump()).contains("* naïve ünicode : ça va");
             }
-            List<BinlogEvent> only = readAll(config(db).onlyTables(OTHER + "." + TABLE)
-                    .onlyEvents(WriteRowsEvent.class).build());
+            List<BinlogEvent> only = readAll(config(db)
+                    .onlyTables(OTHER + "." + TABLE)
+                    .onlyEvents(WriteRowsEvent.class)
+                    .build());
             assertThat(only).singleElement().satisfies(e -> {
                 assertThat(((WriteRowsEvent) e).table().database()).isEqualTo(OTHER);
                 // looked up by a name with a backslash, under NO_BACKSLASH_ESCAPES

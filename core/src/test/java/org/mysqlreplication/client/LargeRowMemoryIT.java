@@ -3,11 +3,9 @@ package org.mysqlreplication.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,25 +30,34 @@ class LargeRowMemoryIT {
 
     @Test
     void aRowWithA256MebibyteBlobStreamsThroughA64MegabyteHeap() throws Exception {
-        try (LocalMariaDb db = LocalMariaDb.builder().serverOption("max_allowed_packet", "1G").start()) {
+        try (LocalMariaDb db =
+                LocalMariaDb.builder().serverOption("max_allowed_packet", "1G").start()) {
             // a 331-byte piece (a prime length, so the pattern does not line up with 16 MiB chunks) of hash output
             String piece = "CONCAT(UNHEX(SHA2('a', 512)), UNHEX(SHA2('b', 512)), UNHEX(SHA2('c', 512)),"
                     + " UNHEX(SHA2('d', 512)), UNHEX(SHA2('e', 512)), LEFT(MD5('f'), 11))";
-            db.execute("CREATE DATABASE big",
+            db.execute(
+                    "CREATE DATABASE big",
                     "CREATE TABLE big.t (id INT PRIMARY KEY, b LONGBLOB, note VARCHAR(20))",
                     "INSERT INTO big.t VALUES (7, LEFT(REPEAT(" + piece + ", " + (BLOB / 331 + 1) + "), " + BLOB
                             + "), 'after the blob')");
-            List<String> server = db.query("SELECT id, note, LENGTH(b), CRC32(b) FROM big.t").get(0);
+            List<String> server =
+                    db.query("SELECT id, note, LENGTH(b), CRC32(b) FROM big.t").get(0);
             assertThat(Long.parseLong(server.get(2))).isEqualTo(BLOB);
             String binlog = db.query("SHOW MASTER STATUS").get(0).get(0);
 
             List<String> out = runChild(db, db.binlogDir().resolve(binlog));
-            String row = "id=" + server.get(0) + " note=" + server.get(1) + " class=LargeValue length="
-                    + server.get(2) + " crc=" + server.get(3);
-            assertThat(out).contains("network " + row, "file " + row,
-                    "network afterClose=SpillFileClosedException openSpillFiles=0",
-                    "file afterClose=SpillFileClosedException openSpillFiles=0");
-            String heap = out.stream().filter(l -> l.startsWith("peakHeap=")).findFirst().orElseThrow();
+            String row = "id=" + server.get(0) + " note=" + server.get(1) + " class=LargeValue length=" + server.get(2)
+                    + " crc=" + server.get(3);
+            assertThat(out)
+                    .contains(
+                            "network " + row,
+                            "file " + row,
+                            "network afterClose=SpillFileClosedException openSpillFiles=0",
+                            "file afterClose=SpillFileClosedException openSpillFiles=0");
+            String heap = out.stream()
+                    .filter(l -> l.startsWith("peakHeap="))
+                    .findFirst()
+                    .orElseThrow();
             long peak = Long.parseLong(heap.substring("peakHeap=".length(), heap.indexOf(' ')));
             assertThat(peak).as(heap).isLessThan(BLOB / 8);
             try (Stream<Path> left = Files.list(spillDir)) {
@@ -60,7 +67,12 @@ class LargeRowMemoryIT {
     }
 
     private List<String> runChild(LocalMariaDb db, Path binlog) throws IOException, InterruptedException {
-        return ChildJvm.run(HEAP, LargeRowReaderMain.class, db.host(), String.valueOf(db.port()), db.user(),
+        return ChildJvm.run(
+                HEAP,
+                LargeRowReaderMain.class,
+                db.host(),
+                String.valueOf(db.port()),
+                db.user(),
                 binlog.toString(),
                 spillDir.toString());
     }

@@ -31,8 +31,7 @@ import org.mysqlreplication.value.LargeValue;
  */
 public final class LargeRowReaderMain {
 
-    private LargeRowReaderMain() {
-    }
+    private LargeRowReaderMain() {}
 
     public static void main(String[] args) throws IOException {
         Path spillDir = Path.of(args[4]);
@@ -52,8 +51,8 @@ public final class LargeRowReaderMain {
         afterClose("network", kept, spillDir);
 
         kept.clear();
-        try (BinlogFileReader file = new BinlogFileReader(Path.of(args[3]),
-                new DecodeContext(UnknownEventPolicy.DELIVER), spillDir)) {
+        try (BinlogFileReader file =
+                new BinlogFileReader(Path.of(args[3]), new DecodeContext(UnknownEventPolicy.DELIVER), spillDir)) {
             for (BinlogEvent e : file) {
                 if (e instanceof WriteRowsEvent w && w.table().table().equals("t")) {
                     print("file", w.rows(), kept);
@@ -68,7 +67,8 @@ public final class LargeRowReaderMain {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.println("peakHeap=" + peak + " maxHeap=" + Runtime.getRuntime().maxMemory());
+        System.out.println(
+                "peakHeap=" + peak + " maxHeap=" + Runtime.getRuntime().maxMemory());
     }
 
     private static void print(String source, List<Row> rows, List<LargeValue> kept) throws IOException {
@@ -91,7 +91,8 @@ public final class LargeRowReaderMain {
             }
             Object note = row.get(2); // from the file alone the charset is not known: its bytes
             String noteText = note instanceof org.mysqlreplication.value.UndecodedText u
-                    ? new String(u.bytes(), java.nio.charset.StandardCharsets.UTF_8) : String.valueOf(note);
+                    ? new String(u.bytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    : String.valueOf(note);
             System.out.println(source + " id=" + row.get(0) + " note=" + noteText + " class="
                     + b.getClass().getSimpleName() + " length=" + length + " crc=" + crc.getValue());
         }

@@ -10,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +32,8 @@ class LargeStatementMemoryIT {
 
     @Test
     void sixtyMegabyteStatementsPassThroughA64MegabyteHeap() throws Exception {
-        try (LocalMariaDb db = LocalMariaDb.builder().serverOption("max_allowed_packet", "1G").start()) {
+        try (LocalMariaDb db =
+                LocalMariaDb.builder().serverOption("max_allowed_packet", "1G").start()) {
             db.execute("CREATE DATABASE big", "CREATE TABLE big.s (id INT PRIMARY KEY, t LONGTEXT)");
             String rowInsert = "INSERT INTO big.s VALUES (1, '" + "r".repeat(VALUE) + "')";
             String stmtInsert = "INSERT INTO big.s VALUES (2, '" + "s".repeat(VALUE) + "')";
@@ -49,13 +49,19 @@ class LargeStatementMemoryIT {
 
             List<String> out = runChild(db, db.binlogDir().resolve(binlog));
             for (String source : List.of("network", "file")) {
-                assertThat(out).contains(source + " query truncated=true length="
-                        + stmtInsert.getBytes(StandardCharsets.UTF_8).length + " start=" + stmtInsert.substring(0, 20));
-                assertThat(out).contains(source + " rows class=LargeValue length=" + lengths.get(0).get(1));
+                assertThat(out)
+                        .contains(source + " query truncated=true length="
+                                + stmtInsert.getBytes(StandardCharsets.UTF_8).length + " start="
+                                + stmtInsert.substring(0, 20));
+                assertThat(out)
+                        .contains(source + " rows class=LargeValue length="
+                                + lengths.get(0).get(1));
             }
             for (String source : List.of("network", "file")) {
-                assertThat(out).contains(source + " annotate truncated=true length="
-                        + rowInsert.getBytes(StandardCharsets.UTF_8).length + " start=" + rowInsert.substring(0, 20));
+                assertThat(out)
+                        .contains(source + " annotate truncated=true length="
+                                + rowInsert.getBytes(StandardCharsets.UTF_8).length + " start="
+                                + rowInsert.substring(0, 20));
             }
             try (Stream<Path> left = Files.list(spillDir)) {
                 assertThat(left.toList()).isEmpty();
@@ -64,7 +70,13 @@ class LargeStatementMemoryIT {
     }
 
     private List<String> runChild(LocalMariaDb db, Path binlog) throws IOException, InterruptedException {
-        return ChildJvm.run(HEAP, LargeStatementReaderMain.class, db.host(), String.valueOf(db.port()), db.user(), binlog.toString(),
+        return ChildJvm.run(
+                HEAP,
+                LargeStatementReaderMain.class,
+                db.host(),
+                String.valueOf(db.port()),
+                db.user(),
+                binlog.toString(),
                 spillDir.toString());
     }
 }

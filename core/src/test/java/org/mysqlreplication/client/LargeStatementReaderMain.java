@@ -23,8 +23,7 @@ import org.mysqlreplication.value.LargeValue;
  */
 public final class LargeStatementReaderMain {
 
-    private LargeStatementReaderMain() {
-    }
+    private LargeStatementReaderMain() {}
 
     public static void main(String[] args) {
         Path spillDir = Path.of(args[4]);
@@ -39,8 +38,8 @@ public final class LargeStatementReaderMain {
                 print("network", e);
             }
         }
-        try (BinlogFileReader file = new BinlogFileReader(Path.of(args[3]),
-                new DecodeContext(UnknownEventPolicy.DELIVER), spillDir)) {
+        try (BinlogFileReader file =
+                new BinlogFileReader(Path.of(args[3]), new DecodeContext(UnknownEventPolicy.DELIVER), spillDir)) {
             for (BinlogEvent e : file) {
                 print("file", e);
             }
@@ -51,7 +50,8 @@ public final class LargeStatementReaderMain {
                 peak += pool.getPeakUsage().getUsed();
             }
         }
-        System.out.println("peakHeap=" + peak + " maxHeap=" + Runtime.getRuntime().maxMemory());
+        System.out.println(
+                "peakHeap=" + peak + " maxHeap=" + Runtime.getRuntime().maxMemory());
     }
 
     private static void print(String source, BinlogEvent e) {
@@ -59,8 +59,8 @@ public final class LargeStatementReaderMain {
             System.out.println(source + " annotate truncated=" + a.truncated() + " length=" + a.statementLength()
                     + " start=" + a.sqlStatement().substring(0, 20));
         } else if (e instanceof QueryEvent q && q.query().length() > 1 << 20) {
-            System.out.println(source + " query truncated=" + q.truncated() + " length=" + q.queryLength()
-                    + " start=" + q.query().substring(0, 20));
+            System.out.println(source + " query truncated=" + q.truncated() + " length=" + q.queryLength() + " start="
+                    + q.query().substring(0, 20));
         } else if (e instanceof WriteRowsEvent w && w.table().table().equals("s")) {
             Object v = w.rows().get(0).get(1);
             long length = v instanceof LargeValue l ? l.length() : v instanceof String s ? s.length() : -1;

@@ -31,10 +31,14 @@ import org.mysqlreplication.testing.LocalMariaDb;
  */
 class MariadbCompressedEventsIT {
 
-    static final List<Column> COLUMNS = List.of(new Column("name", "VARCHAR(300) CHARACTER SET utf8mb4"),
-            new Column("amount", "DECIMAL(12,2)"), new Column("created", "DATETIME(3)", "created", 3),
-            new Column("note", "TEXT CHARACTER SET latin1"), new Column("data", "BLOB", "HEX(data)", 0),
-            new Column("flag", "ENUM('on','off')"), new Column("ratio", "DOUBLE"));
+    static final List<Column> COLUMNS = List.of(
+            new Column("name", "VARCHAR(300) CHARACTER SET utf8mb4"),
+            new Column("amount", "DECIMAL(12,2)"),
+            new Column("created", "DATETIME(3)", "created", 3),
+            new Column("note", "TEXT CHARACTER SET latin1"),
+            new Column("data", "BLOB", "HEX(data)", 0),
+            new Column("flag", "ENUM('on','off')"),
+            new Column("ratio", "DOUBLE"));
 
     /** SHOW BINLOG EVENTS' names of the compressed event types. */
     private static final Map<String, EventType> SHOWN = Map.of(
@@ -47,11 +51,17 @@ class MariadbCompressedEventsIT {
 
     @Test
     void compressedEventsDecodeToWhatTheServerSelects() {
-        try (LocalMariaDb db = LocalMariaDb.builder().binlogRowMetadata("FULL")
-                .serverOption("log_bin_compress", "ON").serverOption("log_bin_compress_min_len", "10").start()) {
+        try (LocalMariaDb db = LocalMariaDb.builder()
+                .binlogRowMetadata("FULL")
+                .serverOption("log_bin_compress", "ON")
+                .serverOption("log_bin_compress_min_len", "10")
+                .start()) {
             StringBuilder create = new StringBuilder("CREATE TABLE c.t (id INT PRIMARY KEY");
-            COLUMNS.forEach(c -> create.append(", ").append(c.name()).append(' ').append(c.type()));
-            db.execute("CREATE DATABASE c", create.append(')').toString(),
+            COLUMNS.forEach(
+                    c -> create.append(", ").append(c.name()).append(' ').append(c.type()));
+            db.execute(
+                    "CREATE DATABASE c",
+                    create.append(')').toString(),
                     "INSERT INTO c.t VALUES (1, REPEAT('ü€😀a', 60), 1234567890.12, '2024-02-29 13:14:15.678',"
                             + " REPEAT('crème ', 50), x'00FF10DEADBEEF', 'on', 2.5),"
                             + " (2, 'short', -0.01, '1999-12-31 23:59:59.999', 'x', x'', 'off', -1.25e300),"
@@ -69,7 +79,8 @@ class MariadbCompressedEventsIT {
             assertValues(readAll(config(db).lazyRows(true).build()), inserted, updated);
 
             List<BinlogEvent> file = new ArrayList<>();
-            try (BinlogFileReader r = new BinlogFileReader(db.binlogDir().resolve(shown.get(0).get(0)))) {
+            try (BinlogFileReader r =
+                    new BinlogFileReader(db.binlogDir().resolve(shown.get(0).get(0)))) {
                 r.forEach(file::add);
             }
             assertCompressedAsShown(file, shown);
@@ -90,8 +101,10 @@ class MariadbCompressedEventsIT {
         for (List<String> row : shown) {
             if (SHOWN.containsKey(row.get(2))) {
                 compressed.put(Long.parseLong(row.get(4)), SHOWN.get(row.get(2)));
-                statementInfo = row.get(2).equals("Query_compressed") && row.get(5).contains("statement ")
-                        ? row.get(5) : statementInfo;
+                statementInfo =
+                        row.get(2).equals("Query_compressed") && row.get(5).contains("statement ")
+                                ? row.get(5)
+                                : statementInfo;
             }
         }
         assertThat(compressed.values()).containsAll(SHOWN.values());
@@ -102,18 +115,22 @@ class MariadbCompressedEventsIT {
             }
         }
         assertThat(decoded).isEqualTo(compressed);
-        assertThat(events).filteredOn(e -> e.header().eventType() == EventType.MARIADB_QUERY_COMPRESSED_EVENT)
-                .map(e -> ((QueryEvent) e).query()).contains(STATEMENT).contains(statementInfo);
+        assertThat(events)
+                .filteredOn(e -> e.header().eventType() == EventType.MARIADB_QUERY_COMPRESSED_EVENT)
+                .map(e -> ((QueryEvent) e).query())
+                .contains(STATEMENT)
+                .contains(statementInfo);
     }
 
-    private static void assertValues(List<BinlogEvent> events, List<List<String>> inserted,
-            List<List<String>> updated) {
+    private static void assertValues(
+            List<BinlogEvent> events, List<List<String>> inserted, List<List<String>> updated) {
         List<Row> writes = new ArrayList<>();
         List<UpdateRow> updates = new ArrayList<>();
         List<Row> deletes = new ArrayList<>();
         for (BinlogEvent e : events) {
             if (e instanceof RowsEvent r) {
-                assertThat(r.header().eventType()).as("rows events are compressed")
+                assertThat(r.header().eventType())
+                        .as("rows events are compressed")
                         .isNotEqualTo(r.header().eventType().uncompressed());
             }
             if (e instanceof WriteRowsEvent w) {
@@ -133,10 +150,12 @@ class MariadbCompressedEventsIT {
     private static void assertRows(List<Row> rows, List<List<String>> expected) {
         assertThat(rows).hasSameSizeAs(expected);
         for (int r = 0; r < rows.size(); r++) {
-            assertThat(rows.get(r).get("id").toString()).isEqualTo(expected.get(r).get(0));
+            assertThat(rows.get(r).get("id").toString())
+                    .isEqualTo(expected.get(r).get(0));
             for (int i = 0; i < COLUMNS.size(); i++) {
                 Column c = COLUMNS.get(i);
-                assertThat(asServerText(rows.get(r).get(c.name()), c)).as("row %d %s", r, c.name())
+                assertThat(asServerText(rows.get(r).get(c.name()), c))
+                        .as("row %d %s", r, c.name())
                         .isEqualTo(expected.get(r).get(i + 1));
             }
         }

@@ -1,6 +1,5 @@
 package org.mysqlreplication.client;
 
-import org.mysqlreplication.event.BinlogPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mysqlreplication.client.ReadmeSessionIT.config;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.MariadbGtidEvent;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
@@ -42,8 +42,7 @@ class MariadbGtidStartIT {
     }
 
     /** What a reader read to the end of the binlog: the ids inserted into g.t, and where it ended. */
-    private record Read(List<BinlogEvent> events, List<Long> ids, MariadbGtidPosition gtid, BinlogPosition position) {
-    }
+    private record Read(List<BinlogEvent> events, List<Long> ids, MariadbGtidPosition gtid, BinlogPosition position) {}
 
     private Read readAll(BinLogStreamReaderConfig.Builder config) {
         return readUntil(config, e -> false);
@@ -68,7 +67,8 @@ class MariadbGtidStartIT {
     }
 
     private MariadbGtidPosition binlogPos() {
-        return MariadbGtidPosition.parse(db.query("SELECT @@gtid_binlog_pos").get(0).get(0));
+        return MariadbGtidPosition.parse(
+                db.query("SELECT @@gtid_binlog_pos").get(0).get(0));
     }
 
     private BinlogPosition masterStatus() {
@@ -95,13 +95,16 @@ class MariadbGtidStartIT {
         Read first = readUntil(config(db), e -> e instanceof XidEvent && ++xids[0] == 2);
         assertThat(first.ids()).containsExactly(1L, 2L);
         assertThat(first.gtid()).isEqualTo(afterTwo);
-        Read ddl = readUntil(config(db), e -> e instanceof QueryEvent q && q.query().contains("g.u"));
+        Read ddl = readUntil(
+                config(db), e -> e instanceof QueryEvent q && q.query().contains("g.u"));
         assertThat(ddl.gtid()).isEqualTo(afterDdl);
 
         insert(5, 6);
         Read rest = readAll(config(db).startAtGtid(first.gtid()));
         assertThat(rest.ids()).containsExactly(3L, 4L, 5L, 6L);
-        assertThat(rest.events()).filteredOn(QueryEvent.class::isInstance).map(e -> ((QueryEvent) e).query())
+        assertThat(rest.events())
+                .filteredOn(QueryEvent.class::isInstance)
+                .map(e -> ((QueryEvent) e).query())
                 .anyMatch(q -> q.contains("CREATE TABLE g.u"));
         assertThat(rest.gtid()).isEqualTo(binlogPos());
         assertThat(rest.position()).isEqualTo(masterStatus());
@@ -122,8 +125,13 @@ class MariadbGtidStartIT {
     @Test
     void xaTransactionsAndRolledBackNonTransactionalChangesEndTheirGroups() {
         // in statement format the kept MyISAM insert is logged with the ROLLBACK (in row format, alone with COMMIT)
-        db.execute("CREATE TABLE g.m (id INT) ENGINE=MyISAM", "SET SESSION binlog_format = 'STATEMENT'",
-                "BEGIN", "INSERT INTO g.m VALUES (1)", "INSERT INTO g.t VALUES (99)", "ROLLBACK");
+        db.execute(
+                "CREATE TABLE g.m (id INT) ENGINE=MyISAM",
+                "SET SESSION binlog_format = 'STATEMENT'",
+                "BEGIN",
+                "INSERT INTO g.m VALUES (1)",
+                "INSERT INTO g.t VALUES (99)",
+                "ROLLBACK");
         MariadbGtidPosition afterRollback = binlogPos();
         db.execute("XA START 'x1'", "INSERT INTO g.t VALUES (7)", "XA END 'x1'", "XA PREPARE 'x1'");
         MariadbGtidPosition afterPrepare = binlogPos();
@@ -132,16 +140,22 @@ class MariadbGtidStartIT {
 
         Read all = readAll(config(db));
         assertThat(all.ids()).containsExactly(7L); // the XA insert; g.m's 1 is a statement, 99 was rolled back
-        assertThat(all.events()).anyMatch(e -> e instanceof QueryEvent q && q.query().contains("g.m VALUES (1)"));
+        assertThat(all.events())
+                .anyMatch(e -> e instanceof QueryEvent q && q.query().contains("g.m VALUES (1)"));
         assertThat(all.gtid()).isEqualTo(binlogPos());
-        assertThat(readUntil(config(db), e -> e instanceof QueryEvent q && q.query().equals("ROLLBACK")).gtid())
+        assertThat(readUntil(
+                                config(db),
+                                e -> e instanceof QueryEvent q && q.query().equals("ROLLBACK"))
+                        .gtid())
                 .isEqualTo(afterRollback);
-        assertThat(readUntil(config(db), e -> e instanceof XaPrepareEvent).gtid()).isEqualTo(afterPrepare);
+        assertThat(readUntil(config(db), e -> e instanceof XaPrepareEvent).gtid())
+                .isEqualTo(afterPrepare);
         Read rest = readAll(config(db).startAtGtid(afterRollback));
         assertThat(rest.ids()).containsExactly(7L);
         Read commit = readAll(config(db).startAtGtid(afterPrepare));
         assertThat(commit.ids()).isEmpty();
-        assertThat(commit.events()).anyMatch(e -> e instanceof QueryEvent q && q.query().startsWith("XA COMMIT"));
+        assertThat(commit.events())
+                .anyMatch(e -> e instanceof QueryEvent q && q.query().startsWith("XA COMMIT"));
         assertThat(commit.gtid()).isEqualTo(binlogPos());
     }
 
@@ -171,11 +185,15 @@ class MariadbGtidStartIT {
         long serverId = db.serverId();
         MariadbGtidPosition never = MariadbGtidPosition.parse("0-" + serverId + "-999999");
         assertThatThrownBy(() -> readAll(config(db).startAtGtid(never)))
-                .isInstanceOfSatisfying(PositionNotAvailableException.class, e -> assertThat(e.getCause())
-                        .isInstanceOfSatisfying(ServerErrorException.class, s -> assertThat(s.errorCode())
-                                .isEqualTo(1236)));
-        assertThatThrownBy(() -> readAll(config(db).startAtGtid(MysqlGtidSet.parse(
-                "3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5")))).isInstanceOf(BinlogConfigurationException.class);
+                .isInstanceOfSatisfying(
+                        PositionNotAvailableException.class,
+                        e -> assertThat(e.getCause())
+                                .isInstanceOfSatisfying(
+                                        ServerErrorException.class,
+                                        s -> assertThat(s.errorCode()).isEqualTo(1236)));
+        assertThatThrownBy(() ->
+                        readAll(config(db).startAtGtid(MysqlGtidSet.parse("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5"))))
+                .isInstanceOf(BinlogConfigurationException.class);
     }
 
     @Test
@@ -206,5 +224,4 @@ class MariadbGtidStartIT {
         assertThat(later.gtid()).isEqualTo(binlogPos()).isNotEqualTo(all.gtid());
         assertThat(readAll(config(db).startAtGtid(afterTwo)).ids()).containsExactly(3L, 4L, 5L);
     }
-
 }

@@ -42,9 +42,27 @@ class MariadbSignednessIT {
             new Column("dt", "DATE"), new Column("vc", "VARCHAR(10)"));
 
     /** The value of each of {@link #TYPES}: -1 for signed integers, all bits set for unsigned ones. */
-    static final List<String> VALUES = List.of("2020", "b'10101'", "-12.50", "12.50", "-1.5", "1.5", "-2.25",
-            "2.25", "-1", "255", "-1", "65535", "-1", "16777215", "-1", "4294967295", "-1",
-            "18446744073709551615", "'2024-02-29'", "'x'");
+    static final List<String> VALUES = List.of(
+            "2020",
+            "b'10101'",
+            "-12.50",
+            "12.50",
+            "-1.5",
+            "1.5",
+            "-2.25",
+            "2.25",
+            "-1",
+            "255",
+            "-1",
+            "65535",
+            "-1",
+            "16777215",
+            "-1",
+            "4294967295",
+            "-1",
+            "18446744073709551615",
+            "'2024-02-29'",
+            "'x'");
 
     private static final List<LocalMariaDb> SERVERS = new ArrayList<>();
 
@@ -53,7 +71,8 @@ class MariadbSignednessIT {
         for (String metadata : List.of("FULL", "MINIMAL", "NO_LOG")) {
             LocalMariaDb db = LocalMariaDb.builder().binlogRowMetadata(metadata).start();
             SERVERS.add(db);
-            List<String> statements = new ArrayList<>(List.of("CREATE DATABASE s",
+            List<String> statements = new ArrayList<>(List.of(
+                    "CREATE DATABASE s",
                     "CREATE TABLE s.issue (y YEAR, a TINYINT, b TINYINT UNSIGNED)",
                     "INSERT INTO s.issue VALUES (2020, -1, 255)"));
             for (int order = 0; order < orders().size(); order++) {
@@ -62,7 +81,10 @@ class MariadbSignednessIT {
                 StringBuilder insert = new StringBuilder("INSERT INTO s.t" + order + " VALUES (");
                 for (int k = 0; k < cols.size(); k++) {
                     Column c = TYPES.get(cols.get(k));
-                    create.append(k == 0 ? "" : ", ").append(c.name()).append(' ').append(c.type());
+                    create.append(k == 0 ? "" : ", ")
+                            .append(c.name())
+                            .append(' ')
+                            .append(c.type());
                     insert.append(k == 0 ? "" : ", ").append(VALUES.get(cols.get(k)));
                 }
                 statements.add(create.append(')').toString());
@@ -110,13 +132,15 @@ class MariadbSignednessIT {
         assertThat(rows).hasSize(1 + orders().size());
 
         Row issue = rows.get(0);
-        assertThat(List.of(issue.get(0), issue.get(1), issue.get(2))).as("the issue's row")
+        assertThat(List.of(issue.get(0), issue.get(1), issue.get(2)))
+                .as("the issue's row")
                 .isEqualTo(List.of(2020, -1, 255));
 
         for (int order = 0; order < orders().size(); order++) {
             List<Integer> cols = orders().get(order);
             List<String> selects = cols.stream().map(i -> TYPES.get(i).select()).toList();
-            List<String> expected = db.query("SELECT " + String.join(", ", selects) + " FROM s.t" + order).get(0);
+            List<String> expected = db.query("SELECT " + String.join(", ", selects) + " FROM s.t" + order)
+                    .get(0);
             Row row = rows.get(1 + order);
             List<String> names = cols.stream().map(i -> TYPES.get(i).name()).toList();
             for (int k = 0; k < cols.size(); k++) {

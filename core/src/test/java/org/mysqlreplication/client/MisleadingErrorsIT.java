@@ -31,9 +31,12 @@ class MisleadingErrorsIT {
     @BeforeAll
     static void start() {
         db = LocalMariaDb.builder().start();
-        db.execute("CREATE DATABASE me", "CREATE TABLE me.t (id INT PRIMARY KEY, label VARCHAR(10))",
+        db.execute(
+                "CREATE DATABASE me",
+                "CREATE TABLE me.t (id INT PRIMARY KEY, label VARCHAR(10))",
                 // may replicate, may not see the binlog status (MariaDB's BINLOG MONITOR, MySQL's REPLICATION CLIENT)
-                "CREATE USER 'nomonitor'@'%' IDENTIFIED BY 'pw1'", "GRANT REPLICATION SLAVE ON *.* TO 'nomonitor'@'%'",
+                "CREATE USER 'nomonitor'@'%' IDENTIFIED BY 'pw1'",
+                "GRANT REPLICATION SLAVE ON *.* TO 'nomonitor'@'%'",
                 // may replicate and see the status, may not SELECT
                 "CREATE USER 'noselect'@'%' IDENTIFIED BY 'pw2'",
                 "GRANT REPLICATION SLAVE, BINLOG MONITOR ON *.* TO 'noselect'@'%'");
@@ -48,16 +51,21 @@ class MisleadingErrorsIT {
     void withoutTheBinlogMonitorGrantTheAccessDeniedIsReportedNotTheRetrysSyntaxError() {
         // what the server itself says to this user
         assertThatThrownBy(() -> {
-            try (ServerConnection c = ServerConnection.open(
-                    config(db).user("nomonitor").password("pw1").build().connection())) {
-                c.query("SHOW MASTER STATUS");
-            }
-        }).hasMessageContaining("1227").hasMessageContaining("BINLOG MONITOR");
+                    try (ServerConnection c = ServerConnection.open(
+                            config(db).user("nomonitor").password("pw1").build().connection())) {
+                        c.query("SHOW MASTER STATUS");
+                    }
+                })
+                .hasMessageContaining("1227")
+                .hasMessageContaining("BINLOG MONITOR");
 
-        assertThatThrownBy(() -> readAll(config(db).user("nomonitor").password("pw1").build()))
+        assertThatThrownBy(() ->
+                        readAll(config(db).user("nomonitor").password("pw1").build()))
                 .isInstanceOf(BinlogException.class)
-                .hasMessageContaining("1227").hasMessageContaining("BINLOG MONITOR privilege")
-                .hasMessageNotContaining("1064").hasMessageNotContaining("pw1");
+                .hasMessageContaining("1227")
+                .hasMessageContaining("BINLOG MONITOR privilege")
+                .hasMessageNotContaining("1064")
+                .hasMessageNotContaining("pw1");
     }
 
     @Test
@@ -66,8 +74,12 @@ class MisleadingErrorsIT {
         for (int i = 1; i <= 3; i++) {
             db.execute("INSERT INTO me.t VALUES (" + i + ", 'x')"); // three transactions, three TABLE_MAPs
         }
-        BinLogStreamReaderConfig cfg = config(db).user("noselect").password("pw2")
-                .startAt(end.get(0), Long.parseLong(end.get(1))).onlyEvents(WriteRowsEvent.class).build();
+        BinLogStreamReaderConfig cfg = config(db)
+                .user("noselect")
+                .password("pw2")
+                .startAt(end.get(0), Long.parseLong(end.get(1)))
+                .onlyEvents(WriteRowsEvent.class)
+                .build();
         PrintStream stderr = System.err;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         List<BinlogEvent> events;
@@ -80,7 +92,14 @@ class MisleadingErrorsIT {
         String log = captured.toString(StandardCharsets.UTF_8);
         stderr.print(log);
         assertThat(events).hasSize(3);
-        assertThat(((WriteRowsEvent) events.get(0)).rows().get(0).table().columns().get(0).name()).isNull();
+        assertThat(((WriteRowsEvent) events.get(0))
+                        .rows()
+                        .get(0)
+                        .table()
+                        .columns()
+                        .get(0)
+                        .name())
+                .isNull();
         assertThat(occurrences(log, "me.t")).as(log).isEqualTo(1);
         assertThat(log).contains("user 'noselect'", "grant the user SELECT on it", "said once per table");
     }
@@ -91,18 +110,27 @@ class MisleadingErrorsIT {
         String serverPos = db.query("SELECT @@gtid_binlog_pos").get(0).get(0);
         assertThat(serverPos).doesNotContain("7-"); // the domain asked for below
 
-        assertThatThrownBy(() -> readAll(config(db).startAtGtid(MariadbGtidPosition.parse("7-1-5")).build()))
+        assertThatThrownBy(() -> readAll(config(db)
+                        .startAtGtid(MariadbGtidPosition.parse("7-1-5"))
+                        .build()))
                 .isInstanceOfSatisfying(PositionNotAvailableException.class, e -> {
                     assertThat(e.requested()).isEqualTo("GTID position 7-1-5");
-                    assertThat(e.available()).contains("gtid_binlog_pos '" + serverPos + "'")
-                            .contains("binlog file " + db.query("SHOW BINARY LOGS").get(0).get(0));
+                    assertThat(e.available())
+                            .contains("gtid_binlog_pos '" + serverPos + "'")
+                            .contains("binlog file "
+                                    + db.query("SHOW BINARY LOGS").get(0).get(0));
                     assertThat(e).hasMessageContaining("never had domain 7");
                 });
-        assertThatThrownBy(() -> readAll(config(db).startAtGtid(MariadbGtidPosition.empty()).build()))
-                .isInstanceOfSatisfying(PositionNotAvailableException.class,
+        assertThatThrownBy(() -> readAll(
+                        config(db).startAtGtid(MariadbGtidPosition.empty()).build()))
+                .isInstanceOfSatisfying(
+                        PositionNotAvailableException.class,
                         e -> assertThat(e.requested()).isEqualTo("GTID position (empty)"));
         // a position in the server's own domain is still served
-        assertThat(readAll(config(db).startAtGtid(MariadbGtidPosition.parse(serverPos)).build())).isNotEmpty();
+        assertThat(readAll(config(db)
+                        .startAtGtid(MariadbGtidPosition.parse(serverPos))
+                        .build()))
+                .isNotEmpty();
     }
 
     private static int occurrences(String text, String part) {

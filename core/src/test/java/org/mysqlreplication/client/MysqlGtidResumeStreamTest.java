@@ -23,13 +23,15 @@ class MysqlGtidResumeStreamTest {
 
     private static final Path ROOT = Path.of("..", "..", "shared", "fixtures", "binlogs");
 
-    private record Run(List<String> gtids, List<MysqlGtidSet> setBefore, MysqlGtidSet end) {
-    }
+    private record Run(List<String> gtids, List<MysqlGtidSet> setBefore, MysqlGtidSet end) {}
 
     private static Run read(FileServingMysqlServer server, MysqlGtidSet start) {
         BinLogStreamReaderConfig.Builder b = BinLogStreamReaderConfig.builder()
-                .connection("127.0.0.1", server.port(), "repl", "secret").serverId(100).readAheadBytes(0);
-        BinLogStreamReaderConfig config = start == null ? b.startAt("binlog.000001", 4).build()
+                .connection("127.0.0.1", server.port(), "repl", "secret")
+                .serverId(100)
+                .readAheadBytes(0);
+        BinLogStreamReaderConfig config = start == null
+                ? b.startAt("binlog.000001", 4).build()
                 : b.startAtGtid(start).build();
         List<String> gtids = new ArrayList<>();
         List<MysqlGtidSet> before = new ArrayList<>();
@@ -45,9 +47,12 @@ class MysqlGtidResumeStreamTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"zendesk-maxwell/src/test/resources/sql/replay/binlog.000004",
-            "zalora-binlog-parser/data/gtid-fixtures/mysql-bin.01",
-            "blackbeam-rust_mysql_common/test-data/binlogs/binlog_transaction_with_GTID_TAG.000001"})
+    @ValueSource(
+            strings = {
+                "zendesk-maxwell/src/test/resources/sql/replay/binlog.000004",
+                "zalora-binlog-parser/data/gtid-fixtures/mysql-bin.01",
+                "blackbeam-rust_mysql_common/test-data/binlogs/binlog_transaction_with_GTID_TAG.000001"
+            })
     void resumingAtTheSetAfterTransactionKGivesExactlyTheRest(String fixture) throws IOException {
         Path file = ROOT.resolve(fixture);
         assumeTrue(Files.isRegularFile(file), "fixture absent");
@@ -56,9 +61,11 @@ class MysqlGtidResumeStreamTest {
             assertThat(all.gtids()).isNotEmpty();
             for (int k = 0; k < all.gtids().size(); k++) {
                 // the set before transaction k+1 is handed out is the set after transaction k
-                MysqlGtidSet saved = k + 1 < all.gtids().size() ? all.setBefore().get(k + 1) : all.end();
+                MysqlGtidSet saved =
+                        k + 1 < all.gtids().size() ? all.setBefore().get(k + 1) : all.end();
                 Run resumed = read(server, saved);
-                assertThat(resumed.gtids()).as(fixture + " resumed after " + all.gtids().get(k))
+                assertThat(resumed.gtids())
+                        .as(fixture + " resumed after " + all.gtids().get(k))
                         .isEqualTo(all.gtids().subList(k + 1, all.gtids().size()));
                 assertThat(resumed.end()).isEqualTo(all.end());
             }

@@ -23,7 +23,8 @@ class MysqlGtidTrackerTest {
 
     @Test
     void setAfterEachTransactionResumesWithTheNext() {
-        for (String f : List.of("zendesk-maxwell/src/test/resources/sql/replay/binlog.000004",
+        for (String f : List.of(
+                "zendesk-maxwell/src/test/resources/sql/replay/binlog.000004",
                 "zalora-binlog-parser/data/gtid-fixtures/mysql-bin.01",
                 "enhancedformysql-mysql-8.0.40/mysql-test/std_data/binlog_recovery/duplicate_xid_xa_commit.000001",
                 "enhancedformysql-mysql-8.0.40/mysql-test/std_data/rpl_atomic_ddl_rollback_full.000001",
@@ -56,9 +57,11 @@ class MysqlGtidTrackerTest {
             for (int k = 0; k < transactions.size(); k++) {
                 MysqlGtidSet saved = after.get(k);
                 List<GtidEvent> served = transactions.stream()
-                        .filter(g -> !saved.contains(new MysqlGtidSet.Tsid(g.sourceId(), g.tag()), g.gno())).toList();
-                assertThat(served).as(f + " after transaction " + k).isEqualTo(transactions.subList(k + 1,
-                        transactions.size()));
+                        .filter(g -> !saved.contains(new MysqlGtidSet.Tsid(g.sourceId(), g.tag()), g.gno()))
+                        .toList();
+                assertThat(served)
+                        .as(f + " after transaction " + k)
+                        .isEqualTo(transactions.subList(k + 1, transactions.size()));
             }
         }
     }

@@ -50,8 +50,7 @@ class PacketPrefetcherTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     @Test
@@ -209,8 +208,10 @@ class PacketPrefetcherTest {
         };
         try (PacketPrefetcher p = new PacketPrefetcher(source, 1024, "t")) {
             assertThat(p.next().bytes().peekUint8(0)).isEqualTo(0);
-            assertThatThrownBy(p::next).isInstanceOf(BinlogException.class)
-                    .hasMessageContaining("OutOfMemoryError").hasCauseInstanceOf(OutOfMemoryError.class);
+            assertThatThrownBy(p::next)
+                    .isInstanceOf(BinlogException.class)
+                    .hasMessageContaining("OutOfMemoryError")
+                    .hasCauseInstanceOf(OutOfMemoryError.class);
         }
     }
 
@@ -230,8 +231,7 @@ class PacketPrefetcherTest {
             }
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         PacketPrefetcher p = new PacketPrefetcher(silent, 1024, "t");
         java.util.concurrent.CompletableFuture<Payload> waiting =

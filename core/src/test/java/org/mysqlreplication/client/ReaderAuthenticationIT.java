@@ -22,11 +22,14 @@ class ReaderAuthenticationIT {
     @BeforeAll
     static void start() {
         db = LocalMariaDb.builder().start();
-        db.execute("INSTALL SONAME 'auth_ed25519'",
+        db.execute(
+                "INSTALL SONAME 'auth_ed25519'",
                 "CREATE USER 'native_repl'@'%' IDENTIFIED VIA mysql_native_password USING PASSWORD('n4tive!pw')",
                 "CREATE USER 'ed_repl'@'%' IDENTIFIED VIA ed25519 USING PASSWORD('Ed-25519 pässwörd')",
                 "GRANT REPLICATION SLAVE, REPLICATION CLIENT, SELECT ON *.* TO 'native_repl'@'%', 'ed_repl'@'%'",
-                "CREATE DATABASE a", "CREATE TABLE a.t (id INT PRIMARY KEY)", "INSERT INTO a.t VALUES (5)");
+                "CREATE DATABASE a",
+                "CREATE TABLE a.t (id INT PRIMARY KEY)",
+                "INSERT INTO a.t VALUES (5)");
         assertThat(db.query("SELECT user, plugin FROM mysql.user WHERE user LIKE '%repl' ORDER BY user"))
                 .containsExactly(List.of("ed_repl", "ed25519"), List.of("native_repl", "mysql_native_password"));
     }
@@ -37,8 +40,11 @@ class ReaderAuthenticationIT {
     }
 
     private static BinLogStreamReaderConfig as(String user, String password) {
-        return BinLogStreamReaderConfig.builder().connection(db.host(), db.port(), user, password).serverId(77)
-                .onlyEvents(WriteRowsEvent.class).build();
+        return BinLogStreamReaderConfig.builder()
+                .connection(db.host(), db.port(), user, password)
+                .serverId(77)
+                .onlyEvents(WriteRowsEvent.class)
+                .build();
     }
 
     @Test
@@ -62,6 +68,7 @@ class ReaderAuthenticationIT {
                     assertThat(a.errorCode()).isEqualTo(1045);
                     assertThat(a.sqlState()).isEqualTo("28000");
                 })
-                .message().doesNotContain("not-the-password");
+                .message()
+                .doesNotContain("not-the-password");
     }
 }

@@ -38,7 +38,8 @@ class ReadmeSessionIT {
     }
 
     static BinLogStreamReaderConfig.Builder config(LocalMariaDb db) {
-        return BinLogStreamReaderConfig.builder().connection(db.host(), db.port(), db.user(), db.password())
+        return BinLogStreamReaderConfig.builder()
+                .connection(db.host(), db.port(), db.user(), db.password())
                 .serverId(100);
     }
 
@@ -52,17 +53,41 @@ class ReadmeSessionIT {
 
     @Test
     void yieldsThePythonReadmeSequenceWithItsValues() {
-        List<BinlogEvent> events = readAll(config(db).onlyEvents(QueryEvent.class, TableMapEvent.class,
-                WriteRowsEvent.class, UpdateRowsEvent.class, DeleteRowsEvent.class, XidEvent.class).build());
+        List<BinlogEvent> events = readAll(config(db)
+                .onlyEvents(
+                        QueryEvent.class,
+                        TableMapEvent.class,
+                        WriteRowsEvent.class,
+                        UpdateRowsEvent.class,
+                        DeleteRowsEvent.class,
+                        XidEvent.class)
+                .build());
 
-        List<String> kinds = events.stream().map(e -> e.getClass().getSimpleName()).toList();
-        assertThat(kinds).containsSubsequence("QueryEvent", "QueryEvent", "TableMapEvent", "WriteRowsEvent",
-                "XidEvent", "TableMapEvent", "UpdateRowsEvent", "XidEvent", "TableMapEvent", "DeleteRowsEvent",
-                "XidEvent");
-        assertThat(events).filteredOn(QueryEvent.class::isInstance).map(e -> ((QueryEvent) e).query())
+        List<String> kinds =
+                events.stream().map(e -> e.getClass().getSimpleName()).toList();
+        assertThat(kinds)
+                .containsSubsequence(
+                        "QueryEvent",
+                        "QueryEvent",
+                        "TableMapEvent",
+                        "WriteRowsEvent",
+                        "XidEvent",
+                        "TableMapEvent",
+                        "UpdateRowsEvent",
+                        "XidEvent",
+                        "TableMapEvent",
+                        "DeleteRowsEvent",
+                        "XidEvent");
+        assertThat(events)
+                .filteredOn(QueryEvent.class::isInstance)
+                .map(e -> ((QueryEvent) e).query())
                 .contains("CREATE DATABASE test", PythonReadmeSession.STATEMENTS.get(2));
-        QueryEvent create = events.stream().filter(QueryEvent.class::isInstance).map(QueryEvent.class::cast)
-                .filter(q -> q.query().startsWith("CREATE TABLE")).findFirst().orElseThrow();
+        QueryEvent create = events.stream()
+                .filter(QueryEvent.class::isInstance)
+                .map(QueryEvent.class::cast)
+                .filter(q -> q.query().startsWith("CREATE TABLE"))
+                .findFirst()
+                .orElseThrow();
         assertThat(create.schema()).isEqualTo("test");
 
         TableMapEvent map = first(events, TableMapEvent.class);
@@ -91,17 +116,20 @@ class ReadmeSessionIT {
 
     @Test
     void dumpPrintsThePythonFormat() {
-        List<BinlogEvent> events = readAll(config(db).onlyEvents(WriteRowsEvent.class, UpdateRowsEvent.class)
+        List<BinlogEvent> events = readAll(config(db)
+                .onlyEvents(WriteRowsEvent.class, UpdateRowsEvent.class)
                 .build());
         String write = events.get(0).dump();
-        assertThat(write).startsWith("=== WriteRowsEvent ===\nDate: ")
+        assertThat(write)
+                .startsWith("=== WriteRowsEvent ===\nDate: ")
                 .contains("\nLog position: " + events.get(0).header().logPos() + "\n")
                 .contains("\nEvent size: " + events.get(0).header().eventSize() + "\n")
                 .contains("\nTable: test.test4\n")
                 .contains("\nAffected columns: 3\n")
                 .contains("\nChanged rows: 1\n")
                 .contains("\nValues:\n--\n* id : 1\n* data : Hello\n* data2 : World\n");
-        assertThat(events.get(1).dump()).startsWith("=== UpdateRowsEvent ===\n")
+        assertThat(events.get(1).dump())
+                .startsWith("=== UpdateRowsEvent ===\n")
                 .contains("* data : Hello => World\n")
                 .contains("* data2 : World => Hello\n");
     }
@@ -120,6 +148,10 @@ class ReadmeSessionIT {
     }
 
     private static <T> T first(List<BinlogEvent> events, Class<T> type) {
-        return events.stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+        return events.stream()
+                .filter(type::isInstance)
+                .map(type::cast)
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -44,8 +44,8 @@ class ReconnectIT {
 
     /** Kills every binlog dump thread of the server (only the test's reader has one); how many it killed. */
     private static int killDumpThreads() {
-        List<List<String>> ids = db.query(
-                "SELECT ID FROM information_schema.PROCESSLIST WHERE COMMAND = 'Binlog Dump'");
+        List<List<String>> ids =
+                db.query("SELECT ID FROM information_schema.PROCESSLIST WHERE COMMAND = 'Binlog Dump'");
         for (List<String> id : ids) {
             db.execute("KILL " + id.get(0));
         }
@@ -54,7 +54,10 @@ class ReconnectIT {
 
     private static BinLogStreamReaderConfig.Builder readerOf(String table) {
         List<String> end = db.query("SHOW MASTER STATUS").get(0);
-        return config(db).blocking(true).startAt(end.get(0), Long.parseLong(end.get(1))).onlyTables("rc." + table);
+        return config(db)
+                .blocking(true)
+                .startAt(end.get(0), Long.parseLong(end.get(1)))
+                .onlyTables("rc." + table);
     }
 
     private static List<Long> selectIds(String table) {
@@ -68,7 +71,8 @@ class ReconnectIT {
     @Test
     void killedTwiceWhileAWriterInsertsEveryRowComesOnceInOrder() throws Exception {
         db.execute("CREATE TABLE rc.stream (id INT PRIMARY KEY, txn INT, note VARCHAR(40))");
-        BinLogStreamReaderConfig cfg = readerOf("stream").reconnect(5, Duration.ofMillis(100)).build();
+        BinLogStreamReaderConfig cfg =
+                readerOf("stream").reconnect(5, Duration.ofMillis(100)).build();
         int transactions = 300;
         CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
             for (int t = 0; t < transactions; t++) {
@@ -105,7 +109,8 @@ class ReconnectIT {
                 }
             }
             assertThat(kills).isEqualTo(2);
-            assertThat(streamStarts).as("the ROTATE and FORMAT_DESCRIPTION a reconnect gets again are not handed out")
+            assertThat(streamStarts)
+                    .as("the ROTATE and FORMAT_DESCRIPTION a reconnect gets again are not handed out")
                     .hasSize(2);
             assertThat(stream.reconnectAttempts()).isGreaterThanOrEqualTo(2);
         }
@@ -124,7 +129,10 @@ class ReconnectIT {
     @Test
     void killedInTheMiddleOfATransactionResumesThereWithTheTableMapsItHas() throws Exception {
         db.execute("CREATE TABLE rc.big (id INT PRIMARY KEY, pad VARCHAR(200))");
-        BinLogStreamReaderConfig cfg = readerOf("big").reconnect(3, Duration.ofMillis(50)).readAheadBytes(0).build();
+        BinLogStreamReaderConfig cfg = readerOf("big")
+                .reconnect(3, Duration.ofMillis(50))
+                .readAheadBytes(0)
+                .build();
         int rows = 60_000;
         List<Long> ids = new ArrayList<>();
         int tableMaps = 0;
@@ -149,7 +157,9 @@ class ReconnectIT {
             assertThat(stream.reconnectAttempts()).isEqualTo(attemptsAtKill + 1);
         }
         assertThat(idsAtKill).as("the kill came before the statement was read").isLessThan(rows / 2);
-        assertThat(tableMaps).as("the one statement's table map, not sent again after the reconnect").isEqualTo(1);
+        assertThat(tableMaps)
+                .as("the one statement's table map, not sent again after the reconnect")
+                .isEqualTo(1);
         assertThat(ids).containsExactlyElementsOf(selectIds("big"));
     }
 
@@ -157,16 +167,22 @@ class ReconnectIT {
     @Test
     void startedAtAGtidPositionEveryRowComesOnceAndTheGtidPositionFollowsTheServer() throws Exception {
         db.execute("CREATE TABLE rc.gtid (id INT PRIMARY KEY)");
-        MariadbGtidPosition start = MariadbGtidPosition.parse(db.query("SELECT @@gtid_binlog_pos").get(0).get(0));
-        BinLogStreamReaderConfig cfg = config(db).blocking(true).startAtGtid(start).onlyTables("rc.gtid")
-                .reconnect(3, Duration.ofMillis(50)).build();
+        MariadbGtidPosition start = MariadbGtidPosition.parse(
+                db.query("SELECT @@gtid_binlog_pos").get(0).get(0));
+        BinLogStreamReaderConfig cfg = config(db)
+                .blocking(true)
+                .startAtGtid(start)
+                .onlyTables("rc.gtid")
+                .reconnect(3, Duration.ofMillis(50))
+                .build();
         List<Long> ids = new ArrayList<>();
         try (BinLogStreamReader stream = new BinLogStreamReader(cfg)) {
             for (int i = 1; i <= 40; i++) {
                 db.execute("INSERT INTO rc.gtid VALUES (" + i + ")");
                 if (i == 20) {
                     while (ids.size() < 20) {
-                        ((WriteRowsEvent) next(stream, WriteRowsEvent.class)).rows()
+                        ((WriteRowsEvent) next(stream, WriteRowsEvent.class))
+                                .rows()
                                 .forEach(row -> ids.add(row.getLong("id")));
                     }
                     assertThat(killDumpThreads()).isEqualTo(1);
@@ -186,7 +202,8 @@ class ReconnectIT {
     @Test
     void withoutReconnectTheKillEndsTheReaderWithAConnectionException() throws Exception {
         db.execute("CREATE TABLE rc.plain (id INT PRIMARY KEY)");
-        try (BinLogStreamReader stream = new BinLogStreamReader(readerOf("plain").build())) {
+        try (BinLogStreamReader stream =
+                new BinLogStreamReader(readerOf("plain").build())) {
             db.execute("INSERT INTO rc.plain VALUES (1)");
             assertThat(next(stream, WriteRowsEvent.class)).isNotNull();
             assertThat(killDumpThreads()).isEqualTo(1);
@@ -198,17 +215,20 @@ class ReconnectIT {
     @Test
     void closeDuringTheDelayBeforeAnAttemptEndsTheReadPromptly() throws Exception {
         db.execute("CREATE TABLE rc.wait (id INT PRIMARY KEY)");
-        BinLogStreamReader stream = new BinLogStreamReader(readerOf("wait").reconnect(3, Duration.ofMinutes(5))
-                .build());
+        BinLogStreamReader stream = new BinLogStreamReader(
+                readerOf("wait").reconnect(3, Duration.ofMinutes(5)).build());
         db.execute("INSERT INTO rc.wait VALUES (1)");
         assertThat(next(stream, WriteRowsEvent.class)).isNotNull();
-        CompletableFuture<BinlogEvent> blocked = CompletableFuture.supplyAsync(() -> next(stream, WriteRowsEvent.class));
+        CompletableFuture<BinlogEvent> blocked =
+                CompletableFuture.supplyAsync(() -> next(stream, WriteRowsEvent.class));
         assertThat(killDumpThreads()).isEqualTo(1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (stream.reconnectAttempts() == 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(stream.reconnectAttempts()).as("waiting before its first attempt").isEqualTo(1);
+        assertThat(stream.reconnectAttempts())
+                .as("waiting before its first attempt")
+                .isEqualTo(1);
         long closing = System.nanoTime();
         stream.close();
         assertThat(blocked.get(5, TimeUnit.SECONDS)).isNull();

@@ -49,12 +49,14 @@ class ReconnectorTest {
         assertThatThrownBy(() -> new ReconnectPolicy(0, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new ReconnectPolicy(1, Duration.ofMillis(-1)))
                 .isInstanceOf(IllegalArgumentException.class);
-        BinLogStreamReaderConfig.Builder builder = BinLogStreamReaderConfig.builder().serverId(5)
-                .reconnect(3, Duration.ofSeconds(1));
-        assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
+        BinLogStreamReaderConfig.Builder builder =
+                BinLogStreamReaderConfig.builder().serverId(5).reconnect(3, Duration.ofSeconds(1));
+        assertThatThrownBy(builder::build)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("blocking");
         assertThat(builder.blocking(true).build().reconnect()).isEqualTo(new ReconnectPolicy(3, Duration.ofSeconds(1)));
-        assertThat(BinLogStreamReaderConfig.builder().serverId(5).build().reconnect()).isNull();
+        assertThat(BinLogStreamReaderConfig.builder().serverId(5).build().reconnect())
+                .isNull();
     }
 
     /** Doubling from the delay to the cap, each wait between half of its base and all of it. */
@@ -72,7 +74,10 @@ class ReconnectorTest {
                 max = Math.max(max, ms);
             }
             long base = bases[attempt - 1];
-            assertThat(min).as("attempt %d", attempt).isGreaterThanOrEqualTo(base / 2).isLessThan(base * 6 / 10);
+            assertThat(min)
+                    .as("attempt %d", attempt)
+                    .isGreaterThanOrEqualTo(base / 2)
+                    .isLessThan(base * 6 / 10);
             assertThat(max).as("attempt %d", attempt).isLessThanOrEqualTo(base).isGreaterThan(base * 9 / 10);
         }
         assertThat(new ReconnectPolicy(3, Duration.ZERO).delayBefore(3, random)).isZero();

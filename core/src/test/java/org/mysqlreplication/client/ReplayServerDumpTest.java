@@ -31,13 +31,17 @@ class ReplayServerDumpTest {
     }
 
     private static MysqlReplayServer.Builder server() {
-        return MysqlReplayServer.builder().binlog(ReplayServerLoginTest.FILE)
+        return MysqlReplayServer.builder()
+                .binlog(ReplayServerLoginTest.FILE)
                 .user("repl", "pw", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD);
     }
 
     private static BinLogStreamReaderConfig.Builder config(MysqlReplayServer s) {
-        return BinLogStreamReaderConfig.builder().connection(MysqlReplayServer.HOST, s.port(), "repl", "pw")
-                .serverId(100).readAheadBytes(0).startAt(NAME, 4);
+        return BinLogStreamReaderConfig.builder()
+                .connection(MysqlReplayServer.HOST, s.port(), "repl", "pw")
+                .serverId(100)
+                .readAheadBytes(0)
+                .startAt(NAME, 4);
     }
 
     private static List<BinlogEvent> readAll(BinLogStreamReader reader) {
@@ -50,8 +54,12 @@ class ReplayServerDumpTest {
 
     @Test
     void aBlockingDumpGetsHeartbeatsAtTheEndOfTheLog() {
-        try (MysqlReplayServer s = server().start(); BinLogStreamReader reader = new BinLogStreamReader(config(s)
-                .blocking(true).slaveHeartbeat(Duration.ofMillis(200)).onlyEvents(HeartbeatEvent.class).build())) {
+        try (MysqlReplayServer s = server().start();
+                BinLogStreamReader reader = new BinLogStreamReader(config(s)
+                        .blocking(true)
+                        .slaveHeartbeat(Duration.ofMillis(200))
+                        .onlyEvents(HeartbeatEvent.class)
+                        .build())) {
             BinlogEvent first = reader.fetchOne();
             assertThat(first).isInstanceOf(HeartbeatEvent.class);
             assertThat(first.dump()).contains(NAME);
@@ -66,10 +74,11 @@ class ReplayServerDumpTest {
                 BinLogStreamReader reader = new BinLogStreamReader(config(s).build())) {
             List<BinlogEvent> got = new ArrayList<>();
             assertThatThrownBy(() -> {
-                for (BinlogEvent e = reader.fetchOne(); e != null; e = reader.fetchOne()) {
-                    got.add(e);
-                }
-            }).isInstanceOf(ConnectionException.class);
+                        for (BinlogEvent e = reader.fetchOne(); e != null; e = reader.fetchOne()) {
+                            got.add(e);
+                        }
+                    })
+                    .isInstanceOf(ConnectionException.class);
             assertThat(got).hasSizeLessThanOrEqualTo(4);
         }
         try (MysqlReplayServer s = server().dropConnectionAtByte(300).start();
@@ -82,7 +91,8 @@ class ReplayServerDumpTest {
     void aFlippedByteIsCaughtByTheChecksum() {
         try (MysqlReplayServer s = server().flipByte(4, 25).start();
                 BinLogStreamReader reader = new BinLogStreamReader(config(s).build())) {
-            assertThatThrownBy(() -> readAll(reader)).isInstanceOf(BinlogException.class)
+            assertThatThrownBy(() -> readAll(reader))
+                    .isInstanceOf(BinlogException.class)
                     .hasMessageContaining("CRC32");
         }
     }

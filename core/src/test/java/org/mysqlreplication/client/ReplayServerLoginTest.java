@@ -28,14 +28,24 @@ import org.mysqlreplication.testing.replay.ReplayLogin;
  */
 class ReplayServerLoginTest {
 
-    static final Path FILE = Path.of("..", "..", "shared", "fixtures", "binlogs",
-            "apecloud-mysql-binlog-connector-rust", "tests", "parse_file_tests", "mysql-bin.000057");
+    static final Path FILE = Path.of(
+            "..",
+            "..",
+            "shared",
+            "fixtures",
+            "binlogs",
+            "apecloud-mysql-binlog-connector-rust",
+            "tests",
+            "parse_file_tests",
+            "mysql-bin.000057");
     private static MysqlReplayServer server;
 
     @BeforeAll
     static void start() {
         assumeTrue(Files.isRegularFile(FILE), "fixture " + FILE.toAbsolutePath() + " is absent");
-        server = MysqlReplayServer.builder().binlog(FILE).tls()
+        server = MysqlReplayServer.builder()
+                .binlog(FILE)
+                .tls()
                 .user("native", "n-pw", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD)
                 .user("sha2", "s2-pw", ReplayAuthPlugin.CACHING_SHA2_PASSWORD)
                 .user("sha2file", "s2-file-pw", ReplayAuthPlugin.CACHING_SHA2_PASSWORD)
@@ -52,7 +62,11 @@ class ReplayServerLoginTest {
     }
 
     static ConnectionSettings.Builder settings(MysqlReplayServer s, String user, String password) {
-        return ConnectionSettings.builder().host(MysqlReplayServer.HOST).port(s.port()).user(user).password(password);
+        return ConnectionSettings.builder()
+                .host(MysqlReplayServer.HOST)
+                .port(s.port())
+                .user(user)
+                .password(password);
     }
 
     /** Logs in, checks CURRENT_USER() and returns the server's record of the login. */
@@ -74,21 +88,24 @@ class ReplayServerLoginTest {
     @Test
     void nativePasswordAfterASwitchFromTheHandshakesCachingSha2() {
         assertThat(login(server, settings(server, "native", "n-pw").build()))
-                .isEqualTo(new ReplayLogin("native", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD,
-                        ReplayLogin.Path.NATIVE_SCRAMBLE, true));
+                .isEqualTo(new ReplayLogin(
+                        "native", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD, ReplayLogin.Path.NATIVE_SCRAMBLE, true));
     }
 
     @Test
     void cachingSha2FullOverTlsThenFast() {
         server.clearAuthenticationCache();
-        assertThat(path(settings(server, "sha2", "s2-pw").sslMode(SslMode.REQUIRED))).isEqualTo(ReplayLogin.Path.TLS);
+        assertThat(path(settings(server, "sha2", "s2-pw").sslMode(SslMode.REQUIRED)))
+                .isEqualTo(ReplayLogin.Path.TLS);
         assertThat(path(settings(server, "sha2", "s2-pw"))).isEqualTo(ReplayLogin.Path.FAST);
     }
 
     @Test
     void fullAuthenticationOverTlsWithTheServersIdentityChecked() {
-        assertThat(path(settings(server, "sha256", "s256-pw").sslMode(SslMode.VERIFY_IDENTITY)
-                .sslCa(server.caCertificate()))).isEqualTo(ReplayLogin.Path.TLS);
+        assertThat(path(settings(server, "sha256", "s256-pw")
+                        .sslMode(SslMode.VERIFY_IDENTITY)
+                        .sslCa(server.caCertificate())))
+                .isEqualTo(ReplayLogin.Path.TLS);
     }
 
     @Test
@@ -114,36 +131,53 @@ class ReplayServerLoginTest {
     void withoutTlsKeyOrRetrievalTheClientStopsNamingTheOptions() {
         server.clearAuthenticationCache();
         for (String[] account : List.of(new String[] {"sha2", "s2-pw"}, new String[] {"sha256", "s256-pw"})) {
-            assertThatThrownBy(() -> ServerConnection.open(settings(server, account[0], account[1]).build()))
-                    .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.errorCode())
-                            .isEqualTo(AuthenticationException.CR_AUTH_PLUGIN_ERR))
-                    .hasMessageContaining("sslMode").hasMessageContaining("serverPublicKey")
-                    .hasMessageContaining("allowPublicKeyRetrieval").hasMessageNotContaining(account[1]);
+            assertThatThrownBy(() -> ServerConnection.open(
+                            settings(server, account[0], account[1]).build()))
+                    .isInstanceOfSatisfying(
+                            AuthenticationException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(AuthenticationException.CR_AUTH_PLUGIN_ERR))
+                    .hasMessageContaining("sslMode")
+                    .hasMessageContaining("serverPublicKey")
+                    .hasMessageContaining("allowPublicKeyRetrieval")
+                    .hasMessageNotContaining(account[1]);
         }
     }
 
     @Test
     void aWrongPasswordIsTheServersAccessDeniedOnEveryPath() {
-        for (ConnectionSettings s : List.of(settings(server, "native", "bad").build(),
+        for (ConnectionSettings s : List.of(
+                settings(server, "native", "bad").build(),
                 settings(server, "sha2", "bad").sslMode(SslMode.REQUIRED).build(),
                 settings(server, "sha2get", "bad").allowPublicKeyRetrieval(true).build(),
-                settings(server, "sha256", "bad").serverPublicKey(server.publicKeyFile()).build())) {
-            assertThatThrownBy(() -> ServerConnection.open(s)).as(s.toString())
+                settings(server, "sha256", "bad")
+                        .serverPublicKey(server.publicKeyFile())
+                        .build())) {
+            assertThatThrownBy(() -> ServerConnection.open(s))
+                    .as(s.toString())
                     .isInstanceOfSatisfying(AuthenticationException.class, e -> {
                         assertThat(e.errorCode()).isEqualTo(1045);
                         assertThat(e.sqlState()).isEqualTo("28000");
-                    }).hasMessageNotContaining("bad'");
+                    })
+                    .hasMessageNotContaining("bad'");
         }
     }
 
     /** A server before 8.0.5 decrypts caching_sha2_password's RSA with PKCS#1 v1.5; the client pads to match. */
     @Test
     void aServerBefore805GetsPkcs1AndAHandshakeNamingNativeSwitchesIntoCachingSha2() {
-        try (MysqlReplayServer old = MysqlReplayServer.builder().binlog(FILE).serverVersion("8.0.4")
+        try (MysqlReplayServer old = MysqlReplayServer.builder()
+                .binlog(FILE)
+                .serverVersion("8.0.4")
                 .defaultAuthPlugin(ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD)
-                .user("sha2", "old-pw", ReplayAuthPlugin.CACHING_SHA2_PASSWORD).start()) {
-            assertThat(login(old, settings(old, "sha2", "old-pw").serverPublicKey(old.publicKeyFile()).build())
-                    .path()).isEqualTo(ReplayLogin.Path.RSA);
+                .user("sha2", "old-pw", ReplayAuthPlugin.CACHING_SHA2_PASSWORD)
+                .start()) {
+            assertThat(login(
+                                    old,
+                                    settings(old, "sha2", "old-pw")
+                                            .serverPublicKey(old.publicKeyFile())
+                                            .build())
+                            .path())
+                    .isEqualTo(ReplayLogin.Path.RSA);
         }
     }
 }

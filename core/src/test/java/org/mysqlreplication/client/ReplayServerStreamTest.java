@@ -36,6 +36,7 @@ class ReplayServerStreamTest {
     private static final Path ROOT = Path.of("..", "..", "shared", "fixtures", "binlogs");
     /** MySQL 5.7.32, 17 GTIDs with CRC32 (zalora binlog-parser's gtid fixture). */
     private static final Path GTIDS = ROOT.resolve("zalora-binlog-parser/data/gtid-fixtures/mysql-bin.01");
+
     private static final List<MysqlReplayServer> SERVERS = new ArrayList<>();
 
     @BeforeAll
@@ -51,7 +52,11 @@ class ReplayServerStreamTest {
     /** The fixture files whose events include GTID_LOG_EVENT (type 33), found by walking their event headers. */
     static Stream<Path> gtidFiles() throws IOException {
         try (Stream<Path> all = Files.walk(ROOT)) {
-            return all.filter(Files::isRegularFile).filter(ReplayServerStreamTest::hasGtidEvents).sorted().toList()
+            return all
+                    .filter(Files::isRegularFile)
+                    .filter(ReplayServerStreamTest::hasGtidEvents)
+                    .sorted()
+                    .toList()
                     .stream();
         }
     }
@@ -82,15 +87,20 @@ class ReplayServerStreamTest {
     }
 
     private static MysqlReplayServer serve(Path file) {
-        MysqlReplayServer s = MysqlReplayServer.builder().binlog(file)
-                .user("repl", "sha2-pw", ReplayAuthPlugin.CACHING_SHA2_PASSWORD).start();
+        MysqlReplayServer s = MysqlReplayServer.builder()
+                .binlog(file)
+                .user("repl", "sha2-pw", ReplayAuthPlugin.CACHING_SHA2_PASSWORD)
+                .start();
         SERVERS.add(s);
         return s;
     }
 
     private static BinLogStreamReaderConfig.Builder config(MysqlReplayServer s) {
-        return BinLogStreamReaderConfig.builder().connection(MysqlReplayServer.HOST, s.port(), "repl", "sha2-pw")
-                .allowPublicKeyRetrieval(true).serverId(100).readAheadBytes(0);
+        return BinLogStreamReaderConfig.builder()
+                .connection(MysqlReplayServer.HOST, s.port(), "repl", "sha2-pw")
+                .allowPublicKeyRetrieval(true)
+                .serverId(100)
+                .readAheadBytes(0);
     }
 
     private static List<BinlogEvent> stream(BinLogStreamReaderConfig config) {
@@ -122,8 +132,10 @@ class ReplayServerStreamTest {
             return;
         }
         MysqlReplayServer server = serve(file);
-        List<BinlogEvent> streamed = stream(config(server).startAt(file.getFileName().toString(), 4).build());
-        assertThat(streamed.subList(1, streamed.size())).extracting(BinlogEvent::dump)
+        List<BinlogEvent> streamed =
+                stream(config(server).startAt(file.getFileName().toString(), 4).build());
+        assertThat(streamed.subList(1, streamed.size()))
+                .extracting(BinlogEvent::dump)
                 .isEqualTo(fromFile.stream().map(BinlogEvent::dump).toList());
     }
 
@@ -131,7 +143,9 @@ class ReplayServerStreamTest {
     void aGtidStartAfterTransactionKReceivesExactlyTheRest() {
         assumeTrue(Files.isRegularFile(GTIDS), GTIDS + " is absent");
         List<BinlogEvent> fromFile = readFile(GTIDS);
-        List<GtidEvent> gtids = fromFile.stream().filter(GtidEvent.class::isInstance).map(GtidEvent.class::cast)
+        List<GtidEvent> gtids = fromFile.stream()
+                .filter(GtidEvent.class::isInstance)
+                .map(GtidEvent.class::cast)
                 .toList();
         assertThat(gtids).hasSize(17);
         MysqlGtidSet previous = previousGtids(fromFile);
@@ -141,15 +155,25 @@ class ReplayServerStreamTest {
             for (GtidEvent g : gtids.subList(0, k)) {
                 start = start.add(g.sourceId(), g.gno());
             }
-            List<BinlogEvent> streamed = stream(config(server).startAtGtid(start).build());
-            List<String> received = streamed.stream().filter(GtidEvent.class::isInstance)
-                    .map(e -> ((GtidEvent) e).sourceId() + ":" + ((GtidEvent) e).gno()).toList();
-            assertThat(received).as("after " + k).isEqualTo(gtids.subList(k, gtids.size()).stream()
-                    .map(g -> g.sourceId() + ":" + g.gno()).toList());
-            List<String> tail = fromFile.subList(k == gtids.size() ? fromFile.size()
-                    : fromFile.indexOf(gtids.get(k)), fromFile.size()).stream().map(BinlogEvent::dump).toList();
-            assertThat(streamed.stream().map(BinlogEvent::dump).toList()).as("after " + k).endsWith(
-                    tail.toArray(String[]::new));
+            List<BinlogEvent> streamed =
+                    stream(config(server).startAtGtid(start).build());
+            List<String> received = streamed.stream()
+                    .filter(GtidEvent.class::isInstance)
+                    .map(e -> ((GtidEvent) e).sourceId() + ":" + ((GtidEvent) e).gno())
+                    .toList();
+            assertThat(received)
+                    .as("after " + k)
+                    .isEqualTo(gtids.subList(k, gtids.size()).stream()
+                            .map(g -> g.sourceId() + ":" + g.gno())
+                            .toList());
+            List<String> tail = fromFile
+                    .subList(k == gtids.size() ? fromFile.size() : fromFile.indexOf(gtids.get(k)), fromFile.size())
+                    .stream()
+                    .map(BinlogEvent::dump)
+                    .toList();
+            assertThat(streamed.stream().map(BinlogEvent::dump).toList())
+                    .as("after " + k)
+                    .endsWith(tail.toArray(String[]::new));
         }
     }
 

@@ -44,8 +44,12 @@ class RestartAndFailoverIT {
         try (LocalMariaDb db = LocalMariaDb.builder().start()) {
             db.execute("CREATE DATABASE rs", "CREATE TABLE rs.t (id INT PRIMARY KEY)");
             List<String> end = db.query("SHOW MASTER STATUS").get(0);
-            BinLogStreamReaderConfig cfg = config(db).blocking(true).startAt(end.get(0), Long.parseLong(end.get(1)))
-                    .onlyTables("rs.t").reconnect(30, Duration.ofMillis(100)).build();
+            BinLogStreamReaderConfig cfg = config(db)
+                    .blocking(true)
+                    .startAt(end.get(0), Long.parseLong(end.get(1)))
+                    .onlyTables("rs.t")
+                    .reconnect(30, Duration.ofMillis(100))
+                    .build();
             List<Long> ids = new ArrayList<>();
             try (BinLogStreamReader stream = new BinLogStreamReader(cfg)) {
                 CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
@@ -72,7 +76,8 @@ class RestartAndFailoverIT {
                 }
                 db.execute("INSERT INTO rs.t VALUES (-1)");
                 reading.get(120, TimeUnit.SECONDS);
-                assertThat(stream.reconnectAttempts()).as("one run of attempts per restart at least")
+                assertThat(stream.reconnectAttempts())
+                        .as("one run of attempts per restart at least")
                         .isGreaterThanOrEqualTo(2);
             }
             List<Long> expected = selectIds(db, "rs.t");
@@ -91,14 +96,16 @@ class RestartAndFailoverIT {
     @Test
     void aReaderMovedToTheReplicaAtItsGtidPositionLosesAndRepeatsNoTransaction() {
         try (LocalMariaDb primary = LocalMariaDb.builder().start();
-                LocalMariaDb replica = LocalMariaDb.builder().serverId(2).replicaOf(primary).start()) {
+                LocalMariaDb replica =
+                        LocalMariaDb.builder().serverId(2).replicaOf(primary).start()) {
             primary.execute("CREATE DATABASE fo", "CREATE TABLE fo.t (id INT PRIMARY KEY)");
             for (int i = 1; i <= 50; i++) {
                 primary.execute("INSERT INTO fo.t VALUES (" + i + ")");
             }
             List<Long> ids = new ArrayList<>();
             MariadbGtidPosition saved;
-            try (BinLogStreamReader onPrimary = new BinLogStreamReader(config(primary).onlyTables("fo.t").build())) {
+            try (BinLogStreamReader onPrimary =
+                    new BinLogStreamReader(config(primary).onlyTables("fo.t").build())) {
                 while (ids.size() < 30) {
                     collect(onPrimary.fetchOne(), ids);
                 }
@@ -108,20 +115,27 @@ class RestartAndFailoverIT {
                 } while (!(e instanceof XidEvent)); // the 30th transaction's end
                 saved = onPrimary.gtidPosition();
             }
-            replica.awaitReplicated(primary.query("SELECT @@gtid_binlog_pos").get(0).get(0), Duration.ofSeconds(30));
+            replica.awaitReplicated(
+                    primary.query("SELECT @@gtid_binlog_pos").get(0).get(0), Duration.ofSeconds(30));
             primary.kill();
             replica.execute("STOP SLAVE");
             for (int i = 51; i <= 60; i++) {
                 replica.execute("INSERT INTO fo.t VALUES (" + i + ")");
             }
 
-            try (BinLogStreamReader onReplica = new BinLogStreamReader(config(replica).serverId(101)
-                    .startAtGtid(saved).onlyTables("fo.t").build())) {
+            try (BinLogStreamReader onReplica = new BinLogStreamReader(config(replica)
+                    .serverId(101)
+                    .startAtGtid(saved)
+                    .onlyTables("fo.t")
+                    .build())) {
                 onReplica.forEach(event -> collect(event, ids));
                 assertThat(onReplica.gtidPosition().toString())
-                        .isEqualTo(replica.query("SELECT @@gtid_binlog_pos").get(0).get(0));
+                        .isEqualTo(
+                                replica.query("SELECT @@gtid_binlog_pos").get(0).get(0));
             }
-            assertThat(ids).containsExactlyElementsOf(selectIds(replica, "fo.t")).hasSize(60);
+            assertThat(ids)
+                    .containsExactlyElementsOf(selectIds(replica, "fo.t"))
+                    .hasSize(60);
         }
     }
 }

@@ -25,21 +25,32 @@ class ResumeToTheRowIT {
     private static LocalMariaDb db;
     /** The default 8 KiB rows events: the small statement's 400 rows are cut into many events. */
     private static LocalMariaDb smallEvents;
+
     private static List<String> selectedBig;
     private static List<String> selectedSmall;
 
     @BeforeAll
     static void start() {
-        db = LocalMariaDb.builder().serverOption("binlog_row_event_max_size", "16777216").start();
-        db.execute("CREATE DATABASE r", "CREATE TABLE r.big (id INT PRIMARY KEY, v VARCHAR(20))",
+        db = LocalMariaDb.builder()
+                .serverOption("binlog_row_event_max_size", "16777216")
+                .start();
+        db.execute(
+                "CREATE DATABASE r",
+                "CREATE TABLE r.big (id INT PRIMARY KEY, v VARCHAR(20))",
                 "INSERT INTO r.big SELECT seq, CONCAT('v', seq) FROM r.seq_1_to_60000",
                 "INSERT INTO r.big VALUES (60001, 'after')");
-        selectedBig = db.query("SELECT id FROM r.big ORDER BY id").stream().map(r -> r.get(0)).toList();
+        selectedBig = db.query("SELECT id FROM r.big ORDER BY id").stream()
+                .map(r -> r.get(0))
+                .toList();
         smallEvents = LocalMariaDb.builder().start();
-        smallEvents.execute("CREATE DATABASE r", "CREATE TABLE r.small (id INT PRIMARY KEY, v VARCHAR(200))",
+        smallEvents.execute(
+                "CREATE DATABASE r",
+                "CREATE TABLE r.small (id INT PRIMARY KEY, v VARCHAR(200))",
                 "INSERT INTO r.small SELECT seq, REPEAT('x', 150) FROM r.seq_1_to_400",
                 "INSERT INTO r.small VALUES (401, 'last')");
-        selectedSmall = smallEvents.query("SELECT id FROM r.small ORDER BY id").stream().map(r -> r.get(0)).toList();
+        selectedSmall = smallEvents.query("SELECT id FROM r.small ORDER BY id").stream()
+                .map(r -> r.get(0))
+                .toList();
     }
 
     @AfterAll
@@ -83,7 +94,8 @@ class ResumeToTheRowIT {
                             handled.add(w.rows().get(k).get("id").toString());
                         }
                         saved = a.resumePositionAfterRow(31_337);
-                    } else if (e instanceof WriteRowsEvent w && w.table().table().equals("big")) {
+                    } else if (e instanceof WriteRowsEvent w
+                            && w.table().table().equals("big")) {
                         w.rows().forEach(r -> handled.add(r.get("id").toString()));
                     }
                 }
@@ -93,8 +105,8 @@ class ResumeToTheRowIT {
             assertThat(saved.gtid()).isNotNull();
             assertThat(ResumePosition.parse(saved.toJson())).isEqualTo(saved);
             BinLogStreamReaderConfig.Builder again = rows();
-            try (BinLogStreamReader b = new BinLogStreamReader((byGtid ? again.startAtByGtid(saved)
-                    : again.startAt(saved)).build())) {
+            try (BinLogStreamReader b =
+                    new BinLogStreamReader((byGtid ? again.startAtByGtid(saved) : again.startAt(saved)).build())) {
                 handled.addAll(idsToTheEnd(b, "big"));
             }
             assertThat(handled).as(byGtid ? "by GTID" : "by position").isEqualTo(selectedBig);
@@ -122,7 +134,8 @@ class ResumeToTheRowIT {
         assertThat(saved).isNotNull();
         assertThat(saved.insideTransaction()).isTrue();
         assertThat(handled).hasSizeLessThan(400);
-        try (BinLogStreamReader b = new BinLogStreamReader(smallRows().startAt(saved).build())) {
+        try (BinLogStreamReader b =
+                new BinLogStreamReader(smallRows().startAt(saved).build())) {
             handled.addAll(idsToTheEnd(b, "small"));
         }
         assertThat(handled).isEqualTo(selectedSmall);
@@ -132,7 +145,8 @@ class ResumeToTheRowIT {
     @Test
     void betweenTransactionsThePositionIsTheNextEvent() {
         ResumePosition saved = null;
-        try (BinLogStreamReader a = new BinLogStreamReader(config(db).onlyTables("big").build())) {
+        try (BinLogStreamReader a =
+                new BinLogStreamReader(config(db).onlyTables("big").build())) {
             for (BinlogEvent e; saved == null && (e = a.fetchOne()) != null; ) {
                 if (e instanceof org.mysqlreplication.event.XidEvent) {
                     saved = a.resumePosition();
@@ -145,7 +159,10 @@ class ResumeToTheRowIT {
         try (BinLogStreamReader b = new BinLogStreamReader(rows().startAt(saved).build())) {
             Row row = ((WriteRowsEvent) b.fetchOne()).rows().get(0);
             assertThat(row.get("id").toString()).isEqualTo(selectedBig.get(selectedBig.size() - 1));
-            assertThat(row.get("v")).isEqualTo(db.query("SELECT v FROM r.big WHERE id = 60001").get(0).get(0));
+            assertThat(row.get("v"))
+                    .isEqualTo(db.query("SELECT v FROM r.big WHERE id = 60001")
+                            .get(0)
+                            .get(0));
             assertThat(b.fetchOne()).isNull();
         }
     }

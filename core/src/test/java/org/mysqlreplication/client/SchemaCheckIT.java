@@ -31,28 +31,55 @@ class SchemaCheckIT {
 
     /** Types beyond ColumnValuesIT's, with their aliases and MariaDB's own types. Name, declaration. */
     static final List<String[]> TYPES = List.of(
-            new String[] {"bo", "BOOL"}, new String[] {"bg", "BOOLEAN"}, new String[] {"i1", "INT1"},
-            new String[] {"i2", "INTEGER(5) ZEROFILL"}, new String[] {"sr", "BIGINT UNSIGNED"},
-            new String[] {"dd", "DECIMAL"}, new String[] {"nu", "NUMERIC(7,3) UNSIGNED"},
-            new String[] {"fx", "FIXED(4)"}, new String[] {"fl", "FLOAT(10,2)"}, new String[] {"f30", "FLOAT(30)"},
-            new String[] {"dp", "DOUBLE PRECISION"}, new String[] {"re", "REAL"},
-            new String[] {"js", "JSON"}, new String[] {"pt", "POINT"}, new String[] {"ge", "GEOMETRY"},
-            new String[] {"ls", "LINESTRING"}, new String[] {"mp", "MULTIPOLYGON"},
-            new String[] {"gc", "GEOMETRYCOLLECTION"}, new String[] {"uu", "UUID"}, new String[] {"i6", "INET6"},
-            new String[] {"i4", "INET4"}, new String[] {"t100", "TEXT(100) CHARACTER SET utf8mb4"},
-            new String[] {"t70k", "TEXT(70000) CHARACTER SET latin1"}, new String[] {"b300", "BLOB(300)"},
-            new String[] {"tt", "TINYTEXT"}, new String[] {"lt", "LONGTEXT CHARACTER SET utf8mb4"},
-            new String[] {"tb", "TINYBLOB"}, new String[] {"mb", "MEDIUMBLOB"},
-            new String[] {"nc", "NCHAR(5)"}, new String[] {"nv", "NATIONAL VARCHAR(7)"},
-            new String[] {"c100", "CHAR(100) CHARACTER SET utf8mb4"}, new String[] {"c255", "CHAR(255)"},
-            new String[] {"cb", "CHAR(3) BINARY"}, new String[] {"bn", "BINARY"},
-            new String[] {"u16", "VARCHAR(9) CHARACTER SET utf16"}, new String[] {"uc", "CHAR(4) CHARACTER SET ucs2"},
-            new String[] {"sj", "VARCHAR(6) CHARACTER SET sjis"}, new String[] {"vb", "VARCHAR(5) CHARACTER SET binary"},
-            new String[] {"lv", "LONG VARCHAR"}, new String[] {"lvb", "LONG VARBINARY"},
-            new String[] {"es", "ENUM('x') CHARACTER SET latin1"}, new String[] {"e300", enumOf(300)},
-            new String[] {"s20", setOf(20)}, new String[] {"s40", setOf(40)},
-            new String[] {"y4", "YEAR(4)"}, new String[] {"bt", "BIT"}, new String[] {"t2", "TIME(2)"},
-            new String[] {"dt6", "DATETIME(6)"}, new String[] {"ts0", "TIMESTAMP NULL"},
+            new String[] {"bo", "BOOL"},
+            new String[] {"bg", "BOOLEAN"},
+            new String[] {"i1", "INT1"},
+            new String[] {"i2", "INTEGER(5) ZEROFILL"},
+            new String[] {"sr", "BIGINT UNSIGNED"},
+            new String[] {"dd", "DECIMAL"},
+            new String[] {"nu", "NUMERIC(7,3) UNSIGNED"},
+            new String[] {"fx", "FIXED(4)"},
+            new String[] {"fl", "FLOAT(10,2)"},
+            new String[] {"f30", "FLOAT(30)"},
+            new String[] {"dp", "DOUBLE PRECISION"},
+            new String[] {"re", "REAL"},
+            new String[] {"js", "JSON"},
+            new String[] {"pt", "POINT"},
+            new String[] {"ge", "GEOMETRY"},
+            new String[] {"ls", "LINESTRING"},
+            new String[] {"mp", "MULTIPOLYGON"},
+            new String[] {"gc", "GEOMETRYCOLLECTION"},
+            new String[] {"uu", "UUID"},
+            new String[] {"i6", "INET6"},
+            new String[] {"i4", "INET4"},
+            new String[] {"t100", "TEXT(100) CHARACTER SET utf8mb4"},
+            new String[] {"t70k", "TEXT(70000) CHARACTER SET latin1"},
+            new String[] {"b300", "BLOB(300)"},
+            new String[] {"tt", "TINYTEXT"},
+            new String[] {"lt", "LONGTEXT CHARACTER SET utf8mb4"},
+            new String[] {"tb", "TINYBLOB"},
+            new String[] {"mb", "MEDIUMBLOB"},
+            new String[] {"nc", "NCHAR(5)"},
+            new String[] {"nv", "NATIONAL VARCHAR(7)"},
+            new String[] {"c100", "CHAR(100) CHARACTER SET utf8mb4"},
+            new String[] {"c255", "CHAR(255)"},
+            new String[] {"cb", "CHAR(3) BINARY"},
+            new String[] {"bn", "BINARY"},
+            new String[] {"u16", "VARCHAR(9) CHARACTER SET utf16"},
+            new String[] {"uc", "CHAR(4) CHARACTER SET ucs2"},
+            new String[] {"sj", "VARCHAR(6) CHARACTER SET sjis"},
+            new String[] {"vb", "VARCHAR(5) CHARACTER SET binary"},
+            new String[] {"lv", "LONG VARCHAR"},
+            new String[] {"lvb", "LONG VARBINARY"},
+            new String[] {"es", "ENUM('x') CHARACTER SET latin1"},
+            new String[] {"e300", enumOf(300)},
+            new String[] {"s20", setOf(20)},
+            new String[] {"s40", setOf(40)},
+            new String[] {"y4", "YEAR(4)"},
+            new String[] {"bt", "BIT"},
+            new String[] {"t2", "TIME(2)"},
+            new String[] {"dt6", "DATETIME(6)"},
+            new String[] {"ts0", "TIMESTAMP NULL"},
             new String[] {"dte", "DATE"});
 
     private static LocalMariaDb noLog;
@@ -84,11 +111,16 @@ class SchemaCheckIT {
         }
         allTypes.append(')');
         for (LocalMariaDb db : List.of(noLog, full)) {
-            db.execute("CREATE DATABASE chk", createTypes(), allTypes.toString(),
+            db.execute(
+                    "CREATE DATABASE chk",
+                    createTypes(),
+                    allTypes.toString(),
                     "INSERT INTO chk.all_types (id) VALUES (1)",
                     "CREATE TABLE chk.old (id INT PRIMARY KEY, t3 TIME(3), d2 DATETIME(2), s1 TIMESTAMP(1) NULL)",
-                    "INSERT INTO chk.old VALUES (1, '01:02:03.456', '2024-02-29 13:14:15.67', NULL)", "INSERT INTO chk.types (id) VALUES (1)",
-                    "CREATE TABLE chk.altered (a INT, b VARCHAR(10))", "INSERT INTO chk.altered VALUES (1, 'x')",
+                    "INSERT INTO chk.old VALUES (1, '01:02:03.456', '2024-02-29 13:14:15.67', NULL)",
+                    "INSERT INTO chk.types (id) VALUES (1)",
+                    "CREATE TABLE chk.altered (a INT, b VARCHAR(10))",
+                    "INSERT INTO chk.altered VALUES (1, 'x')",
                     "ALTER TABLE chk.altered ADD COLUMN m BIGINT AFTER a");
         }
     }
@@ -107,7 +139,10 @@ class SchemaCheckIT {
         assertThat(rows).hasSize(1);
         List<String> names = new ArrayList<>(List.of("id"));
         TYPES.forEach(t -> names.add(t[0]));
-        assertThat(rows.get(0).table().columns().stream().map(ColumnSchema::name).toList()).isEqualTo(names);
+        assertThat(rows.get(0).table().columns().stream()
+                        .map(ColumnSchema::name)
+                        .toList())
+                .isEqualTo(names);
         assertThat(rows.get(0).get("id")).isEqualTo(1);
     }
 
@@ -119,8 +154,10 @@ class SchemaCheckIT {
     @ValueSource(strings = {"NO_LOG", "FULL"})
     void everyColumnTypeOfACreateTableReadByTheHistoryPassesTheCheck(String metadata) {
         LocalMariaDb db = metadata.equals("FULL") ? full : noLog;
-        List<Row> rows = rowsOf(config(db).onlyTables("types", "all_types")
-                .schemaHistory(new org.mysqlreplication.schema.InMemorySchemaHistoryStore()).build());
+        List<Row> rows = rowsOf(config(db)
+                .onlyTables("types", "all_types")
+                .schemaHistory(new org.mysqlreplication.schema.InMemorySchemaHistoryStore())
+                .build());
         assertThat(rows).hasSize(2);
         for (Row row : rows) {
             List<List<String>> names = db.query("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE"
@@ -135,16 +172,21 @@ class SchemaCheckIT {
         assertThatThrownBy(() -> rowsOf(config(noLog).onlyTables("altered").build()))
                 .isInstanceOf(EventDecodeException.class)
                 .hasMessageContaining("table chk.altered")
-                .hasMessageContaining("2 column(s)").hasMessageContaining("3 column(s)")
-                .hasMessageContaining("binlog_row_metadata=FULL").hasMessageContaining("schema history")
+                .hasMessageContaining("2 column(s)")
+                .hasMessageContaining("3 column(s)")
+                .hasMessageContaining("binlog_row_metadata=FULL")
+                .hasMessageContaining("schema history")
                 .hasMessageContaining("TABLE_MAP_EVENT")
-                .cause().isInstanceOf(SchemaMismatchException.class);
+                .cause()
+                .isInstanceOf(SchemaMismatchException.class);
     }
 
     @Test
     void positionalNamesWhenTheUserSaysSoAndTheMismatchIsCounted() {
-        BinLogStreamReaderConfig config = config(noLog).onlyTables("altered")
-                .schemaMismatchPolicy(SchemaMismatchPolicy.POSITIONAL_NAMES).build();
+        BinLogStreamReaderConfig config = config(noLog)
+                .onlyTables("altered")
+                .schemaMismatchPolicy(SchemaMismatchPolicy.POSITIONAL_NAMES)
+                .build();
         List<Row> rows = new ArrayList<>();
         long mismatches;
         try (BinLogStreamReader stream = new BinLogStreamReader(config)) {

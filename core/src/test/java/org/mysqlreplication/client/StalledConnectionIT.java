@@ -40,7 +40,10 @@ class StalledConnectionIT {
 
     private static BinLogStreamReaderConfig.Builder readerVia(StallingProxy proxy, String table) {
         List<String> end = db.query("SHOW MASTER STATUS").get(0);
-        return config(db).port(proxy.port()).blocking(true).startAt(end.get(0), Long.parseLong(end.get(1)))
+        return config(db)
+                .port(proxy.port())
+                .blocking(true)
+                .startAt(end.get(0), Long.parseLong(end.get(1)))
                 .onlyTables("st." + table);
     }
 
@@ -50,7 +53,8 @@ class StalledConnectionIT {
         db.execute("CREATE TABLE st.once (id INT PRIMARY KEY)");
         try (StallingProxy proxy = new StallingProxy(db.port());
                 BinLogStreamReader stream = new BinLogStreamReader(readerVia(proxy, "once")
-                        .slaveHeartbeat(Duration.ofSeconds(1)).build())) {
+                        .slaveHeartbeat(Duration.ofSeconds(1))
+                        .build())) {
             db.execute("INSERT INTO st.once VALUES (1)");
             assertThat(next(stream)).isNotNull();
             proxy.stallAll();
@@ -63,9 +67,11 @@ class StalledConnectionIT {
             } catch (ExecutionException e) {
                 failure = e.getCause();
             }
-            assertThat(failure).isInstanceOf(ConnectionException.class)
+            assertThat(failure)
+                    .isInstanceOf(ConnectionException.class)
                     .hasMessageContaining("delivered no byte (no event, no heartbeat) for the read timeout of PT7S");
-            assertThat(System.nanoTime() - stalledAt).as("not before the read timeout")
+            assertThat(System.nanoTime() - stalledAt)
+                    .as("not before the read timeout")
                     .isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(6));
         }
     }
@@ -75,8 +81,10 @@ class StalledConnectionIT {
     void withReconnectEveryRowComesOnceAcrossStalls() throws Exception {
         db.execute("CREATE TABLE st.stream (id INT PRIMARY KEY)");
         try (StallingProxy proxy = new StallingProxy(db.port())) {
-            BinLogStreamReaderConfig cfg = readerVia(proxy, "stream").readTimeout(Duration.ofSeconds(2))
-                    .reconnect(5, Duration.ofMillis(100)).build();
+            BinLogStreamReaderConfig cfg = readerVia(proxy, "stream")
+                    .readTimeout(Duration.ofSeconds(2))
+                    .reconnect(5, Duration.ofMillis(100))
+                    .build();
             int rows = 600;
             List<Long> ids = new ArrayList<>();
             try (BinLogStreamReader stream = new BinLogStreamReader(cfg)) {
@@ -99,7 +107,8 @@ class StalledConnectionIT {
                 writer.get(60, TimeUnit.SECONDS);
                 assertThat(stalls).isEqualTo(2);
                 assertThat(stream.reconnectAttempts()).isEqualTo(2);
-                assertThat(proxy.accepted()).as("the dump and schema connections, then a dump connection per stall")
+                assertThat(proxy.accepted())
+                        .as("the dump and schema connections, then a dump connection per stall")
                         .isEqualTo(2 + 2);
             }
             List<Long> expected = new ArrayList<>();

@@ -92,7 +92,8 @@ final class StallingProxy implements AutoCloseable {
 
         void pump(Socket from, Socket to) {
             byte[] buf = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream();
+                    OutputStream out = to.getOutputStream()) {
                 while (true) {
                     while (stalled) {
                         Thread.sleep(50); // hold the bytes: read nothing, send nothing

@@ -24,28 +24,40 @@ class StatementEventsIT {
 
     @Test
     void statementContextEventsMatchShowBinlogEvents() {
-        try (LocalMariaDb db = LocalMariaDb.builder().serverOption("binlog-format", "STATEMENT").start()) {
-            db.execute("CREATE DATABASE s",
+        try (LocalMariaDb db = LocalMariaDb.builder()
+                .serverOption("binlog-format", "STATEMENT")
+                .start()) {
+            db.execute(
+                    "CREATE DATABASE s",
                     "CREATE TABLE s.t (id INT AUTO_INCREMENT PRIMARY KEY, v VARCHAR(20), r DOUBLE)",
-                    "SET @greeting = 'hello'", "INSERT INTO s.t (v) VALUES (@greeting)",
+                    "SET @greeting = 'hello'",
+                    "INSERT INTO s.t (v) VALUES (@greeting)",
                     "INSERT INTO s.t (v, r) VALUES ('x', RAND())");
             List<List<String>> shown = db.query("SHOW BINLOG EVENTS");
-            List<BinlogEvent> events = readAll(config(db).onlyEvents(IntVarEvent.class, RandEvent.class,
-                    UserVarEvent.class).build());
+            List<BinlogEvent> events = readAll(config(db)
+                    .onlyEvents(IntVarEvent.class, RandEvent.class, UserVarEvent.class)
+                    .build());
 
             List<String> intvarInfo = info(shown, "Intvar");
-            List<IntVarEvent> intvars = events.stream().filter(IntVarEvent.class::isInstance)
-                    .map(IntVarEvent.class::cast).toList();
+            List<IntVarEvent> intvars = events.stream()
+                    .filter(IntVarEvent.class::isInstance)
+                    .map(IntVarEvent.class::cast)
+                    .toList();
             assertThat(intvars).hasSameSizeAs(intvarInfo).hasSize(2);
             for (int i = 0; i < intvars.size(); i++) {
-                assertThat(intvarInfo.get(i)).isEqualTo("INSERT_ID=" + intvars.get(i).value());
+                assertThat(intvarInfo.get(i))
+                        .isEqualTo("INSERT_ID=" + intvars.get(i).value());
                 assertThat(intvars.get(i).type()).isEqualTo(2); // INSERT_ID_EVENT
             }
 
-            Matcher seeds = Pattern.compile("rand_seed1=(\\d+),rand_seed2=(\\d+)").matcher(info(shown, "RAND").get(0));
+            Matcher seeds = Pattern.compile("rand_seed1=(\\d+),rand_seed2=(\\d+)")
+                    .matcher(info(shown, "RAND").get(0));
             assertThat(seeds.matches()).isTrue();
-            RandEvent rand = events.stream().filter(RandEvent.class::isInstance).map(RandEvent.class::cast)
-                    .findFirst().orElseThrow();
+            RandEvent rand = events.stream()
+                    .filter(RandEvent.class::isInstance)
+                    .map(RandEvent.class::cast)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(rand.seed1()).isEqualTo(Long.parseLong(seeds.group(1)));
             assertThat(rand.seed2()).isEqualTo(Long.parseLong(seeds.group(2)));
 
@@ -53,9 +65,14 @@ class StatementEventsIT {
                     .matcher(info(shown, "User var").get(0));
             assertThat(userVar.matches()).as(info(shown, "User var").get(0)).isTrue();
             String collationId = db.query("SELECT ID FROM information_schema.COLLATIONS WHERE COLLATION_NAME = '"
-                    + userVar.group(3) + "'").get(0).get(0);
-            UserVarEvent var = events.stream().filter(UserVarEvent.class::isInstance).map(UserVarEvent.class::cast)
-                    .findFirst().orElseThrow();
+                            + userVar.group(3) + "'")
+                    .get(0)
+                    .get(0);
+            UserVarEvent var = events.stream()
+                    .filter(UserVarEvent.class::isInstance)
+                    .map(UserVarEvent.class::cast)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(var.name()).isEqualTo(userVar.group(1)).isEqualTo("greeting");
             assertThat(var.isNull()).isFalse();
             assertThat(HexFormat.of().withUpperCase().formatHex(var.value())).isEqualTo(userVar.group(2));
@@ -65,6 +82,9 @@ class StatementEventsIT {
     }
 
     private static List<String> info(List<List<String>> shown, String eventType) {
-        return shown.stream().filter(r -> r.get(2).equals(eventType)).map(r -> r.get(5)).toList();
+        return shown.stream()
+                .filter(r -> r.get(2).equals(eventType))
+                .map(r -> r.get(5))
+                .toList();
     }
 }

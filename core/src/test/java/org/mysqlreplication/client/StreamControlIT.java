@@ -1,6 +1,5 @@
 package org.mysqlreplication.client;
 
-import org.mysqlreplication.event.BinlogPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mysqlreplication.client.ReadmeSessionIT.config;
 import static org.mysqlreplication.client.ReadmeSessionIT.readAll;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.RowsEvent;
 import org.mysqlreplication.event.TableMapEvent;
@@ -26,7 +26,9 @@ class StreamControlIT {
     @BeforeAll
     static void start() {
         db = LocalMariaDb.builder().start();
-        db.execute("CREATE DATABASE shop", "CREATE DATABASE audit",
+        db.execute(
+                "CREATE DATABASE shop",
+                "CREATE DATABASE audit",
                 "CREATE TABLE shop.orders (id INT PRIMARY KEY, item VARCHAR(20))",
                 "CREATE TABLE shop.customers (id INT PRIMARY KEY, name VARCHAR(20))",
                 "CREATE TABLE audit.log (id INT PRIMARY KEY, msg VARCHAR(20))",
@@ -41,17 +43,24 @@ class StreamControlIT {
     }
 
     private static List<String> tablesOfRows(List<BinlogEvent> events) {
-        return events.stream().filter(e -> e instanceof RowsEvent || e instanceof TableMapEvent)
-                .map(e -> e instanceof RowsEvent r ? "rows:" + r.table().database() + "." + r.table().table()
+        return events.stream()
+                .filter(e -> e instanceof RowsEvent || e instanceof TableMapEvent)
+                .map(e -> e instanceof RowsEvent r
+                        ? "rows:" + r.table().database() + "." + r.table().table()
                         : "map:" + ((TableMapEvent) e).schema() + "." + ((TableMapEvent) e).table())
                 .toList();
     }
 
     @Test
     void withoutFiltersEveryTableComesThrough() {
-        assertThat(tablesOfRows(readAll(config(db).build()))).containsExactly(
-                "map:shop.orders", "rows:shop.orders", "map:shop.customers", "rows:shop.customers",
-                "map:audit.log", "rows:audit.log");
+        assertThat(tablesOfRows(readAll(config(db).build())))
+                .containsExactly(
+                        "map:shop.orders",
+                        "rows:shop.orders",
+                        "map:shop.customers",
+                        "rows:shop.customers",
+                        "map:audit.log",
+                        "rows:audit.log");
     }
 
     @Test
@@ -65,7 +74,8 @@ class StreamControlIT {
     void onlyTablesMatchesPlainAndQualifiedNames() {
         assertThat(tablesOfRows(readAll(config(db).onlyTables("orders").build())))
                 .containsExactly("map:shop.orders", "rows:shop.orders");
-        assertThat(tablesOfRows(readAll(config(db).onlyTables("shop.customers", "audit.log").build())))
+        assertThat(tablesOfRows(readAll(
+                        config(db).onlyTables("shop.customers", "audit.log").build())))
                 .containsExactly("map:shop.customers", "rows:shop.customers", "map:audit.log", "rows:audit.log");
     }
 
@@ -79,12 +89,16 @@ class StreamControlIT {
 
     @Test
     void onlyEventsDeliversOnlyThoseClassesButStillDecodesRows() {
-        List<BinlogEvent> events = readAll(config(db).onlyEvents(WriteRowsEvent.class).build());
+        List<BinlogEvent> events =
+                readAll(config(db).onlyEvents(WriteRowsEvent.class).build());
         assertThat(events).hasSize(3).allMatch(WriteRowsEvent.class::isInstance);
         assertThat(((WriteRowsEvent) events.get(1)).rows().get(0).asMap())
                 .containsExactly(Map.entry("id", 7), Map.entry("name", "ann"));
-        assertThat(readAll(config(db).ignoredEvents(WriteRowsEvent.class, TableMapEvent.class).build()))
-                .isNotEmpty().noneMatch(e -> e instanceof WriteRowsEvent || e instanceof TableMapEvent);
+        assertThat(readAll(config(db)
+                        .ignoredEvents(WriteRowsEvent.class, TableMapEvent.class)
+                        .build()))
+                .isNotEmpty()
+                .noneMatch(e -> e instanceof WriteRowsEvent || e instanceof TableMapEvent);
     }
 
     @Test
@@ -106,18 +120,21 @@ class StreamControlIT {
         assertThat(expectedNext).isInstanceOf(XidEvent.class);
 
         List<BinlogEvent> resumed = new java.util.ArrayList<>();
-        try (BinLogStreamReader stream = new BinLogStreamReader(config(db).startAt(saved).build())) {
+        try (BinLogStreamReader stream =
+                new BinLogStreamReader(config(db).startAt(saved).build())) {
             for (BinlogEvent e = stream.fetchOne(); e != null; e = stream.fetchOne()) {
                 resumed.add(e);
                 // the replayed ROTATE and FORMAT_DESCRIPTION of a resumed dump do not move the position back
-                assertThat(stream.position().position()).as("after %s", e.getClass().getSimpleName())
+                assertThat(stream.position().position())
+                        .as("after %s", e.getClass().getSimpleName())
                         .isGreaterThanOrEqualTo(saved.position());
             }
         }
         BinlogEvent firstReal = resumed.stream()
                 .filter(e -> !(e instanceof org.mysqlreplication.event.RotateEvent)
                         && !(e instanceof org.mysqlreplication.event.FormatDescriptionEvent))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertThat(firstReal).isEqualTo(expectedNext);
     }
 }

@@ -42,14 +42,17 @@ class TlsIT {
 
     @BeforeAll
     static void start() {
-        tlsDb = LocalMariaDb.builder().tls().serverOption("require-secure-transport", "ON").start();
+        tlsDb = LocalMariaDb.builder()
+                .tls()
+                .serverOption("require-secure-transport", "ON")
+                .start();
         PythonReadmeSession.runOn(tlsDb);
-        tlsDb.execute("INSTALL SONAME 'auth_ed25519'",
+        tlsDb.execute(
+                "INSTALL SONAME 'auth_ed25519'",
                 "CREATE USER 'native_repl'@'%' IDENTIFIED VIA mysql_native_password USING PASSWORD('n4tive!pw')",
                 "CREATE USER 'ed_repl'@'%' IDENTIFIED VIA ed25519 USING PASSWORD('Ed-25519 pässwörd')",
                 "GRANT REPLICATION SLAVE, REPLICATION CLIENT, SELECT ON *.* TO 'native_repl'@'%', 'ed_repl'@'%'");
-        assertThat(tlsDb.query("SELECT @@have_ssl, @@require_secure_transport"))
-                .containsExactly(List.of("YES", "1"));
+        assertThat(tlsDb.query("SELECT @@have_ssl, @@require_secure_transport")).containsExactly(List.of("YES", "1"));
         plainDb = LocalMariaDb.builder().start();
         PythonReadmeSession.runOn(plainDb);
         assertThat(plainDb.query("SELECT @@have_ssl")).containsExactly(List.of("DISABLED"));
@@ -66,7 +69,11 @@ class TlsIT {
     }
 
     private static ConnectionSettings.Builder settings(LocalMariaDb db, SslMode mode) {
-        return ConnectionSettings.builder().host(db.host()).port(db.port()).user(db.user()).password(db.password())
+        return ConnectionSettings.builder()
+                .host(db.host())
+                .port(db.port())
+                .user(db.user())
+                .password(db.password())
                 .sslMode(mode);
     }
 
@@ -106,30 +113,40 @@ class TlsIT {
     void theSameServerRefusesTheReaderWithoutTls() {
         // MariaDB 10.11 answers a plain TCP login under require_secure_transport with access denied
         assertThatThrownBy(() -> readAll(reader(tlsDb, SslMode.DISABLED).build()))
-                .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.errorCode()).isEqualTo(1045));
+                .isInstanceOfSatisfying(
+                        AuthenticationException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(1045));
     }
 
     @Test
     void bothPasswordPluginsLogInOverTls() {
-        for (String[] account : List.of(new String[] {"native_repl", "n4tive!pw"},
-                new String[] {"ed_repl", "Ed-25519 pässwörd"})) {
+        for (String[] account :
+                List.of(new String[] {"native_repl", "n4tive!pw"}, new String[] {"ed_repl", "Ed-25519 pässwörd"})) {
             List<BinlogEvent> events = readAll(reader(tlsDb, SslMode.REQUIRED)
-                    .connection(tlsDb.host(), tlsDb.port(), account[0], account[1]).build());
+                    .connection(tlsDb.host(), tlsDb.port(), account[0], account[1])
+                    .build());
             assertReadmeRows(events);
         }
     }
 
     @Test
     void verifyCaAcceptsTheServersCaAndRefusesAnother(@TempDir Path tmp) {
-        assertReadmeRows(readAll(reader(tlsDb, SslMode.VERIFY_CA).sslCa(tlsDb.caCertificate()).build()));
-        assertThat(sslStatus(settings(tlsDb, SslMode.VERIFY_CA).sslCa(tlsDb.caCertificate()).build()).get(0))
+        assertReadmeRows(readAll(
+                reader(tlsDb, SslMode.VERIFY_CA).sslCa(tlsDb.caCertificate()).build()));
+        assertThat(sslStatus(settings(tlsDb, SslMode.VERIFY_CA)
+                                .sslCa(tlsDb.caCertificate())
+                                .build())
+                        .get(0))
                 .isNotBlank();
 
         Path otherCa = TestCertificates.generate(tmp).caCertificate();
-        assertThatThrownBy(() -> readAll(reader(tlsDb, SslMode.VERIFY_CA).sslCa(otherCa).build()))
-                .isInstanceOfSatisfying(TlsException.class,
+        assertThatThrownBy(() ->
+                        readAll(reader(tlsDb, SslMode.VERIFY_CA).sslCa(otherCa).build()))
+                .isInstanceOfSatisfying(
+                        TlsException.class,
                         e -> assertThat(e.reason()).isEqualTo(TlsException.Reason.CERTIFICATE_NOT_TRUSTED))
-                .hasMessageContaining("not trusted").hasMessageContaining(tlsDb.host() + ":" + tlsDb.port());
+                .hasMessageContaining("not trusted")
+                .hasMessageContaining(tlsDb.host() + ":" + tlsDb.port());
     }
 
     @Test
@@ -138,34 +155,51 @@ class TlsIT {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         try (InputStream in = Files.newInputStream(tlsDb.caCertificate())) {
-            store.setCertificateEntry("ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+            store.setCertificateEntry(
+                    "ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
         }
         f.init(store);
         X509TrustManager tm = (X509TrustManager) f.getTrustManagers()[0];
-        assertThat(sslStatus(settings(tlsDb, SslMode.VERIFY_CA).sslTrustManager(tm).build()).get(0)).isNotBlank();
+        assertThat(sslStatus(settings(tlsDb, SslMode.VERIFY_CA)
+                                .sslTrustManager(tm)
+                                .build())
+                        .get(0))
+                .isNotBlank();
     }
 
     @Test
     void verifyIdentityChecksTheHostName() {
         // the certificate names IP 127.0.0.1 only; localhost resolves to 127.0.0.1 and reaches the same server
-        assertThat(sslStatus(settings(tlsDb, SslMode.VERIFY_IDENTITY).sslCa(tlsDb.caCertificate()).build()).get(0))
+        assertThat(sslStatus(settings(tlsDb, SslMode.VERIFY_IDENTITY)
+                                .sslCa(tlsDb.caCertificate())
+                                .build())
+                        .get(0))
                 .isNotBlank();
-        assertThatThrownBy(() -> readAll(reader(tlsDb, SslMode.VERIFY_IDENTITY).sslCa(tlsDb.caCertificate())
-                .host("localhost").build()))
-                .isInstanceOfSatisfying(TlsException.class,
+        assertThatThrownBy(() -> readAll(reader(tlsDb, SslMode.VERIFY_IDENTITY)
+                        .sslCa(tlsDb.caCertificate())
+                        .host("localhost")
+                        .build()))
+                .isInstanceOfSatisfying(
+                        TlsException.class,
                         e -> assertThat(e.reason()).isEqualTo(TlsException.Reason.HOST_NAME_MISMATCH))
                 .hasMessageContaining("does not name host localhost");
         // the same name passes VERIFY_CA, which checks the chain only
-        assertThat(sslStatus(settings(tlsDb, SslMode.VERIFY_CA).sslCa(tlsDb.caCertificate()).host("localhost")
-                .build()).get(0)).isNotBlank();
+        assertThat(sslStatus(settings(tlsDb, SslMode.VERIFY_CA)
+                                .sslCa(tlsDb.caCertificate())
+                                .host("localhost")
+                                .build())
+                        .get(0))
+                .isNotBlank();
     }
 
     @Test
     void requiredFailsClearlyAgainstAServerWithoutTls() {
         assertThatThrownBy(() -> readAll(reader(plainDb, SslMode.REQUIRED).build()))
-                .isInstanceOfSatisfying(TlsException.class,
+                .isInstanceOfSatisfying(
+                        TlsException.class,
                         e -> assertThat(e.reason()).isEqualTo(TlsException.Reason.SERVER_WITHOUT_TLS))
-                .hasMessageContaining("does not offer TLS").hasMessageContaining(plainDb.host() + ":" + plainDb.port());
+                .hasMessageContaining("does not offer TLS")
+                .hasMessageContaining(plainDb.host() + ":" + plainDb.port());
     }
 
     @Test

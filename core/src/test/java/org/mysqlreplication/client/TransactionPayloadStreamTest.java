@@ -1,7 +1,5 @@
 package org.mysqlreplication.client;
 
-import org.mysqlreplication.event.decode.EventReader;
-import org.mysqlreplication.event.BinlogPosition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,10 +12,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.RowsEvent;
 import org.mysqlreplication.event.TransactionPayloadEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.event.XidEvent;
+import org.mysqlreplication.event.decode.EventReader;
 import org.mysqlreplication.file.BinlogFileReader;
 import org.mysqlreplication.testing.replay.MysqlReplayServer;
 import org.mysqlreplication.testing.replay.ReplayAuthPlugin;
@@ -31,8 +31,16 @@ import org.mysqlreplication.testing.replay.ReplayColumn;
  */
 class TransactionPayloadStreamTest {
 
-    private static final Path FILE = Path.of("..", "..", "shared", "fixtures", "binlogs",
-            "apecloud-mysql-binlog-connector-rust", "tests", "parse_file_tests", "mysql-bin.000057");
+    private static final Path FILE = Path.of(
+            "..",
+            "..",
+            "shared",
+            "fixtures",
+            "binlogs",
+            "apecloud-mysql-binlog-connector-rust",
+            "tests",
+            "parse_file_tests",
+            "mysql-bin.000057");
     private static final String NAME = "mysql-bin.000057";
 
     private MysqlReplayServer server;
@@ -40,8 +48,11 @@ class TransactionPayloadStreamTest {
     @BeforeEach
     void serve() throws IOException {
         assumeTrue(Files.isRegularFile(FILE), "fixture " + FILE.toAbsolutePath() + " is absent");
-        server = MysqlReplayServer.builder().binlog(FILE).serverVersion("8.0.31")
-                .user("repl", "secret", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD).start();
+        server = MysqlReplayServer.builder()
+                .binlog(FILE)
+                .serverVersion("8.0.31")
+                .user("repl", "secret", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD)
+                .start();
     }
 
     @AfterEach
@@ -52,13 +63,15 @@ class TransactionPayloadStreamTest {
     }
 
     private BinLogStreamReaderConfig.Builder config(long start) {
-        return BinLogStreamReaderConfig.builder().connection("127.0.0.1", server.port(), "repl", "secret")
-                .serverId(100).startAt(NAME, start).readAheadBytes(0);
+        return BinLogStreamReaderConfig.builder()
+                .connection("127.0.0.1", server.port(), "repl", "secret")
+                .serverId(100)
+                .startAt(NAME, start)
+                .readAheadBytes(0);
     }
 
     /** Each event with the reader's position after it was handed out. */
-    private record Read(BinlogEvent event, BinlogPosition position) {
-    }
+    private record Read(BinlogEvent event, BinlogPosition position) {}
 
     private static List<Read> read(BinLogStreamReaderConfig config) {
         List<Read> out = new ArrayList<>();
@@ -77,23 +90,33 @@ class TransactionPayloadStreamTest {
             r.forEach(fromFile::add);
         }
         List<Read> streamed = read(config(4).build());
-        assertThat(streamed.get(0).event().header().flags() & EventReader.LOG_EVENT_ARTIFICIAL_F).isNotZero();
+        assertThat(streamed.get(0).event().header().flags() & EventReader.LOG_EVENT_ARTIFICIAL_F)
+                .isNotZero();
         List<BinlogEvent> events = streamed.stream().skip(1).map(Read::event).toList(); // after the server's ROTATE
-        assertThat(events).extracting(e -> e.getClass().getSimpleName())
-                .isEqualTo(fromFile.stream().map(e -> e.getClass().getSimpleName()).toList());
+        assertThat(events)
+                .extracting(e -> e.getClass().getSimpleName())
+                .isEqualTo(
+                        fromFile.stream().map(e -> e.getClass().getSimpleName()).toList());
         assertThat(events).noneMatch(e -> e instanceof TransactionPayloadEvent);
-        assertThat(events).filteredOn(RowsEvent.class::isInstance).extracting(BinlogEvent::dump)
-                .isEqualTo(fromFile.stream().filter(RowsEvent.class::isInstance).map(BinlogEvent::dump).toList());
+        assertThat(events)
+                .filteredOn(RowsEvent.class::isInstance)
+                .extracting(BinlogEvent::dump)
+                .isEqualTo(fromFile.stream()
+                        .filter(RowsEvent.class::isInstance)
+                        .map(BinlogEvent::dump)
+                        .toList());
     }
 
     @Test
     void thePositionStaysAtThePayloadsStartUntilItsLastEventIsOut() {
         List<Read> streamed = read(config(4).build());
-        List<Long> positions = streamed.stream().map(r -> r.position().position()).toList();
-        List<String> types = streamed.stream().map(r -> r.event().getClass().getSimpleName()).toList();
+        List<Long> positions =
+                streamed.stream().map(r -> r.position().position()).toList();
+        List<String> types =
+                streamed.stream().map(r -> r.event().getClass().getSimpleName()).toList();
         int firstXid = types.indexOf("XidEvent");
-        assertThat(types.subList(firstXid - 4, firstXid + 1)).containsExactly("QueryEvent", "RowsQueryEvent",
-                "TableMapEvent", "WriteRowsEvent", "XidEvent");
+        assertThat(types.subList(firstXid - 4, firstXid + 1))
+                .containsExactly("QueryEvent", "RowsQueryEvent", "TableMapEvent", "WriteRowsEvent", "XidEvent");
         assertThat(positions.subList(firstXid - 4, firstXid)).containsOnly(457L);
         assertThat(positions.get(firstXid)).isEqualTo(651L);
         assertThat(positions.get(positions.size() - 2)).isEqualTo(730L);
@@ -104,22 +127,32 @@ class TransactionPayloadStreamTest {
     @Test
     void innerEventsAreFilteredAndTheLastWantedOneMovesThePositionPastThePayload() {
         List<Read> writes = read(config(4).onlyEvents(WriteRowsEvent.class).build());
-        assertThat(writes).extracting(r -> ((WriteRowsEvent) r.event()).table().table())
+        assertThat(writes)
+                .extracting(r -> ((WriteRowsEvent) r.event()).table().table())
                 .containsExactly("b", "test_table_3");
         assertThat(writes).extracting(r -> r.position().position()).containsExactly(651L, 1283L);
-        List<Read> onlyB = read(config(4).onlyEvents(WriteRowsEvent.class).onlyTables("b").build());
-        assertThat(onlyB).singleElement().satisfies(r -> assertThat(r.event().dump()).contains("* @1 : 1\n"));
+        List<Read> onlyB =
+                read(config(4).onlyEvents(WriteRowsEvent.class).onlyTables("b").build());
+        assertThat(onlyB)
+                .singleElement()
+                .satisfies(r -> assertThat(r.event().dump()).contains("* @1 : 1\n"));
     }
 
     /** With the table in the server's information_schema, the reader names the columns as the server does. */
     @Test
     void columnNamesComeFromTheServersInformationSchema() {
         server.close();
-        server = MysqlReplayServer.builder().binlog(FILE).serverVersion("8.0.31")
+        server = MysqlReplayServer.builder()
+                .binlog(FILE)
+                .serverVersion("8.0.31")
                 .user("repl", "secret", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD)
-                .table("a", "b", ReplayColumn.of("id", "int")).start();
-        List<Read> onlyB = read(config(4).onlyEvents(WriteRowsEvent.class).onlyTables("b").build());
-        assertThat(onlyB).singleElement().satisfies(r -> assertThat(r.event().dump()).contains("* id : 1\n"));
+                .table("a", "b", ReplayColumn.of("id", "int"))
+                .start();
+        List<Read> onlyB =
+                read(config(4).onlyEvents(WriteRowsEvent.class).onlyTables("b").build());
+        assertThat(onlyB)
+                .singleElement()
+                .satisfies(r -> assertThat(r.event().dump()).contains("* id : 1\n"));
     }
 
     /** A reader started where one stood inside the second payload gets that whole transaction again. */
@@ -129,9 +162,17 @@ class TransactionPayloadStreamTest {
         BinlogPosition inside = all.get(all.size() - 3).position();
         assertThat(inside).isEqualTo(new BinlogPosition(NAME, 730));
         List<Read> resumed = read(config(inside.position()).build());
-        assertThat(resumed).extracting(r -> r.event().getClass().getSimpleName()).endsWith("QueryEvent",
-                "RowsQueryEvent", "TableMapEvent", "UpdateRowsEvent", "RowsQueryEvent", "TableMapEvent",
-                "WriteRowsEvent", "XidEvent");
+        assertThat(resumed)
+                .extracting(r -> r.event().getClass().getSimpleName())
+                .endsWith(
+                        "QueryEvent",
+                        "RowsQueryEvent",
+                        "TableMapEvent",
+                        "UpdateRowsEvent",
+                        "RowsQueryEvent",
+                        "TableMapEvent",
+                        "WriteRowsEvent",
+                        "XidEvent");
         assertThat(resumed).filteredOn(r -> r.event() instanceof RowsEvent).hasSize(2);
     }
 }

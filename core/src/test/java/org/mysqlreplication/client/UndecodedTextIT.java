@@ -48,7 +48,8 @@ class UndecodedTextIT {
     @BeforeAll
     static void start() {
         noMetadata = LocalMariaDb.builder().binlogRowMetadata("NO_LOG").start();
-        noMetadata.execute("CREATE DATABASE u",
+        noMetadata.execute(
+                "CREATE DATABASE u",
                 "CREATE TABLE u.kept (id INT PRIMARY KEY, v VARCHAR(20) CHARACTER SET latin1)",
                 "INSERT INTO u.kept VALUES " + LATIN1_ROWS,
                 "CREATE TABLE u.dropped_true (id INT PRIMARY KEY, v VARCHAR(20) CHARACTER SET latin1)",
@@ -58,7 +59,8 @@ class UndecodedTextIT {
                 "CREATE USER 'noselect'@'%' IDENTIFIED BY 'pw'",
                 "GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO 'noselect'@'%'");
         fullMetadata = LocalMariaDb.builder().binlogRowMetadata("FULL").start();
-        fullMetadata.execute("CREATE DATABASE u",
+        fullMetadata.execute(
+                "CREATE DATABASE u",
                 "CREATE TABLE u.bad (id INT PRIMARY KEY, v VARCHAR(50) CHARACTER SET utf8mb4, t TEXT CHARACTER SET"
                         + " utf8mb4)",
                 "INSERT INTO u.bad VALUES (1, 'plain', 'plain'), (2, _utf8mb4 x'" + SURROGATES + "', _utf8mb4 x'"
@@ -73,15 +75,18 @@ class UndecodedTextIT {
 
     /** The bytes the server holds for row 2 of a table's column, from its own SELECT. */
     private static byte[] stored(LocalMariaDb db, String table, String column) {
-        return HexFormat.of().parseHex(db.query("SELECT HEX(" + column + ") FROM u." + table + " WHERE id = 2")
-                .get(0).get(0));
+        return HexFormat.of()
+                .parseHex(db.query("SELECT HEX(" + column + ") FROM u." + table + " WHERE id = 2")
+                        .get(0)
+                        .get(0));
     }
 
     @ParameterizedTest(name = "lazy rows: {0}")
     @ValueSource(booleans = {false, true})
     void aLatin1ValueReadFromAFileWithoutMetadataIsUndecodedTextOfUnknownCharset(boolean lazy) {
         noMetadata.execute("FLUSH BINARY LOGS");
-        DecodeContext ctx = new DecodeContext(DecodeOptions.defaults(UnknownEventPolicy.FAIL).withLazyRows(lazy));
+        DecodeContext ctx = new DecodeContext(
+                DecodeOptions.defaults(UnknownEventPolicy.FAIL).withLazyRows(lazy));
         List<Row> rows = new ArrayList<>();
         int all = 0;
         try (BinlogFileReader file = new BinlogFileReader(firstBinlog(noMetadata), ctx)) {
@@ -97,8 +102,9 @@ class UndecodedTextIT {
         }
         long counted = ctx.undecodedText().sum();
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(1).get(1)).isEqualTo(new UndecodedText(stored(noMetadata, "kept", "v"), -1,
-                UndecodedText.Reason.UNKNOWN_CHARSET));
+        assertThat(rows.get(1).get(1))
+                .isEqualTo(
+                        new UndecodedText(stored(noMetadata, "kept", "v"), -1, UndecodedText.Reason.UNKNOWN_CHARSET));
         assertThat(HexFormat.of().formatHex(stored(noMetadata, "kept", "v"))).isEqualTo("636166e9"); // latin1
         // no charset is guessed, not even for ASCII, and the row after is read
         assertThat(rows.get(2).get(0)).isEqualTo(3);
@@ -113,22 +119,26 @@ class UndecodedTextIT {
         byte[] cafe = stored(noMetadata, dropped, "v");
         noMetadata.execute("DROP TABLE u." + dropped);
         for (String user : List.of(noMetadata.user(), "noselect")) {
-                BinLogStreamReaderConfig cfg = config(noMetadata).user(user)
-                        .password(user.equals("noselect") ? "pw" : noMetadata.password())
-                        .onlyEvents(WriteRowsEvent.class).onlyTables(user.equals("noselect") ? "kept" : dropped)
-                        .lazyRows(lazy).build();
-                List<Row> rows = new ArrayList<>();
-                long counted;
-                try (BinLogStreamReader stream = new BinLogStreamReader(cfg)) {
-                    stream.forEach(e -> rows.addAll(((WriteRowsEvent) e).rows()));
-                    rows.forEach(r -> r.get(1)); // lazy rows decode (and count) when read
-                    counted = stream.undecodedTextValues();
-                }
-                assertThat(rows).as(user).hasSize(3);
-                assertThat(rows.get(1).get(1)).as(user).isEqualTo(new UndecodedText(cafe, -1,
-                        UndecodedText.Reason.UNKNOWN_CHARSET));
-                assertThat(rows.get(2).get(0)).as(user).isEqualTo(3);
-                assertThat(counted).as(user).isEqualTo(3);
+            BinLogStreamReaderConfig cfg = config(noMetadata)
+                    .user(user)
+                    .password(user.equals("noselect") ? "pw" : noMetadata.password())
+                    .onlyEvents(WriteRowsEvent.class)
+                    .onlyTables(user.equals("noselect") ? "kept" : dropped)
+                    .lazyRows(lazy)
+                    .build();
+            List<Row> rows = new ArrayList<>();
+            long counted;
+            try (BinLogStreamReader stream = new BinLogStreamReader(cfg)) {
+                stream.forEach(e -> rows.addAll(((WriteRowsEvent) e).rows()));
+                rows.forEach(r -> r.get(1)); // lazy rows decode (and count) when read
+                counted = stream.undecodedTextValues();
+            }
+            assertThat(rows).as(user).hasSize(3);
+            assertThat(rows.get(1).get(1))
+                    .as(user)
+                    .isEqualTo(new UndecodedText(cafe, -1, UndecodedText.Reason.UNKNOWN_CHARSET));
+            assertThat(rows.get(2).get(0)).as(user).isEqualTo(3);
+            assertThat(counted).as(user).isEqualTo(3);
         }
     }
 
@@ -138,7 +148,9 @@ class UndecodedTextIT {
         List<Row> rows = new ArrayList<>();
         long counted;
         try (BinLogStreamReader stream = new BinLogStreamReader(config(fullMetadata)
-                .onlyEvents(WriteRowsEvent.class).lazyRows(lazy).build())) {
+                .onlyEvents(WriteRowsEvent.class)
+                .lazyRows(lazy)
+                .build())) {
             stream.forEach(e -> rows.addAll(((WriteRowsEvent) e).rows()));
             rows.forEach(r -> {
                 r.get(1);

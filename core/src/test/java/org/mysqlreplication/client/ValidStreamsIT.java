@@ -11,10 +11,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.DeleteRowsEvent;
 import org.mysqlreplication.event.MariadbStartEncryptionEvent;
@@ -37,7 +37,8 @@ class ValidStreamsIT {
 
     private static String columns(String prefix, int n) {
         StringBuilder sb = new StringBuilder();
-        IntStream.rangeClosed(1, n).forEach(i -> sb.append(", ").append(prefix).append(i).append(" INT NULL"));
+        IntStream.rangeClosed(1, n)
+                .forEach(i -> sb.append(", ").append(prefix).append(i).append(" INT NULL"));
         return sb.toString();
     }
 
@@ -58,12 +59,17 @@ class ValidStreamsIT {
     @ParameterizedTest(name = "log_bin_compress={0}")
     @ValueSource(strings = {"OFF", "ON"})
     void rowsWithMoreColumnsThanBytesAfterTheCountDecode(String compress) {
-        try (LocalMariaDb db = LocalMariaDb.builder().serverOption("log_bin_compress", compress)
-                .serverOption("log_bin_compress_min_len", "10").start()) {
-            db.execute("CREATE DATABASE w", "CREATE TABLE w.wide (id INT PRIMARY KEY" + columns("c", 30) + ")",
+        try (LocalMariaDb db = LocalMariaDb.builder()
+                .serverOption("log_bin_compress", compress)
+                .serverOption("log_bin_compress_min_len", "10")
+                .start()) {
+            db.execute(
+                    "CREATE DATABASE w",
+                    "CREATE TABLE w.wide (id INT PRIMARY KEY" + columns("c", 30) + ")",
                     "INSERT INTO w.wide (id) VALUES (1)");
             List<String> wide = asText(db.query("SELECT * FROM w.wide").get(0));
-            db.execute("CREATE TABLE w.t23 (id INT PRIMARY KEY" + columns("d", 22) + ")",
+            db.execute(
+                    "CREATE TABLE w.t23 (id INT PRIMARY KEY" + columns("d", 22) + ")",
                     "INSERT INTO w.t23 (id) VALUES (2)");
             List<String> t23 = asText(db.query("SELECT * FROM w.t23").get(0));
             db.execute("UPDATE w.t23 SET d22 = 5 WHERE id = 2");
@@ -77,11 +83,17 @@ class ValidStreamsIT {
                 r.forEach(file::add);
             }
             for (List<BinlogEvent> events : List.of(network, file)) {
-                List<RowsEvent> rows = events.stream().filter(e -> e instanceof RowsEvent).map(e -> (RowsEvent) e)
+                List<RowsEvent> rows = events.stream()
+                        .filter(e -> e instanceof RowsEvent)
+                        .map(e -> (RowsEvent) e)
                         .toList();
                 assertThat(rows).hasSize(4);
-                assertThat(text(((WriteRowsEvent) rows.get(0)).rows().get(0))).isEqualTo(wide).hasSize(31);
-                assertThat(text(((WriteRowsEvent) rows.get(1)).rows().get(0))).isEqualTo(t23).hasSize(23);
+                assertThat(text(((WriteRowsEvent) rows.get(0)).rows().get(0)))
+                        .isEqualTo(wide)
+                        .hasSize(31);
+                assertThat(text(((WriteRowsEvent) rows.get(1)).rows().get(0)))
+                        .isEqualTo(t23)
+                        .hasSize(23);
                 UpdateRowsEvent u = (UpdateRowsEvent) rows.get(2);
                 assertThat(text(u.rows().get(0).before())).isEqualTo(t23);
                 assertThat(text(u.rows().get(0).after())).isEqualTo(updated);
@@ -97,30 +109,43 @@ class ValidStreamsIT {
      */
     @Test
     void anEncryptedBinlogStreamsDecryptedAndItsFileStopsWithATypedError() throws IOException {
-        Path keys = Files.writeString(tmp.resolve("keys.txt"),
-                "1;a7addd9adea9978fda19f21e6be987880e68ac92632ca052e5bb42b1a506939a\n");
-        try (LocalMariaDb db = LocalMariaDb.builder().serverOption("plugin_load_add", "file_key_management")
+        Path keys = Files.writeString(
+                tmp.resolve("keys.txt"), "1;a7addd9adea9978fda19f21e6be987880e68ac92632ca052e5bb42b1a506939a\n");
+        try (LocalMariaDb db = LocalMariaDb.builder()
+                .serverOption("plugin_load_add", "file_key_management")
                 .serverOption("file_key_management_filename", keys.toString())
-                .serverOption("encrypt_binlog", "ON").start()) {
-            db.execute("CREATE DATABASE e", "CREATE TABLE e.t (id INT PRIMARY KEY, secret VARCHAR(20))",
+                .serverOption("encrypt_binlog", "ON")
+                .start()) {
+            db.execute(
+                    "CREATE DATABASE e",
+                    "CREATE TABLE e.t (id INT PRIMARY KEY, secret VARCHAR(20))",
                     "INSERT INTO e.t VALUES (1, 'hidden'), (2, 'also')");
             List<List<String>> selected = db.query("SELECT id, secret FROM e.t ORDER BY id");
 
             List<BinlogEvent> network = readAll(config(db).build());
-            assertThat(network).filteredOn(e -> e instanceof MariadbStartEncryptionEvent).singleElement()
-                    .satisfies(e -> assertThat(((MariadbStartEncryptionEvent) e).keyVersion()).isEqualTo(1));
+            assertThat(network)
+                    .filteredOn(e -> e instanceof MariadbStartEncryptionEvent)
+                    .singleElement()
+                    .satisfies(e -> assertThat(((MariadbStartEncryptionEvent) e).keyVersion())
+                            .isEqualTo(1));
             List<List<String>> streamed = new ArrayList<>();
-            network.stream().filter(e -> e instanceof WriteRowsEvent).flatMap(e -> ((WriteRowsEvent) e).rows().stream())
-                    .forEach(r -> streamed.add(List.of(r.get("id").toString(), r.get("secret").toString())));
+            network.stream()
+                    .filter(e -> e instanceof WriteRowsEvent)
+                    .flatMap(e -> ((WriteRowsEvent) e).rows().stream())
+                    .forEach(r -> streamed.add(
+                            List.of(r.get("id").toString(), r.get("secret").toString())));
             assertThat(streamed).isEqualTo(selected);
 
             String binlog = db.query("SHOW BINARY LOGS").get(0).get(0);
             List<BinlogEvent> fromFile = new ArrayList<>();
             assertThatThrownBy(() -> {
-                try (BinlogFileReader r = new BinlogFileReader(db.binlogDir().resolve(binlog))) {
-                    r.forEach(fromFile::add);
-                }
-            }).isInstanceOf(UnsupportedEventException.class).hasMessageContaining("encrypted binlog")
+                        try (BinlogFileReader r =
+                                new BinlogFileReader(db.binlogDir().resolve(binlog))) {
+                            r.forEach(fromFile::add);
+                        }
+                    })
+                    .isInstanceOf(UnsupportedEventException.class)
+                    .hasMessageContaining("encrypted binlog")
                     .hasMessageContaining(binlog);
             assertThat(fromFile).isNotEmpty(); // what came before the encryption start was handed out
         }

@@ -20,8 +20,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
@@ -49,8 +49,8 @@ import org.mysqlreplication.value.MysqlDateTime;
  */
 class ValuesDifferentialIT {
 
-    private static final List<ZoneOffset> ZONES = List.of(ZoneOffset.UTC, ZoneOffset.ofHours(-11),
-            ZoneOffset.ofHoursMinutes(5, 30));
+    private static final List<ZoneOffset> ZONES =
+            List.of(ZoneOffset.UTC, ZoneOffset.ofHours(-11), ZoneOffset.ofHoursMinutes(5, 30));
     private static final AtomicInteger TABLES = new AtomicInteger();
 
     private static LocalMariaDb full;
@@ -59,14 +59,21 @@ class ValuesDifferentialIT {
 
     /** How many rows to try, and the seed of the first ({@code -Dvalues.differential.cases=1 -D...seed=S}). */
     private static final int CASES = Integer.getInteger("values.differential.cases", 600);
+
     private static final long SEED = Long.getLong("values.differential.seed", 20261202L);
 
     @BeforeAll
     static void start() {
         jvmZone = TimeZone.getDefault();
         TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati")); // +14:00, unlike every server zone
-        full = LocalMariaDb.builder().binlogRowMetadata("FULL").timeZone("-11:00").start();
-        noLog = LocalMariaDb.builder().binlogRowMetadata("NO_LOG").timeZone("+05:30").start();
+        full = LocalMariaDb.builder()
+                .binlogRowMetadata("FULL")
+                .timeZone("-11:00")
+                .start();
+        noLog = LocalMariaDb.builder()
+                .binlogRowMetadata("NO_LOG")
+                .timeZone("+05:30")
+                .start();
         for (LocalMariaDb db : List.of(full, noLog)) {
             db.execute("CREATE DATABASE d");
         }
@@ -100,15 +107,20 @@ class ValuesDifferentialIT {
             check(cols, zone, fullMetadata, lazy, image, "case seed " + seed);
             cols.stream().filter(c -> !c.literal().equals("NULL")).forEach(c -> seen.merge(c.kind(), 1, Integer::sum));
             int year = cols.stream().map(Col::kind).toList().indexOf(Kind.YEAR);
-            if (fullMetadata && year >= 0 && cols.subList(year, cols.size()).stream()
-                    .anyMatch(c -> c.kind() == Kind.INTEGER)) {
+            if (fullMetadata
+                    && year >= 0
+                    && cols.subList(year, cols.size()).stream().anyMatch(c -> c.kind() == Kind.INTEGER)) {
                 yearBeforeInteger++;
             }
         }
         if (CASES >= 600) {
-            assertThat(seen).as("values of each kind").hasSize(Kind.values().length)
+            assertThat(seen)
+                    .as("values of each kind")
+                    .hasSize(Kind.values().length)
                     .allSatisfy((kind, n) -> assertThat(n).as("%s", kind).isGreaterThan(100));
-            assertThat(yearBeforeInteger).as("rows with a YEAR before an integer, FULL metadata").isGreaterThan(30);
+            assertThat(yearBeforeInteger)
+                    .as("rows with a YEAR before an integer, FULL metadata")
+                    .isGreaterThan(30);
         }
     }
 
@@ -118,18 +130,31 @@ class ValuesDifferentialIT {
      */
     @Test
     void aCharColumnAfterAGeometryColumnKeepsItsCharset() throws SQLException {
-        check(List.of(new Col("GEOMETRY", "ST_GeomFromText('POINT(1 2)')", Kind.BYTES, 0),
-                new Col("CHAR(1) CHARACTER SET utf8mb4", "_utf8mb4 x'c3a9'", Kind.TEXT, 0),
-                new Col("POINT", "NULL", Kind.BYTES, 0),
-                new Col("VARCHAR(5) CHARACTER SET latin1", "'caf'", Kind.TEXT, 0)), ZoneOffset.UTC, true, false,
-                null, "fixed");
+        check(
+                List.of(
+                        new Col("GEOMETRY", "ST_GeomFromText('POINT(1 2)')", Kind.BYTES, 0),
+                        new Col("CHAR(1) CHARACTER SET utf8mb4", "_utf8mb4 x'c3a9'", Kind.TEXT, 0),
+                        new Col("POINT", "NULL", Kind.BYTES, 0),
+                        new Col("VARCHAR(5) CHARACTER SET latin1", "'caf'", Kind.TEXT, 0)),
+                ZoneOffset.UTC,
+                true,
+                false,
+                null,
+                "fixed");
     }
 
     /** Issue 9's first wrong value: MariaDB's SIGNEDNESS bitmap has a bit for YEAR. */
     @Test
     void integersAfterAYearColumnKeepTheirSign() throws SQLException {
-        check(List.of(new Col("YEAR", "2020", Kind.YEAR, 0), new Col("TINYINT", "-1", Kind.INTEGER, 0),
-                new Col("TINYINT UNSIGNED", "255", Kind.INTEGER, 0)), ZoneOffset.UTC, true, false, null,
+        check(
+                List.of(
+                        new Col("YEAR", "2020", Kind.YEAR, 0),
+                        new Col("TINYINT", "-1", Kind.INTEGER, 0),
+                        new Col("TINYINT UNSIGNED", "255", Kind.INTEGER, 0)),
+                ZoneOffset.UTC,
+                true,
+                false,
+                null,
                 "fixed");
     }
 
@@ -138,8 +163,9 @@ class ValuesDifferentialIT {
      * session's {@code binlog_row_image} to it, changes only the primary key, and compares the update's images:
      * a column an image lacks must be absent (not NULL), the columns it has must hold the same values.
      */
-    private static void check(List<Col> cols, ZoneOffset zone, boolean fullMetadata, boolean lazy, String image,
-            String name) throws SQLException {
+    private static void check(
+            List<Col> cols, ZoneOffset zone, boolean fullMetadata, boolean lazy, String image, String name)
+            throws SQLException {
         LocalMariaDb db = fullMetadata ? full : noLog;
         String table = "t" + TABLES.incrementAndGet();
         List<String> literals = new ArrayList<>();
@@ -156,8 +182,8 @@ class ValuesDifferentialIT {
         long position;
         try (Connection jdbc = DriverManager.getConnection(db.jdbcUrl() + "?useServerPrepStmts=true", "root", "");
                 Statement st = jdbc.createStatement()) {
-            st.execute("SET SESSION sql_mode = 'ALLOW_INVALID_DATES', SESSION time_zone = '" + zone.getId()
-                    .replace("Z", "+00:00") + "'");
+            st.execute("SET SESSION sql_mode = 'ALLOW_INVALID_DATES', SESSION time_zone = '"
+                    + zone.getId().replace("Z", "+00:00") + "'");
             st.execute(create.append(')').toString());
             try (ResultSet rs = st.executeQuery("SHOW MASTER STATUS")) {
                 rs.next();
@@ -169,12 +195,16 @@ class ValuesDifferentialIT {
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 for (int i = 0; i < cols.size(); i++) {
-                    expected.add(switch (cols.get(i).kind()) {
-                        case FLOAT -> rs.getObject(i + 1) == null ? null : Float.floatToRawIntBits(rs.getFloat(i + 1));
-                        case DOUBLE -> rs.getObject(i + 1) == null ? null
-                                : Double.doubleToRawLongBits(rs.getDouble(i + 1));
-                        default -> rs.getString(i + 1);
-                    });
+                    expected.add(
+                            switch (cols.get(i).kind()) {
+                                case FLOAT ->
+                                    rs.getObject(i + 1) == null ? null : Float.floatToRawIntBits(rs.getFloat(i + 1));
+                                case DOUBLE ->
+                                    rs.getObject(i + 1) == null
+                                            ? null
+                                            : Double.doubleToRawLongBits(rs.getDouble(i + 1));
+                                default -> rs.getString(i + 1);
+                            });
                 }
             }
             if (image != null) {
@@ -185,8 +215,13 @@ class ValuesDifferentialIT {
         List<Row> rows = new ArrayList<>();
         List<UpdateRow> updates = new ArrayList<>();
         try {
-            readAll(config(db).startAt(file, position).onlyEvents(WriteRowsEvent.class, UpdateRowsEvent.class)
-                    .onlyTables(table).lazyRows(lazy).build()).forEach(e -> {
+            readAll(config(db)
+                            .startAt(file, position)
+                            .onlyEvents(WriteRowsEvent.class, UpdateRowsEvent.class)
+                            .onlyTables(table)
+                            .lazyRows(lazy)
+                            .build())
+                    .forEach(e -> {
                         if (e instanceof WriteRowsEvent w) {
                             rows.addAll(w.rows());
                         } else {
@@ -194,9 +229,12 @@ class ValuesDifferentialIT {
                         }
                     });
         } catch (RuntimeException e) {
-            throw new AssertionError(name + ": the stream failed for the columns " + cols.stream().map(Col::type)
-                    .toList() + ", literals " + literals + ", " + (fullMetadata ? "FULL" : "NO_LOG") + " metadata,"
-                    + " row image " + image + ", lazy rows " + lazy, e);
+            throw new AssertionError(
+                    name + ": the stream failed for the columns "
+                            + cols.stream().map(Col::type).toList() + ", literals " + literals + ", "
+                            + (fullMetadata ? "FULL" : "NO_LOG") + " metadata,"
+                            + " row image " + image + ", lazy rows " + lazy,
+                    e);
         }
         assertThat(rows).as("rows of %s", table).hasSize(1);
         String where = name + ", " + (fullMetadata ? "FULL" : "NO_LOG") + " metadata, lazy rows " + lazy;
@@ -206,10 +244,13 @@ class ValuesDifferentialIT {
         }
         assertThat(updates).as("updates of %s", table).hasSize(1);
         UpdateRow u = updates.get(0);
-        assertThat(List.of(u.before().get(0), u.after().get(0))).as("%s: the key", where).isEqualTo(List.of(1, 2));
+        assertThat(List.of(u.before().get(0), u.after().get(0)))
+                .as("%s: the key", where)
+                .isEqualTo(List.of(1, 2));
         for (int i = 0; i < cols.size(); i++) {
             boolean blob = BLOBS.matcher(cols.get(i).type()).find();
-            List<Boolean> present = List.of(u.before().isPresent(i + 1), u.after().isPresent(i + 1));
+            List<Boolean> present =
+                    List.of(u.before().isPresent(i + 1), u.after().isPresent(i + 1));
             String what = where + ": column " + i + " (" + cols.get(i).type() + ") in the before and after images of"
                     + " binlog_row_image=" + image;
             if (image.equals("NOBLOB") && blob) {
@@ -223,12 +264,12 @@ class ValuesDifferentialIT {
     }
 
     /** The types a NOBLOB image may leave out when unchanged: the BLOB and TEXT family, JSON, GEOMETRY. */
-    private static final java.util.regex.Pattern BLOBS = java.util.regex.Pattern.compile(
-            "^(TINY|MEDIUM|LONG)?(BLOB|TEXT)|^JSON|^GEOMETRY|^POINT");
+    private static final java.util.regex.Pattern BLOBS =
+            java.util.regex.Pattern.compile("^(TINY|MEDIUM|LONG)?(BLOB|TEXT)|^JSON|^GEOMETRY|^POINT");
 
     /** Every column present in {@code row} against the SELECT's value. */
-    private static void compare(Row row, List<Col> cols, List<String> literals, List<Object> expected,
-            ZoneOffset zone, String where) {
+    private static void compare(
+            Row row, List<Col> cols, List<String> literals, List<Object> expected, ZoneOffset zone, String where) {
         for (int i = 0; i < cols.size(); i++) {
             if (!row.isPresent(i + 1)) {
                 continue;
@@ -237,8 +278,9 @@ class ValuesDifferentialIT {
             Object decoded = row.get(i + 1);
             String decodedClass = decoded == null ? "null" : decoded.getClass().getSimpleName();
             assertThat(asSelected(decoded, c, zone))
-                    .as("%s: type %s, literal %s, binlog value %s (%s), SELECT value %s; session zone %s", where,
-                            c.type(), literals.get(i), decoded, decodedClass, expected.get(i), zone)
+                    .as(
+                            "%s: type %s, literal %s, binlog value %s (%s), SELECT value %s; session zone %s",
+                            where, c.type(), literals.get(i), decoded, decodedClass, expected.get(i), zone)
                     .isEqualTo(expected.get(i));
         }
     }
@@ -268,8 +310,10 @@ class ValuesDifferentialIT {
 
     private static Object selectedForm(Object v, Col c, ZoneOffset zone) {
         return switch (c.kind()) {
-            case INTEGER -> v instanceof Integer || v instanceof Long || v instanceof BigInteger ? v.toString()
-                    : "not an integer: " + v;
+            case INTEGER ->
+                v instanceof Integer || v instanceof Long || v instanceof BigInteger
+                        ? v.toString()
+                        : "not an integer: " + v;
             case YEAR -> String.format("%04d", (Integer) v);
             case DECIMAL -> ((BigDecimal) v).toPlainString();
             case FLOAT -> Float.floatToRawIntBits((Float) v);
@@ -280,25 +324,38 @@ class ValuesDifferentialIT {
             }
             case DATE -> v instanceof LocalDate d ? d.toString() : ((MysqlDateTime) v).toString();
             case DATETIME -> v instanceof LocalDateTime t ? dateTime(t, c.fsp()) : v.toString();
-            case TIMESTAMP -> v instanceof Instant t ? dateTime(LocalDateTime.ofInstant(t, zone), c.fsp())
-                    : v.toString();
+            case TIMESTAMP ->
+                v instanceof Instant t ? dateTime(LocalDateTime.ofInstant(t, zone), c.fsp()) : v.toString();
             case TIME -> time((Duration) v, c.fsp());
             case TEXT -> HexFormat.of().withUpperCase().formatHex(((String) v).getBytes(StandardCharsets.UTF_8));
             case BYTES -> HexFormat.of().withUpperCase().formatHex((byte[]) v);
             case ENUM -> (String) v;
-            case SET -> String.join(",", ((Collection<?>) v).stream().map(Object::toString).toList());
+            case SET ->
+                String.join(
+                        ",", ((Collection<?>) v).stream().map(Object::toString).toList());
         };
     }
 
     private static String dateTime(LocalDateTime t, int fsp) {
-        return new MysqlDateTime(false, t.getYear(), t.getMonthValue(), t.getDayOfMonth(), t.getHour(),
-                t.getMinute(), t.getSecond(), t.getNano() / 1000, fsp).toString();
+        return new MysqlDateTime(
+                        false,
+                        t.getYear(),
+                        t.getMonthValue(),
+                        t.getDayOfMonth(),
+                        t.getHour(),
+                        t.getMinute(),
+                        t.getSecond(),
+                        t.getNano() / 1000,
+                        fsp)
+                .toString();
     }
 
     private static String time(Duration d, int fsp) {
         Duration a = d.abs();
         long s = a.getSeconds();
         String text = String.format("%s%02d:%02d:%02d", d.isNegative() ? "-" : "", s / 3600, s / 60 % 60, s % 60);
-        return fsp == 0 ? text : text + "." + String.format("%06d", a.getNano() / 1000).substring(0, fsp);
+        return fsp == 0
+                ? text
+                : text + "." + String.format("%06d", a.getNano() / 1000).substring(0, fsp);
     }
 }

@@ -30,10 +30,12 @@ class DumpTextTest {
         assertThat(DumpText.repr(new LinkedHashSet<>())).isEqualTo("set()");
         assertThat(DumpText.repr(BitSet.valueOf(new long[] {0b101}))).isEqualTo("101");
         assertThat(DumpText.repr(new float[] {1.5f, 2f})).isEqualTo("[1.5, 2.0]");
-        assertThat(DumpText.repr(new UndecodedText(new byte[] {'c', 'a', 'f', (byte) 0xe9}, -1,
-                UndecodedText.Reason.UNKNOWN_CHARSET))).isEqualTo("b'caf\\xe9' (undecoded: unknown charset)");
-        assertThat(DumpText.repr(new UndecodedText(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0xbd}, 45,
-                UndecodedText.Reason.INVALID_BYTES))).isEqualTo("b'\\xed\\xa0\\xbd' (undecoded: not valid utf8mb4)");
+        assertThat(DumpText.repr(new UndecodedText(
+                        new byte[] {'c', 'a', 'f', (byte) 0xe9}, -1, UndecodedText.Reason.UNKNOWN_CHARSET)))
+                .isEqualTo("b'caf\\xe9' (undecoded: unknown charset)");
+        assertThat(DumpText.repr(new UndecodedText(
+                        new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0xbd}, 45, UndecodedText.Reason.INVALID_BYTES)))
+                .isEqualTo("b'\\xed\\xa0\\xbd' (undecoded: not valid utf8mb4)");
     }
 
     /** Python: str(timedelta(hours=-1)) == '-1 day, 23:00:00'; str(timedelta(days=1, seconds=3723)). */
@@ -41,8 +43,7 @@ class DumpTextTest {
     void timeAsPythonTimedelta() {
         assertThat(DumpText.repr(Duration.ofHours(-1))).isEqualTo("-1 day, 23:00:00");
         assertThat(DumpText.repr(Duration.ofSeconds(86_400 + 3723))).isEqualTo("1 day, 1:02:03");
-        assertThat(DumpText.repr(Duration.ofSeconds(838 * 3600 + 59 * 60 + 59)))
-                .isEqualTo("34 days, 22:59:59");
+        assertThat(DumpText.repr(Duration.ofSeconds(838 * 3600 + 59 * 60 + 59))).isEqualTo("34 days, 22:59:59");
         assertThat(DumpText.repr(Duration.ofMillis(1500))).isEqualTo("0:00:01.500000");
     }
 
@@ -71,7 +72,8 @@ class DumpTextTest {
     void negativeAndFractionalTimesAsPythonTimedelta() {
         assertThat(DumpText.repr(Duration.ofSeconds(-1))).isEqualTo("-1 day, 23:59:59");
         assertThat(DumpText.repr(Duration.ofNanos(-1000))).isEqualTo("-1 day, 23:59:59.999999");
-        assertThat(DumpText.repr(Duration.ofSeconds(-(838 * 3600 + 59 * 60 + 59)))).isEqualTo("-35 days, 1:00:01");
+        assertThat(DumpText.repr(Duration.ofSeconds(-(838 * 3600 + 59 * 60 + 59))))
+                .isEqualTo("-35 days, 1:00:01");
         assertThat(DumpText.repr(Duration.ofNanos(1000))).isEqualTo("0:00:00.000001");
     }
 

@@ -10,17 +10,25 @@ class ResumePositionTest {
 
     @Test
     void itsTextIsVersionedJsonThatReadsBackEqual() {
-        ResumePosition p = new ResumePosition(new BinlogPosition("mysql-bin.000003", 1234), 3, 17, 1,
-                "3e11fa47-71ca-11e1-9e33-c80aa9429562", "0-1-100");
-        assertThat(p.toJson()).isEqualTo("{\"version\":1,\"file\":\"mysql-bin.000003\",\"position\":1234,"
-                + "\"skip_events\":3,\"skip_rows\":17,\"server_id\":1,"
-                + "\"server_uuid\":\"3e11fa47-71ca-11e1-9e33-c80aa9429562\",\"gtid\":\"0-1-100\"}");
+        ResumePosition p = new ResumePosition(
+                new BinlogPosition("mysql-bin.000003", 1234),
+                3,
+                17,
+                1,
+                "3e11fa47-71ca-11e1-9e33-c80aa9429562",
+                "0-1-100");
+        assertThat(p.toJson())
+                .isEqualTo("{\"version\":1,\"file\":\"mysql-bin.000003\",\"position\":1234,"
+                        + "\"skip_events\":3,\"skip_rows\":17,\"server_id\":1,"
+                        + "\"server_uuid\":\"3e11fa47-71ca-11e1-9e33-c80aa9429562\",\"gtid\":\"0-1-100\"}");
         assertThat(ResumePosition.parse(p.toJson())).isEqualTo(p);
         ResumePosition between = ResumePosition.at(new BinlogPosition("a \"b\\\".000001", 4));
         assertThat(ResumePosition.parse(between.toJson())).isEqualTo(between);
         assertThat(between.insideTransaction()).isFalse();
         assertThat(ResumePosition.parse(" { \"gtid\" : null, \"server_uuid\":null, \"version\":1,\"file\":\"f\","
-                + "\"position\":4,\"skip_events\":0,\"skip_rows\":0,\"server_id\":-1 } ").restart().file())
+                                + "\"position\":4,\"skip_events\":0,\"skip_rows\":0,\"server_id\":-1 } ")
+                        .restart()
+                        .file())
                 .isEqualTo("f");
     }
 
@@ -28,7 +36,8 @@ class ResumePositionTest {
     void aTextOfAnotherVersionOrShapeIsRefused() {
         String v2 = "{\"version\":2,\"file\":\"f\",\"position\":4,\"skip_events\":0,\"skip_rows\":0,\"server_id\":1,"
                 + "\"server_uuid\":null,\"gtid\":null}";
-        assertThatThrownBy(() -> ResumePosition.parse(v2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ResumePosition.parse(v2))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("version 2");
         assertThatThrownBy(() -> ResumePosition.parse("{\"version\":1}")).hasMessageContaining("\"file\"");
         assertThatThrownBy(() -> ResumePosition.parse("{\"version\":1,\"version\":1}"))

@@ -34,7 +34,10 @@ class BinlogFileReaderSelectionTest {
 
     private static List<BinlogEvent> read(Path file, EventSelector selector) {
         List<BinlogEvent> out = new ArrayList<>();
-        try (BinlogFileReader r = new BinlogFileReader(file, new DecodeContext(UnknownEventPolicy.DELIVER), selector,
+        try (BinlogFileReader r = new BinlogFileReader(
+                file,
+                new DecodeContext(UnknownEventPolicy.DELIVER),
+                selector,
                 Path.of(System.getProperty("java.io.tmpdir")))) {
             r.forEach(out::add);
         }
@@ -42,7 +45,9 @@ class BinlogFileReaderSelectionTest {
     }
 
     private static String tableOf(BinlogEvent e) {
-        return e instanceof TableMapEvent t ? t.table() : e instanceof RowsEvent r ? r.table().table() : null;
+        return e instanceof TableMapEvent t
+                ? t.table()
+                : e instanceof RowsEvent r ? r.table().table() : null;
     }
 
     @Test
@@ -51,21 +56,34 @@ class BinlogFileReaderSelectionTest {
         List<BinlogEvent> all = read(file, EventSelector.ALL);
         assertThat(all).hasSize(1462); // the headers of the file, walked independently: 1,462 events
 
-        List<BinlogEvent> actor = read(file, EventSelector.builder().onlyTables(Set.of("actor")).build());
-        List<String> expected = all.stream().filter(e -> tableOf(e) == null || tableOf(e).equals("actor"))
-                .map(BinlogEvent::dump).toList();
+        List<BinlogEvent> actor =
+                read(file, EventSelector.builder().onlyTables(Set.of("actor")).build());
+        List<String> expected = all.stream()
+                .filter(e -> tableOf(e) == null || tableOf(e).equals("actor"))
+                .map(BinlogEvent::dump)
+                .toList();
         assertThat(actor.stream().map(BinlogEvent::dump).toList()).isEqualTo(expected);
         assertThat(actor).filteredOn(e -> e instanceof WriteRowsEvent).isNotEmpty();
 
-        List<BinlogEvent> rowsOnly = read(file, EventSelector.builder().onlyEvents(Set.of(WriteRowsEvent.class))
-                .ignoredTables(Set.of("sakila.actor")).build());
-        assertThat(rowsOnly).isNotEmpty().allMatch(e -> e instanceof WriteRowsEvent w
-                && !w.table().table().equals("actor"));
-        assertThat(rowsOnly).hasSize((int) all.stream().filter(e -> e instanceof WriteRowsEvent w
-                && !w.table().table().equals("actor")).count());
+        List<BinlogEvent> rowsOnly = read(
+                file,
+                EventSelector.builder()
+                        .onlyEvents(Set.of(WriteRowsEvent.class))
+                        .ignoredTables(Set.of("sakila.actor"))
+                        .build());
+        assertThat(rowsOnly)
+                .isNotEmpty()
+                .allMatch(
+                        e -> e instanceof WriteRowsEvent w && !w.table().table().equals("actor"));
+        assertThat(rowsOnly).hasSize((int) all.stream()
+                .filter(e -> e instanceof WriteRowsEvent w && !w.table().table().equals("actor"))
+                .count());
 
-        List<BinlogEvent> noQueries = read(file, EventSelector.builder()
-                .ignoredEvents(Set.of(QueryEvent.class, XidEvent.class)).build());
+        List<BinlogEvent> noQueries = read(
+                file,
+                EventSelector.builder()
+                        .ignoredEvents(Set.of(QueryEvent.class, XidEvent.class))
+                        .build());
         assertThat(noQueries).hasSize(1462 - 54 - 15); // 54 QUERY and 15 XID events in the header walk
     }
 
@@ -83,8 +101,11 @@ class BinlogFileReaderSelectionTest {
             }
         });
         assertThat(all).contains("sakila.actor", "sakila.film").hasSizeGreaterThan(3);
-        for (EventSelector selector : List.of(EventSelector.builder().onlyTables(Set.of("actor")).build(),
-                EventSelector.builder().ignoredTables(Set.of("sakila.actor", "film")).build(),
+        for (EventSelector selector : List.of(
+                EventSelector.builder().onlyTables(Set.of("actor")).build(),
+                EventSelector.builder()
+                        .ignoredTables(Set.of("sakila.actor", "film"))
+                        .build(),
                 EventSelector.builder().onlySchemas(Set.of("nosuch")).build(),
                 EventSelector.builder().ignoredSchemas(Set.of("sakila")).build())) {
             Set<String> asked = new java.util.TreeSet<>();
@@ -96,13 +117,16 @@ class BinlogFileReaderSelectionTest {
                 return new org.mysqlreplication.event.decode.TableMapSchemaResolver().resolve(tm);
             };
             List<BinlogEvent> out = new ArrayList<>();
-            try (BinlogFileReader r = new BinlogFileReader(file,
-                    new DecodeContext(refusing, UnknownEventPolicy.DELIVER), selector, tmp)) {
+            try (BinlogFileReader r = new BinlogFileReader(
+                    file, new DecodeContext(refusing, UnknownEventPolicy.DELIVER), selector, tmp)) {
                 r.forEach(out::add);
             }
-            assertThat(asked).isEqualTo(all.stream().filter(t -> selector.acceptsTable(t.split("\\.")[0],
-                    t.split("\\.")[1])).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
-            assertThat(out).filteredOn(e -> e instanceof RowsEvent)
+            assertThat(asked)
+                    .isEqualTo(all.stream()
+                            .filter(t -> selector.acceptsTable(t.split("\\.")[0], t.split("\\.")[1]))
+                            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+            assertThat(out)
+                    .filteredOn(e -> e instanceof RowsEvent)
                     .allMatch(e -> selector.acceptsTable("sakila", tableOf(e)));
         }
     }
@@ -119,9 +143,11 @@ class BinlogFileReaderSelectionTest {
             b[4 + 9 + i] = (byte) (size >>> (8 * i));
         }
         Path corrupt = Files.write(tmp.resolve("mysql-bin.000001"), b);
-        assertThatThrownBy(() -> read(corrupt, EventSelector.ALL)).isInstanceOf(EventDecodeException.class)
+        assertThatThrownBy(() -> read(corrupt, EventSelector.ALL))
+                .isInstanceOf(EventDecodeException.class)
                 .hasMessageContaining("format description of " + size + " bytes")
-                .hasMessageContaining("mysql-bin.000001").hasMessageContaining("position 4");
+                .hasMessageContaining("mysql-bin.000001")
+                .hasMessageContaining("position 4");
         assertThat(read(Fixtures.file(CRC32), EventSelector.ALL)).hasSize(303);
     }
 }

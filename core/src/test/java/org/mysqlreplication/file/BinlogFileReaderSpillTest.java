@@ -1,6 +1,5 @@
 package org.mysqlreplication.file;
 
-import org.mysqlreplication.event.decode.DecodeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,6 +17,7 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
+import org.mysqlreplication.event.decode.DecodeOptions;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
 import org.mysqlreplication.io.OpenDescriptors;
 import org.mysqlreplication.io.SpillFileClosedException;
@@ -48,7 +48,8 @@ class BinlogFileReaderSpillTest {
     @ParameterizedTest
     @CsvSource({
         "enhancedformysql-mysql-8.0.40/mysql-test/std_data/upgrade/data_wl13352_8017/data_upgrade/binlog.000002, 60",
-        "osheroff-mysql-binlog-connector-java/src/test/resources/mysql-bin.sakila, 1"})
+        "osheroff-mysql-binlog-connector-java/src/test/resources/mysql-bin.sakila, 1"
+    })
     void largeRowsEventsReadFromSpillFilesGiveTheRowsOfMemory(String fixture, int expectedLarge) throws IOException {
         List<BinlogEvent> inMemory = Fixtures.readAll(fixture);
         List<LargeValue> large = new ArrayList<>();
@@ -81,12 +82,16 @@ class BinlogFileReaderSpillTest {
             assertThat(spilledEvents).isPositive();
             assertThat(large).hasSize(expectedLarge);
             try (Stream<Path> s = Files.list(spillDir)) {
-                assertThat(s.toList()).as("spill files leave the directory once open").isEmpty();
+                assertThat(s.toList())
+                        .as("spill files leave the directory once open")
+                        .isEmpty();
             }
         }
         assertThatThrownBy(() -> large.get(0).toByteArray()).isInstanceOf(SpillFileClosedException.class);
         if (OpenDescriptors.available()) {
-            assertThat(OpenDescriptors.under(spillDir)).as("open spill files after close").isZero();
+            assertThat(OpenDescriptors.under(spillDir))
+                    .as("open spill files after close")
+                    .isZero();
         }
     }
 
@@ -98,7 +103,8 @@ class BinlogFileReaderSpillTest {
             assertThat(r.next()).isNotNull();
             assertThat(r.next()).isNotNull();
             assertThat(r.next()).isNotNull();
-            assertThatThrownBy(r::next).isInstanceOf(BinlogFileException.class)
+            assertThatThrownBy(r::next)
+                    .isInstanceOf(BinlogFileException.class)
                     .hasMessageContaining("file ends inside an event: its header says 65567 bytes, 7876 remain")
                     .hasMessageContaining("position 316");
             if (OpenDescriptors.available()) {

@@ -49,8 +49,12 @@ class BinlogFileReaderTest {
      * bytes in ver_trunk_row_v2.001) and many blocks (the sakila binlog, 1.4 MB of rows events).
      */
     @ParameterizedTest
-    @ValueSource(strings = {"enhancedformysql-mysql-8.0.40/mysql-test/suite/binlog/std_data/ver_trunk_row_v2.001",
-        "osheroff-mysql-binlog-connector-java/src/test/resources/mysql-bin.sakila", SEQ_10_3})
+    @ValueSource(
+            strings = {
+                "enhancedformysql-mysql-8.0.40/mysql-test/suite/binlog/std_data/ver_trunk_row_v2.001",
+                "osheroff-mysql-binlog-connector-java/src/test/resources/mysql-bin.sakila",
+                SEQ_10_3
+            })
     void eventsOutliveTheReusedBuffer(String fixture) throws IOException {
         List<BinlogEvent> read = Fixtures.readAll(fixture);
         byte[] file = Files.readAllBytes(Fixtures.file(fixture));
@@ -70,7 +74,8 @@ class BinlogFileReaderTest {
         Path f = Files.writeString(tmp.resolve("notes.txt"), "hello, not a binlog");
         assertThatThrownBy(() -> new BinlogFileReader(f))
                 .isInstanceOf(BinlogFileException.class)
-                .hasMessageContaining("notes.txt").hasMessageContaining("fe 62 69 6e")
+                .hasMessageContaining("notes.txt")
+                .hasMessageContaining("fe 62 69 6e")
                 .hasMessageContaining("68 65 6c 6c");
     }
 
@@ -81,8 +86,10 @@ class BinlogFileReaderTest {
         try (BinlogFileReader r = new BinlogFileReader(f)) {
             assertThat(r.next()).isNotNull();
             assertThat(r.next()).isNotNull();
-            assertThatThrownBy(r::next).isInstanceOf(BinlogFileException.class)
-                    .hasMessageContaining("cut.000001").hasMessageContaining("position 285")
+            assertThatThrownBy(r::next)
+                    .isInstanceOf(BinlogFileException.class)
+                    .hasMessageContaining("cut.000001")
+                    .hasMessageContaining("position 285")
                     .hasMessageContaining("says 44 bytes, 25 remain");
         }
     }
@@ -102,7 +109,8 @@ class BinlogFileReaderTest {
                         assertThat(e.eventType()).isEqualTo("MARIADB_ANNOTATE_ROWS_EVENT");
                         assertThat(e.expected()).isNotEqualTo(e.found());
                     })
-                    .hasMessageContaining("master-bin.000001").hasMessageContaining("position 500");
+                    .hasMessageContaining("master-bin.000001")
+                    .hasMessageContaining("position 500");
         }
         assertThat(before).hasSize(6).noneMatch(e -> e instanceof MariadbAnnotateRowsEvent);
     }

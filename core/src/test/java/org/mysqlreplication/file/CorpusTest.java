@@ -31,8 +31,7 @@ import org.mysqlreplication.event.decode.UnsupportedEventException;
  */
 class CorpusTest {
 
-    private record Expected(Class<? extends BinlogException> type, String messagePart, String why) {
-    }
+    private record Expected(Class<? extends BinlogException> type, String messagePart, String why) {}
 
     private static final String MYSQL80 = "enhancedformysql-mysql-8.0.40/mysql-test/";
     private static final String ERYMYSQL = "hans511002-erymysql/mysql-test/";
@@ -41,45 +40,92 @@ class CorpusTest {
     private static final Map<String, Expected> EXPECTED_FAILURES = new HashMap<>();
 
     static {
-        for (String f : List.of("duplicate_xid", "duplicate_xid_ddl", "duplicate_xid_xa_prepare",
-                "malformed_xid_xa_commit", "malformed_xid_xa_rollback")) {
-            fail(MYSQL80 + "std_data/binlog_recovery/" + f + ".000001", ChecksumException.class, "CRC32 mismatch",
+        for (String f : List.of(
+                "duplicate_xid",
+                "duplicate_xid_ddl",
+                "duplicate_xid_xa_prepare",
+                "malformed_xid_xa_commit",
+                "malformed_xid_xa_rollback")) {
+            fail(
+                    MYSQL80 + "std_data/binlog_recovery/" + f + ".000001",
+                    ChecksumException.class,
+                    "CRC32 mismatch",
                     "negative test: PROVENANCE lists one event with a bad CRC32");
         }
-        fail(MYSQL80 + "std_data/binlog_truncated_event.000001", BinlogFileException.class,
-                "ends inside an event header", "negative test: truncated event");
-        fail(MYSQL80 + "std_data/binlog_truncated_prev_gtid_event.000001", BinlogFileException.class,
-                "ends inside an event header", "negative test: truncated PREVIOUS_GTIDS event");
-        fail(ERYMYSQL + "std_data/bug11747416_32228_binlog.000001", BinlogFileException.class,
-                "ends inside an event", "negative test: file cut inside a 65567-byte WRITE_ROWS event");
-        fail(MYSQL80 + "std_data/corrupt-relay-bin.000624", EventDecodeException.class, "QUERY_EVENT",
+        fail(
+                MYSQL80 + "std_data/binlog_truncated_event.000001",
+                BinlogFileException.class,
+                "ends inside an event header",
+                "negative test: truncated event");
+        fail(
+                MYSQL80 + "std_data/binlog_truncated_prev_gtid_event.000001",
+                BinlogFileException.class,
+                "ends inside an event header",
+                "negative test: truncated PREVIOUS_GTIDS event");
+        fail(
+                ERYMYSQL + "std_data/bug11747416_32228_binlog.000001",
+                BinlogFileException.class,
+                "ends inside an event",
+                "negative test: file cut inside a 65567-byte WRITE_ROWS event");
+        fail(
+                MYSQL80 + "std_data/corrupt-relay-bin.000624",
+                EventDecodeException.class,
+                "QUERY_EVENT",
                 "negative test: a broken QUERY event (rust_mysql_common's corpus test skips it for that reason)");
-        fail(MYSQL80 + "std_data/rpl_nogtid_encryption_master-bin.000002", BinlogFileException.class,
-                "found fd 62 69 6e", "MySQL 8 encrypted binlog (magic fd 'bin'): decryption not supported");
-        for (String key : List.of(MYSQL80 + "std_data/rpl_nogtid_encryption_keyring_master",
+        fail(
+                MYSQL80 + "std_data/rpl_nogtid_encryption_master-bin.000002",
+                BinlogFileException.class,
+                "found fd 62 69 6e",
+                "MySQL 8 encrypted binlog (magic fd 'bin'): decryption not supported");
+        for (String key : List.of(
+                MYSQL80 + "std_data/rpl_nogtid_encryption_keyring_master",
                 "ottok-mariadb-10.3/mysql-test/std_data/keys.txt",
                 PERCONA + "57_binlog_encryption/keyring_with_percona_binlog_key",
                 PERCONA + "57_binlog_encryption/keyring_with_percona_binlog_key_for_slave")) {
             fail(key, BinlogFileException.class, "not a binlog file", "a key file kept beside encrypted binlogs");
         }
-        fail("ottok-mariadb-10.3/mysql-test/std_data/binlog_before_20574.bin", UnsupportedEventException.class,
-                "encrypted binlog", "MariaDB encrypted binlog (START_ENCRYPTION): decryption not supported");
-        for (String f : List.of("ps_encrypted_master-bin.000002", "ps_encrypted_slave-relay-bin.000001",
-                "ps_encrypted_slave-relay-bin.000002", "ps_encrypted_truncated_master-bin.000002")) {
-            fail(PERCONA + "57_binlog_encryption/" + f, UnsupportedEventException.class, "encrypted binlog",
+        fail(
+                "ottok-mariadb-10.3/mysql-test/std_data/binlog_before_20574.bin",
+                UnsupportedEventException.class,
+                "encrypted binlog",
+                "MariaDB encrypted binlog (START_ENCRYPTION): decryption not supported");
+        for (String f : List.of(
+                "ps_encrypted_master-bin.000002",
+                "ps_encrypted_slave-relay-bin.000001",
+                "ps_encrypted_slave-relay-bin.000002",
+                "ps_encrypted_truncated_master-bin.000002")) {
+            fail(
+                    PERCONA + "57_binlog_encryption/" + f,
+                    UnsupportedEventException.class,
+                    "encrypted binlog",
                     "Percona 5.7 encrypted binlog: decryption not supported");
         }
-        fail(MYSQL80 + "suite/binlog/std_data/ver_5_1-wl2325_r.001", EventDecodeException.class, "left over",
+        fail(
+                MYSQL80 + "suite/binlog/std_data/ver_5_1-wl2325_r.001",
+                EventDecodeException.class,
+                "left over",
                 "5.2.2 row-replication prototype (WL#2325) with its own event type numbering");
-        fail(MYSQL80 + "suite/binlog/std_data/ver_5_1-wl2325_s.001", EventDecodeException.class,
-                "PRE_GA_WRITE_ROWS_EVENT", "5.2.2 row-replication prototype (WL#2325) rows layout");
-        fail(ERYMYSQL + "std_data/master-bin.000001", EventDecodeException.class, "binlog format version 2",
+        fail(
+                MYSQL80 + "suite/binlog/std_data/ver_5_1-wl2325_s.001",
+                EventDecodeException.class,
+                "PRE_GA_WRITE_ROWS_EVENT",
+                "5.2.2 row-replication prototype (WL#2325) rows layout");
+        fail(
+                ERYMYSQL + "std_data/master-bin.000001",
+                EventDecodeException.class,
+                "binlog format version 2",
                 "MySQL 4.0.0 binlog format v2: not supported");
         for (String f : List.of("bug32407.001", "ver_5_1-telco.001", "ver_5_1_17.001")) {
-            fail(ERYMYSQL + "suite/binlog/std_data/" + f, EventDecodeException.class, "pre-GA layout",
+            fail(
+                    ERYMYSQL + "suite/binlog/std_data/" + f,
+                    EventDecodeException.class,
+                    "pre-GA layout",
                     "MySQL 5.1.15/5.1.17 pre-GA TABLE_MAP without column metadata: not supported");
         }
-        fail("pingcap-tiflow/mysql-bin.000001", EventDecodeException.class, "WRITE_ROWS_EVENT_V1",
+        fail(
+                "pingcap-tiflow/mysql-bin.000001",
+                EventDecodeException.class,
+                "WRITE_ROWS_EVENT_V1",
                 "MariaDB 10.0 TIMESTAMP(n) columns are logged as TIMESTAMP without their precision in TABLE_MAP,"
                         + " so their fraction bytes cannot be sized from the binlog alone");
     }
@@ -95,8 +141,10 @@ class CorpusTest {
         Map<String, Map<Integer, Integer>> provenance = provenanceCounts(root.resolve("PROVENANCE.md"));
         List<Path> files;
         try (Stream<Path> s = Files.walk(root)) {
-            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("PROVENANCE.md"))
-                    .sorted().toList();
+            files = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals("PROVENANCE.md"))
+                    .sorted()
+                    .toList();
         }
         assertThat(files).hasSizeGreaterThan(200);
         List<String> problems = new ArrayList<>();
@@ -110,7 +158,9 @@ class CorpusTest {
                 for (BinlogEvent e : r) {
                     counts.merge(e.header().typeCode(), 1, Integer::sum);
                     String dump = e.dump();
-                    if (!dump.startsWith("=== ") || !dump.endsWith("\n\n") || e.toString().isEmpty()) {
+                    if (!dump.startsWith("=== ")
+                            || !dump.endsWith("\n\n")
+                            || e.toString().isEmpty()) {
                         problems.add(rel + ": odd dump of " + e.header().typeName());
                     }
                 }
@@ -123,7 +173,8 @@ class CorpusTest {
             } else if (expected != null && failure == null) {
                 problems.add(rel + ": listed as failing (" + expected.why() + ") but decoded");
             } else if (expected != null) {
-                if (!expected.type().isInstance(failure) || !failure.getMessage().contains(expected.messagePart())) {
+                if (!expected.type().isInstance(failure)
+                        || !failure.getMessage().contains(expected.messagePart())) {
                     problems.add(rel + ": expected " + expected.type().getSimpleName() + " with '"
                             + expected.messagePart() + "', got " + failure);
                 }

@@ -1,6 +1,5 @@
 package org.mysqlreplication.file;
 
-import org.mysqlreplication.event.decode.DecodeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -11,6 +10,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.event.decode.DecodeContext;
+import org.mysqlreplication.event.decode.DecodeOptions;
 import org.mysqlreplication.event.decode.EventDecoder;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
 import org.mysqlreplication.io.ByteReader;
@@ -37,8 +37,8 @@ class CorruptionTest {
             List<byte[]> events = split(Files.readAllBytes(Fixtures.file(f)));
             for (int round = 0; round < 400; round++) {
                 int victim = 1 + random.nextInt(events.size() - 1);
-                DecodeContext ctx = new DecodeContext(DecodeOptions.defaults(UnknownEventPolicy.DELIVER)
-                        .withVerifyChecksum(false));
+                DecodeContext ctx = new DecodeContext(
+                        DecodeOptions.defaults(UnknownEventPolicy.DELIVER).withVerifyChecksum(false));
                 EventDecoder decoder = new EventDecoder(ctx);
                 for (int i = 0; i < events.size(); i++) {
                     byte[] e = events.get(i).clone();
@@ -51,9 +51,13 @@ class CorruptionTest {
                     } catch (BinlogException expected) {
                         failures++;
                         for (Throwable t = expected; t != null; t = t.getCause()) {
-                            assertThat(t).as("cause of: " + expected.getMessage())
-                                    .isNotInstanceOfAny(IndexOutOfBoundsException.class, NullPointerException.class,
-                                            ClassCastException.class, NegativeArraySizeException.class);
+                            assertThat(t)
+                                    .as("cause of: " + expected.getMessage())
+                                    .isNotInstanceOfAny(
+                                            IndexOutOfBoundsException.class,
+                                            NullPointerException.class,
+                                            ClassCastException.class,
+                                            NegativeArraySizeException.class);
                         }
                     }
                 }

@@ -13,8 +13,7 @@ final class Fixtures {
 
     static final Path ROOT = Path.of("..", "..", "shared", "fixtures", "binlogs");
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     /** The fixture file at {@code relative}; skips the test when the fixtures folder is absent. */
     static Path file(String relative) {

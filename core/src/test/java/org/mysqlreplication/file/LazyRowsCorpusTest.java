@@ -1,6 +1,5 @@
 package org.mysqlreplication.file;
 
-import org.mysqlreplication.event.decode.DecodeOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,6 +18,7 @@ import org.mysqlreplication.event.UpdateRow;
 import org.mysqlreplication.event.UpdateRowsEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
+import org.mysqlreplication.event.decode.DecodeOptions;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
 import org.mysqlreplication.value.PrimitiveValues;
 
@@ -36,8 +36,10 @@ class LazyRowsCorpusTest {
         assumeTrue(Files.isDirectory(Fixtures.ROOT), "fixtures folder absent");
         List<Path> files;
         try (Stream<Path> s = Files.walk(Fixtures.ROOT)) {
-            files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("PROVENANCE.md"))
-                    .sorted().toList();
+            files = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().equals("PROVENANCE.md"))
+                    .sorted()
+                    .toList();
         }
         long[] counts = new long[3];
         List<String> problems = new ArrayList<>();
@@ -48,16 +50,15 @@ class LazyRowsCorpusTest {
                 // key files and cut headers: the corpus test lists them
             }
         }
-        System.out.println("lazy vs eager: rows " + counts[0] + ", values " + counts[1] + ", typed reads "
-                + counts[2]);
+        System.out.println("lazy vs eager: rows " + counts[0] + ", values " + counts[1] + ", typed reads " + counts[2]);
         assertThat(problems).isEmpty();
         assertThat(counts[1]).as("values compared").isGreaterThan(500_000);
         assertThat(counts[2]).as("typed reads compared").isGreaterThan(100_000);
     }
 
     private static void compareFile(Path f, List<String> problems, long[] counts) {
-        DecodeContext lazyContext = new DecodeContext(DecodeOptions.defaults(UnknownEventPolicy.DELIVER)
-                .withLazyRows(true));
+        DecodeContext lazyContext = new DecodeContext(
+                DecodeOptions.defaults(UnknownEventPolicy.DELIVER).withLazyRows(true));
         try (BinlogFileReader eager = new BinlogFileReader(f);
                 BinlogFileReader lazy = new BinlogFileReader(f, lazyContext)) {
             while (true) {
@@ -70,8 +71,7 @@ class LazyRowsCorpusTest {
                 if (e == null) {
                     return;
                 }
-                compare(f.getFileName() + " at " + e.header().logPos(), rows(e), rows(lazy.next()), problems,
-                        counts);
+                compare(f.getFileName() + " at " + e.header().logPos(), rows(e), rows(lazy.next()), problems, counts);
             }
         }
     }
@@ -94,8 +94,7 @@ class LazyRowsCorpusTest {
         return List.of();
     }
 
-    private static void compare(String where, List<Row> eager, List<Row> lazy, List<String> problems,
-            long[] counts) {
+    private static void compare(String where, List<Row> eager, List<Row> lazy, List<String> problems, long[] counts) {
         if (eager.size() != lazy.size()) {
             problems.add(where + ": " + eager.size() + " eager rows, " + lazy.size() + " lazy");
             return;
@@ -116,7 +115,8 @@ class LazyRowsCorpusTest {
                     problems.add(where + " row " + r + " column " + i + ": values differ");
                 }
                 counts[1]++;
-                if (x != null && PrimitiveValues.isInteger(a.table().columns().get(i).def())
+                if (x != null
+                        && PrimitiveValues.isInteger(a.table().columns().get(i).def())
                         && (x instanceof Integer || x instanceof Long)) {
                     counts[2]++;
                     if (b.getLong(i) != ((Number) x).longValue() || a.getLong(i) != b.getLong(i)) {

@@ -12,14 +12,14 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BeginLoadQueryEvent;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.DeleteRowsEvent;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.ExecuteLoadQueryEvent;
-import org.mysqlreplication.event.DeleteRowsEvent;
 import org.mysqlreplication.event.FormatDescriptionEvent;
 import org.mysqlreplication.event.IncidentEvent;
 import org.mysqlreplication.event.QueryEvent;
-import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.RotateEvent;
+import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.UpdateRow;
 import org.mysqlreplication.event.UpdateRowsEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
@@ -71,7 +71,8 @@ class MysqlFixturesTest {
     @Test
     void mysql80BitColumns() {
         List<BinlogEvent> events = readAll(BLACKBEAM + "mysql_type_bit.000001");
-        assertThat(only(events, QueryEvent.class)).extracting(QueryEvent::query)
+        assertThat(only(events, QueryEvent.class))
+                .extracting(QueryEvent::query)
                 .contains("CREATE TABLE foo(a BIT(3), b TEXT, c BIT(8))");
         Row row = only(events, WriteRowsEvent.class).get(0).rows().get(0);
         assertThat(row.get("a")).isEqualTo(BitSet.valueOf(new long[] {0b100}));
@@ -98,9 +99,11 @@ class MysqlFixturesTest {
      */
     @Test
     void mysql51LoadDataInfile() {
-        List<BinlogEvent> events = readAll("enhancedformysql-mysql-8.0.40/mysql-test/suite/binlog/std_data/ver_5_1_23.001");
+        List<BinlogEvent> events =
+                readAll("enhancedformysql-mysql-8.0.40/mysql-test/suite/binlog/std_data/ver_5_1_23.001");
         List<BeginLoadQueryEvent> blocks = only(events, BeginLoadQueryEvent.class);
-        assertThat(blocks).extracting(b -> b.header().eventType())
+        assertThat(blocks)
+                .extracting(b -> b.header().eventType())
                 .containsExactly(EventType.BEGIN_LOAD_QUERY_EVENT, EventType.APPEND_BLOCK_EVENT);
         assertThat(blocks).extracting(BeginLoadQueryEvent::fileId).containsOnly(2L);
         assertThat(new String(blocks.get(0).blockData(), java.nio.charset.StandardCharsets.US_ASCII))
@@ -108,7 +111,8 @@ class MysqlFixturesTest {
         ExecuteLoadQueryEvent load = only(events, ExecuteLoadQueryEvent.class).get(0);
         assertThat(load.fileId()).isEqualTo(2);
         assertThat(load.query()).isEqualTo("LOAD DATA INFILE 'big_file.dat' INTO TABLE t3");
-        assertThat(load.query().substring((int) load.startPos(), (int) load.endPos())).contains("'big_file.dat'");
+        assertThat(load.query().substring((int) load.startPos(), (int) load.endPos()))
+                .contains("'big_file.dat'");
         assertThat(load.toString()).doesNotContain("big_file");
         assertThat(blocks.get(0).toString()).doesNotContain("Aarhus");
     }
@@ -128,13 +132,23 @@ class MysqlFixturesTest {
     void mysql51StatementBasedSavepoints() {
         List<BinlogEvent> events = readAll("enhancedformysql-mysql-8.0.40/mysql-test/std_data/binlog_savepoint.000001");
         assertThat(events).hasSize(12);
-        assertThat(events.get(1)).isInstanceOfSatisfying(RotateEvent.class,
-                r -> assertThat(r.nextBinlog()).isEqualTo("master-bin.000003"));
-        assertThat(only(events, QueryEvent.class)).extracting(QueryEvent::query).containsExactly("BEGIN",
-                "INSERT INTO db1.t1 VALUES(20)", "SavePoint mixed_cases",
-                "INSERT INTO db1.t2 VALUES(\"in savepoint mixed_cases\")", "INSERT INTO db1.t1 VALUES(40)",
-                "ROLLBACK TO mixed_cases", "INSERT INTO db1.t2 VALUES(\"after rollback to\")",
-                "INSERT INTO db1.t1 VALUES(50)");
-        assertThat(only(events, XidEvent.class)).singleElement().extracting(XidEvent::xid).isEqualTo(28L);
+        assertThat(events.get(1))
+                .isInstanceOfSatisfying(
+                        RotateEvent.class, r -> assertThat(r.nextBinlog()).isEqualTo("master-bin.000003"));
+        assertThat(only(events, QueryEvent.class))
+                .extracting(QueryEvent::query)
+                .containsExactly(
+                        "BEGIN",
+                        "INSERT INTO db1.t1 VALUES(20)",
+                        "SavePoint mixed_cases",
+                        "INSERT INTO db1.t2 VALUES(\"in savepoint mixed_cases\")",
+                        "INSERT INTO db1.t1 VALUES(40)",
+                        "ROLLBACK TO mixed_cases",
+                        "INSERT INTO db1.t2 VALUES(\"after rollback to\")",
+                        "INSERT INTO db1.t1 VALUES(50)");
+        assertThat(only(events, XidEvent.class))
+                .singleElement()
+                .extracting(XidEvent::xid)
+                .isEqualTo(28L);
     }
 }

@@ -22,12 +22,14 @@ class MysqlGtidFixturesTest {
 
     @Test
     void transactionLengthsAndServerVersionsMatchTheFile() {
-        for (String f : List.of(RUST_US + "8.0/19_30_Table_map_event_Write_rows_log_event/binlog.000018",
+        for (String f : List.of(
+                RUST_US + "8.0/19_30_Table_map_event_Write_rows_log_event/binlog.000018",
                 RUST_US + "8.0/31_update_rows_v2/binlog.000001",
                 RUST_US + "8.0/32_delete_rows_v2/binlog.000001")) {
             List<BinlogEvent> events = readAll(f);
             String version = ((FormatDescriptionEvent) events.get(0)).serverVersion();
-            int[] v = java.util.Arrays.stream(version.split("-")[0].split("\\.")).mapToInt(Integer::parseInt)
+            int[] v = java.util.Arrays.stream(version.split("-")[0].split("\\."))
+                    .mapToInt(Integer::parseInt)
                     .toArray();
             long versionNumber = v[0] * 10000L + v[1] * 100L + v[2];
             int checked = 0;
@@ -39,13 +41,15 @@ class MysqlGtidFixturesTest {
                         sum += events.get(k++).header().eventSize();
                     } while (k < events.size() && !(events.get(k) instanceof GtidEvent));
                     if (k < events.size()) {
-                        assertThat(g.transactionLength()).as(f + " GTID at " + i).isEqualTo(sum);
+                        assertThat(g.transactionLength())
+                                .as(f + " GTID at " + i)
+                                .isEqualTo(sum);
                         checked++;
                     }
                     assertThat(g.immediateServerVersion()).isEqualTo(versionNumber);
                     assertThat(g.originalCommitTimestamp()).isEqualTo(g.immediateCommitTimestamp());
-                    assertThat(g.immediateCommitTimestamp() / 1_000_000).isBetween(g.header().timestamp() - 1,
-                            g.header().timestamp() + 1);
+                    assertThat(g.immediateCommitTimestamp() / 1_000_000)
+                            .isBetween(g.header().timestamp() - 1, g.header().timestamp() + 1);
                 }
             }
             assertThat(checked).as(f).isGreaterThan(1);
@@ -55,7 +59,8 @@ class MysqlGtidFixturesTest {
     @Test
     void rowsQueryTextPrecedesItsRows() {
         List<BinlogEvent> events = readAll(RUST_US + "5.7/29_row_query/log.bin");
-        assertThat(only(events, RowsQueryEvent.class)).extracting(RowsQueryEvent::query)
+        assertThat(only(events, RowsQueryEvent.class))
+                .extracting(RowsQueryEvent::query)
                 .anySatisfy(q -> assertThat(q).startsWithIgnoringCase("insert"));
     }
 }

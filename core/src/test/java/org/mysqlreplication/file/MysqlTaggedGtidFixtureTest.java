@@ -19,16 +19,18 @@ import org.mysqlreplication.event.PreviousGtidsEvent;
  */
 class MysqlTaggedGtidFixtureTest {
 
-    private static final String FILE = "blackbeam-rust_mysql_common/test-data/binlogs/"
-            + "binlog_transaction_with_GTID_TAG.000001";
+    private static final String FILE =
+            "blackbeam-rust_mysql_common/test-data/binlogs/" + "binlog_transaction_with_GTID_TAG.000001";
     private static final String UUID = "55778904-0299-11f1-b1b8-4ef0c4956feb";
 
     @Test
     void taggedGtidAndPreviousGtids() {
         List<BinlogEvent> events = readAll(FILE);
         assertThat(((FormatDescriptionEvent) events.get(0)).serverVersion()).startsWith("9.6.0");
-        assertThat(only(events, PreviousGtidsEvent.class)).singleElement()
-                .extracting(PreviousGtidsEvent::gtidSet).isEqualTo(UUID + ":1-13:mytag:1-2");
+        assertThat(only(events, PreviousGtidsEvent.class))
+                .singleElement()
+                .extracting(PreviousGtidsEvent::gtidSet)
+                .isEqualTo(UUID + ":1-13:mytag:1-2");
         GtidEvent g = only(events, GtidEvent.class).get(0);
         assertThat(g.gtid()).isEqualTo(UUID + ":mytag:3");
         int at = events.indexOf(g);
@@ -38,8 +40,8 @@ class MysqlTaggedGtidFixtureTest {
         }
         assertThat(g.transactionLength()).isEqualTo(sum);
         assertThat(g.immediateServerVersion()).isEqualTo(90600);
-        assertThat(g.immediateCommitTimestamp() / 1_000_000).isBetween(g.header().timestamp() - 1,
-                g.header().timestamp() + 1);
+        assertThat(g.immediateCommitTimestamp() / 1_000_000)
+                .isBetween(g.header().timestamp() - 1, g.header().timestamp() + 1);
         assertThat(g.sequenceNumber()).isEqualTo(1);
     }
 }

@@ -53,28 +53,58 @@ class TransactionPayloadFixturesTest {
                 payloads.add(p);
             }
         }
-        assertThat(payloads).extracting(TransactionPayloadEvent::compressionType).containsExactly(0, 0);
+        assertThat(payloads)
+                .extracting(TransactionPayloadEvent::compressionType)
+                .containsExactly(0, 0);
         assertThat(payloads).extracting(TransactionPayloadEvent::payloadSize).containsExactly(161L, 516L);
-        assertThat(payloads).extracting(TransactionPayloadEvent::uncompressedSize).containsExactly(214L, 1255L);
+        assertThat(payloads)
+                .extracting(TransactionPayloadEvent::uncompressedSize)
+                .containsExactly(214L, 1255L);
         assertThat(payloads).extracting(p -> p.header().logPos()).containsExactly(651L, 1283L);
-        assertThat(payloads.get(0).events()).extracting(e -> e.getClass().getSimpleName()).containsExactly(
-                "QueryEvent", "RowsQueryEvent", "TableMapEvent", "WriteRowsEvent", "XidEvent");
-        assertThat(payloads.get(1).events()).extracting(e -> e.getClass().getSimpleName()).containsExactly(
-                "QueryEvent", "RowsQueryEvent", "TableMapEvent", "UpdateRowsEvent", "RowsQueryEvent",
-                "TableMapEvent", "WriteRowsEvent", "XidEvent");
+        assertThat(payloads.get(0).events())
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("QueryEvent", "RowsQueryEvent", "TableMapEvent", "WriteRowsEvent", "XidEvent");
+        assertThat(payloads.get(1).events())
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly(
+                        "QueryEvent",
+                        "RowsQueryEvent",
+                        "TableMapEvent",
+                        "UpdateRowsEvent",
+                        "RowsQueryEvent",
+                        "TableMapEvent",
+                        "WriteRowsEvent",
+                        "XidEvent");
     }
 
     @Test
     void theFileReaderHandsOutThePayloadsEventsInTheirPlace() {
         List<BinlogEvent> events = readAll(FILE);
-        assertThat(events).<Class<?>>extracting(e -> e.getClass()).containsExactly(FormatDescriptionEvent.class,
-                PreviousGtidsEvent.class, GtidEvent.class, QueryEvent.class,
-                GtidEvent.class, QueryEvent.class, RowsQueryEvent.class, TableMapEvent.class, WriteRowsEvent.class,
-                XidEvent.class,
-                GtidEvent.class, QueryEvent.class, RowsQueryEvent.class, TableMapEvent.class, UpdateRowsEvent.class,
-                RowsQueryEvent.class, TableMapEvent.class, WriteRowsEvent.class, XidEvent.class);
+        assertThat(events)
+                .<Class<?>>extracting(e -> e.getClass())
+                .containsExactly(
+                        FormatDescriptionEvent.class,
+                        PreviousGtidsEvent.class,
+                        GtidEvent.class,
+                        QueryEvent.class,
+                        GtidEvent.class,
+                        QueryEvent.class,
+                        RowsQueryEvent.class,
+                        TableMapEvent.class,
+                        WriteRowsEvent.class,
+                        XidEvent.class,
+                        GtidEvent.class,
+                        QueryEvent.class,
+                        RowsQueryEvent.class,
+                        TableMapEvent.class,
+                        UpdateRowsEvent.class,
+                        RowsQueryEvent.class,
+                        TableMapEvent.class,
+                        WriteRowsEvent.class,
+                        XidEvent.class);
         assertThat(events).noneMatch(e -> e instanceof TransactionPayloadEvent);
-        assertThat(only(events, QueryEvent.class)).extracting(QueryEvent::query)
+        assertThat(only(events, QueryEvent.class))
+                .extracting(QueryEvent::query)
                 .containsExactly("create table b(id int)", "BEGIN", "BEGIN");
     }
 
@@ -102,12 +132,16 @@ class TransactionPayloadFixturesTest {
         assertThat(u.before().get(0)).isEqualTo(55555);
         assertThat(u.after().get(10)).isEqualTo("product_3_value");
         Row inserted = only(events, WriteRowsEvent.class).get(1).rows().get(0);
-        assertThat(u.after().get(6)).as("'large', as the insert below writes it").isEqualTo(inserted.get(6));
+        assertThat(u.after().get(6))
+                .as("'large', as the insert below writes it")
+                .isEqualTo(inserted.get(6));
         assertThat(u.after().get(7)).as("'c': the SET member before 'd'").isEqualTo(4L);
         assertThat(u.before().get(7)).as("'d'").isEqualTo(inserted.get(7)).isEqualTo(8L);
         for (int i = 0; i < 20; i++) {
             if (i != 6 && i != 7 && i != 10) {
-                assertThat(u.after().get(i)).as("column %d", i + 1).isEqualTo(u.before().get(i));
+                assertThat(u.after().get(i))
+                        .as("column %d", i + 1)
+                        .isEqualTo(u.before().get(i));
             }
         }
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.mysqlreplication.gtid.MariadbGtid;
 
 /** Parsing and printing MariaDB GTID positions in the text form of {@code @@gtid_binlog_pos}. */
 class MariadbGtidPositionTest {
@@ -27,7 +26,9 @@ class MariadbGtidPositionTest {
 
     @Test
     void emptyTextIsTheEmptyPosition() {
-        assertThat(MariadbGtidPosition.parse("")).isEqualTo(MariadbGtidPosition.empty()).hasToString("");
+        assertThat(MariadbGtidPosition.parse(""))
+                .isEqualTo(MariadbGtidPosition.empty())
+                .hasToString("");
         assertThat(MariadbGtidPosition.parse("  ").isEmpty()).isTrue();
     }
 
@@ -44,19 +45,25 @@ class MariadbGtidPositionTest {
     @Test
     void rejectsMalformedGtidsNamingThePart() {
         assertThatThrownBy(() -> MariadbGtidPosition.parse("0-1"))
-                .isInstanceOf(GtidFormatException.class).hasMessageContaining("#1 '0-1'");
+                .isInstanceOf(GtidFormatException.class)
+                .hasMessageContaining("#1 '0-1'");
         assertThatThrownBy(() -> MariadbGtidPosition.parse("0-1-5,0-1-x"))
-                .isInstanceOf(GtidFormatException.class).hasMessageContaining("#2").hasMessageContaining("sequence");
+                .isInstanceOf(GtidFormatException.class)
+                .hasMessageContaining("#2")
+                .hasMessageContaining("sequence");
         assertThatThrownBy(() -> MariadbGtidPosition.parse("0-1-5,"))
-                .isInstanceOf(GtidFormatException.class).hasMessageContaining("#2 ''");
-        assertThatThrownBy(() -> MariadbGtidPosition.parse("-1-1-5"))
-                .isInstanceOf(GtidFormatException.class);
+                .isInstanceOf(GtidFormatException.class)
+                .hasMessageContaining("#2 ''");
+        assertThatThrownBy(() -> MariadbGtidPosition.parse("-1-1-5")).isInstanceOf(GtidFormatException.class);
         assertThatThrownBy(() -> MariadbGtidPosition.parse("0-+1-5"))
-                .isInstanceOf(GtidFormatException.class).hasMessageContaining("server id");
+                .isInstanceOf(GtidFormatException.class)
+                .hasMessageContaining("server id");
         assertThatThrownBy(() -> MariadbGtidPosition.parse("4294967296-1-5"))
-                .isInstanceOf(GtidFormatException.class).hasMessageContaining("domain id '4294967296'");
+                .isInstanceOf(GtidFormatException.class)
+                .hasMessageContaining("domain id '4294967296'");
         assertThatThrownBy(() -> MariadbGtidPosition.parse("0-1-18446744073709551616"))
-                .isInstanceOf(GtidFormatException.class).hasMessageContaining("sequence number");
+                .isInstanceOf(GtidFormatException.class)
+                .hasMessageContaining("sequence number");
         assertThatThrownBy(() -> MariadbGtidPosition.parse("0-1-5'; DROP TABLE t; --"))
                 .isInstanceOf(GtidFormatException.class);
     }
@@ -64,7 +71,8 @@ class MariadbGtidPositionTest {
     @Test
     void rejectsTwoGtidsOfOneDomain() {
         assertThatThrownBy(() -> MariadbGtidPosition.parse("0-1-5,0-2-9"))
-                .isInstanceOf(GtidFormatException.class).hasMessageContaining("domain 0");
+                .isInstanceOf(GtidFormatException.class)
+                .hasMessageContaining("domain 0");
         assertThatThrownBy(() -> new MariadbGtidPosition(List.of(new MariadbGtid(3, 1, 1), new MariadbGtid(3, 1, 2))))
                 .isInstanceOf(IllegalArgumentException.class);
     }

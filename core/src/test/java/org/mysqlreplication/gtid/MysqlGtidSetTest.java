@@ -43,9 +43,11 @@ class MysqlGtidSetTest {
         assertThatThrownBy(() -> MysqlGtidSet.parse(A + ":9223372036854775807"))
                 .isInstanceOf(GtidFormatException.class);
         assertThatThrownBy(() -> MysqlGtidSet.parse("3e11fa47-71ca-11e1-9e33:1"))
-                .isInstanceOf(GtidFormatException.class).hasMessageContaining("not a UUID");
+                .isInstanceOf(GtidFormatException.class)
+                .hasMessageContaining("not a UUID");
         assertThatThrownBy(() -> MysqlGtidSet.parse(A + ":" + "t".repeat(33) + ":1-5"))
-                .isInstanceOf(GtidFormatException.class).hasMessageContaining("1 to 32");
+                .isInstanceOf(GtidFormatException.class)
+                .hasMessageContaining("1 to 32");
         assertThatThrownBy(() -> MysqlGtidSet.parse(A + ":ta-g:1")).isInstanceOf(GtidFormatException.class);
     }
 
@@ -57,7 +59,8 @@ class MysqlGtidSetTest {
     void taggedSetsNormaliseAndPrintAsMysql() {
         MysqlGtidSet s = MysqlGtidSet.parse(A + ":Zed:4:beta:1-2:5, " + A + ":3, " + A + ":beta:3-4");
         assertThat(s).hasToString(A + ":3:beta:1-5:zed:4");
-        assertThat(s.contains(new MysqlGtidSet.Tsid(UUID.fromString(A), "BETA"), 5)).isTrue();
+        assertThat(s.contains(new MysqlGtidSet.Tsid(UUID.fromString(A), "BETA"), 5))
+                .isTrue();
         assertThat(s.contains(UUID.fromString(A), 4)).isFalse();
         assertThat(MysqlGtidSet.parse(s.toString())).isEqualTo(s);
     }
@@ -74,7 +77,9 @@ class MysqlGtidSetTest {
                 + "0100000000000000" + "0e00000000000000"
                 + "55778904029911f1b1b84ef0c4956feb" + "0a" + "6d79746167" + "0100000000000000"
                 + "0100000000000000" + "0300000000000000";
-        assertThat(HexFormat.of().formatHex(MysqlGtidSet.parse(u + ":MyTag:1-2, " + u + ":1-13").encode()))
+        assertThat(HexFormat.of()
+                        .formatHex(MysqlGtidSet.parse(u + ":MyTag:1-2, " + u + ":1-13")
+                                .encode()))
                 .isEqualTo(written);
     }
 
@@ -86,7 +91,9 @@ class MysqlGtidSetTest {
                 + "0100000000000000" + "0600000000000000" + "0700000000000000" + "0800000000000000"
                 + "b7009920c60111e38e075e10e6a05cfb" + "0100000000000000"
                 + "0300000000000000" + "0500000000000000";
-        assertThat(HexFormat.of().formatHex(MysqlGtidSet.parse(B + ":3-4," + A + ":1-5:7").encode()))
+        assertThat(HexFormat.of()
+                        .formatHex(
+                                MysqlGtidSet.parse(B + ":3-4," + A + ":1-5:7").encode()))
                 .isEqualTo(expected);
         assertThat(HexFormat.of().formatHex(MysqlGtidSet.empty().encode())).isEqualTo("0000000000000000");
     }
@@ -98,7 +105,14 @@ class MysqlGtidSetTest {
      */
     @Test
     void encodingEqualsTheBodyOfAMysqlPreviousGtidsEvent() throws Exception {
-        Path file = Path.of("..", "..", "shared", "fixtures", "binlogs", "ikarishinjieva-mysql_binlog_utils", "test",
+        Path file = Path.of(
+                "..",
+                "..",
+                "shared",
+                "fixtures",
+                "binlogs",
+                "ikarishinjieva-mysql_binlog_utils",
+                "test",
                 "mysql-bin56.000002");
         assumeTrue(Files.isRegularFile(file), "fixture " + file.toAbsolutePath() + " is absent");
         byte[] bytes = Files.readAllBytes(file);
@@ -107,6 +121,7 @@ class MysqlGtidSetTest {
         MysqlGtidSet set = MysqlGtidSet.parse("b7009920-c601-11e3-8e07-5e10e6a05cfb:1-6,"
                 + "a6ce328c-c602-11e3-8e0d-e66ccf50db66:1-6,8186fc1e-c5ff-11e3-8df9-e66ccf50db66:1-11,"
                 + "7e23401a-c603-11e3-8e13-5e10e6a05cfb:1-5");
-        assertThat(HexFormat.of().formatHex(set.encode())).isEqualTo(HexFormat.of().formatHex(body));
+        assertThat(HexFormat.of().formatHex(set.encode()))
+                .isEqualTo(HexFormat.of().formatHex(body));
     }
 }

@@ -43,7 +43,8 @@ class ByteReaderTest {
         assertThat(ByteReader.of(bytes(0xFA)).readLenencInt()).isEqualTo(250);
         assertThat(ByteReader.of(bytes(0xFC, 0xFB, 0x00)).readLenencInt()).isEqualTo(251);
         assertThat(ByteReader.of(bytes(0xFD, 0x00, 0x00, 0x01)).readLenencInt()).isEqualTo(65536);
-        assertThat(ByteReader.of(bytes(0xFE, 0, 0, 0, 1, 0, 0, 0, 0)).readLenencInt()).isEqualTo(1L << 24);
+        assertThat(ByteReader.of(bytes(0xFE, 0, 0, 0, 1, 0, 0, 0, 0)).readLenencInt())
+                .isEqualTo(1L << 24);
     }
 
     @Test

@@ -15,8 +15,7 @@ public final class OpenDescriptors {
 
     private static final Path FDS = Path.of("/proc/self/fd");
 
-    private OpenDescriptors() {
-    }
+    private OpenDescriptors() {}
 
     /** Whether this system shows descriptors in {@code /proc/self/fd}. */
     public static boolean available() {
@@ -28,12 +27,13 @@ public final class OpenDescriptors {
         try (Stream<Path> s = Files.list(FDS)) {
             String prefix = dir.toRealPath() + "/";
             return s.filter(fd -> {
-                try {
-                    return Files.readSymbolicLink(fd).toString().startsWith(prefix);
-                } catch (IOException e) {
-                    return false; // closed while listing
-                }
-            }).count();
+                        try {
+                            return Files.readSymbolicLink(fd).toString().startsWith(prefix);
+                        } catch (IOException e) {
+                            return false; // closed while listing
+                        }
+                    })
+                    .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -65,8 +65,10 @@ class SpillFilesTest {
         try (SpillFiles files = new SpillFiles(dir)) {
             SpillFile f = files.create();
             f.write(new byte[10], 0, 10);
-            assertThatThrownBy(() -> f.readFully(5, new byte[6], 0, 6)).isInstanceOf(SpillFileException.class)
-                    .hasMessageContaining("6 bytes at offset 5").hasMessageContaining("of 10 bytes");
+            assertThatThrownBy(() -> f.readFully(5, new byte[6], 0, 6))
+                    .isInstanceOf(SpillFileException.class)
+                    .hasMessageContaining("6 bytes at offset 5")
+                    .hasMessageContaining("of 10 bytes");
             assertThatThrownBy(() -> f.openStream(11, 0)).isInstanceOf(SpillFileException.class);
         }
     }
@@ -86,7 +88,8 @@ class SpillFilesTest {
             assertThat(openDescriptors(dir)).isZero();
             assertThat(files.open()).isZero();
             assertThat(f.isReleased()).isTrue();
-            assertThatThrownBy(() -> f.readFully(0, new byte[3], 0, 3)).isInstanceOf(SpillFileClosedException.class)
+            assertThatThrownBy(() -> f.readFully(0, new byte[3], 0, 3))
+                    .isInstanceOf(SpillFileClosedException.class)
                     .hasMessageContaining("read large values before closing the reader");
             f.release(); // idempotent
         }
@@ -133,7 +136,8 @@ class SpillFilesTest {
     void aMissingDirectoryIsATypedErrorNamingIt() {
         Path missing = dir.resolve("no-such-dir");
         try (SpillFiles files = new SpillFiles(missing)) {
-            assertThatThrownBy(files::create).isInstanceOf(SpillFileException.class)
+            assertThatThrownBy(files::create)
+                    .isInstanceOf(SpillFileException.class)
                     .hasMessageContaining("cannot create a spill file in " + missing);
         }
         assertThat(missing).doesNotExist();

@@ -21,12 +21,22 @@ class ShortestDecimalTest {
 
     @ParameterizedTest(name = "double bits {0} -> {1}")
     @CsvSource({
-        "4591870180066957722, 0.1", "4950912855330343670, 1.0E23", "4955416454957714166, 2.0E23",
-        "1, 5.0E-324", "3, 1.5E-323", "9218868437227405311, 1.7976931348623157E308",
-        "4503599627370496, 2.2250738585072014E-308", "4599676419421066581, 0.3333333333333333",
-        "4888589480003938924, 6.84798354874497E18", "4868223978707957653, 2.82879384806159E17",
-        "4532020583610935537, 1.0E-5", "4845873199050653696, 9.007199254740992E15",
-        "4936209963552724370, 1.0E22", "4566758108544739836, 0.002", "119225253609828885, 1.1E-300"})
+        "4591870180066957722, 0.1",
+        "4950912855330343670, 1.0E23",
+        "4955416454957714166, 2.0E23",
+        "1, 5.0E-324",
+        "3, 1.5E-323",
+        "9218868437227405311, 1.7976931348623157E308",
+        "4503599627370496, 2.2250738585072014E-308",
+        "4599676419421066581, 0.3333333333333333",
+        "4888589480003938924, 6.84798354874497E18",
+        "4868223978707957653, 2.82879384806159E17",
+        "4532020583610935537, 1.0E-5",
+        "4845873199050653696, 9.007199254740992E15",
+        "4936209963552724370, 1.0E22",
+        "4566758108544739836, 0.002",
+        "119225253609828885, 1.1E-300"
+    })
     void doubles(long bits, String expected) {
         StringBuilder sb = new StringBuilder();
         ShortestDecimal.append(sb, Double.longBitsToDouble(bits));
@@ -35,9 +45,20 @@ class ShortestDecimalTest {
 
     @ParameterizedTest(name = "float bits {0} -> {1}")
     @CsvSource({
-        "1036831949, 0.1", "1705601046, 1.0E23", "14, 2.0E-44", "1, 1.0E-45", "2, 3.0E-45", "4, 6.0E-45",
-        "7, 1.0E-44", "2139095039, 3.4028235E38", "8388608, 1.1754944E-38", "1050253722, 0.3",
-        "1266679808, 1.6777216E7", "1342177318, 8.589974E9", "1343554297, 1.0E10"})
+        "1036831949, 0.1",
+        "1705601046, 1.0E23",
+        "14, 2.0E-44",
+        "1, 1.0E-45",
+        "2, 3.0E-45",
+        "4, 6.0E-45",
+        "7, 1.0E-44",
+        "2139095039, 3.4028235E38",
+        "8388608, 1.1754944E-38",
+        "1050253722, 0.3",
+        "1266679808, 1.6777216E7",
+        "1342177318, 8.589974E9",
+        "1343554297, 1.0E10"
+    })
     void floats(int bits, String expected) {
         StringBuilder sb = new StringBuilder();
         ShortestDecimal.append(sb, Float.intBitsToFloat(bits));
@@ -62,7 +83,8 @@ class ShortestDecimalTest {
         for (int i = 0; i < 10_000; i++) {
             double d = Double.longBitsToDouble(random.nextLong());
             if (Double.isFinite(d)) {
-                assertThat(new BigDecimal(text(d))).as("bits %d", Double.doubleToRawLongBits(d))
+                assertThat(new BigDecimal(text(d)))
+                        .as("bits %d", Double.doubleToRawLongBits(d))
                         .isEqualByComparingTo(bruteForce(Math.abs(d), false).multiply(BigDecimal.valueOf(sign(d))));
             }
         }
@@ -76,7 +98,8 @@ class ShortestDecimalTest {
             if (Float.isFinite(f)) {
                 StringBuilder sb = new StringBuilder();
                 ShortestDecimal.append(sb, f);
-                assertThat(new BigDecimal(sb.toString())).as("bits %d", Float.floatToRawIntBits(f))
+                assertThat(new BigDecimal(sb.toString()))
+                        .as("bits %d", Float.floatToRawIntBits(f))
                         .isEqualByComparingTo(bruteForce(Math.abs(f), true).multiply(BigDecimal.valueOf(sign(f))));
             }
         }
@@ -99,7 +122,13 @@ class ShortestDecimalTest {
             boolean upOk = readsBack(up, v, isFloat);
             if (downOk && upOk) {
                 int c = exact.subtract(down).compareTo(up.subtract(exact));
-                return c < 0 || c == 0 && !down.stripTrailingZeros().unscaledValue().testBit(0) ? down : up;
+                return c < 0
+                                || c == 0
+                                        && !down.stripTrailingZeros()
+                                                .unscaledValue()
+                                                .testBit(0)
+                        ? down
+                        : up;
             }
             if (downOk || upOk) {
                 return downOk ? down : up;

@@ -21,7 +21,8 @@ class WktTest {
     @Test
     void documentedPoints() {
         assertThat(wkt(SRID + "000000000140000000000000004010000000000000")).isEqualTo("POINT(2 4)");
-        assertThat(wkt("00000000" + "0101000000000000000000F03F000000000000F0BF")).isEqualTo("POINT(1 -1)");
+        assertThat(wkt("00000000" + "0101000000000000000000F03F000000000000F0BF"))
+                .isEqualTo("POINT(1 -1)");
     }
 
     @Test
@@ -53,10 +54,12 @@ class WktTest {
 
     @Test
     void brokenBytesAreATypedErrorWithTheOffset() {
-        assertThatThrownBy(() -> wkt(SRID + "01" + "09000000")).isInstanceOf(InvalidColumnValueException.class)
+        assertThatThrownBy(() -> wkt(SRID + "01" + "09000000"))
+                .isInstanceOf(InvalidColumnValueException.class)
                 .hasMessageContaining("geometry type must be 1..7, found 9");
         assertThatThrownBy(() -> wkt(SRID + "01" + "02000000" + "FFFFFF7F" + pt(0, 0)))
-                .isInstanceOf(InvalidColumnValueException.class).hasMessageContaining("offset 13");
+                .isInstanceOf(InvalidColumnValueException.class)
+                .hasMessageContaining("offset 13");
         assertThatThrownBy(() -> wkt(SRID + "01" + "01000000" + pt(0, 0) + "00"))
                 .hasMessageContaining("left over");
         assertThatThrownBy(() -> wkt("E610")).hasMessageContaining("4 byte(s) needed, 2 left");

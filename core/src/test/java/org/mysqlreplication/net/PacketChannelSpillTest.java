@@ -95,20 +95,21 @@ class PacketChannelSpillTest {
      * too slow for 16 MiB (those shapes stream a smaller payload below).
      */
     static Stream<Arguments> shapes() {
-        return PacketChannelTest.shapes().filter(a -> !a.get()[0].equals("one byte per read")
-                && !a.get()[0].equals("random 1..7 bytes"));
+        return PacketChannelTest.shapes()
+                .filter(a -> !a.get()[0].equals("one byte per read") && !a.get()[0].equals("random 1..7 bytes"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
-    void aPayloadOverTwoChunksGoesToTheFileAndThePacketsAroundItReadAsUsual(String name,
-            PacketChannelTest.Shape shape) {
+    void aPayloadOverTwoChunksGoesToTheFileAndThePacketsAroundItReadAsUsual(
+            String name, PacketChannelTest.Shape shape) {
         byte[] big = zeroFirst(MAX + 70_000, 1);
         List<byte[]> payloads = List.of(random(10, 2), big, random(300, 3));
         PacketChannel channel = channel(shape, payloads);
         ZeroFirst spill = new ZeroFirst(1000);
 
-        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes()).isEqualTo(payloads.get(0));
+        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes())
+                .isEqualTo(payloads.get(0));
         Payload read = channel.readPayload(null, spill);
         assertThat(read.spill()).isSameAs(spill.spilled.get(0));
         ByteReader head = read.bytes();
@@ -116,7 +117,8 @@ class PacketChannelSpillTest {
         assertThat(spill.firstChunks).containsExactly(MAX);
         assertThat(spill.spilled).hasSize(1);
         assertThat(Arrays.mismatch(contents(spill.spilled.get(0)), big)).isEqualTo(-1);
-        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes()).isEqualTo(payloads.get(2));
+        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes())
+                .isEqualTo(payloads.get(2));
         assertThat(channel.nextSequence()).isEqualTo(4); // 1 packet, 2 chunks, 1 packet
     }
 
@@ -132,19 +134,20 @@ class PacketChannelSpillTest {
         channel.readPayload(null, spill);
         assertThat(Arrays.mismatch(contents(spill.spilled.get(0)), big)).isEqualTo(-1);
         assertThat(channel.nextSequence()).isEqualTo(3);
-        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes()).isEqualTo(random(5, 5));
+        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes())
+                .isEqualTo(random(5, 5));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("org.mysqlreplication.net.PacketChannelTest#shapes")
-    void aOneChunkPayloadAboveTheMinimumIsSpilledAndOneBelowIsNotAsked(String name,
-            PacketChannelTest.Shape shape) {
+    void aOneChunkPayloadAboveTheMinimumIsSpilledAndOneBelowIsNotAsked(String name, PacketChannelTest.Shape shape) {
         byte[] small = zeroFirst(999, 6);
         byte[] large = zeroFirst(100_000, 7);
         PacketChannel channel = channel(shape, List.of(small, large));
         ZeroFirst spill = new ZeroFirst(1000);
 
-        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes()).isEqualTo(small);
+        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes())
+                .isEqualTo(small);
         assertThat(spill.heads).isEmpty();
         channel.readPayload(null, spill);
         assertThat(spill.firstChunks).containsExactly(100_000);
@@ -158,7 +161,8 @@ class PacketChannelSpillTest {
         PacketChannel channel = channel(ByteArrayInputStream::new, List.of(big));
         ZeroFirst spill = new ZeroFirst(1000);
 
-        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes()).isEqualTo(big);
+        assertThat(channel.readPayload(null, spill).bytes().readRemainingBytes())
+                .isEqualTo(big);
         assertThat(spill.heads).hasSize(1);
         assertThat(spill.heads.get(0)).isEqualTo(Arrays.copyOf(big, PacketChannel.SPILL_HEAD));
         assertThat(spill.spilled).isEmpty();
@@ -169,11 +173,12 @@ class PacketChannelSpillTest {
         byte[] wire = frame(List.of(zeroFirst(MAX + 100, 9)));
         wire[4 + MAX + 3] = 7; // the second chunk's sequence id should be 1
         files = new SpillFiles(dir);
-        PacketChannel channel = new PacketChannel(new ByteArrayInputStream(wire), OutputStream.nullOutputStream(),
-                "db:1");
+        PacketChannel channel =
+                new PacketChannel(new ByteArrayInputStream(wire), OutputStream.nullOutputStream(), "db:1");
         ZeroFirst spill = new ZeroFirst(1000);
 
-        assertThatThrownBy(() -> channel.readPayload(null, spill)).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> channel.readPayload(null, spill))
+                .isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("expected sequence id 1, found 7");
         assertThat(spill.spilled.get(0).isReleased()).isTrue();
         assertThat(files.open()).isZero();
@@ -183,11 +188,14 @@ class PacketChannelSpillTest {
     void aStreamEndingInsideTheSecondChunkIsAConnectionErrorAndReleasesTheFile() {
         byte[] wire = frame(List.of(zeroFirst(MAX + 100, 10)));
         files = new SpillFiles(dir);
-        PacketChannel channel = new PacketChannel(new ByteArrayInputStream(Arrays.copyOf(wire, wire.length - 40)),
-                OutputStream.nullOutputStream(), "test");
+        PacketChannel channel = new PacketChannel(
+                new ByteArrayInputStream(Arrays.copyOf(wire, wire.length - 40)),
+                OutputStream.nullOutputStream(),
+                "test");
         ZeroFirst spill = new ZeroFirst(1000);
 
-        assertThatThrownBy(() -> channel.readPayload(null, spill)).isInstanceOf(ConnectionException.class)
+        assertThatThrownBy(() -> channel.readPayload(null, spill))
+                .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("ended inside a packet")
                 .hasMessageContaining("payload chunk needs 100 bytes, got 60")
                 .hasMessageContaining("read before this chunk: " + MAX);

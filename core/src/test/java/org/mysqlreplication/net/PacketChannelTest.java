@@ -85,8 +85,7 @@ class PacketChannelTest {
         }
     }
 
-    interface Shape extends Function<byte[], InputStream> {
-    }
+    interface Shape extends Function<byte[], InputStream> {}
 
     static Stream<Arguments> shapes() {
         Shape whole = ByteArrayInputStream::new;
@@ -100,29 +99,44 @@ class PacketChannelTest {
             return new ShapedInputStream(data, pos -> 1 + r.nextInt(100_000));
         };
         Shape oddSplits = data -> new ShapedInputStream(data, pos -> pos % 5 == 0 ? 3 : 4097);
-        return Stream.of(Arguments.of("whole buffer", whole), Arguments.of("one byte per read", oneByte),
-                Arguments.of("random 1..7 bytes", randomSmall), Arguments.of("random up to 100000", randomMedium),
+        return Stream.of(
+                Arguments.of("whole buffer", whole),
+                Arguments.of("one byte per read", oneByte),
+                Arguments.of("random 1..7 bytes", randomSmall),
+                Arguments.of("random up to 100000", randomMedium),
                 Arguments.of("3 or 4097 bytes", oddSplits));
     }
 
     private static void assertPayloads(Shape shape, List<byte[]> payloads) {
-        PacketChannel channel = new PacketChannel(shape.apply(frame(payloads)), OutputStream.nullOutputStream(), "test");
+        PacketChannel channel =
+                new PacketChannel(shape.apply(frame(payloads)), OutputStream.nullOutputStream(), "test");
         for (int i = 0; i < payloads.size(); i++) {
             ByteReader r = channel.readPacket();
             byte[] expected = payloads.get(i);
             assertThat(r.remaining()).as("length of payload %d", i).isEqualTo(expected.length);
             byte[] got = Arrays.copyOfRange(r.array(), r.arrayOffset(), r.arrayOffset() + r.remaining());
-            assertThat(Arrays.mismatch(got, expected)).as("first differing byte of payload %d", i).isEqualTo(-1);
+            assertThat(Arrays.mismatch(got, expected))
+                    .as("first differing byte of payload %d", i)
+                    .isEqualTo(-1);
         }
-        assertThatThrownBy(channel::readPacket).isInstanceOf(ConnectionException.class)
+        assertThatThrownBy(channel::readPacket)
+                .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("closed by the server");
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
     void readsSmallPacketsInSequence(String name, Shape shape) {
-        assertPayloads(shape, List.of(new byte[0], new byte[] {1}, random(251, 1), random(70_000, 2),
-                random(3, 3), random(PacketChannel.BUFFER_SIZE, 4), random(PacketChannel.BUFFER_SIZE / 2 - 1, 5)));
+        assertPayloads(
+                shape,
+                List.of(
+                        new byte[0],
+                        new byte[] {1},
+                        random(251, 1),
+                        random(70_000, 2),
+                        random(3, 3),
+                        random(PacketChannel.BUFFER_SIZE, 4),
+                        random(PacketChannel.BUFFER_SIZE / 2 - 1, 5)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -162,9 +176,12 @@ class PacketChannelTest {
     void sequenceMismatchIsAProtocolError() {
         byte[] wire = frame(List.of(new byte[] {1}, new byte[] {2}));
         wire[3] = 5; // first packet claims sequence id 5
-        PacketChannel channel = new PacketChannel(new ByteArrayInputStream(wire), OutputStream.nullOutputStream(), "h:1");
-        assertThatThrownBy(channel::readPacket).isInstanceOf(ProtocolException.class)
-                .hasMessageContaining("expected sequence id 0, found 5").hasMessageContaining("h:1");
+        PacketChannel channel =
+                new PacketChannel(new ByteArrayInputStream(wire), OutputStream.nullOutputStream(), "h:1");
+        assertThatThrownBy(channel::readPacket)
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("expected sequence id 0, found 5")
+                .hasMessageContaining("h:1");
     }
 
     @Test
@@ -207,7 +224,8 @@ class PacketChannelTest {
         PacketChannel plain = new PacketChannel(new ByteArrayInputStream(wire), OutputStream.nullOutputStream(), "h:1");
         plain.readPacket();
         assertThatThrownBy(() -> plain.continueOver(InputStream.nullInputStream(), OutputStream.nullOutputStream()))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("h:1")
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("h:1")
                 .hasMessageContaining("5 unexpected bytes before the switch to TLS");
     }
 
@@ -217,8 +235,8 @@ class PacketChannelTest {
         for (int i = 0; i < 300; i++) {
             payloads.add(new byte[] {(byte) i});
         }
-        PacketChannel channel = new PacketChannel(new ByteArrayInputStream(frame(payloads)),
-                OutputStream.nullOutputStream(), "test");
+        PacketChannel channel =
+                new PacketChannel(new ByteArrayInputStream(frame(payloads)), OutputStream.nullOutputStream(), "test");
         for (int i = 0; i < 300; i++) {
             assertThat(channel.readPacket().readUint8()).isEqualTo(i & 0xFF);
         }
@@ -227,9 +245,12 @@ class PacketChannelTest {
     @Test
     void truncatedHeaderIsAConnectionError() {
         byte[] wire = Arrays.copyOf(frame(List.of(random(10, 15))), 2);
-        PacketChannel channel = new PacketChannel(new ByteArrayInputStream(wire), OutputStream.nullOutputStream(), "db:3306");
-        assertThatThrownBy(channel::readPacket).isInstanceOf(ConnectionException.class)
-                .hasMessageContaining("db:3306").hasMessageContaining("ended inside a packet")
+        PacketChannel channel =
+                new PacketChannel(new ByteArrayInputStream(wire), OutputStream.nullOutputStream(), "db:3306");
+        assertThatThrownBy(channel::readPacket)
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("db:3306")
+                .hasMessageContaining("ended inside a packet")
                 .hasMessageContaining("packet header needs 4 bytes, got 2");
     }
 
@@ -237,19 +258,24 @@ class PacketChannelTest {
     @MethodSource("shapes")
     void truncatedPayloadIsAConnectionError(String name, Shape shape) {
         byte[] wire = frame(List.of(random(100_000, 16)));
-        PacketChannel channel = new PacketChannel(shape.apply(Arrays.copyOf(wire, wire.length - 1)),
-                OutputStream.nullOutputStream(), "test");
-        assertThatThrownBy(channel::readPacket).isInstanceOf(ConnectionException.class)
+        PacketChannel channel = new PacketChannel(
+                shape.apply(Arrays.copyOf(wire, wire.length - 1)), OutputStream.nullOutputStream(), "test");
+        assertThatThrownBy(channel::readPacket)
+                .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("ended inside a packet");
     }
 
     @Test
     void truncatedSecondChunkIsAConnectionError() {
         byte[] wire = frame(List.of(random(MAX + 100, 17)));
-        PacketChannel channel = new PacketChannel(new ByteArrayInputStream(Arrays.copyOf(wire, wire.length - 50)),
-                OutputStream.nullOutputStream(), "test");
-        assertThatThrownBy(channel::readPacket).isInstanceOf(ConnectionException.class)
-                .hasMessageContaining("ended inside a packet").hasMessageContaining("read before this chunk: " + MAX);
+        PacketChannel channel = new PacketChannel(
+                new ByteArrayInputStream(Arrays.copyOf(wire, wire.length - 50)),
+                OutputStream.nullOutputStream(),
+                "test");
+        assertThatThrownBy(channel::readPacket)
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("ended inside a packet")
+                .hasMessageContaining("read before this chunk: " + MAX);
     }
 
     @Test
@@ -261,7 +287,8 @@ class PacketChannelTest {
             }
         };
         PacketChannel channel = new PacketChannel(failing, OutputStream.nullOutputStream(), "db:3306");
-        assertThatThrownBy(channel::readPacket).isInstanceOf(ConnectionException.class)
+        assertThatThrownBy(channel::readPacket)
+                .isInstanceOf(ConnectionException.class)
                 .hasMessage("read from db:3306 failed: Connection reset");
     }
 
@@ -271,8 +298,8 @@ class PacketChannelTest {
         byte[] large = random(5000, 2);
         byte[] twoChunks = random(MAX + 10, 3);
         byte[] wire = frame(List.of(small, large, twoChunks, small));
-        PacketChannel channel = new PacketChannel(new ByteArrayInputStream(wire),
-                OutputStream.nullOutputStream(), "test");
+        PacketChannel channel =
+                new PacketChannel(new ByteArrayInputStream(wire), OutputStream.nullOutputStream(), "test");
         byte[] reuse = new byte[4096];
 
         org.mysqlreplication.io.ByteReader first = channel.readPacket(reuse);

@@ -31,8 +31,15 @@ class PayloadWriterTest {
 
     @Test
     void fixedWidthsAndStrings() {
-        PayloadWriter w = new PayloadWriter().int8(0xAB).int16(0x1234).int32(0xFFFFFFFEL).nulString("ab")
-                .lenencBytes(new byte[] {9}).int8Bytes(new byte[] {7, 8}).zeros(2).eofString("z");
+        PayloadWriter w = new PayloadWriter()
+                .int8(0xAB)
+                .int16(0x1234)
+                .int32(0xFFFFFFFEL)
+                .nulString("ab")
+                .lenencBytes(new byte[] {9})
+                .int8Bytes(new byte[] {7, 8})
+                .zeros(2)
+                .eofString("z");
         assertThat(hex(w)).isEqualTo("ab" + "3412" + "feffffff" + "616200" + "0109" + "020708" + "0000" + "7a");
         assertThatThrownBy(() -> new PayloadWriter().int8Bytes(new byte[256])).hasMessageContaining("255");
     }

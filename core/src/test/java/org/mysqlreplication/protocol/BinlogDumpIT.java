@@ -34,8 +34,12 @@ class BinlogDumpIT {
 
     @BeforeAll
     static void start() {
-        db = LocalMariaDb.builder().binlogChecksum("CRC32").serverOption("max_allowed_packet", "64M").start();
-        db.execute("CREATE DATABASE dump_db",
+        db = LocalMariaDb.builder()
+                .binlogChecksum("CRC32")
+                .serverOption("max_allowed_packet", "64M")
+                .start();
+        db.execute(
+                "CREATE DATABASE dump_db",
                 "CREATE TABLE dump_db.t (id INT PRIMARY KEY, b LONGBLOB)",
                 "INSERT INTO dump_db.t VALUES (1, 'small')",
                 "INSERT INTO dump_db.t VALUES (2, REPEAT('x', " + BLOB_SIZE + "))");
@@ -49,8 +53,13 @@ class BinlogDumpIT {
     }
 
     private static ServerConnection connect() {
-        ServerConnection c = ServerConnection.open(ConnectionSettings.builder().host(db.host()).port(db.port())
-                .user(db.user()).password(db.password()).socketTimeout(Duration.ofSeconds(60)).build());
+        ServerConnection c = ServerConnection.open(ConnectionSettings.builder()
+                .host(db.host())
+                .port(db.port())
+                .user(db.user())
+                .password(db.password())
+                .socketTimeout(Duration.ofSeconds(60))
+                .build());
         c.execute("SET @master_binlog_checksum = @@global.binlog_checksum");
         c.execute("SET @mariadb_slave_capability = 4");
         return c;
@@ -96,7 +105,8 @@ class BinlogDumpIT {
         String file = db.query("SHOW MASTER STATUS").get(0).get(0);
         // Log_name, Pos, Event_type, Server_id, End_log_pos, Info
         List<List<String>> shown = db.query("SHOW BINLOG EVENTS IN '" + file + "'").stream()
-                .filter(row -> annotate || !row.get(2).equals("Annotate_rows")).toList();
+                .filter(row -> annotate || !row.get(2).equals("Annotate_rows"))
+                .toList();
         if (annotate) { // the server's log has them; without the flag the dump leaves them out
             assertThat(shown).extracting(row -> row.get(2)).contains("Annotate_rows");
         }
@@ -108,7 +118,8 @@ class BinlogDumpIT {
             Event rotate = events.get(0);
             assertThat(rotate.type()).isEqualTo(ROTATE_EVENT);
             assertThat(rotate.timestamp()).isZero(); // the fake rotate that names the file
-            assertThat(new String(rotate.bytes(), HEADER_SIZE + 8, file.length())).isEqualTo(file);
+            assertThat(new String(rotate.bytes(), HEADER_SIZE + 8, file.length()))
+                    .isEqualTo(file);
             assertThat(events.get(1).type()).isEqualTo(FORMAT_DESCRIPTION_EVENT);
 
             List<Event> real = events.subList(1, events.size());
@@ -116,14 +127,17 @@ class BinlogDumpIT {
             for (int i = 0; i < real.size(); i++) {
                 Event e = real.get(i);
                 assertThat(e.size()).as("event %d size", i).isEqualTo(e.bytes().length);
-                assertThat(e.nextPosition()).as("event %d end position", i)
+                assertThat(e.nextPosition())
+                        .as("event %d end position", i)
                         .isEqualTo(Long.parseLong(shown.get(i).get(4)));
-                assertThat(e.nextPosition() - e.size()).as("event %d start", i)
+                assertThat(e.nextPosition() - e.size())
+                        .as("event %d start", i)
                         .isEqualTo(Long.parseLong(shown.get(i).get(1)));
                 assertThat(e.checksumMatches()).as("CRC32 of event %d", i).isTrue();
             }
             // a dump command ends the session on the server side (sql_parse.cc: "fake COM_QUIT")
-            assertThatThrownBy(c::readEventPacket).isInstanceOf(ConnectionException.class)
+            assertThatThrownBy(c::readEventPacket)
+                    .isInstanceOf(ConnectionException.class)
                     .hasMessageContaining("closed by the server");
         }
     }
@@ -132,7 +146,10 @@ class BinlogDumpIT {
     void rowEventOverSixteenMebibytesArrivesAsOneEvent() {
         String file = db.query("SHOW MASTER STATUS").get(0).get(0);
         try (ServerConnection c = connect()) {
-            Event big = dumpAll(c, file).stream().filter(e -> e.size() > BLOB_SIZE).findFirst().orElseThrow();
+            Event big = dumpAll(c, file).stream()
+                    .filter(e -> e.size() > BLOB_SIZE)
+                    .findFirst()
+                    .orElseThrow();
             assertThat(big.size()).isEqualTo(big.bytes().length);
             assertThat(big.type()).isIn(23, 30); // WRITE_ROWS_EVENT_V1 (MariaDB) or WRITE_ROWS_EVENT (v2)
             assertThat(big.checksumMatches()).isTrue();
@@ -158,23 +175,31 @@ class BinlogDumpIT {
             c.registerReplica(4242, "replica-host", "repl", "repl-secret", 3307);
             // Server_id, Host, Port, Master_id
             List<List<String>> hosts = db.query("SHOW SLAVE HOSTS");
-            assertThat(hosts).anySatisfy(row -> assertThat(row.subList(0, 3))
-                    .containsExactly("4242", "replica-host", "3307"));
+            assertThat(hosts)
+                    .anySatisfy(row -> assertThat(row.subList(0, 3)).containsExactly("4242", "replica-host", "3307"));
         }
     }
 
     @Test
     void sessionSetupDecidesWhatTheServerSends() {
         String file = db.query("SHOW MASTER STATUS").get(0).get(0);
-        ConnectionSettings settings = ConnectionSettings.builder().host(db.host()).port(db.port()).user(db.user())
-                .password(db.password()).socketTimeout(Duration.ofSeconds(60)).build();
+        ConnectionSettings settings = ConnectionSettings.builder()
+                .host(db.host())
+                .port(db.port())
+                .user(db.user())
+                .password(db.password())
+                .socketTimeout(Duration.ofSeconds(60))
+                .build();
         try (ServerConnection c = ServerConnection.open(settings)) { // no @master_binlog_checksum
             c.requestBinlogDump(file, 4, 1004, ServerConnection.BINLOG_DUMP_NON_BLOCK);
             assertThatThrownBy(() -> {
-                while (c.readEventPacket() != null) {
-                    // the refusal may follow the first events
-                }
-            }).isInstanceOfSatisfying(ServerErrorException.class, e -> assertThat(e.errorCode()).isEqualTo(1236))
+                        while (c.readEventPacket() != null) {
+                            // the refusal may follow the first events
+                        }
+                    })
+                    .isInstanceOfSatisfying(
+                            ServerErrorException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(1236))
                     .hasMessageContaining("checksum");
         }
         try (ServerConnection c = ServerConnection.open(settings)) { // checksum-aware, capability 0
@@ -191,8 +216,10 @@ class BinlogDumpIT {
     void dumpOfAMissingFileIsAServerError() {
         try (ServerConnection c = connect()) {
             c.requestBinlogDump("no-such-bin.000042", 4, 1002, ServerConnection.BINLOG_DUMP_NON_BLOCK);
-            assertThatThrownBy(c::readEventPacket).isInstanceOfSatisfying(ServerErrorException.class,
-                    e -> assertThat(e.errorCode()).isEqualTo(1236)); // ER_MASTER_FATAL_ERROR_READING_BINLOG
+            assertThatThrownBy(c::readEventPacket)
+                    .isInstanceOfSatisfying(
+                            ServerErrorException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo(1236)); // ER_MASTER_FATAL_ERROR_READING_BINLOG
         }
     }
 

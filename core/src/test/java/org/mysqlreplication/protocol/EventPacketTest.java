@@ -18,8 +18,8 @@ class EventPacketTest {
     @Test
     void eventIsWhatFollowsTheLeadingZero() {
         // a fake ROTATE header: timestamp 0, type 4, server id 1, size 19 + 8 + 3, next pos 0, flags 0x20
-        String event = "00000000" + "04" + "01000000" + "1e000000" + "00000000" + "2000"
-                + "0400000000000000" + "616263";
+        String event =
+                "00000000" + "04" + "01000000" + "1e000000" + "00000000" + "2000" + "0400000000000000" + "616263";
         ByteReader r = ServerConnection.eventOrNull(payload("00" + event), "h:1");
         assertThat(r.position()).isZero();
         assertThat(r.remaining()).isEqualTo(30);
@@ -33,8 +33,8 @@ class EventPacketTest {
 
     @Test
     void errIsAServerError() {
-        String message = HexFormat.of().formatHex("Could not find first log file name in binary log index file"
-                .getBytes());
+        String message =
+                HexFormat.of().formatHex("Could not find first log file name in binary log index file".getBytes());
         assertThatThrownBy(() -> ServerConnection.eventOrNull(payload("ffd404" + "234859303030" + message), "h:1"))
                 .isInstanceOfSatisfying(ServerErrorException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(1236);
@@ -46,8 +46,10 @@ class EventPacketTest {
     @Test
     void anythingElseIsAProtocolError() {
         assertThatThrownBy(() -> ServerConnection.eventOrNull(payload("0501"), "h:1"))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("header 0x5");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("header 0x5");
         assertThatThrownBy(() -> ServerConnection.eventOrNull(payload(""), "h:1"))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("empty packet");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("empty packet");
     }
 }

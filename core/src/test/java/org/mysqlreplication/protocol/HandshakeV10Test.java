@@ -48,12 +48,15 @@ class HandshakeV10Test {
         assertThat(h.characterSet()).isEqualTo(0x21);
         assertThat(h.statusFlags()).isEqualTo(2);
         assertThat(h.mariadbCapabilities()).isZero();
-        assertThat(h.authPluginData()).isEqualTo(HexFormat.of().parseHex("33583818445e1648407911302a4161556477" + "6e0d"));
+        assertThat(h.authPluginData())
+                .isEqualTo(HexFormat.of().parseHex("33583818445e1648407911302a4161556477" + "6e0d"));
         assertThat(h.authPluginName()).isEqualTo("mysql_native_password");
         assertThat(h.hasCapability(CapabilityFlags.CLIENT_PLUGIN_AUTH)).isTrue();
         assertThat(h.hasCapability(CapabilityFlags.CLIENT_DEPRECATE_EOF)).isTrue(); // 5.7 offers it
         HandshakeResponse41 response = HandshakeResponse41.create(h.capabilities(), "u", new byte[0], null, "p");
-        assertThat(response.has(CapabilityFlags.CLIENT_DEPRECATE_EOF)).as("we never ask for it").isFalse();
+        assertThat(response.has(CapabilityFlags.CLIENT_DEPRECATE_EOF))
+                .as("we never ask for it")
+                .isFalse();
     }
 
     @Test
@@ -74,7 +77,8 @@ class HandshakeV10Test {
     @Test
     void otherProtocolVersionIsAProtocolError() {
         byte[] payload = HexFormat.of().parseHex("09352e3000");
-        assertThatThrownBy(() -> HandshakeV10.parse(ByteReader.of(payload))).isInstanceOf(ProtocolException.class)
+        assertThatThrownBy(() -> HandshakeV10.parse(ByteReader.of(payload)))
+                .isInstanceOf(ProtocolException.class)
                 .hasMessageContaining("expected protocol version 10, found 9");
     }
 }

@@ -36,9 +36,21 @@ class LoginConversationTest {
     }
 
     private static byte[] handshake() {
-        return new PayloadWriter().int8(10).nulString("8.4.3").int32(9).bytes(Arrays.copyOf(SCRAMBLE, 8)).int8(0)
-                .int16(CAPS & 0xFFFF).int8(255).int16(2).int16(CAPS >>> 16).int8(21).zeros(10)
-                .bytes(Arrays.copyOfRange(SCRAMBLE, 8, 20)).int8(0).nulString(CachingSha2Password.NAME)
+        return new PayloadWriter()
+                .int8(10)
+                .nulString("8.4.3")
+                .int32(9)
+                .bytes(Arrays.copyOf(SCRAMBLE, 8))
+                .int8(0)
+                .int16(CAPS & 0xFFFF)
+                .int8(255)
+                .int16(2)
+                .int16(CAPS >>> 16)
+                .int8(21)
+                .zeros(10)
+                .bytes(Arrays.copyOfRange(SCRAMBLE, 8, 20))
+                .int8(0)
+                .nulString(CachingSha2Password.NAME)
                 .toByteArray();
     }
 
@@ -47,8 +59,8 @@ class LoginConversationTest {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         for (int i = 0; i < payloads.length; i++) {
             byte[] p = payloads[i];
-            wire.writeBytes(new byte[] {(byte) p.length, (byte) (p.length >> 8), (byte) (p.length >> 16),
-                (byte) seqs[i]});
+            wire.writeBytes(
+                    new byte[] {(byte) p.length, (byte) (p.length >> 8), (byte) (p.length >> 16), (byte) seqs[i]});
             wire.writeBytes(p);
         }
         return new PacketChannel(new ByteArrayInputStream(wire.toByteArray()), sent, "h:1");
@@ -79,8 +91,8 @@ class LoginConversationTest {
         Login.perform(ch, settings().build());
         List<byte[]> out = sentPayloads();
         assertThat(out).hasSize(1);
-        assertThat(authResponse(out.get(0))).isEqualTo(
-                new CachingSha2Password().start(SCRAMBLE, Contexts.of("pw-8.4")));
+        assertThat(authResponse(out.get(0)))
+                .isEqualTo(new CachingSha2Password().start(SCRAMBLE, Contexts.of("pw-8.4")));
         assertThat(new String(out.get(0), StandardCharsets.US_ASCII)).endsWith("caching_sha2_password\0");
     }
 
@@ -95,42 +107,53 @@ class LoginConversationTest {
         List<byte[]> out = sentPayloads();
         assertThat(out).hasSize(3);
         assertThat(out.get(1)).containsExactly(2);
-        assertThat(TestKeys.recover(out.get(2), SCRAMBLE))
-                .isEqualTo("pw-8.4\0".getBytes(StandardCharsets.UTF_8));
+        assertThat(TestKeys.recover(out.get(2), SCRAMBLE)).isEqualTo("pw-8.4\0".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void anAuthSwitchIntoSha256PasswordStartsThatPlugin() throws Exception {
         byte[] newScramble = "ZYXWVUTSRQPONMLKJIHG".getBytes(StandardCharsets.US_ASCII);
-        byte[] authSwitch = new PayloadWriter().int8(0xFE).nulString("sha256_password").bytes(newScramble).int8(0)
+        byte[] authSwitch = new PayloadWriter()
+                .int8(0xFE)
+                .nulString("sha256_password")
+                .bytes(newScramble)
+                .int8(0)
                 .toByteArray();
-        PacketChannel ch = server(new int[] {0, 2, 4, 6}, handshake(), authSwitch,
-                concat(new byte[] {1}, TestKeys.publicPem()), OK);
+        PacketChannel ch = server(
+                new int[] {0, 2, 4, 6}, handshake(), authSwitch, concat(new byte[] {1}, TestKeys.publicPem()), OK);
         Login.perform(ch, settings().allowPublicKeyRetrieval(true).build());
         List<byte[]> out = sentPayloads();
         assertThat(out.get(1)).containsExactly(1);
-        assertThat(TestKeys.recover(out.get(2), newScramble))
-                .isEqualTo("pw-8.4\0".getBytes(StandardCharsets.UTF_8));
+        assertThat(TestKeys.recover(out.get(2), newScramble)).isEqualTo("pw-8.4\0".getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
     void fullAuthenticationWithoutTlsOrKeyIsRefusedByTheClient() {
         PacketChannel ch = server(new int[] {0, 2}, handshake(), new byte[] {1, 4});
         assertThatThrownBy(() -> Login.perform(ch, settings().build()))
-                .isInstanceOf(AuthenticationException.class).hasMessageContaining("login to h:1 as 'u'")
-                .hasMessageContaining("sslMode").hasMessageContaining("serverPublicKey")
-                .hasMessageContaining("allowPublicKeyRetrieval").hasMessageNotContaining("pw-8.4");
+                .isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("login to h:1 as 'u'")
+                .hasMessageContaining("sslMode")
+                .hasMessageContaining("serverPublicKey")
+                .hasMessageContaining("allowPublicKeyRetrieval")
+                .hasMessageNotContaining("pw-8.4");
         assertThat(sentPayloads()).hasSize(1);
     }
 
     @Test
     void aWrongPasswordAfterFullAuthenticationIsTheServersAccessDenied() {
-        byte[] err = concat(new byte[] {(byte) 0xFF, 0x15, 0x04, '#', '2', '8', '0', '0', '0'},
+        byte[] err = concat(
+                new byte[] {(byte) 0xFF, 0x15, 0x04, '#', '2', '8', '0', '0', '0'},
                 "Access denied for user 'u'@'h' (using password: YES)".getBytes(StandardCharsets.UTF_8));
         PacketChannel ch = server(new int[] {0, 2, 4}, handshake(), new byte[] {1, 4}, err);
-        assertThatThrownBy(() -> Login.authenticate(ch, Login.readHandshake(ch, settings().build()),
-                settings().build(), true))
-                .isInstanceOfSatisfying(AuthenticationException.class, e -> assertThat(e.errorCode()).isEqualTo(1045));
+        assertThatThrownBy(() -> Login.authenticate(
+                        ch,
+                        Login.readHandshake(ch, settings().build()),
+                        settings().build(),
+                        true))
+                .isInstanceOfSatisfying(
+                        AuthenticationException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(1045));
         assertThat(sentPayloads().get(1)).isEqualTo("pw-8.4\0".getBytes(StandardCharsets.UTF_8));
     }
 

@@ -21,10 +21,14 @@ import org.mysqlreplication.protocol.auth.UnsupportedAuthPluginException;
 /** The connection phase against scripted server packets (the MariaDB handshake captured in HandshakeV10Test). */
 class LoginTest {
 
-    private static final ConnectionSettings SETTINGS = ConnectionSettings.builder().host("h").port(1).user("ed_user")
-            .password("pw-123").build();
-    private static final byte[] NONCE = HexFormat.of().parseHex(
-            "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf");
+    private static final ConnectionSettings SETTINGS = ConnectionSettings.builder()
+            .host("h")
+            .port(1)
+            .user("ed_user")
+            .password("pw-123")
+            .build();
+    private static final byte[] NONCE =
+            HexFormat.of().parseHex("a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf");
 
     private static String packet(int seq, byte[] body) {
         int len = body.length;
@@ -52,8 +56,7 @@ class LoginTest {
     }
 
     /** The packets the client sent, as (sequence id, payload). */
-    private record Sent(int seq, byte[] payload) {
-    }
+    private record Sent(int seq, byte[] payload) {}
 
     private List<Sent> sentPackets() {
         ByteReader r = ByteReader.of(sent.toByteArray());
@@ -84,7 +87,8 @@ class LoginTest {
                 .isEqualTo(new MysqlNativePassword().start(scramble, Contexts.of("pw-123")));
         assertThat(response.readNulTerminatedString()).isEqualTo("mysql_native_password");
         assertThat(response.hasRemaining()).isFalse();
-        assertThat(packets.get(1).payload()).hasSize(64)
+        assertThat(packets.get(1).payload())
+                .hasSize(64)
                 .isEqualTo(new ClientEd25519().start(NONCE, Contexts.of("pw-123")));
     }
 
@@ -96,36 +100,44 @@ class LoginTest {
 
     @Test
     void accessDeniedIsAnAuthenticationException() {
-        byte[] err = concat("ff1504233238303030", "Access denied for user 'ed_user'@'h'".getBytes(StandardCharsets.UTF_8));
+        byte[] err =
+                concat("ff1504233238303030", "Access denied for user 'ed_user'@'h'".getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> Login.perform(server(packet(2, err)), SETTINGS))
                 .isInstanceOfSatisfying(AuthenticationException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(1045);
                     assertThat(e.sqlState()).isEqualTo("28000");
                 })
-                .hasMessageContaining("login to h:1 as 'ed_user'").hasMessageNotContaining("pw-123");
+                .hasMessageContaining("login to h:1 as 'ed_user'")
+                .hasMessageNotContaining("pw-123");
     }
 
     @Test
     void errorInsteadOfHandshakeIsAServerError() {
         byte[] err = concat("ff1004", "Too many connections".getBytes(StandardCharsets.UTF_8));
-        PacketChannel ch = new PacketChannel(new ByteArrayInputStream(HexFormat.of().parseHex(packet(0, err))),
-                sent, "h:1");
+        PacketChannel ch =
+                new PacketChannel(new ByteArrayInputStream(HexFormat.of().parseHex(packet(0, err))), sent, "h:1");
         assertThatThrownBy(() -> Login.perform(ch, SETTINGS))
-                .isInstanceOfSatisfying(ServerErrorException.class, e -> assertThat(e.errorCode()).isEqualTo(1040))
+                .isInstanceOfSatisfying(
+                        ServerErrorException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(1040))
                 .isNotInstanceOf(AuthenticationException.class);
     }
 
     @Test
     void switchToAnUnknownPluginNamesIt() {
         PacketChannel ch = server(packet(2, authSwitch("dialog", new byte[] {1, 2})));
-        assertThatThrownBy(() -> Login.perform(ch, SETTINGS)).isInstanceOfSatisfying(
-                UnsupportedAuthPluginException.class, e -> assertThat(e.pluginName()).isEqualTo("dialog"));
+        assertThatThrownBy(() -> Login.perform(ch, SETTINGS))
+                .isInstanceOfSatisfying(
+                        UnsupportedAuthPluginException.class,
+                        e -> assertThat(e.pluginName()).isEqualTo("dialog"));
     }
 
     @Test
     void moreDataForAPluginWithoutSuchStepIsAProtocolError() {
         PacketChannel ch = server(packet(2, new byte[] {1, 3}));
-        assertThatThrownBy(() -> Login.perform(ch, SETTINGS)).isInstanceOf(ProtocolException.class)
-                .hasMessageContaining("mysql_native_password").hasMessageContaining("more auth data");
+        assertThatThrownBy(() -> Login.perform(ch, SETTINGS))
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("mysql_native_password")
+                .hasMessageContaining("more auth data");
     }
 }

@@ -36,23 +36,24 @@ class PacketsTest {
         ErrPacket err = ErrPacket.parse(payload("ff4804234859303030" + "4e6f207461626c65732075736564"));
         assertThat(err).isEqualTo(new ErrPacket(1096, "HY000", "No tables used"));
         ServerErrorException e = err.toException("COM_QUERY");
-        assertThat(e).isNotInstanceOf(AuthenticationException.class)
+        assertThat(e)
+                .isNotInstanceOf(AuthenticationException.class)
                 .hasMessage("COM_QUERY: server error 1096 (SQLSTATE HY000): No tables used");
         assertThat(e.errorCode()).isEqualTo(1096);
     }
 
     @Test
     void errPacketWithoutSqlStateAsSentBeforeTheHandshake() {
-        ErrPacket err = ErrPacket.parse(payload("ff1004" + HexFormat.of().formatHex(
-                "Too many connections".getBytes(StandardCharsets.UTF_8))));
+        ErrPacket err = ErrPacket.parse(
+                payload("ff1004" + HexFormat.of().formatHex("Too many connections".getBytes(StandardCharsets.UTF_8))));
         assertThat(err).isEqualTo(new ErrPacket(1040, "HY000", "Too many connections"));
         assertThat(err.toLoginException("login")).isNotInstanceOf(AuthenticationException.class);
     }
 
     @Test
     void accessDeniedDuringLoginIsAnAuthenticationException() {
-        ErrPacket err = ErrPacket.parse(payload("ff1504233238303030" + HexFormat.of().formatHex(
-                "Access denied".getBytes(StandardCharsets.UTF_8))));
+        ErrPacket err = ErrPacket.parse(payload(
+                "ff1504233238303030" + HexFormat.of().formatHex("Access denied".getBytes(StandardCharsets.UTF_8))));
         ServerErrorException e = err.toLoginException("login to h:1 as 'u'");
         assertThat(e).isInstanceOf(AuthenticationException.class);
         assertThat(e.errorCode()).isEqualTo(1045);
@@ -78,8 +79,8 @@ class PacketsTest {
     @Test
     void authSwitchRequestCarriesPluginNameAndData() {
         String nonce = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f";
-        AuthSwitchRequest r = AuthSwitchRequest.parse(payload("fe" + HexFormat.of().formatHex(
-                "client_ed25519".getBytes(StandardCharsets.US_ASCII)) + "00" + nonce));
+        AuthSwitchRequest r = AuthSwitchRequest.parse(payload(
+                "fe" + HexFormat.of().formatHex("client_ed25519".getBytes(StandardCharsets.US_ASCII)) + "00" + nonce));
         assertThat(r.pluginName()).isEqualTo("client_ed25519");
         assertThat(HexFormat.of().formatHex(r.pluginData())).isEqualTo(nonce);
         assertThat(r.toString()).contains("32 bytes").doesNotContain("0001");

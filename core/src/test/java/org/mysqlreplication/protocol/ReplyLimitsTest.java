@@ -29,22 +29,29 @@ class ReplyLimitsTest {
     void aHandshakeOfEndlessFullChunksIsRefusedAfterTheLimit() throws Exception {
         AtomicLong sent = new AtomicLong();
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread server = new Thread(() -> {
-                try (Socket s = listener.accept(); OutputStream out = s.getOutputStream()) {
-                    byte[] body = new byte[CHUNK];
-                    for (int seq = 0; ; seq++) {
-                        out.write(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) seq});
-                        out.write(body);
-                        sent.addAndGet(4 + CHUNK);
-                    }
-                } catch (IOException closedByTheClient) {
-                    // the client gave up: what the test wants
-                }
-            }, "endless-handshake");
+            Thread server = new Thread(
+                    () -> {
+                        try (Socket s = listener.accept();
+                                OutputStream out = s.getOutputStream()) {
+                            byte[] body = new byte[CHUNK];
+                            for (int seq = 0; ; seq++) {
+                                out.write(new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff, (byte) seq});
+                                out.write(body);
+                                sent.addAndGet(4 + CHUNK);
+                            }
+                        } catch (IOException closedByTheClient) {
+                            // the client gave up: what the test wants
+                        }
+                    },
+                    "endless-handshake");
             server.setDaemon(true);
             server.start();
-            ConnectionSettings settings = ConnectionSettings.builder().host("127.0.0.1").port(listener.getLocalPort())
-                    .user("u").connectTimeout(Duration.ofSeconds(30)).build();
+            ConnectionSettings settings = ConnectionSettings.builder()
+                    .host("127.0.0.1")
+                    .port(listener.getLocalPort())
+                    .user("u")
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .build();
 
             assertThatThrownBy(() -> ServerConnection.open(settings))
                     .isInstanceOf(ProtocolException.class)
@@ -67,8 +74,8 @@ class ReplyLimitsTest {
         wire[2] = (byte) 0xff;
         wire[4 + CHUNK] = (byte) tail;
         wire[4 + CHUNK + 3] = 1;
-        PacketChannel ch = new PacketChannel(new java.io.ByteArrayInputStream(wire), OutputStream.nullOutputStream(),
-                "t");
+        PacketChannel ch =
+                new PacketChannel(new java.io.ByteArrayInputStream(wire), OutputStream.nullOutputStream(), "t");
         assertThat(ch.readPacket(ReplyLimits.MAX_PACKET).remaining()).isEqualTo(ReplyLimits.MAX_PACKET);
     }
 
@@ -85,10 +92,12 @@ class ReplyLimitsTest {
 
     /** Column count 1, one column definition, EOF, then rows of one 250-byte value, for ever. */
     private static final class EndlessRows extends InputStream {
-        private static final byte[] HEAD = HexFormat.of().parseHex("01000001" + "01"
-                + "17000002" + "03646566" + "00" + "00" + "00" + "0161" + "00" + "0c" + "2100" + "0a000000" + "fd"
-                + "0000" + "00" + "0000"
-                + "05000003" + "fe00000200");
+        private static final byte[] HEAD = HexFormat.of()
+                .parseHex("01000001" + "01"
+                        + "17000002" + "03646566" + "00" + "00" + "00" + "0161" + "00" + "0c" + "2100" + "0a000000"
+                        + "fd"
+                        + "0000" + "00" + "0000"
+                        + "05000003" + "fe00000200");
         private final byte[] row = new byte[4 + 1 + 250];
         private int seq = 4;
         private byte[] current = HEAD;

@@ -20,7 +20,8 @@ class ServerConnectionIT {
     @BeforeAll
     static void start() {
         db = LocalMariaDb.builder().serverOption("max_allowed_packet", "64M").start();
-        db.execute("INSTALL SONAME 'auth_ed25519'",
+        db.execute(
+                "INSTALL SONAME 'auth_ed25519'",
                 "CREATE USER 'native_user'@'%' IDENTIFIED VIA mysql_native_password USING PASSWORD('n4tive-Secret')",
                 "CREATE USER 'ed_user'@'%' IDENTIFIED VIA ed25519 USING PASSWORD('Ed-s3cret, long enough')",
                 "CREATE DATABASE login_db",
@@ -35,8 +36,14 @@ class ServerConnectionIT {
     }
 
     private static ConnectionSettings settings(String user, String password) {
-        return ConnectionSettings.builder().host(db.host()).port(db.port()).user(user).password(password)
-                .connectTimeout(Duration.ofSeconds(10)).socketTimeout(Duration.ofSeconds(30)).build();
+        return ConnectionSettings.builder()
+                .host(db.host())
+                .port(db.port())
+                .user(user)
+                .password(password)
+                .connectTimeout(Duration.ofSeconds(10))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
     }
 
     @Test
@@ -57,8 +64,8 @@ class ServerConnectionIT {
             assertThat(result.rows()).isEqualTo(db.query(sql));
             assertThat(result.rows().get(0).get(2)).isNull();
             assertThat(result.rows().get(0).get(1)).isEqualTo(Integer.toString(db.serverId()));
-            assertThat(result.columnNames()).containsExactly("@@version", "@@server_id", "NULL",
-                    "caf\u00e9 \u2603", "-12.50", "empty");
+            assertThat(result.columnNames())
+                    .containsExactly("@@version", "@@server_id", "NULL", "caf\u00e9 \u2603", "-12.50", "empty");
         }
     }
 
@@ -138,21 +145,29 @@ class ServerConnectionIT {
     void unknownDatabaseIsAServerError() {
         ConnectionSettings s = settings(db.user(), db.password()).withDatabase("no_such_db");
         assertThatThrownBy(() -> ServerConnection.open(s))
-                .isInstanceOfSatisfying(ServerErrorException.class,
+                .isInstanceOfSatisfying(
+                        ServerErrorException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(1049)); // ER_BAD_DB_ERROR
     }
 
     @Test
     void connectionRefusedIsAConnectionErrorNamingHostAndPort() {
-        ConnectionSettings s = ConnectionSettings.builder().host("127.0.0.1").port(1).user("u").password("pw-xyz")
+        ConnectionSettings s = ConnectionSettings.builder()
+                .host("127.0.0.1")
+                .port(1)
+                .user("u")
+                .password("pw-xyz")
                 .build();
-        assertThatThrownBy(() -> ServerConnection.open(s)).isInstanceOf(ConnectionException.class)
-                .hasMessageContaining("127.0.0.1:1").hasMessageNotContaining("pw-xyz");
+        assertThatThrownBy(() -> ServerConnection.open(s))
+                .isInstanceOf(ConnectionException.class)
+                .hasMessageContaining("127.0.0.1:1")
+                .hasMessageNotContaining("pw-xyz");
     }
 
     @Test
     void passwordNeverInSettingsText() {
-        assertThat(settings("native_user", "n4tive-Secret").toString()).doesNotContain("n4tive-Secret")
+        assertThat(settings("native_user", "n4tive-Secret").toString())
+                .doesNotContain("n4tive-Secret")
                 .contains("native_user");
         assertThat(Arrays.toString(new Object[] {settings("a", "b")})).contains("<hidden>");
     }

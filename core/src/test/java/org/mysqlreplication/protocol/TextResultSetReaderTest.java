@@ -15,8 +15,10 @@ import org.mysqlreplication.net.PacketChannel;
 class TextResultSetReaderTest {
 
     private static PacketChannel serverSent(String hex) {
-        PacketChannel ch = new PacketChannel(new ByteArrayInputStream(HexFormat.of().parseHex(hex.replace(" ", ""))),
-                OutputStream.nullOutputStream(), "t");
+        PacketChannel ch = new PacketChannel(
+                new ByteArrayInputStream(HexFormat.of().parseHex(hex.replace(" ", ""))),
+                OutputStream.nullOutputStream(),
+                "t");
         ch.writePacket(new byte[] {3}); // the command, sequence id 0
         return ch;
     }
@@ -37,8 +39,8 @@ class TextResultSetReaderTest {
 
     private static String column(String name) {
         String hexName = HexFormat.of().formatHex(name.getBytes());
-        String body = "03646566" + "00" + "00" + "00" + String.format("%02x", name.length()) + hexName + "00"
-                + "0c" + "2100" + "0a000000" + "fd" + "0000" + "00" + "0000";
+        String body = "03646566" + "00" + "00" + "00" + String.format("%02x", name.length()) + hexName + "00" + "0c"
+                + "2100" + "0a000000" + "fd" + "0000" + "00" + "0000";
         return body;
     }
 
@@ -49,7 +51,9 @@ class TextResultSetReaderTest {
 
     @Test
     void nullEmptyAndMultipleRowsAndMoreResultsFlag() {
-        PacketChannel ch = serverSent(packet(1, "02") + packet(2, column("a")) + packet(3, column("b"))
+        PacketChannel ch = serverSent(packet(1, "02")
+                + packet(2, column("a"))
+                + packet(3, column("b"))
                 + packet(4, "fe00000200")
                 + packet(5, "fb" + "00") // NULL, ''
                 + packet(6, "0178" + "03797a7a") // 'x', 'yzz'
@@ -76,8 +80,11 @@ class TextResultSetReaderTest {
                     assertThat(e.errorCode()).isEqualTo(1146);
                     assertThat(e.sqlState()).isEqualTo("42S02");
                 });
-        PacketChannel ch = serverSent(packet(1, "01") + packet(2, column("a")) + packet(3, "fe00000200")
-                + packet(4, "0131") + packet(5, err));
+        PacketChannel ch = serverSent(packet(1, "01")
+                + packet(2, column("a"))
+                + packet(3, "fe00000200")
+                + packet(4, "0131")
+                + packet(5, err));
         assertThatThrownBy(() -> TextResultSetReader.read(ch, "COM_QUERY")).isInstanceOf(ServerErrorException.class);
     }
 }

@@ -29,15 +29,16 @@ class SchemaHistoryFixturesTest {
 
     private static final Path ROOT = Path.of("..", "..", "shared", "fixtures", "binlogs");
 
-    record Counts(int checkedAgainstNames, int namedByHistory, int files) {
-    }
+    record Counts(int checkedAgainstNames, int namedByHistory, int files) {}
 
     @Test
     void rowsOfTheFixtureFilesDecodeUnderTheirHistory() throws IOException {
         assumeTrue(Files.isDirectory(ROOT), "fixtures folder " + ROOT.toAbsolutePath() + " is absent");
         List<Path> files;
         try (Stream<Path> all = Files.walk(ROOT)) {
-            files = all.filter(Files::isRegularFile).filter(SchemaHistoryFixturesTest::decodesPlainly).sorted()
+            files = all.filter(Files::isRegularFile)
+                    .filter(SchemaHistoryFixturesTest::decodesPlainly)
+                    .sorted()
                     .toList();
         }
         int checked = 0;
@@ -45,12 +46,15 @@ class SchemaHistoryFixturesTest {
         List<String> failures = new ArrayList<>();
         for (Path f : files) {
             SchemaHistory history = new SchemaHistory(new InMemorySchemaHistoryStore());
-            DecodeContext ctx = new DecodeContext(new SchemaHistoryResolver(history, SchemaMismatchPolicy.FAIL,
-                    m -> { }), UnknownEventPolicy.DELIVER);
+            DecodeContext ctx = new DecodeContext(
+                    new SchemaHistoryResolver(history, SchemaMismatchPolicy.FAIL, m -> {}), UnknownEventPolicy.DELIVER);
             try (BinlogFileReader reader = new BinlogFileReader(f, ctx)) {
                 for (BinlogEvent e = reader.next(); e != null; e = reader.next()) {
                     if (e instanceof QueryEvent q) {
-                        SchemaHistoryResolver.apply(history, q, f.getFileName().toString(),
+                        SchemaHistoryResolver.apply(
+                                history,
+                                q,
+                                f.getFileName().toString(),
                                 reader.position().position());
                     } else if (e instanceof TableMapEvent tm && history.table(tm.schema(), tm.table()) != null) {
                         if (tm.optionalMetadata().columnNames().isEmpty()) {
@@ -67,7 +71,9 @@ class SchemaHistoryFixturesTest {
             }
         }
         assertThat(failures).isEmpty();
-        assertThat(checked).as("TABLE_MAPs with names checked against the history").isPositive();
+        assertThat(checked)
+                .as("TABLE_MAPs with names checked against the history")
+                .isPositive();
         assertThat(named).as("TABLE_MAPs without names named by the history").isPositive();
     }
 

@@ -7,10 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mysqlreplication.event.EventHeader;
-import org.mysqlreplication.event.EventType;
-import org.mysqlreplication.event.QueryEvent;
-import org.mysqlreplication.event.QueryStatusVars;
 
 /**
  * The history's model after DDL, what it stores, and the schema as of a position. Expected definitions follow the
@@ -27,7 +23,9 @@ class SchemaHistoryTest {
     }
 
     private static List<String> columns(SchemaHistory h, String db, String table) {
-        return h.table(db, table).columns().stream().map(c -> c.name() + " " + c.describe()).toList();
+        return h.table(db, table).columns().stream()
+                .map(c -> c.name() + " " + c.describe())
+                .toList();
     }
 
     @Test
@@ -35,16 +33,19 @@ class SchemaHistoryTest {
         SchemaHistory h = new SchemaHistory(new InMemorySchemaHistoryStore());
         run(h, "", "CREATE DATABASE d CHARACTER SET latin1");
         run(h, "d", "CREATE TABLE t (id INT PRIMARY KEY, a VARCHAR(10), b TEXT, e ENUM('x','y'))");
-        assertThat(columns(h, "d", "t")).containsExactly("id int", "a varchar(10) latin1", "b text latin1",
-                "e enum(2 values) latin1");
+        assertThat(columns(h, "d", "t"))
+                .containsExactly("id int", "a varchar(10) latin1", "b text latin1", "e enum(2 values) latin1");
         assertThat(h.table("d", "t").primaryKey()).containsExactly("id");
-        run(h, "d", "ALTER TABLE t ADD COLUMN m BIGINT UNSIGNED AFTER id, DROP COLUMN e,"
-                + " CHANGE a a2 VARCHAR(20) CHARACTER SET utf8mb4 FIRST");
-        assertThat(columns(h, "d", "t")).containsExactly("a2 varchar(20) utf8mb4", "id int", "m bigint unsigned",
-                "b text latin1");
+        run(
+                h,
+                "d",
+                "ALTER TABLE t ADD COLUMN m BIGINT UNSIGNED AFTER id, DROP COLUMN e,"
+                        + " CHANGE a a2 VARCHAR(20) CHARACTER SET utf8mb4 FIRST");
+        assertThat(columns(h, "d", "t"))
+                .containsExactly("a2 varchar(20) utf8mb4", "id int", "m bigint unsigned", "b text latin1");
         run(h, "d", "ALTER TABLE t CONVERT TO CHARACTER SET utf8mb4");
-        assertThat(columns(h, "d", "t")).containsExactly("a2 varchar(20) utf8mb4", "id int", "m bigint unsigned",
-                "b mediumtext utf8mb4");
+        assertThat(columns(h, "d", "t"))
+                .containsExactly("a2 varchar(20) utf8mb4", "id int", "m bigint unsigned", "b mediumtext utf8mb4");
         run(h, "d", "RENAME TABLE t TO u, u TO v");
         assertThat(h.table("d", "t")).isNull();
         assertThat(h.table("d", "v").table()).isEqualTo("v");
@@ -88,8 +89,8 @@ class SchemaHistoryTest {
         assertThat(columns(restarted, "d", "t`q")).containsExactly("a int", "b set(2 values) utf8mb4");
         assertThat(restarted.table("d", "t`q").columns().get(1).labels()).containsExactly("x", "y's");
         restarted.restore("mysql-bin.000002", 4);
-        assertThat(columns(restarted, "d", "t`q")).containsExactly("c decimal(9,3)", "a int",
-                "b set(2 values) utf8mb4");
+        assertThat(columns(restarted, "d", "t`q"))
+                .containsExactly("c decimal(9,3)", "a int", "b set(2 values) utf8mb4");
         restarted.restore("mysql-bin.000001", afterCreate - 1);
         assertThat(restarted.table("d", "t`q")).isNull();
 
@@ -106,7 +107,10 @@ class SchemaHistoryTest {
         Path file = dir.resolve("h.jsonl");
         SchemaHistory h = new SchemaHistory(new FileSchemaHistoryStore(file));
         run(h, "d", "CREATE TABLE t (a INT)");
-        Files.writeString(file, Files.readString(file) + "{\"file\":\"mysql-bin.0000", java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
+        Files.writeString(
+                file,
+                Files.readString(file) + "{\"file\":\"mysql-bin.0000",
+                java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
         FileSchemaHistoryStore reopened = new FileSchemaHistoryStore(file);
         assertThat(reopened.records()).hasSize(1);
         assertThat(Files.readString(file)).endsWith("}\n");
@@ -116,9 +120,17 @@ class SchemaHistoryTest {
     void snapshotReplacesTheModel() {
         SchemaHistory h = new SchemaHistory(new InMemorySchemaHistoryStore());
         run(h, "d", "CREATE TABLE t (a INT)");
-        h.snapshot("mysql-bin.000002", 4, List.of(new DatabaseDefinition("d", "utf8mb4", null)), List.of(
-                new TableDefinition("d", "s", List.of(ColumnDefinition.ofColumnType("x", "int(11)", null, null,
-                        true)), List.of(), null, null)));
+        h.snapshot(
+                "mysql-bin.000002",
+                4,
+                List.of(new DatabaseDefinition("d", "utf8mb4", null)),
+                List.of(new TableDefinition(
+                        "d",
+                        "s",
+                        List.of(ColumnDefinition.ofColumnType("x", "int(11)", null, null, true)),
+                        List.of(),
+                        null,
+                        null)));
         assertThat(h.table("d", "t")).isNull();
         assertThat(columns(h, "d", "s")).containsExactly("x int");
         h.restore("mysql-bin.000001", 1000);

@@ -22,9 +22,11 @@ class BitEnumSetValuesTest {
         BitSet v = (BitSet) decodeAll("0205", def(ColumnType.BIT, 0x0102));
         assertThat(v.stream().toArray()).containsExactly(0, 2, 9);
         // BIT(1): metadata 0x0001
-        assertThat(((BitSet) decodeAll("01", def(ColumnType.BIT, 0x0001))).get(0)).isTrue();
+        assertThat(((BitSet) decodeAll("01", def(ColumnType.BIT, 0x0001))).get(0))
+                .isTrue();
         // BIT(64): metadata 0x0800, all ones
-        assertThat(((BitSet) decodeAll("FFFFFFFFFFFFFFFF", def(ColumnType.BIT, 0x0800))).cardinality()).isEqualTo(64);
+        assertThat(((BitSet) decodeAll("FFFFFFFFFFFFFFFF", def(ColumnType.BIT, 0x0800))).cardinality())
+                .isEqualTo(64);
         assertThatThrownBy(() -> decodeAll("00", def(ColumnType.BIT, 0x0009)))
                 .isInstanceOf(InvalidColumnValueException.class);
     }
@@ -33,12 +35,15 @@ class BitEnumSetValuesTest {
     void enumIsLabelOrIndex() {
         // ENUM('a','b','c') in TABLE_MAP: STRING with metadata F7 01 (real type ENUM, pack length 1)
         assertThat(decodeAll("02", def(ColumnType.STRING, 0xF701))).isEqualTo(2);
-        assertThat(decodeAll("02", labelled(0xF701, List.of("a", "b", "c"), List.of()))).isEqualTo("b");
-        assertThat(decodeAll("00", labelled(0xF701, List.of("a", "b", "c"), List.of()))).isEqualTo("");
+        assertThat(decodeAll("02", labelled(0xF701, List.of("a", "b", "c"), List.of())))
+                .isEqualTo("b");
+        assertThat(decodeAll("00", labelled(0xF701, List.of("a", "b", "c"), List.of())))
+                .isEqualTo("");
         // pack length 2: little-endian index 0x0102 = 258
         assertThat(decodeAll("0201", def(ColumnType.STRING, 0xF702))).isEqualTo(258);
         assertThatThrownBy(() -> decodeAll("04", labelled(0xF701, List.of("a", "b", "c"), List.of())))
-                .isInstanceOf(InvalidColumnValueException.class).hasMessageContaining("3 known labels");
+                .isInstanceOf(InvalidColumnValueException.class)
+                .hasMessageContaining("3 known labels");
     }
 
     @Test
@@ -49,7 +54,8 @@ class BitEnumSetValuesTest {
         assertThat(v).isInstanceOf(Set.class);
         assertThat(List.copyOf((Set<?>) v)).isEqualTo(List.of("x", "z"));
         // 8-byte SET: top bit set is bit 63
-        assertThat(decodeAll("0000000000000080", def(ColumnType.STRING, 0xF808))).isEqualTo(Long.MIN_VALUE);
+        assertThat(decodeAll("0000000000000080", def(ColumnType.STRING, 0xF808)))
+                .isEqualTo(Long.MIN_VALUE);
         assertThatThrownBy(() -> decodeAll("08", labelled(0xF801, List.of(), List.of("x", "y", "z"))))
                 .isInstanceOf(InvalidColumnValueException.class);
     }
@@ -58,8 +64,10 @@ class BitEnumSetValuesTest {
     void nullTypeAndUnsupportedTypes() {
         assertThat(decodeAll("", def(ColumnType.NULL, 0))).isNull();
         assertThatThrownBy(() -> decodeAll("00", def(ColumnType.DECIMAL, 0)))
-                .isInstanceOf(UnsupportedColumnTypeException.class).hasMessageContaining("DECIMAL");
+                .isInstanceOf(UnsupportedColumnTypeException.class)
+                .hasMessageContaining("DECIMAL");
         assertThatThrownBy(() -> decodeAll("00", def(ColumnType.TYPED_ARRAY, 0)))
-                .isInstanceOf(UnsupportedColumnTypeException.class).hasMessageContaining("TYPED_ARRAY");
+                .isInstanceOf(UnsupportedColumnTypeException.class)
+                .hasMessageContaining("TYPED_ARRAY");
     }
 }

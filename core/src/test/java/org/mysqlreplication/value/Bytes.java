@@ -7,8 +7,7 @@ import org.mysqlreplication.io.ByteReader;
 /** Test helpers: hex to bytes, column definitions, decoding that must consume everything. */
 final class Bytes {
 
-    private Bytes() {
-    }
+    private Bytes() {}
 
     static byte[] hex(String hex) {
         return HexFormat.of().parseHex(hex.replace(" ", ""));

@@ -47,11 +47,13 @@ class CollationsTest {
 
     @Test
     void unknownIdsAndCharsetsAreTypedErrors() {
-        assertThatThrownBy(() -> Collations.charsetOf(-1)).isInstanceOf(UnknownCollationException.class)
+        assertThatThrownBy(() -> Collations.charsetOf(-1))
+                .isInstanceOf(UnknownCollationException.class)
                 .hasMessageContaining("-1");
         assertThatThrownBy(() -> Collations.charsetOf(5000)).isInstanceOf(UnknownCollationException.class);
         assertThatThrownBy(() -> Collations.charsetOf(252)).isInstanceOf(UnknownCollationException.class);
-        assertThatThrownBy(() -> Collations.charsetOfName("klingon")).isInstanceOf(UnknownCollationException.class)
+        assertThatThrownBy(() -> Collations.charsetOfName("klingon"))
+                .isInstanceOf(UnknownCollationException.class)
                 .hasMessageContaining("dec8"); // the list of known names includes those with our own tables
     }
 
@@ -78,11 +80,48 @@ class CollationsTest {
     @Test
     void everyCharsetTheServerListsHasADecoder() {
         // information_schema.CHARACTER_SETS on MariaDB 10.11.19: 41 charsets.
-        String[] serverCharsets = {"armscii8", "ascii", "big5", "binary", "cp1250", "cp1251", "cp1256", "cp1257",
-            "cp850", "cp852", "cp866", "cp932", "dec8", "eucjpms", "euckr", "gb2312", "gbk", "geostd8", "greek",
-            "hebrew", "hp8", "keybcs2", "koi8r", "koi8u", "latin1", "latin2", "latin5", "latin7", "macce",
-            "macroman", "sjis", "swe7", "tis620", "ucs2", "ujis", "utf16", "utf16le", "utf32", "utf8mb3",
-            "utf8mb4"};
+        String[] serverCharsets = {
+            "armscii8",
+            "ascii",
+            "big5",
+            "binary",
+            "cp1250",
+            "cp1251",
+            "cp1256",
+            "cp1257",
+            "cp850",
+            "cp852",
+            "cp866",
+            "cp932",
+            "dec8",
+            "eucjpms",
+            "euckr",
+            "gb2312",
+            "gbk",
+            "geostd8",
+            "greek",
+            "hebrew",
+            "hp8",
+            "keybcs2",
+            "koi8r",
+            "koi8u",
+            "latin1",
+            "latin2",
+            "latin5",
+            "latin7",
+            "macce",
+            "macroman",
+            "sjis",
+            "swe7",
+            "tis620",
+            "ucs2",
+            "ujis",
+            "utf16",
+            "utf16le",
+            "utf32",
+            "utf8mb3",
+            "utf8mb4"
+        };
         for (String name : serverCharsets) {
             if (!name.equals("binary")) {
                 assertThat(Collations.charsetOfName(name)).as(name).isNotNull();
@@ -104,13 +143,16 @@ class CollationsTest {
         assertThat(decode("greek", 0xA1)).isEqualTo("\u02BD");
         assertThat(Collations.charsetOf(3)).isSameAs(Collations.charsetOfName("dec8")); // dec8_swedish_ci
         assertThatThrownBy(() -> decode("dec8", 0xA4)).isInstanceOf(java.nio.charset.CharacterCodingException.class);
-        assertThat(new String(new byte[] {'a', (byte) 0xD7}, Collations.charsetOfName("dec8"))).isEqualTo("a\u0152");
+        assertThat(new String(new byte[] {'a', (byte) 0xD7}, Collations.charsetOfName("dec8")))
+                .isEqualTo("a\u0152");
         assertThat("\u0152".getBytes(Collations.charsetOfName("dec8"))).containsExactly(0xD7);
     }
 
     private static String decode(String charset, int b) throws java.nio.charset.CharacterCodingException {
-        return Collations.charsetOfName(charset).newDecoder()
+        return Collations.charsetOfName(charset)
+                .newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-                .decode(java.nio.ByteBuffer.wrap(new byte[] {(byte) b})).toString();
+                .decode(java.nio.ByteBuffer.wrap(new byte[] {(byte) b}))
+                .toString();
     }
 }

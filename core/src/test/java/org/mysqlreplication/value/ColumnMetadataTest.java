@@ -15,9 +15,18 @@ class ColumnMetadataTest {
         // INT: none | DOUBLE: 08 | VARCHAR(300 bytes): 2C 01 (LE) | NEWDECIMAL(10,2): 0A 02 |
         // BIT(10): 02 01 (10 % 8 = 2, 10 / 8 = 1) | CHAR ENUM pack 1: F7 01 | BLOB: 02 | DATETIME2(3): 03 |
         // CHAR(10) latin1: FE 0A | DATE: none
-        ColumnType[] types = {ColumnType.LONG, ColumnType.DOUBLE, ColumnType.VARCHAR, ColumnType.NEWDECIMAL,
-            ColumnType.BIT, ColumnType.STRING, ColumnType.BLOB, ColumnType.DATETIME2, ColumnType.STRING,
-            ColumnType.DATE};
+        ColumnType[] types = {
+            ColumnType.LONG,
+            ColumnType.DOUBLE,
+            ColumnType.VARCHAR,
+            ColumnType.NEWDECIMAL,
+            ColumnType.BIT,
+            ColumnType.STRING,
+            ColumnType.BLOB,
+            ColumnType.DATETIME2,
+            ColumnType.STRING,
+            ColumnType.DATE
+        };
         ByteReader in = reader("08 2C01 0A02 0201 F701 02 03 FE0A");
         int[] meta = ColumnMetadata.read(in, types);
         assertThat(in.remaining()).isZero();
@@ -49,8 +58,16 @@ class ColumnMetadataTest {
 
     @Test
     void temporalJsonGeometryAndVectorTakeOneByte() {
-        ColumnType[] types = {ColumnType.TIME2, ColumnType.TIMESTAMP2, ColumnType.JSON, ColumnType.GEOMETRY,
-            ColumnType.VECTOR, ColumnType.FLOAT, ColumnType.TIMESTAMP, ColumnType.YEAR};
+        ColumnType[] types = {
+            ColumnType.TIME2,
+            ColumnType.TIMESTAMP2,
+            ColumnType.JSON,
+            ColumnType.GEOMETRY,
+            ColumnType.VECTOR,
+            ColumnType.FLOAT,
+            ColumnType.TIMESTAMP,
+            ColumnType.YEAR
+        };
         ByteReader in = reader("02 06 04 04 04 04");
         assertThat(ColumnMetadata.read(in, types)).containsExactly(2, 6, 4, 4, 4, 4, 0, 0);
         assertThat(in.remaining()).isZero();

@@ -32,7 +32,8 @@ class DecimalValuesTest {
         assertThat(v.scale()).isEqualTo(2);
         assertThat(v.toPlainString()).isEqualTo("1.50");
         // zero: all groups 0, sign bit set
-        assertThat(((BigDecimal) decodeAll("800000", decimal(5, 2))).toPlainString()).isEqualTo("0.00");
+        assertThat(((BigDecimal) decodeAll("800000", decimal(5, 2))).toPlainString())
+                .isEqualTo("0.00");
     }
 
     @Test
@@ -62,7 +63,8 @@ class DecimalValuesTest {
             }
             BigDecimal value = new BigDecimal(unscaled, scale);
             byte[] encoded = encode(value, precision, scale);
-            assertThat(decodeAll(encoded, decimal(precision, scale))).as("DECIMAL(%d,%d) %s", precision, scale, value)
+            assertThat(decodeAll(encoded, decimal(precision, scale)))
+                    .as("DECIMAL(%d,%d) %s", precision, scale, value)
                     .isEqualTo(value.signum() == 0 ? new BigDecimal(BigInteger.ZERO, scale) : value);
         }
     }
@@ -88,15 +90,18 @@ class DecimalValuesTest {
             BigDecimal value = new BigDecimal(unscaled, scale);
             byte[] encoded = encode(value, precision, scale);
             BigDecimal decoded = (BigDecimal) decodeAll(encoded, decimal(precision, scale));
-            assertThat(decoded).as("DECIMAL(%d,%d) %s", precision, scale, value)
+            assertThat(decoded)
+                    .as("DECIMAL(%d,%d) %s", precision, scale, value)
                     .isEqualTo(value.signum() == 0 ? new BigDecimal(BigInteger.ZERO, scale) : value);
             assertThat(decoded.scale()).isEqualTo(scale);
         }
         // the extremes of DECIMAL(18,0) and DECIMAL(18,18), and the first precision past a long
-        for (String v : new String[] {"999999999999999999", "-999999999999999999", "0.999999999999999999",
-            "-0.999999999999999999"}) {
+        for (String v : new String[] {
+            "999999999999999999", "-999999999999999999", "0.999999999999999999", "-0.999999999999999999"
+        }) {
             BigDecimal value = new BigDecimal(v);
-            assertThat(decodeAll(encode(value, 18, value.scale()), decimal(18, value.scale()))).isEqualTo(value);
+            assertThat(decodeAll(encode(value, 18, value.scale()), decimal(18, value.scale())))
+                    .isEqualTo(value);
         }
         BigDecimal nineteen = new BigDecimal("-9999999999999999999");
         assertThat(decodeAll(encode(nineteen, 19, 0), decimal(19, 0))).isEqualTo(nineteen);

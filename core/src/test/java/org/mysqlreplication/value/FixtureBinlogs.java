@@ -20,7 +20,13 @@ final class FixtureBinlogs {
     static final Path FOLDER = Path.of("..", "..", "shared", "fixtures", "binlogs");
 
     /** One event: its type, the post-header length the file declares for it, its body (checksum included). */
-    record Event(Path file, int offset, int type, int postHeader, ByteReader body, int checksumLength,
+    record Event(
+            Path file,
+            int offset,
+            int type,
+            int postHeader,
+            ByteReader body,
+            int checksumLength,
             String serverVersion) {
         String where() {
             return file + " @" + offset;
@@ -31,8 +37,7 @@ final class FixtureBinlogs {
         void event(Event e);
     }
 
-    private FixtureBinlogs() {
-    }
+    private FixtureBinlogs() {}
 
     static boolean present() {
         return Files.isDirectory(FOLDER);
@@ -41,8 +46,11 @@ final class FixtureBinlogs {
     static void forEachEvent(Visitor visitor) {
         List<Path> files;
         try (Stream<Path> s = Files.walk(FOLDER)) {
-            files = s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md"))
-                    .filter(p -> !p.getFileName().toString().startsWith("ver_5_1-wl2325")).sorted().toList();
+            files = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.toString().endsWith(".md"))
+                    .filter(p -> !p.getFileName().toString().startsWith("ver_5_1-wl2325"))
+                    .sorted()
+                    .toList();
             for (Path file : files) {
                 walk(file, Files.readAllBytes(file), visitor);
             }
@@ -72,8 +80,8 @@ final class FixtureBinlogs {
                 return; // truncated, or encrypted from here on
             }
             int postHeader = fde + 57 + type - 1 < fde + fdeSize - 19 ? f[fde + 57 + type - 1] & 0xFF : 0;
-            visitor.event(new Event(file, pos, type, postHeader, ByteReader.of(f, pos + 19, (int) size - 19),
-                    checksum, version));
+            visitor.event(new Event(
+                    file, pos, type, postHeader, ByteReader.of(f, pos + 19, (int) size - 19), checksum, version));
             pos += (int) size;
         }
     }
@@ -90,7 +98,8 @@ final class FixtureBinlogs {
     /** Major, minor, patch of a server version string. */
     static int[] version(String version) {
         String[] p = version.split("[.-]");
-        return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2].replaceAll("\\D.*", ""))};
+        return new int[] {Integer.parseInt(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2].replaceAll("\\D.*", ""))
+        };
     }
 
     /** Reads a TABLE_MAP body up to and including the metadata block: table id, types and metadata. */

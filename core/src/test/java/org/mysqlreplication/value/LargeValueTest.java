@@ -47,7 +47,8 @@ class LargeValueTest {
         LargeValue v = LargeValue.of(file, 6, 25, column(ColumnType.BLOB, 4, ColumnDef.BINARY_COLLATION));
         assertThat(v.length()).isEqualTo(25);
         assertThat(new String(v.toByteArray(), StandardCharsets.US_ASCII)).isEqualTo("SECRET-CONTENT-0123456789");
-        try (InputStream a = v.openStream(); InputStream b = v.openStream()) {
+        try (InputStream a = v.openStream();
+                InputStream b = v.openStream()) {
             assertThat(a.readNBytes(6)).isEqualTo("SECRET".getBytes(StandardCharsets.US_ASCII));
             assertThat(b.readAllBytes()).hasSize(25);
             assertThat(a.readAllBytes()).hasSize(19);
@@ -57,7 +58,9 @@ class LargeValueTest {
     @Test
     void itsTextShowsTypeSizeAndCharsetButNoContent() {
         LargeValue v = LargeValue.of(file, 6, 25, column(ColumnType.BLOB, 2, 8));
-        assertThat(v.toString()).isEqualTo("LargeValue[BLOB, 25 bytes, windows-1252]").doesNotContain("SECRET");
+        assertThat(v.toString())
+                .isEqualTo("LargeValue[BLOB, 25 bytes, windows-1252]")
+                .doesNotContain("SECRET");
     }
 
     @Test
@@ -78,10 +81,13 @@ class LargeValueTest {
     @Test
     void onlyLengthPrefixedColumnsInsideTheFileMakeLargeValues() {
         assertThatThrownBy(() -> LargeValue.of(file, 0, 4, column(ColumnType.VARCHAR, 300, 45)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("VARCHAR");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("VARCHAR");
         assertThatThrownBy(() -> LargeValue.of(file, 30, 9, column(ColumnType.BLOB, 4, 63)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9 bytes at offset 30");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("9 bytes at offset 30");
         assertThatThrownBy(() -> LargeValue.of(file, 0, 4, column(ColumnType.BLOB, 5, 63)))
-                .isInstanceOf(InvalidColumnValueException.class).hasMessageContaining("1..4, found 5");
+                .isInstanceOf(InvalidColumnValueException.class)
+                .hasMessageContaining("1..4, found 5");
     }
 }

@@ -84,7 +84,8 @@ class MariadbHiresTemporalValuesTest {
     void timeIsOffsetByItsZeroPoint() {
         // TIME(6): zero point = (838:59:59 + 1 s) = 3020400 s = 3020400000000 us; stored in 6 bytes
         long zero = 3_020_400_000_000L;
-        assertThat(decodeAll(String.format("%012X", zero), def(ColumnType.TIME, 6))).isEqualTo(Duration.ZERO);
+        assertThat(decodeAll(String.format("%012X", zero), def(ColumnType.TIME, 6)))
+                .isEqualTo(Duration.ZERO);
         assertThat(decodeAll(String.format("%012X", zero - 1_500_000), def(ColumnType.TIME, 6)))
                 .isEqualTo(Duration.ofMillis(-1500));
         // TIME(1): 838:59:59.9 -> zero/10^5 + (3020399*10+9) in 4 bytes

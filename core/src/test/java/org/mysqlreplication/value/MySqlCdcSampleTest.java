@@ -45,9 +45,17 @@ class MySqlCdcSampleTest {
         });
         assertThat(rows).hasSize(3);
         List<Object> r = rows.get(2);
-        assertThat(r.subList(0, 9)).containsExactly(13, 123, 12345, 1234567, 123456789, 1234567890987654321L,
-                12345.6789f, 123456789.0987654321d,
-                new BigDecimal("1234567890112233445566778899001112223334445556667778889.9900011112"));
+        assertThat(r.subList(0, 9))
+                .containsExactly(
+                        13,
+                        123,
+                        12345,
+                        1234567,
+                        123456789,
+                        1234567890987654321L,
+                        12345.6789f,
+                        123456789.0987654321d,
+                        new BigDecimal("1234567890112233445566778899001112223334445556667778889.9900011112"));
         assertThat(r.get(9)).isEqualTo("Asd234234 234234 zdfsfsdfsdf");
         assertThat(r.get(10)).isEqualTo("Hello world!");
         assertThat(r.get(11)).isEqualTo(Bytes.hex("1234564534454534"));
@@ -56,13 +64,19 @@ class MySqlCdcSampleTest {
         assertThat(bits.toLongArray()).containsExactly(Long.parseLong("0111101101010101011110000111", 2));
         assertThat(r.get(15)).isEqualTo("Medium");
         assertThat(r.get(16)).isEqualTo(Set.of("Red"));
-        assertThat(r.subList(17, 21)).containsExactly(1989, LocalDate.of(1985, 10, 23),
-                LocalDateTime.of(1988, 11, 27, 14, 12, 13, 345_000_000), Duration.parse("PT15H22M33.67S"));
+        assertThat(r.subList(17, 21))
+                .containsExactly(
+                        1989,
+                        LocalDate.of(1985, 10, 23),
+                        LocalDateTime.of(1988, 11, 27, 14, 12, 13, 345_000_000),
+                        Duration.parse("PT15H22M33.67S"));
         // '1985-10-13 13:22:23.567' was given in the session time zone, which the file does not record:
         // the instant must be that wall time at some whole-hour offset.
         Instant ts = (Instant) r.get(21);
-        long offset = Duration.between(ts, LocalDateTime.of(1985, 10, 13, 13, 22, 23, 567_000_000)
-                .toInstant(ZoneOffset.UTC)).toMillis();
+        long offset = Duration.between(
+                        ts,
+                        LocalDateTime.of(1985, 10, 13, 13, 22, 23, 567_000_000).toInstant(ZoneOffset.UTC))
+                .toMillis();
         assertThat(offset % 3_600_000).isZero();
         assertThat(Math.abs(offset)).isLessThanOrEqualTo(14 * 3_600_000L);
     }
@@ -87,7 +101,12 @@ class MySqlCdcSampleTest {
             case 12 -> ColumnDef.UNKNOWN_COLLATION; // JSON
             default -> 45; // utf8mb4_general_ci (the table's DEFAULT CHARSET=utf8mb4)
         };
-        return new ColumnDef(map.types()[i], map.meta()[i], false, collation,
-                List.of("Low", "Medium", "High"), List.of("Green", "Yellow", "Red"));
+        return new ColumnDef(
+                map.types()[i],
+                map.meta()[i],
+                false,
+                collation,
+                List.of("Low", "Medium", "High"),
+                List.of("Green", "Yellow", "Red"));
     }
 }

@@ -30,13 +30,14 @@ class RowsCorpusTest {
         Map<String, Map<Long, ColumnDef[]>> tablesByFile = new HashMap<>();
         int[] counts = new int[2];
         FixtureBinlogs.forEachEvent(e -> {
-            Map<Long, ColumnDef[]> tables = tablesByFile.computeIfAbsent(e.file().toString(), k -> new HashMap<>());
+            Map<Long, ColumnDef[]> tables =
+                    tablesByFile.computeIfAbsent(e.file().toString(), k -> new HashMap<>());
             if (e.type() == 19) {
                 FixtureBinlogs.TableMap map = FixtureBinlogs.TableMap.read(e.body(), e.postHeader());
                 ColumnDef[] defs = new ColumnDef[map.types().length];
                 for (int i = 0; i < defs.length; i++) {
-                    defs[i] = new ColumnDef(map.types()[i], map.meta()[i], false, ColumnDef.BINARY_COLLATION,
-                            List.of(), List.of());
+                    defs[i] = new ColumnDef(
+                            map.types()[i], map.meta()[i], false, ColumnDef.BINARY_COLLATION, List.of(), List.of());
                 }
                 tables.put(map.tableId(), defs);
             } else if (e.type() >= 23 && e.type() <= 25 || e.type() >= 30 && e.type() <= 32) {
@@ -110,11 +111,14 @@ class RowsCorpusTest {
                         ValueLengths.skipVariable(sized, defs[i]);
                     }
                     ValueDecoder.decode(in, defs[i]);
-                    assertThat(sized.arrayOffset()).as("end of the value by ValueLengths and by ValueDecoder")
+                    assertThat(sized.arrayOffset())
+                            .as("end of the value by ValueLengths and by ValueDecoder")
                             .isEqualTo(in.arrayOffset());
                 } catch (RuntimeException x) {
-                    throw new AssertionError("column " + i + " " + defs[i].type() + " meta 0x"
-                            + Integer.toHexString(defs[i].meta()) + ": " + x.getMessage(), x);
+                    throw new AssertionError(
+                            "column " + i + " " + defs[i].type() + " meta 0x" + Integer.toHexString(defs[i].meta())
+                                    + ": " + x.getMessage(),
+                            x);
                 }
                 values++;
             }

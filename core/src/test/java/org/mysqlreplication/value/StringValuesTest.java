@@ -15,17 +15,20 @@ class StringValuesTest {
 
     @Test
     void varcharHasOneByteLengthBelow256AndTwoFrom256() {
-        assertThat(decodeAll("03 616263", withCollation(ColumnType.VARCHAR, 255, 45))).isEqualTo("abc");
-        assertThat(decodeAll("0300 616263", withCollation(ColumnType.VARCHAR, 256, 45))).isEqualTo("abc");
+        assertThat(decodeAll("03 616263", withCollation(ColumnType.VARCHAR, 255, 45)))
+                .isEqualTo("abc");
+        assertThat(decodeAll("0300 616263", withCollation(ColumnType.VARCHAR, 256, 45)))
+                .isEqualTo("abc");
         // "é€" in UTF-8: C3 A9 E2 82 AC
-        assertThat(decodeAll("05 C3A9E282AC", withCollation(ColumnType.VARCHAR, 40, 45))).isEqualTo("é€");
+        assertThat(decodeAll("05 C3A9E282AC", withCollation(ColumnType.VARCHAR, 40, 45)))
+                .isEqualTo("é€");
     }
 
     /** Without a known charset the bytes are not guessed at: C3 A9 is "é" in UTF-8 but "Ã©" in latin1. */
     @Test
     void unknownCollationGivesTheBytesMarkedUnknownForVarcharAndChar() {
-        UndecodedText unknown = new UndecodedText(hex("C3A9"), ColumnDef.UNKNOWN_COLLATION,
-                UndecodedText.Reason.UNKNOWN_CHARSET);
+        UndecodedText unknown =
+                new UndecodedText(hex("C3A9"), ColumnDef.UNKNOWN_COLLATION, UndecodedText.Reason.UNKNOWN_CHARSET);
         assertThat(decodeAll("02 C3A9", def(ColumnType.VARCHAR, 10))).isEqualTo(unknown);
         assertThat(decodeAll("02 C3A9", def(ColumnType.STRING, 0xFE0A))).isEqualTo(unknown);
         // a collation id no server has (yet): known to be text, charset unknown
@@ -37,7 +40,8 @@ class StringValuesTest {
 
     @Test
     void binaryCollationGivesBytes() {
-        assertThat(decodeAll("03 00FF10", withCollation(ColumnType.VARCHAR, 10, 63))).isEqualTo(hex("00FF10"));
+        assertThat(decodeAll("03 00FF10", withCollation(ColumnType.VARCHAR, 10, 63)))
+                .isEqualTo(hex("00FF10"));
     }
 
     /** BINARY(16): the server strips trailing 0x00 before writing; SELECT gives all 16 bytes back. */
@@ -45,20 +49,24 @@ class StringValuesTest {
     void binaryCharIsPaddedBackToItsLengthWithZeros() {
         assertThat(decodeAll("02 0001", withCollation(ColumnType.STRING, 0xFE10, 63)))
                 .isEqualTo(hex("0001 0000000000000000 000000000000"));
-        assertThat(decodeAll("00", withCollation(ColumnType.STRING, 0xFE04, 63))).isEqualTo(hex("00000000"));
+        assertThat(decodeAll("00", withCollation(ColumnType.STRING, 0xFE04, 63)))
+                .isEqualTo(hex("00000000"));
     }
 
     @Test
     void charUsesTwoByteLengthAbove255Bytes() {
         // CHAR(100) utf8mb4: 400 bytes max, metadata EE 90 (see ColumnMetadataTest)
-        assertThat(decodeAll("0200 6869", withCollation(ColumnType.STRING, 0xEE90, 45))).isEqualTo("hi");
-        assertThat(decodeAll("02 6869", withCollation(ColumnType.STRING, 0xFEFF, 45))).isEqualTo("hi");
+        assertThat(decodeAll("0200 6869", withCollation(ColumnType.STRING, 0xEE90, 45)))
+                .isEqualTo("hi");
+        assertThat(decodeAll("02 6869", withCollation(ColumnType.STRING, 0xFEFF, 45)))
+                .isEqualTo("hi");
     }
 
     @Test
     void latin1IsMysqlsCp1252IncludingItsUndefinedBytes() {
         // 0x80 = EURO SIGN in cp1252, 0xE9 = é, 0x81 is undefined in cp1252 and MySQL maps it to U+0081
-        assertThat(decodeAll("03 80E981", withCollation(ColumnType.VARCHAR, 10, 8))).isEqualTo("€é\u0081");
+        assertThat(decodeAll("03 80E981", withCollation(ColumnType.VARCHAR, 10, 8)))
+                .isEqualTo("€é\u0081");
     }
 
     @Test
@@ -71,24 +79,33 @@ class StringValuesTest {
             String expected = c.equals("\uFFFD") ? String.valueOf((char) b) : c;
             all.append(expected);
             assertThat(decodeAll(String.format("01 %02X", b), withCollation(ColumnType.VARCHAR, 10, 8)))
-                    .as("byte %02X", b).isEqualTo(expected);
+                    .as("byte %02X", b)
+                    .isEqualTo(expected);
         }
         assertThat(all.charAt(0x9F)).isEqualTo('\u0178'); // Ÿ
-        assertThat(all.substring(0xA0)).isEqualTo(new String(hex("A0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9"
-                + "BABBBCBDBEBFC0C1C2C3C4C5C6C7C8C9CACBCCCDCECFD0D1D2D3D4D5D6D7D8D9DADBDCDDDEDFE0E1E2E3E4E5E6E7E8E9EAEBEC"
-                + "EDEEEFF0F1F2F3F4F5F6F7F8F9FAFBFCFDFEFF"), java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertThat(all.substring(0xA0))
+                .isEqualTo(new String(
+                        hex("A0A1A2A3A4A5A6A7A8A9AAABACADAEAFB0B1B2B3B4B5B6B7B8B9"
+                                + "BABBBCBDBEBFC0C1C2C3C4C5C6C7C8C9CACBCCCDCECFD0D1D2D3D4D5D6D7D8D9DADBDCDDDEDFE0E1E2E3E4E5E6E7E8E9EAEBEC"
+                                + "EDEEEFF0F1F2F3F4F5F6F7F8F9FAFBFCFDFEFF"),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
         // text without 0x80..0x9F: "café ÿ!" ; with a 0x92 (RIGHT SINGLE QUOTATION MARK) at the end
-        assertThat(decodeAll("07 636166E920FF21", withCollation(ColumnType.VARCHAR, 10, 8))).isEqualTo("café ÿ!");
-        assertThat(decodeAll("05 636166E992", withCollation(ColumnType.VARCHAR, 10, 8))).isEqualTo("café\u2019");
+        assertThat(decodeAll("07 636166E920FF21", withCollation(ColumnType.VARCHAR, 10, 8)))
+                .isEqualTo("café ÿ!");
+        assertThat(decodeAll("05 636166E992", withCollation(ColumnType.VARCHAR, 10, 8)))
+                .isEqualTo("café\u2019");
     }
 
     @Test
     void otherCharsetsDecodeWithTheirCollation() {
         // ucs2 (35) is big-endian UTF-16: U+00E9 U+0041; utf16le (56): U+0041
-        assertThat(decodeAll("04 00E90041", withCollation(ColumnType.VARCHAR, 20, 35))).isEqualTo("éA");
-        assertThat(decodeAll("02 4100", withCollation(ColumnType.VARCHAR, 20, 56))).isEqualTo("A");
+        assertThat(decodeAll("04 00E90041", withCollation(ColumnType.VARCHAR, 20, 35)))
+                .isEqualTo("éA");
+        assertThat(decodeAll("02 4100", withCollation(ColumnType.VARCHAR, 20, 56)))
+                .isEqualTo("A");
         // gbk (28): 0xD6D0 = 中
-        assertThat(decodeAll("02 D6D0", withCollation(ColumnType.VARCHAR, 20, 28))).isEqualTo("中");
+        assertThat(decodeAll("02 D6D0", withCollation(ColumnType.VARCHAR, 20, 28)))
+                .isEqualTo("中");
     }
 
     /** Bytes not valid in the column's charset: the bytes and the reason, not U+FFFD and not an error. */
@@ -107,7 +124,8 @@ class StringValuesTest {
     @Test
     void aGenuineReplacementCharacterInTheDataIsKept() {
         // U+FFFD encoded in UTF-8 is EF BF BD: valid input, so it must come back, not raise
-        assertThat(decodeAll("04 41EFBFBD", withCollation(ColumnType.VARCHAR, 10, 45))).isEqualTo("A\uFFFD");
+        assertThat(decodeAll("04 41EFBFBD", withCollation(ColumnType.VARCHAR, 10, 45)))
+                .isEqualTo("A\uFFFD");
     }
 
     @Test
@@ -123,8 +141,10 @@ class StringValuesTest {
         assertThat(decodeAll("03 616263", def(ColumnType.BLOB, 1))).isEqualTo(hex("616263"));
         assertThat(decodeAll("0300 616263", def(ColumnType.BLOB, 2))).isEqualTo(hex("616263"));
         assertThat(decodeAll("030000 616263", def(ColumnType.BLOB, 3))).isEqualTo(hex("616263"));
-        assertThat(decodeAll("03000000 616263", withCollation(ColumnType.BLOB, 4, 63))).isEqualTo(hex("616263"));
-        assertThat(decodeAll("0200 C3A9", withCollation(ColumnType.BLOB, 2, 45))).isEqualTo("é");
+        assertThat(decodeAll("03000000 616263", withCollation(ColumnType.BLOB, 4, 63)))
+                .isEqualTo(hex("616263"));
+        assertThat(decodeAll("0200 C3A9", withCollation(ColumnType.BLOB, 2, 45)))
+                .isEqualTo("é");
         assertThatThrownBy(() -> decodeAll("00", def(ColumnType.BLOB, 5)))
                 .isInstanceOf(InvalidColumnValueException.class);
     }

@@ -37,8 +37,16 @@ class TableMapMetadataCorpusTest {
             }
         });
         assertThat(tableMaps[0]).isGreaterThan(100);
-        assertThat(columns).containsKeys(ColumnType.NEWDECIMAL, ColumnType.DATETIME2, ColumnType.TIMESTAMP2,
-                ColumnType.STRING, ColumnType.VARCHAR, ColumnType.BLOB, ColumnType.BIT, ColumnType.JSON);
+        assertThat(columns)
+                .containsKeys(
+                        ColumnType.NEWDECIMAL,
+                        ColumnType.DATETIME2,
+                        ColumnType.TIMESTAMP2,
+                        ColumnType.STRING,
+                        ColumnType.VARCHAR,
+                        ColumnType.BLOB,
+                        ColumnType.BIT,
+                        ColumnType.JSON);
     }
 
     private static void checkRange(String where, ColumnType type, int meta) {
@@ -46,13 +54,16 @@ class TableMapMetadataCorpusTest {
         switch (type) {
             case TIME2, DATETIME2, TIMESTAMP2 -> assertThat(meta).as(what).isBetween(0, 6);
             case BLOB, GEOMETRY, JSON, VECTOR -> assertThat(meta).as(what).isBetween(1, 4);
-            case NEWDECIMAL -> assertThat(ColumnMetadata.decimalScale(meta)).as(what)
-                    .isLessThanOrEqualTo(ColumnMetadata.decimalPrecision(meta));
+            case NEWDECIMAL ->
+                assertThat(ColumnMetadata.decimalScale(meta))
+                        .as(what)
+                        .isLessThanOrEqualTo(ColumnMetadata.decimalPrecision(meta));
             case BIT -> assertThat(meta & 0xFF).as(what).isLessThanOrEqualTo(7);
-            case STRING -> assertThat(ColumnMetadata.realType(type, meta)).as(what)
-                    .isIn(ColumnType.STRING, ColumnType.ENUM, ColumnType.SET);
-            default -> {
-            }
+            case STRING ->
+                assertThat(ColumnMetadata.realType(type, meta))
+                        .as(what)
+                        .isIn(ColumnType.STRING, ColumnType.ENUM, ColumnType.SET);
+            default -> {}
         }
     }
 }

@@ -55,8 +55,7 @@ class TemporalValuesTest {
     @Test
     void timestamp2IsUtcEpochSecondsAndZeroIsTheZeroValue() {
         // 0x5A0B2C3D = 1510681661 s
-        assertThat(decodeAll("5A0B2C3D", def(ColumnType.TIMESTAMP2, 0)))
-                .isEqualTo(Instant.ofEpochSecond(1510681661L));
+        assertThat(decodeAll("5A0B2C3D", def(ColumnType.TIMESTAMP2, 0))).isEqualTo(Instant.ofEpochSecond(1510681661L));
         assertThat(decodeAll("5A0B2C3D 0315", def(ColumnType.TIMESTAMP2, 3)))
                 .isEqualTo(Instant.ofEpochSecond(1510681661L, 78_900_000L)); // 0x0315 = 789 -> .078900
         Object zero = decodeAll("00000000 00", def(ColumnType.TIMESTAMP2, 2));
@@ -98,7 +97,8 @@ class TemporalValuesTest {
                 expected = expected.negated();
             }
             assertThat(decodeAll(time2Binary(packed, fsp), def(ColumnType.TIME2, fsp)))
-                    .as("fsp %d packed %d", fsp, packed).isEqualTo(expected);
+                    .as("fsp %d packed %d", fsp, packed)
+                    .isEqualTo(expected);
         }
     }
 
@@ -146,8 +146,8 @@ class TemporalValuesTest {
         // 2020-00-15: 2020<<9 | 0<<5 | 15 = 0x0FC80F
         assertThat(decodeAll("0FC80F", def(ColumnType.DATE, 0)).toString()).isEqualTo("2020-00-15");
         // 2021-02-31 (invalid day for February): 2021<<9 | 2<<5 | 31 = 0x0FCA5F
-        assertThat(decodeAll("5FCA0F", def(ColumnType.DATE, 0))).isEqualTo(
-                new MysqlDateTime(true, 2021, 2, 31, 0, 0, 0, 0, 0));
+        assertThat(decodeAll("5FCA0F", def(ColumnType.DATE, 0)))
+                .isEqualTo(new MysqlDateTime(true, 2021, 2, 31, 0, 0, 0, 0, 0));
     }
 
     @Test
@@ -162,6 +162,7 @@ class TemporalValuesTest {
         assertThat(decodeAll("C01DFE", def(ColumnType.TIME, 0))).isEqualTo(Duration.parse("-PT12H34M56S"));
         // TIMESTAMP: 4-byte LE seconds; 0 is the zero value
         assertThat(decodeAll("3D2C0B5A", def(ColumnType.TIMESTAMP, 0))).isEqualTo(Instant.ofEpochSecond(1510681661L));
-        assertThat(decodeAll("00000000", def(ColumnType.TIMESTAMP, 0)).toString()).isEqualTo("0000-00-00 00:00:00");
+        assertThat(decodeAll("00000000", def(ColumnType.TIMESTAMP, 0)).toString())
+                .isEqualTo("0000-00-00 00:00:00");
     }
 }

@@ -21,8 +21,7 @@ import org.mysqlreplication.event.BinlogEvent;
  */
 public final class DumpExample {
 
-    private DumpExample() {
-    }
+    private DumpExample() {}
 
     public static void main(String[] args) {
         String host = args.length > 0 ? args[0] : "127.0.0.1";

@@ -15,7 +15,9 @@ class DumpExampleIT {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();
         try (LocalMariaDb db = LocalMariaDb.builder().start()) {
-            db.execute("CREATE DATABASE test", "CREATE TABLE test.t (id INT PRIMARY KEY, name VARCHAR(10))",
+            db.execute(
+                    "CREATE DATABASE test",
+                    "CREATE TABLE test.t (id INT PRIMARY KEY, name VARCHAR(10))",
                     "INSERT INTO test.t VALUES (42, 'example')");
             System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
             DumpExample.main(new String[] {db.host(), String.valueOf(db.port()), db.user()});

@@ -43,8 +43,8 @@ public final class LocalMariaDb implements AutoCloseable {
     private Process process;
     private boolean closed;
 
-    private LocalMariaDb(ServerLauncher launcher, int port, int serverId, Process process,
-            TestCertificates certificates) {
+    private LocalMariaDb(
+            ServerLauncher launcher, int port, int serverId, Process process, TestCertificates certificates) {
         this.baseDir = launcher.baseDir();
         this.launcher = launcher;
         this.certificates = certificates;
@@ -163,7 +163,9 @@ public final class LocalMariaDb implements AutoCloseable {
      */
     public void awaitReplicated(String gtidPosition, Duration timeout) {
         String result = query("SELECT MASTER_GTID_WAIT('" + gtidPosition.replace("'", "") + "', "
-                + timeout.toMillis() / 1000.0 + ")").get(0).get(0);
+                        + timeout.toMillis() / 1000.0 + ")")
+                .get(0)
+                .get(0);
         if (!"0".equals(result)) {
             throw new LocalMariaDbException("the replica on port " + port + " did not reach GTID position "
                     + gtidPosition + " within " + timeout + " (gtid_slave_pos " + query("SELECT @@gtid_slave_pos")
@@ -301,17 +303,19 @@ public final class LocalMariaDb implements AutoCloseable {
             try {
                 ServerLauncher.install(binaries, baseDir);
                 TestCertificates certificates = tls ? TestCertificates.generate(baseDir.resolve("tls")) : null;
-                ServerLauncher launcher = new ServerLauncher(binaries, baseDir, serverId, options, certificates,
-                        startTimeout);
+                ServerLauncher launcher =
+                        new ServerLauncher(binaries, baseDir, serverId, options, certificates, startTimeout);
                 Map.Entry<Integer, Process> started = launcher.launchOnFreePort();
-                LocalMariaDb db = new LocalMariaDb(launcher, started.getKey(), serverId, started.getValue(),
-                        certificates);
+                LocalMariaDb db =
+                        new LocalMariaDb(launcher, started.getKey(), serverId, started.getValue(), certificates);
                 try {
                     db.query("SELECT 1");
                     if (primary != null) {
-                        db.execute("CHANGE MASTER TO MASTER_HOST='" + primary.host() + "', MASTER_PORT="
-                                + primary.port() + ", MASTER_USER='" + primary.user() + "', MASTER_PASSWORD='',"
-                                + " MASTER_CONNECT_RETRY=1, MASTER_USE_GTID=slave_pos", "START SLAVE");
+                        db.execute(
+                                "CHANGE MASTER TO MASTER_HOST='" + primary.host() + "', MASTER_PORT="
+                                        + primary.port() + ", MASTER_USER='" + primary.user() + "', MASTER_PASSWORD='',"
+                                        + " MASTER_CONNECT_RETRY=1, MASTER_USE_GTID=slave_pos",
+                                "START SLAVE");
                     }
                     return db;
                 } catch (RuntimeException e) {

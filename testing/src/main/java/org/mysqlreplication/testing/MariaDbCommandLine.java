@@ -32,8 +32,13 @@ final class MariaDbCommandLine {
     }
 
     String run(String sql, boolean xml) {
-        List<String> cmd = new ArrayList<>(List.of(client.toString(), "--no-defaults", "--socket=" + socket,
-                "--user=root", "--batch", "--default-character-set=utf8mb4"));
+        List<String> cmd = new ArrayList<>(List.of(
+                client.toString(),
+                "--no-defaults",
+                "--socket=" + socket,
+                "--user=root",
+                "--batch",
+                "--default-character-set=utf8mb4"));
         if (xml) {
             cmd.add("--xml");
         }
@@ -71,8 +76,7 @@ final class MariaDbCommandLine {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setNamespaceAware(true);
             f.setExpandEntityReferences(false);
-            Document doc = f.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
             List<List<String>> rows = new ArrayList<>();
             NodeList rowNodes = doc.getElementsByTagName("row");
             for (int i = 0; i < rowNodes.getLength(); i++) {
@@ -80,8 +84,8 @@ final class MariaDbCommandLine {
                 List<String> row = new ArrayList<>();
                 for (int j = 0; j < fields.getLength(); j++) {
                     Element field = (Element) fields.item(j);
-                    boolean isNull = "true".equals(
-                            field.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "nil"));
+                    boolean isNull =
+                            "true".equals(field.getAttributeNS("http://www.w3.org/2001/XMLSchema-instance", "nil"));
                     row.add(isNull ? null : field.getTextContent());
                 }
                 rows.add(row);

@@ -19,8 +19,7 @@ public final class PythonReadmeSession {
             "UPDATE test4 SET data = \"World\", data2=\"Hello\" WHERE id = 1",
             "DELETE FROM test4 WHERE id = 1");
 
-    private PythonReadmeSession() {
-    }
+    private PythonReadmeSession() {}
 
     /** Runs the session on {@code db}. */
     public static void runOn(LocalMariaDb db) {

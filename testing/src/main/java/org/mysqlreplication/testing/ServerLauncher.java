@@ -31,8 +31,13 @@ final class ServerLauncher {
     private final TestCertificates certificates;
     private final Duration startTimeout;
 
-    ServerLauncher(MariaDbBinaries binaries, Path baseDir, int serverId, Map<String, String> options,
-            TestCertificates certificates, Duration startTimeout) {
+    ServerLauncher(
+            MariaDbBinaries binaries,
+            Path baseDir,
+            int serverId,
+            Map<String, String> options,
+            TestCertificates certificates,
+            Duration startTimeout) {
         this.binaries = binaries;
         this.baseDir = baseDir;
         this.serverId = serverId;
@@ -57,11 +62,16 @@ final class ServerLauncher {
         } catch (IOException e) {
             throw new LocalMariaDbException("could not create " + baseDir.resolve("tmp"), e);
         }
-        List<String> cmd = List.of(binaries.installDb().toString(), "--no-defaults",
-                "--datadir=" + baseDir.resolve("data"), "--tmpdir=" + baseDir.resolve("tmp"),
+        List<String> cmd = List.of(
+                binaries.installDb().toString(),
+                "--no-defaults",
+                "--datadir=" + baseDir.resolve("data"),
+                "--tmpdir=" + baseDir.resolve("tmp"),
                 "--user=" + System.getProperty("user.name"),
-                "--auth-root-authentication-method=normal", "--skip-test-db",
-                "--innodb-log-file-size=4M", "--innodb-buffer-pool-size=16M");
+                "--auth-root-authentication-method=normal",
+                "--skip-test-db",
+                "--innodb-log-file-size=4M",
+                "--innodb-buffer-pool-size=16M");
         int rc = runToLog(cmd, log, Duration.ofMinutes(2));
         if (rc != 0) {
             throw new LocalMariaDbException("mariadb-install-db failed with exit code " + rc + ":\n" + tail(log));
@@ -89,15 +99,18 @@ final class ServerLauncher {
     Process launch(int port) {
         List<String> cmd = serverCommand(port);
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(baseDir.resolve("stdout.log").toFile())).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            baseDir.resolve("stdout.log").toFile()))
+                    .start();
             if (awaitReady(p, port)) {
                 return p;
             }
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
-            throw new LocalMariaDbException("mariadbd did not start on port " + port + ":\n"
-                    + tail(baseDir.resolve("error.log")));
+            throw new LocalMariaDbException(
+                    "mariadbd did not start on port " + port + ":\n" + tail(baseDir.resolve("error.log")));
         } catch (IOException e) {
             throw new LocalMariaDbException("could not start " + binaries.server(), e);
         } catch (InterruptedException e) {
@@ -107,13 +120,22 @@ final class ServerLauncher {
     }
 
     private List<String> serverCommand(int port) {
-        List<String> cmd = new ArrayList<>(List.of(binaries.server().toString(), "--no-defaults",
-                "--datadir=" + baseDir.resolve("data"), "--tmpdir=" + baseDir.resolve("tmp"),
-                "--user=" + System.getProperty("user.name"), "--port=" + port, "--bind-address=" + HOST,
+        List<String> cmd = new ArrayList<>(List.of(
+                binaries.server().toString(),
+                "--no-defaults",
+                "--datadir=" + baseDir.resolve("data"),
+                "--tmpdir=" + baseDir.resolve("tmp"),
+                "--user=" + System.getProperty("user.name"),
+                "--port=" + port,
+                "--bind-address=" + HOST,
                 "--socket=" + baseDir.resolve("mysqld.sock"),
-                "--pid-file=" + baseDir.resolve("mysqld.pid"), "--log-error=" + baseDir.resolve("error.log"),
-                "--server-id=" + serverId, "--log-bin=" + baseDir.resolve("data").resolve("mysql-bin"),
-                "--skip-name-resolve", "--innodb-log-file-size=4M", "--innodb-buffer-pool-size=32M",
+                "--pid-file=" + baseDir.resolve("mysqld.pid"),
+                "--log-error=" + baseDir.resolve("error.log"),
+                "--server-id=" + serverId,
+                "--log-bin=" + baseDir.resolve("data").resolve("mysql-bin"),
+                "--skip-name-resolve",
+                "--innodb-log-file-size=4M",
+                "--innodb-buffer-pool-size=32M",
                 "--max-connections=50"));
         for (Map.Entry<String, String> o : options.entrySet()) {
             cmd.add("--" + o.getKey() + "=" + o.getValue());
@@ -154,7 +176,10 @@ final class ServerLauncher {
 
     private static int runToLog(List<String> cmd, Path log, Duration timeout) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
                 throw new LocalMariaDbException(cmd.get(0) + " did not finish within " + timeout);

@@ -10,8 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 /** Creating and removing the temporary directory of one {@link LocalMariaDb}. */
 final class TempDirs {
 
-    private TempDirs() {
-    }
+    private TempDirs() {}
 
     /** A new directory under the system temp dir, with a short path (the Unix socket lives in it). */
     static Path create() {

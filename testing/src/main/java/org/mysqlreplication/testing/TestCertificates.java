@@ -49,14 +49,53 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
             Path caPem = dir.resolve("ca.pem");
             Path serverPem = dir.resolve("server-cert.pem");
             Path keyPem = dir.resolve("server-key.pem");
-            keytool("-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-validity", DAYS,
-                    "-dname", "CN=mysql-replication test CA", "-ext", "bc:c", "-keystore", ca.toString());
+            keytool(
+                    "-genkeypair",
+                    "-alias",
+                    "ca",
+                    "-keyalg",
+                    "RSA",
+                    "-keysize",
+                    "2048",
+                    "-validity",
+                    DAYS,
+                    "-dname",
+                    "CN=mysql-replication test CA",
+                    "-ext",
+                    "bc:c",
+                    "-keystore",
+                    ca.toString());
             keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-file", caPem.toString());
-            keytool("-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-validity", DAYS,
-                    "-dname", "CN=mysql-replication test server", "-keystore", server.toString());
+            keytool(
+                    "-genkeypair",
+                    "-alias",
+                    "server",
+                    "-keyalg",
+                    "RSA",
+                    "-keysize",
+                    "2048",
+                    "-validity",
+                    DAYS,
+                    "-dname",
+                    "CN=mysql-replication test server",
+                    "-keystore",
+                    server.toString());
             keytool("-certreq", "-alias", "server", "-keystore", server.toString(), "-file", csr.toString());
-            keytool("-gencert", "-rfc", "-alias", "ca", "-keystore", ca.toString(), "-validity", DAYS,
-                    "-ext", "san=ip:127.0.0.1", "-infile", csr.toString(), "-outfile", serverPem.toString());
+            keytool(
+                    "-gencert",
+                    "-rfc",
+                    "-alias",
+                    "ca",
+                    "-keystore",
+                    ca.toString(),
+                    "-validity",
+                    DAYS,
+                    "-ext",
+                    "san=ip:127.0.0.1",
+                    "-infile",
+                    csr.toString(),
+                    "-outfile",
+                    serverPem.toString());
             writePrivateKey(server, keyPem);
             return new TestCertificates(caPem, serverPem, keyPem);
         } catch (IOException e) {
@@ -72,8 +111,8 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
         try {
             String pem = Files.readString(serverKey, StandardCharsets.US_ASCII);
             String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-            PrivateKey key = KeyFactory.getInstance("RSA").generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            PrivateKey key = KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             CertificateFactory x509 = CertificateFactory.getInstance("X.509");
             Certificate[] chain = new Certificate[2];
             try (InputStream server = Files.newInputStream(serverCertificate);
@@ -90,8 +129,8 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
             context.init(kmf.getKeyManagers(), null, null);
             return context;
         } catch (IOException | GeneralSecurityException e) {
-            throw new LocalMariaDbException("could not make a TLS context from " + serverCertificate + " and "
-                    + serverKey, e);
+            throw new LocalMariaDbException(
+                    "could not make a TLS context from " + serverCertificate + " and " + serverKey, e);
         }
     }
 
@@ -102,7 +141,9 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
             Key key = ks.getKey("server", STORE_PASSWORD.toCharArray());
             String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(key.getEncoded()); // PKCS#8 PrivateKeyInfo
-            Files.writeString(pem, "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n",
+            Files.writeString(
+                    pem,
+                    "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n",
                     StandardCharsets.US_ASCII);
         } catch (GeneralSecurityException e) {
             throw new LocalMariaDbException("could not read the server key from " + store, e);
@@ -119,8 +160,8 @@ public record TestCertificates(Path caCertificate, Path serverCertificate, Path 
             byte[] output = p.getInputStream().readAllBytes();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                throw new LocalMariaDbException("keytool " + args[0] + " failed:\n"
-                        + new String(output, StandardCharsets.UTF_8));
+                throw new LocalMariaDbException(
+                        "keytool " + args[0] + " failed:\n" + new String(output, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new LocalMariaDbException("could not run keytool", e);

@@ -28,35 +28,43 @@ class LocalMariaDbIT {
         Path dataDir;
         int port;
         try (LocalMariaDb crc = LocalMariaDb.builder().serverId(11).start();
-                LocalMariaDb none = LocalMariaDb.builder().serverId(12).binlogChecksum("NONE")
-                        .binlogRowImage("MINIMAL").binlogRowMetadata("FULL").serverOption("max_allowed_packet", "64M")
+                LocalMariaDb none = LocalMariaDb.builder()
+                        .serverId(12)
+                        .binlogChecksum("NONE")
+                        .binlogRowImage("MINIMAL")
+                        .binlogRowMetadata("FULL")
+                        .serverOption("max_allowed_packet", "64M")
                         .start()) {
             assertThat(crc.port()).isNotEqualTo(none.port()).isNotEqualTo(3306);
             assertThat(crc.query("SELECT @@log_bin, @@binlog_format, @@binlog_checksum, @@server_id, @@port,"
-                    + " @@time_zone"))
+                            + " @@time_zone"))
                     .containsExactly(List.of("1", "ROW", "CRC32", "11", String.valueOf(crc.port()), "+00:00"));
             assertThat(none.query("SELECT @@binlog_checksum, @@binlog_row_image, @@binlog_row_metadata,"
-                    + " @@max_allowed_packet, @@server_id"))
+                            + " @@max_allowed_packet, @@server_id"))
                     .containsExactly(List.of("NONE", "MINIMAL", "FULL", "67108864", "12"));
             dataDir = crc.dataDir();
             port = crc.port();
-            assertThat(Files.exists(crc.binlogDir().resolve("mysql-bin.000001"))).isTrue();
+            assertThat(Files.exists(crc.binlogDir().resolve("mysql-bin.000001")))
+                    .isTrue();
         }
         assertThat(Files.exists(dataDir)).isFalse();
         assertThatThrownBy(() -> {
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-            }
-        }).isInstanceOf(IOException.class);
+                    try (Socket s = new Socket()) {
+                        s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                    }
+                })
+                .isInstanceOf(IOException.class);
     }
 
     @Test
     void executeAndQueryAgreeWithJdbcOverTcp() throws Exception {
         try (LocalMariaDb db = LocalMariaDb.builder().start()) {
-            db.execute("CREATE DATABASE t", "CREATE TABLE t.a (id INT PRIMARY KEY, s VARCHAR(20))",
+            db.execute(
+                    "CREATE DATABASE t",
+                    "CREATE TABLE t.a (id INT PRIMARY KEY, s VARCHAR(20))",
                     "INSERT INTO t.a VALUES (1, 'NULL'), (2, NULL), (3, 'tab\there ü')");
-            assertThat(db.query("SELECT id, s FROM t.a ORDER BY id")).containsExactly(
-                    List.of("1", "NULL"), Arrays.asList("2", null), List.of("3", "tab\there ü"));
+            assertThat(db.query("SELECT id, s FROM t.a ORDER BY id"))
+                    .containsExactly(List.of("1", "NULL"), Arrays.asList("2", null), List.of("3", "tab\there ü"));
             try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
                     Statement st = c.createStatement();
                     ResultSet rs = st.executeQuery("SELECT s FROM t.a WHERE id = 3")) {
@@ -71,7 +79,8 @@ class LocalMariaDbIT {
         try (LocalMariaDb db = LocalMariaDb.builder().start()) {
             assertThatThrownBy(() -> db.execute("SELECT * FROM no_such_db.t"))
                     .isInstanceOf(LocalMariaDbException.class)
-                    .hasMessageContaining("ERROR 1146 (42S02)").hasMessageContaining("Table 'no_such_db.t' doesn't exist");
+                    .hasMessageContaining("ERROR 1146 (42S02)")
+                    .hasMessageContaining("Table 'no_such_db.t' doesn't exist");
         }
     }
 
@@ -84,7 +93,8 @@ class LocalMariaDbIT {
             for (int i = 0; i < 4; i++) {
                 int serverId = 21 + i;
                 ids.add(pool.submit(() -> {
-                    try (LocalMariaDb db = LocalMariaDb.builder().serverId(serverId).start()) {
+                    try (LocalMariaDb db =
+                            LocalMariaDb.builder().serverId(serverId).start()) {
                         return db.query("SELECT @@server_id").get(0).get(0);
                     }
                 }));
@@ -102,7 +112,9 @@ class LocalMariaDbIT {
     @Test
     void aStoppedOrKilledServerStartsAgainOnTheSamePortWithItsData() {
         try (LocalMariaDb db = LocalMariaDb.builder().start()) {
-            db.execute("CREATE DATABASE r", "CREATE TABLE r.t (id INT PRIMARY KEY) ENGINE=InnoDB",
+            db.execute(
+                    "CREATE DATABASE r",
+                    "CREATE TABLE r.t (id INT PRIMARY KEY) ENGINE=InnoDB",
                     "INSERT INTO r.t VALUES (1)");
             int port = db.port();
             db.stop();
@@ -121,13 +133,15 @@ class LocalMariaDbIT {
     @Test
     void aReplicaAppliesThePrimarysTransactionsWithTheirGtidsInItsOwnBinlog() {
         try (LocalMariaDb primary = LocalMariaDb.builder().start();
-                LocalMariaDb replica = LocalMariaDb.builder().serverId(2).replicaOf(primary).start()) {
-            primary.execute("CREATE DATABASE rp", "CREATE TABLE rp.t (id INT PRIMARY KEY)",
-                    "INSERT INTO rp.t VALUES (1), (2)");
+                LocalMariaDb replica =
+                        LocalMariaDb.builder().serverId(2).replicaOf(primary).start()) {
+            primary.execute(
+                    "CREATE DATABASE rp", "CREATE TABLE rp.t (id INT PRIMARY KEY)", "INSERT INTO rp.t VALUES (1), (2)");
             String pos = primary.query("SELECT @@gtid_binlog_pos").get(0).get(0);
             replica.awaitReplicated(pos, java.time.Duration.ofSeconds(30));
             assertThat(replica.query("SELECT id FROM rp.t ORDER BY id")).containsExactly(List.of("1"), List.of("2"));
-            assertThat(replica.query("SELECT @@gtid_binlog_pos")).as("log_slave_updates")
+            assertThat(replica.query("SELECT @@gtid_binlog_pos"))
+                    .as("log_slave_updates")
                     .containsExactly(List.of(pos));
             assertThat(replica.query("SELECT @@server_id")).containsExactly(List.of("2"));
         }

@@ -17,8 +17,7 @@ import java.util.Map;
  */
 final class JsonBinaryWriter {
 
-    private JsonBinaryWriter() {
-    }
+    private JsonBinaryWriter() {}
 
     /** The document: its type byte, then the value. */
     static byte[] document(Object value) {
@@ -33,7 +32,11 @@ final class JsonBinaryWriter {
         if (value instanceof Map<?, ?> m) {
             StringBuilder sb = new StringBuilder("{");
             for (String k : sortedKeys(m)) {
-                sb.append(sb.length() > 1 ? ", " : "").append('"').append(k).append("\": ").append(text(m.get(k)));
+                sb.append(sb.length() > 1 ? ", " : "")
+                        .append('"')
+                        .append(k)
+                        .append("\": ")
+                        .append(text(m.get(k)));
             }
             return sb.append('}').toString();
         }

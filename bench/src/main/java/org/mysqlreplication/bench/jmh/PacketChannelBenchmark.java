@@ -35,7 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class PacketChannelBenchmark {
 
     static final int PACKETS = 1000;
@@ -62,8 +64,8 @@ public class PacketChannelBenchmark {
     @Benchmark
     @OperationsPerInvocation(PACKETS)
     public void readPackets(Blackhole bh) {
-        PacketChannel ch = new PacketChannel(new ByteArrayInputStream(stream), OutputStream.nullOutputStream(),
-                "memory");
+        PacketChannel ch =
+                new PacketChannel(new ByteArrayInputStream(stream), OutputStream.nullOutputStream(), "memory");
         for (int i = 0; i < PACKETS; i++) {
             ByteReader r = ch.readPacket();
             bh.consume(r.remaining());

@@ -39,22 +39,28 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 3, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
+@Fork(
+        value = 1,
+        jvmArgsAppend = {"-Xms1g", "-Xmx1g", "-XX:+AlwaysPreTouch"})
 public class ValueBenchmark {
 
     /** 1234567.89 in DECIMAL(12,2): 1 digit (1 byte), 9 digits (4 bytes), 2 fraction digits (1 byte). */
     private static final byte[] DECIMAL = HexFormat.of().parseHex("800012d68759");
+
     private static final ColumnDef DECIMAL_DEF = ColumnDef.of(ColumnType.NEWDECIMAL, 12 << 8 | 2);
     /** 2020-01-02 03:04:05.123456 in DATETIME(6): 5 bytes packed, 3 bytes of microseconds, big-endian. */
     private static final byte[] DATETIME2 = HexFormat.of().parseHex("99a544310501e240");
+
     private static final ColumnDef DATETIME2_DEF = ColumnDef.of(ColumnType.DATETIME2, 6);
     /** 2021-01-01T01:00:00Z in TIMESTAMP(0): 4 bytes of epoch seconds, big-endian. */
     private static final byte[] TIMESTAMP2 = HexFormat.of().parseHex("5fee7410");
+
     private static final ColumnDef TIMESTAMP2_DEF = ColumnDef.of(ColumnType.TIMESTAMP2, 0);
     private static final String TITLE = "títle ✓ 😀 123456 …";
     /** VARCHAR(255) utf8mb4: max 1020 bytes, so a 2-byte length; collation 45 = utf8mb4_general_ci. */
-    private static final ColumnDef VARCHAR_DEF = new ColumnDef(ColumnType.VARCHAR, 1020, false, 45, List.of(),
-            List.of());
+    private static final ColumnDef VARCHAR_DEF =
+            new ColumnDef(ColumnType.VARCHAR, 1020, false, 45, List.of(), List.of());
+
     private static final byte[] VARCHAR = varchar(TITLE);
 
     private static byte[] varchar(String s) {

@@ -137,8 +137,10 @@ abstract class AbstractRow implements Row {
 
     private void checkIndex(int column) {
         if (column < 0 || column >= size()) {
-            throw new RowValueException("column " + column + " of " + table.database() + "." + table.table()
-                    + ", which has " + size() + " column(s)", null);
+            throw new RowValueException(
+                    "column " + column + " of " + table.database() + "." + table.table() + ", which has " + size()
+                            + " column(s)",
+                    null);
         }
     }
 
@@ -146,20 +148,26 @@ abstract class AbstractRow implements Row {
         int i = table.indexOf(name);
         if (i < 0) {
             boolean unnamed = table.columns().stream().anyMatch(c -> c.name() == null);
-            throw new RowValueException("no column named " + name + " in " + table.database() + "." + table.table()
-                    + (unnamed ? ": its columns have no names (the binlog has no column names and the server was not"
-                    + " asked, or could not say: see binlog_row_metadata=FULL); read them by index" : ""), null);
+            throw new RowValueException(
+                    "no column named " + name + " in " + table.database() + "." + table.table()
+                            + (unnamed
+                                    ? ": its columns have no names (the binlog has no column names and the server was not"
+                                            + " asked, or could not say: see binlog_row_metadata=FULL); read them by index"
+                                    : ""),
+                    null);
         }
         return i;
     }
 
     final RowValueException mismatch(int column, String what, Object value) {
-        return failure(column, what + ", found " + (value == null ? "NULL" : value.getClass().getSimpleName()));
+        return failure(
+                column,
+                what + ", found " + (value == null ? "NULL" : value.getClass().getSimpleName()));
     }
 
     @Override
     public final String toString() {
-        return "Row[" + table.database() + "." + table.table() + ", " + present.cardinality() + " of "
-                + size() + " column(s)]";
+        return "Row[" + table.database() + "." + table.table() + ", " + present.cardinality() + " of " + size()
+                + " column(s)]";
     }
 }

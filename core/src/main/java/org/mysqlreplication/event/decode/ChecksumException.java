@@ -11,8 +11,13 @@ public final class ChecksumException extends EventDecodeException {
     private final long found;
 
     public ChecksumException(String binlogFile, long position, String eventType, long expected, long found) {
-        super(String.format("CRC32 mismatch: the event says 0x%08x, its bytes give 0x%08x", expected, found),
-                binlogFile, position, eventType, -1, null);
+        super(
+                String.format("CRC32 mismatch: the event says 0x%08x, its bytes give 0x%08x", expected, found),
+                binlogFile,
+                position,
+                eventType,
+                -1,
+                null);
         this.expected = expected;
         this.found = found;
     }

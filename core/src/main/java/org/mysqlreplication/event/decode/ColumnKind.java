@@ -19,7 +19,11 @@ import org.mysqlreplication.value.ColumnType;
  * lists VECTOR columns there as well (seen in its binlogs). ENUM/SET follow {@code is_enum_or_set_type} on both.
  */
 enum ColumnKind {
-    NUMERIC, CHARACTER, ENUM, SET, OTHER;
+    NUMERIC,
+    CHARACTER,
+    ENUM,
+    SET,
+    OTHER;
 
     /** The kind of a column from its TABLE_MAP type and metadata (STRING resolved to its real type). */
     static ColumnKind of(ColumnType type, int meta, ServerFlavor flavor) {

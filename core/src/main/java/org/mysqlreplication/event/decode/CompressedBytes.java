@@ -23,10 +23,10 @@ final class CompressedBytes {
 
     /** The largest array the JVM allocates. */
     static final int MAX_LENGTH = Integer.MAX_VALUE - 8;
+
     private static final int FIRST_CHUNK = 1 << 12;
 
-    private CompressedBytes() {
-    }
+    private CompressedBytes() {}
 
     /**
      * MariaDB's compressed record ({@code binlog_buf_uncompress} in {@code log_event.cc}), to the end of
@@ -38,8 +38,9 @@ final class CompressedBytes {
         int algorithm = (first >> 4) & 0x7;
         int lengthBytes = first & 0x7;
         if ((first & 0x88) != 0x80 || lengthBytes < 1 || lengthBytes > 4) {
-            throw new BodyFormatException(String.format("compressed record header 0x%02X: expected bit 7 set, bit 3"
-                    + " clear and 1 to 4 length bytes", first));
+            throw new BodyFormatException(String.format(
+                    "compressed record header 0x%02X: expected bit 7 set, bit 3" + " clear and 1 to 4 length bytes",
+                    first));
         }
         if (algorithm != 0) {
             throw new BodyFormatException("compressed record algorithm " + algorithm + ": only 0 (zlib) is known");
@@ -63,8 +64,8 @@ final class CompressedBytes {
                 if (length == declared) {
                     n = inflater.inflate(probe); // the end of the stream is due: it must bring no more bytes
                     if (n > 0) {
-                        throw new BodyFormatException("zlib data expands to more than the " + declared
-                                + " declared byte(s)");
+                        throw new BodyFormatException(
+                                "zlib data expands to more than the " + declared + " declared byte(s)");
                     }
                 } else {
                     out = room(out, length, declared);
@@ -72,13 +73,12 @@ final class CompressedBytes {
                     length += n;
                 }
                 if (n == 0 && !inflater.finished()) {
-                    throw new BodyFormatException("zlib data ends after " + length + " of " + declared
-                            + " declared byte(s)");
+                    throw new BodyFormatException(
+                            "zlib data ends after " + length + " of " + declared + " declared byte(s)");
                 }
             }
             if (length != declared) {
-                throw new BodyFormatException("zlib data expands to " + length + " byte(s), " + declared
-                        + " declared");
+                throw new BodyFormatException("zlib data expands to " + length + " byte(s), " + declared + " declared");
             }
             if (inflater.getRemaining() > 0) {
                 throw new BodyFormatException(inflater.getRemaining() + " byte(s) after the end of the zlib data");
@@ -99,16 +99,16 @@ final class CompressedBytes {
                     + " uncompressed byte(s), more than an array holds");
         }
         int expected = (int) declared;
-        try (InputStream zstd = new ZstdInputStream(new ByteArrayInputStream(in.array(), in.arrayOffset(),
-                in.remaining()))) {
+        try (InputStream zstd =
+                new ZstdInputStream(new ByteArrayInputStream(in.array(), in.arrayOffset(), in.remaining()))) {
             byte[] out = new byte[firstChunk(expected, in.remaining())];
             int length = 0;
             while (length < expected) {
                 out = room(out, length, expected);
                 int n = zstd.read(out, length, out.length - length);
                 if (n < 0) {
-                    throw new BodyFormatException("zstd data ends after " + length + " of " + expected
-                            + " declared byte(s)");
+                    throw new BodyFormatException(
+                            "zstd data ends after " + length + " of " + expected + " declared byte(s)");
                 }
                 length += n;
             }

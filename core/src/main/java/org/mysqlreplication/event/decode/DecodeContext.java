@@ -10,9 +10,7 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.FormatDescriptionEvent;
 import org.mysqlreplication.event.TableMapEvent;
-import org.mysqlreplication.event.decode.TableMapSchemaResolver;
 import org.mysqlreplication.schema.TableSchema;
-import org.mysqlreplication.event.decode.TableSchemaResolver;
 
 /**
  * All the state of one binlog stream that decoding needs: the current binlog file name, the last format
@@ -45,6 +43,7 @@ public final class DecodeContext {
     private long truncatedBy;
     /** Decodes the events inside a TRANSACTION_PAYLOAD: set by the {@link EventDecoder} of this context. */
     private Function<byte[], List<BinlogEvent>> innerEvents;
+
     private final LongAdder undecodedText = new LongAdder();
     /** Which tables are handed out: the others' TABLE_MAPs are not given to the resolver (see {@link #resolves}). */
     private EventSelector selector = EventSelector.ALL;

@@ -19,8 +19,8 @@ import java.util.Objects;
  *                            {@link org.mysqlreplication.value.LargeValue}; at least
  *                            {@value #MIN_LARGE_VALUE_THRESHOLD}
  */
-public record DecodeOptions(UnknownEventPolicy unknownEventPolicy, boolean verifyChecksum, boolean lazyRows,
-        int largeValueThreshold) {
+public record DecodeOptions(
+        UnknownEventPolicy unknownEventPolicy, boolean verifyChecksum, boolean lazyRows, int largeValueThreshold) {
 
     /** Default of {@link #largeValueThreshold()}: 8 MiB. */
     public static final int DEFAULT_LARGE_VALUE_THRESHOLD = 8 * 1024 * 1024;
@@ -56,8 +56,8 @@ public record DecodeOptions(UnknownEventPolicy unknownEventPolicy, boolean verif
     /** {@code bytes} when it is a valid large-value threshold; @throws IllegalArgumentException otherwise */
     public static int checkLargeValueThreshold(int bytes) {
         if (bytes < MIN_LARGE_VALUE_THRESHOLD) {
-            throw new IllegalArgumentException("large-value threshold " + bytes + " bytes is below the minimum of "
-                    + MIN_LARGE_VALUE_THRESHOLD);
+            throw new IllegalArgumentException(
+                    "large-value threshold " + bytes + " bytes is below the minimum of " + MIN_LARGE_VALUE_THRESHOLD);
         }
         return bytes;
     }

@@ -50,7 +50,9 @@ final class EagerRow extends AbstractRow {
 
     @Override
     RowValueException failure(int column, String what) {
-        return new RowValueException("column " + column + " (" + table.label(column) + ") of " + table.database()
-                + "." + table.table() + ": " + what, null);
+        return new RowValueException(
+                "column " + column + " (" + table.label(column) + ") of " + table.database() + "." + table.table()
+                        + ": " + what,
+                null);
     }
 }

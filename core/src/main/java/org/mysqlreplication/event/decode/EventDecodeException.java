@@ -23,11 +23,13 @@ public class EventDecodeException extends BinlogException {
      * @param offset     the offset inside the event (from its first header byte), -1 when not known
      * @param cause      the underlying failure, or {@code null}
      */
-    public EventDecodeException(String what, String binlogFile, long position, String eventType, int offset,
-            Throwable cause) {
-        super(what + " (file " + (binlogFile == null ? "<unknown>" : binlogFile) + ", position "
-                + (position < 0 ? "<unknown>" : Long.toString(position)) + ", event " + eventType
-                + (offset < 0 ? "" : ", offset " + offset + " in the event") + ")", cause);
+    public EventDecodeException(
+            String what, String binlogFile, long position, String eventType, int offset, Throwable cause) {
+        super(
+                what + " (file " + (binlogFile == null ? "<unknown>" : binlogFile) + ", position "
+                        + (position < 0 ? "<unknown>" : Long.toString(position)) + ", event " + eventType
+                        + (offset < 0 ? "" : ", offset " + offset + " in the event") + ")",
+                cause);
         this.binlogFile = binlogFile;
         this.position = position;
         this.eventType = eventType;

@@ -38,8 +38,14 @@ public final class EventDecoder {
 
     private static final int FDE_VERSION_OFFSET = EventHeader.SIZE + 2;
     /** The FORMAT_DESCRIPTION's own entry in its post-header lengths: after binlog version, server version, time. */
-    private static final int FDE_OWN_POST_HEADER_OFFSET = EventHeader.SIZE + 2
-            + FormatDescriptionDecoder.SERVER_VERSION_LENGTH + 4 + 1 + EventType.FORMAT_DESCRIPTION_EVENT.code() - 1;
+    private static final int FDE_OWN_POST_HEADER_OFFSET = EventHeader.SIZE
+            + 2
+            + FormatDescriptionDecoder.SERVER_VERSION_LENGTH
+            + 4
+            + 1
+            + EventType.FORMAT_DESCRIPTION_EVENT.code()
+            - 1;
+
     private static final int CHECKSUM_LENGTH = 4;
 
     private final DecodeContext ctx;
@@ -58,8 +64,8 @@ public final class EventDecoder {
      * {@link org.mysqlreplication.io.ByteReaderOverrunException} when fewer than 19 bytes remain.
      */
     public static EventHeader readHeader(ByteReader eventBytes) {
-        ByteReader h = ByteReader.of(eventBytes.array(), eventBytes.arrayOffset(),
-                Math.min(EventHeader.SIZE, eventBytes.remaining()));
+        ByteReader h = ByteReader.of(
+                eventBytes.array(), eventBytes.arrayOffset(), Math.min(EventHeader.SIZE, eventBytes.remaining()));
         long timestamp = h.readUint32();
         int type = h.readUint8();
         long serverId = h.readUint32();
@@ -133,8 +139,8 @@ public final class EventDecoder {
             }
             return readHeader(in);
         } catch (BinlogException e) {
-            throw new EventDecodeException("event header truncated: " + e.getMessage(), ctx.binlogFile(),
-                    knownPosition, "<unknown>", 0, e);
+            throw new EventDecodeException(
+                    "event header truncated: " + e.getMessage(), ctx.binlogFile(), knownPosition, "<unknown>", 0, e);
         }
     }
 
@@ -152,13 +158,22 @@ public final class EventDecoder {
             try {
                 EventHeader h = header(in, position);
                 if (h.eventType() == EventType.TRANSACTION_PAYLOAD_EVENT) {
-                    throw new EventDecodeException("a transaction payload inside another", ctx.binlogFile(),
-                            position, EventType.TRANSACTION_PAYLOAD_EVENT.name(), -1, null);
+                    throw new EventDecodeException(
+                            "a transaction payload inside another",
+                            ctx.binlogFile(),
+                            position,
+                            EventType.TRANSACTION_PAYLOAD_EVENT.name(),
+                            -1,
+                            null);
                 }
                 events.add(decode(h, in, position, false, true));
             } catch (EventDecodeException e) {
-                throw new EventDecodeException("event at offset " + at + " of the uncompressed payload: "
-                        + e.getMessage(), ctx.binlogFile(), position, EventType.TRANSACTION_PAYLOAD_EVENT.name(), -1,
+                throw new EventDecodeException(
+                        "event at offset " + at + " of the uncompressed payload: " + e.getMessage(),
+                        ctx.binlogFile(),
+                        position,
+                        EventType.TRANSACTION_PAYLOAD_EVENT.name(),
+                        -1,
                         e);
             }
         }
@@ -196,25 +211,35 @@ public final class EventDecoder {
     /** The length of this event's common header, as the format description says. */
     int headerLength(EventHeader h) {
         return ctx.formatDescription() == null || h.eventType() == EventType.FORMAT_DESCRIPTION_EVENT
-                ? EventHeader.SIZE : ctx.formatDescription().headerLength();
+                ? EventHeader.SIZE
+                : ctx.formatDescription().headerLength();
     }
 
     EventDecodeException sizeOutside(EventHeader h, int smallest, long available, long position) {
-        return new EventDecodeException("event size " + h.eventSize() + " outside " + smallest + ".."
-                + available + " (the header and checksum .. the bytes available)", ctx.binlogFile(), position,
-                h.typeName(), 9, null);
+        return new EventDecodeException(
+                "event size " + h.eventSize() + " outside " + smallest + ".." + available
+                        + " (the header and checksum .. the bytes available)",
+                ctx.binlogFile(),
+                position,
+                h.typeName(),
+                9,
+                null);
     }
 
     BinlogEvent decodeBody(EventHeader h, ByteReader body, int headerLength, long position) {
         if (h.eventType() == EventType.PERCONA_START_5_7_ENCRYPTION_EVENT) {
-            throw new UnsupportedEventException("encrypted binlog (Percona): the events after this one cannot be"
-                    + " read without decryption, which is not supported", ctx.binlogFile(), position, h.typeName());
+            throw new UnsupportedEventException(
+                    "encrypted binlog (Percona): the events after this one cannot be"
+                            + " read without decryption, which is not supported",
+                    ctx.binlogFile(),
+                    position,
+                    h.typeName());
         }
         EventRegistry.Entry entry = EventRegistry.entry(h.eventType());
         if (entry == null) {
             if (ctx.unknownEventPolicy() == UnknownEventPolicy.FAIL) {
-                throw new UnsupportedEventException("event type " + h.typeCode() + " is not decoded",
-                        ctx.binlogFile(), position, h.typeName());
+                throw new UnsupportedEventException(
+                        "event type " + h.typeCode() + " is not decoded", ctx.binlogFile(), position, h.typeName());
             }
             return new UnknownEvent(h, body.readRemainingBytes());
         }
@@ -225,12 +250,18 @@ public final class EventDecoder {
             throw failure(e, h, position, headerLength + body.position());
         }
         if (body.hasRemaining()) {
-            throw new EventDecodeException(body.remaining() + " byte(s) left over after the event body",
-                    ctx.binlogFile(), position, h.typeName(), headerLength + body.position(), null);
+            throw new EventDecodeException(
+                    body.remaining() + " byte(s) left over after the event body",
+                    ctx.binlogFile(),
+                    position,
+                    h.typeName(),
+                    headerLength + body.position(),
+                    null);
         }
         if (!entry.recordClass().isInstance(event) && !(event instanceof UnknownEvent)) {
-            throw new IllegalStateException(h.typeName() + " decoded to " + event.getClass().getSimpleName()
-                    + ", registered as " + entry.recordClass().getSimpleName());
+            throw new IllegalStateException(
+                    h.typeName() + " decoded to " + event.getClass().getSimpleName() + ", registered as "
+                            + entry.recordClass().getSimpleName());
         }
         if (event instanceof FormatDescriptionEvent fde) {
             ctx.setFormatDescription(fde);
@@ -249,8 +280,13 @@ public final class EventDecoder {
         if (e instanceof EventDecodeException d) {
             return d;
         }
-        return new EventDecodeException(e.getMessage() != null ? e.getMessage() : e.toString(), ctx.binlogFile(),
-                position, h.typeName(), offset, e);
+        return new EventDecodeException(
+                e.getMessage() != null ? e.getMessage() : e.toString(),
+                ctx.binlogFile(),
+                position,
+                h.typeName(),
+                offset,
+                e);
     }
 
     /**
@@ -264,18 +300,30 @@ public final class EventDecoder {
             return ctx.checksumAlgorithm().length();
         }
         if (event.remaining() <= FDE_OWN_POST_HEADER_OFFSET) {
-            throw new EventDecodeException("format description of " + event.remaining() + " byte(s) is too short",
-                    ctx.binlogFile(), position, h.typeName(), -1, null);
+            throw new EventDecodeException(
+                    "format description of " + event.remaining() + " byte(s) is too short",
+                    ctx.binlogFile(),
+                    position,
+                    h.typeName(),
+                    -1,
+                    null);
         }
-        ByteReader v = ByteReader.of(event.array(), event.arrayOffset() + FDE_VERSION_OFFSET,
+        ByteReader v = ByteReader.of(
+                event.array(),
+                event.arrayOffset() + FDE_VERSION_OFFSET,
                 FormatDescriptionDecoder.SERVER_VERSION_LENGTH);
         boolean algorithm = ServerVersion.hasChecksumAlgorithm(FormatDescriptionDecoder.readServerVersion(v));
         int own = event.peekUint8(FDE_OWN_POST_HEADER_OFFSET);
         long expected = EventHeader.SIZE + own + (algorithm ? 1 + CHECKSUM_LENGTH : 0);
         if (h.eventSize() != expected) {
-            throw new EventDecodeException("format description of " + h.eventSize() + " bytes, but its own"
-                    + " post-header length " + own + " makes it " + expected, ctx.binlogFile(), position,
-                    h.typeName(), 9, null);
+            throw new EventDecodeException(
+                    "format description of " + h.eventSize() + " bytes, but its own" + " post-header length " + own
+                            + " makes it " + expected,
+                    ctx.binlogFile(),
+                    position,
+                    h.typeName(),
+                    9,
+                    null);
         }
         return algorithm ? CHECKSUM_LENGTH : 0;
     }

@@ -43,6 +43,7 @@ public final class EventReader {
     private final Consumer<BinlogEvent> observer;
     /** A file's name, which positions keep; null for a live stream, whose ROTATE events name the file. */
     private final String fileName;
+
     private final ArrayDeque<BinlogEvent> out = new ArrayDeque<>();
     private EventHeader header;
     private long start = -1;
@@ -51,34 +52,37 @@ public final class EventReader {
     private BinlogPosition afterPayload;
     /** After a reconnect, the position resumed at until an event at or after it arrives; null otherwise. */
     private BinlogPosition resumeAt;
+
     private final TransactionTracker tx = new TransactionTracker();
     /**
      * Resuming to the row: events of the transaction resumed with an index below this are not handed out, and the
      * event with this index loses its first {@link #resumeRows} rows; -1 once done (or when not resuming).
      */
     private long resumeEvents = -1;
+
     private long resumeRows;
     /** Where the event read last stands in its transaction (a compressed transaction's events: {@link #marks}). */
     private BinlogPosition readTx;
+
     private long readIndex;
     private int readRowOffset;
     private final ArrayDeque<Mark> marks = new ArrayDeque<>();
     /** The event handed out last, and where it stands in its transaction. */
     private BinlogEvent handed;
+
     private BinlogPosition handedTx;
     private long handedIndex;
     private int handedRowOffset;
 
     /** Where an event of a compressed transaction stands in it. */
-    private record Mark(BinlogPosition tx, long index, int rowOffset) {
-    }
+    private record Mark(BinlogPosition tx, long index, int rowOffset) {}
 
     private EventReader(DecodeContext ctx, EventSelector selector, Consumer<BinlogEvent> observer, String fileName) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.decoder = new EventDecoder(ctx);
         this.selector = Objects.requireNonNull(selector, "selector");
         ctx.setSelector(selector);
-        this.observer = observer == null ? e -> { } : observer;
+        this.observer = observer == null ? e -> {} : observer;
         this.fileName = fileName;
     }
 
@@ -208,8 +212,8 @@ public final class EventReader {
             throw new IllegalStateException("the reader did not see where the transaction of this rows event began"
                     + " (it started inside it): no position to its rows");
         }
-        return new ResumePosition(handedTx, handedIndex, handedRowOffset + row + 1L, r.header().serverId(), null,
-                null);
+        return new ResumePosition(
+                handedTx, handedIndex, handedRowOffset + row + 1L, r.header().serverId(), null, null);
     }
 
     /**
@@ -251,8 +255,12 @@ public final class EventReader {
         }
         observer.accept(event);
         if (event instanceof MariadbStartEncryptionEvent && fileName != null) {
-            throw new UnsupportedEventException("encrypted binlog: the events after this one cannot be read"
-                    + " without decryption, which is not supported", ctx.binlogFile(), start, header.typeName());
+            throw new UnsupportedEventException(
+                    "encrypted binlog: the events after this one cannot be read"
+                            + " without decryption, which is not supported",
+                    ctx.binlogFile(),
+                    start,
+                    header.typeName());
         }
         int rowOffset = resumedRows(index);
         if (rowOffset >= 0 && selector.accepts(event)) {
@@ -281,7 +289,10 @@ public final class EventReader {
 
     /** Whether, resuming to the row, the event is one handed out before: read for its state only. */
     private boolean skippedOnResume(EventHeader h) {
-        return resumeEvents >= 0 && tx.start() != null && tx.next() < resumeEvents && TransactionTracker.counted(h)
+        return resumeEvents >= 0
+                && tx.start() != null
+                && tx.next() < resumeEvents
+                && TransactionTracker.counted(h)
                 && !EventRegistry.carriesState(h.eventType());
     }
 
@@ -310,8 +321,13 @@ public final class EventReader {
         if (payload.isSpilled()) {
             payload.spill().release();
         }
-        throw new EventDecodeException("event header truncated: " + bytes.remaining() + " of 19 bytes",
-                ctx.binlogFile(), knownPosition, "<unknown>", 0, null);
+        throw new EventDecodeException(
+                "event header truncated: " + bytes.remaining() + " of 19 bytes",
+                ctx.binlogFile(),
+                knownPosition,
+                "<unknown>",
+                0,
+                null);
     }
 
     /**

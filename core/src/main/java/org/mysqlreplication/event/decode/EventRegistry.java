@@ -48,13 +48,11 @@ import org.mysqlreplication.event.XidEvent;
 public final class EventRegistry {
 
     /** One event type's entry. */
-    record Entry(Class<? extends BinlogEvent> recordClass, BodyDecoder decoder, boolean carriesState) {
-    }
+    record Entry(Class<? extends BinlogEvent> recordClass, BodyDecoder decoder, boolean carriesState) {}
 
     private static final Map<EventType, Entry> ENTRIES = entries();
 
-    private EventRegistry() {
-    }
+    private EventRegistry() {}
 
     private static Map<EventType, Entry> entries() {
         Map<EventType, Entry> m = new EnumMap<>(EventType.class);
@@ -82,19 +80,35 @@ public final class EventRegistry {
         BodyDecoder heartbeat = new HeartbeatDecoder();
         put(m, EventType.HEARTBEAT_LOG_EVENT, HeartbeatEvent.class, heartbeat, false);
         put(m, EventType.HEARTBEAT_LOG_EVENT_V2, HeartbeatEvent.class, heartbeat, false);
-        put(m, EventType.MARIADB_ANNOTATE_ROWS_EVENT, MariadbAnnotateRowsEvent.class,
-                new MariadbAnnotateRowsDecoder(), false);
-        put(m, EventType.MARIADB_BINLOG_CHECKPOINT_EVENT, MariadbBinlogCheckpointEvent.class,
-                new MariadbBinlogCheckpointDecoder(), false);
+        put(
+                m,
+                EventType.MARIADB_ANNOTATE_ROWS_EVENT,
+                MariadbAnnotateRowsEvent.class,
+                new MariadbAnnotateRowsDecoder(),
+                false);
+        put(
+                m,
+                EventType.MARIADB_BINLOG_CHECKPOINT_EVENT,
+                MariadbBinlogCheckpointEvent.class,
+                new MariadbBinlogCheckpointDecoder(),
+                false);
         put(m, EventType.MARIADB_GTID_EVENT, MariadbGtidEvent.class, new MariadbGtidDecoder(), true);
         put(m, EventType.MARIADB_GTID_LIST_EVENT, MariadbGtidListEvent.class, new MariadbGtidListDecoder(), true);
-        put(m, EventType.MARIADB_START_ENCRYPTION_EVENT, MariadbStartEncryptionEvent.class,
-                new MariadbStartEncryptionDecoder(), true);
+        put(
+                m,
+                EventType.MARIADB_START_ENCRYPTION_EVENT,
+                MariadbStartEncryptionEvent.class,
+                new MariadbStartEncryptionDecoder(),
+                true);
         BodyDecoder gtid = new GtidDecoder();
         put(m, EventType.GTID_LOG_EVENT, GtidEvent.class, gtid, true);
         put(m, EventType.ANONYMOUS_GTID_LOG_EVENT, GtidEvent.class, gtid, true);
         put(m, EventType.GTID_TAGGED_LOG_EVENT, GtidEvent.class, new GtidTaggedDecoder(), true);
-        put(m, EventType.TRANSACTION_CONTEXT_EVENT, TransactionContextEvent.class, new TransactionContextDecoder(),
+        put(
+                m,
+                EventType.TRANSACTION_CONTEXT_EVENT,
+                TransactionContextEvent.class,
+                new TransactionContextDecoder(),
                 false);
         put(m, EventType.VIEW_CHANGE_EVENT, ViewChangeEvent.class, new ViewChangeDecoder(), false);
         put(m, EventType.PREVIOUS_GTIDS_LOG_EVENT, PreviousGtidsEvent.class, new PreviousGtidsDecoder(), true);
@@ -105,7 +119,11 @@ public final class EventRegistry {
         put(m, EventType.EXECUTE_LOAD_QUERY_EVENT, ExecuteLoadQueryEvent.class, new ExecuteLoadQueryDecoder(), false);
         put(m, EventType.INCIDENT_EVENT, IncidentEvent.class, new IncidentDecoder(), false);
         // a compressed transaction's events carry state of their own: the payload is always opened
-        put(m, EventType.TRANSACTION_PAYLOAD_EVENT, TransactionPayloadEvent.class, new TransactionPayloadDecoder(),
+        put(
+                m,
+                EventType.TRANSACTION_PAYLOAD_EVENT,
+                TransactionPayloadEvent.class,
+                new TransactionPayloadDecoder(),
                 true);
         return Collections.unmodifiableMap(m);
     }
@@ -114,14 +132,18 @@ public final class EventRegistry {
         return switch (t) {
             case PRE_GA_WRITE_ROWS_EVENT, WRITE_ROWS_EVENT_V1, WRITE_ROWS_EVENT -> WriteRowsEvent.class;
             case PRE_GA_UPDATE_ROWS_EVENT, UPDATE_ROWS_EVENT_V1, UPDATE_ROWS_EVENT, PARTIAL_UPDATE_ROWS_EVENT ->
-                    UpdateRowsEvent.class; // a partial update is an update whose JSON may come as changes
+                UpdateRowsEvent.class; // a partial update is an update whose JSON may come as changes
             case PRE_GA_DELETE_ROWS_EVENT, DELETE_ROWS_EVENT_V1, DELETE_ROWS_EVENT -> DeleteRowsEvent.class;
             default -> null;
         };
     }
 
-    private static void put(Map<EventType, Entry> m, EventType type, Class<? extends BinlogEvent> recordClass,
-            BodyDecoder decoder, boolean carriesState) {
+    private static void put(
+            Map<EventType, Entry> m,
+            EventType type,
+            Class<? extends BinlogEvent> recordClass,
+            BodyDecoder decoder,
+            boolean carriesState) {
         if (m.put(type, new Entry(recordClass, decoder, carriesState)) != null) {
             throw new IllegalStateException(type + " registered twice");
         }
@@ -164,7 +186,8 @@ public final class EventRegistry {
 
     /** Whether the event's body ends with a statement text that may be cut. */
     static boolean endsWithText(EventType type) {
-        return type == EventType.QUERY_EVENT || type == EventType.MARIADB_ANNOTATE_ROWS_EVENT
+        return type == EventType.QUERY_EVENT
+                || type == EventType.MARIADB_ANNOTATE_ROWS_EVENT
                 || type == EventType.ROWS_QUERY_LOG_EVENT;
     }
 

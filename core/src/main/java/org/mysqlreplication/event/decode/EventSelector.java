@@ -143,8 +143,7 @@ public final class EventSelector {
         private Set<String> ignoredTables = Set.of();
         private Long skipToTimestamp;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Only events of these classes ({@code null} for all). */
         public Builder onlyEvents(Set<Class<? extends BinlogEvent>> types) {

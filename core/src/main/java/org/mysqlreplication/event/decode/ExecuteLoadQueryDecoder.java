@@ -29,7 +29,7 @@ final class ExecuteLoadQueryDecoder implements BodyDecoder {
         int dup = body.readUint8();
         body.skip(Math.max(0, postHeader - POST_HEADER));
         QueryDecoder.Payload p = QueryDecoder.readPayload(body, body.slice(statusLength), schemaLength, ctx);
-        return new ExecuteLoadQueryEvent(header, threadId, execTime, errorCode, p.schema(), p.query(), p.vars(),
-                fileId, startPos, endPos, dup);
+        return new ExecuteLoadQueryEvent(
+                header, threadId, execTime, errorCode, p.schema(), p.query(), p.vars(), fileId, startPos, endPos, dup);
     }
 }

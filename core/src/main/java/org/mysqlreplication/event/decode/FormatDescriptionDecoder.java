@@ -31,8 +31,14 @@ final class FormatDescriptionDecoder implements BodyDecoder {
                 throw new BodyFormatException("binlog format version " + binlogVersion
                         + " is not supported (only v3 START_EVENT_V3 and v4 FORMAT_DESCRIPTION_EVENT are)");
             }
-            return new FormatDescriptionEvent(header, binlogVersion, serverVersion, created, EventHeader.SIZE,
-                    V3_POST_HEADER_LENGTHS, ChecksumAlgorithm.NONE);
+            return new FormatDescriptionEvent(
+                    header,
+                    binlogVersion,
+                    serverVersion,
+                    created,
+                    EventHeader.SIZE,
+                    V3_POST_HEADER_LENGTHS,
+                    ChecksumAlgorithm.NONE);
         }
         int headerLength = body.readUint8();
         if (headerLength < EventHeader.SIZE) {
@@ -55,8 +61,7 @@ final class FormatDescriptionDecoder implements BodyDecoder {
                 throw new BodyFormatException("checksum algorithm " + code + ", expected 0 (NONE) or 1 (CRC32)");
             }
         }
-        return new FormatDescriptionEvent(header, binlogVersion, serverVersion, created, headerLength, lengths,
-                alg);
+        return new FormatDescriptionEvent(header, binlogVersion, serverVersion, created, headerLength, lengths, alg);
     }
 
     static String readServerVersion(ByteReader body) {

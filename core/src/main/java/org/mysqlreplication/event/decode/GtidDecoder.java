@@ -56,7 +56,18 @@ final class GtidDecoder implements BodyDecoder {
                 ticket = body.readInt64();
             }
         }
-        return new GtidEvent(header, flags, sid, gno, lastCommitted, sequenceNumber, immediateTs, originalTs, length,
-                immediateVersion, originalVersion, ticket);
+        return new GtidEvent(
+                header,
+                flags,
+                sid,
+                gno,
+                lastCommitted,
+                sequenceNumber,
+                immediateTs,
+                originalTs,
+                length,
+                immediateVersion,
+                originalVersion,
+                ticket);
     }
 }

@@ -91,8 +91,19 @@ final class GtidTaggedDecoder implements BodyDecoder {
                 default -> ticket = SerializationVarlen.readUnsigned(in);
             }
         }
-        return new GtidEvent(header, flags, new UUID(msb, lsb), gno, lastCommitted, sequenceNumber, immediateTs,
-                originalTs != null ? originalTs : immediateTs, length, immediateVersion,
-                originalVersion != null ? originalVersion : immediateVersion, ticket, tag);
+        return new GtidEvent(
+                header,
+                flags,
+                new UUID(msb, lsb),
+                gno,
+                lastCommitted,
+                sequenceNumber,
+                immediateTs,
+                originalTs != null ? originalTs : immediateTs,
+                length,
+                immediateVersion,
+                originalVersion != null ? originalVersion : immediateVersion,
+                ticket,
+                tag);
     }
 }

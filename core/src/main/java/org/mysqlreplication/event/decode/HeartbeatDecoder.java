@@ -3,9 +3,9 @@ package org.mysqlreplication.event.decode;
 import java.nio.charset.StandardCharsets;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
-import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.HeartbeatEvent;
+import org.mysqlreplication.io.ByteReader;
 
 /**
  * HEARTBEAT_LOG_EVENT: the log file name (rest of the body). HEARTBEAT_LOG_EVENT_V2 (MySQL 8.0.26+): TLV fields,

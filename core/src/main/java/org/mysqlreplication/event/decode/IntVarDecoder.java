@@ -2,8 +2,8 @@ package org.mysqlreplication.event.decode;
 
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
-import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.event.IntVarEvent;
+import org.mysqlreplication.io.ByteReader;
 
 /** INTVAR_EVENT: type (1), value (8). */
 final class IntVarDecoder implements BodyDecoder {

@@ -3,8 +3,8 @@ package org.mysqlreplication.event.decode;
 import java.nio.charset.StandardCharsets;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
-import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.event.MariadbBinlogCheckpointEvent;
+import org.mysqlreplication.io.ByteReader;
 
 /** MariaDB BINLOG_CHECKPOINT_EVENT: file name length (4), file name. */
 final class MariadbBinlogCheckpointDecoder implements BodyDecoder {

@@ -23,12 +23,12 @@ final class MariadbCompressedQueryDecoder implements BodyDecoder {
     public BinlogEvent decode(EventHeader header, ByteReader body, DecodeContext ctx) {
         int postHeader = ctx.postHeaderLength(header.typeCode(), POST_HEADER);
         if (postHeader < POST_HEADER) {
-            throw new BodyFormatException("post-header of " + postHeader + " byte(s), expected at least "
-                    + POST_HEADER);
+            throw new BodyFormatException(
+                    "post-header of " + postHeader + " byte(s), expected at least " + POST_HEADER);
         }
         int schemaLength = body.peekUint8(SCHEMA_LENGTH_OFFSET);
-        int statusVarsLength = body.peekUint8(STATUS_VARS_LENGTH_OFFSET)
-                | body.peekUint8(STATUS_VARS_LENGTH_OFFSET + 1) << 8;
+        int statusVarsLength =
+                body.peekUint8(STATUS_VARS_LENGTH_OFFSET) | body.peekUint8(STATUS_VARS_LENGTH_OFFSET + 1) << 8;
         ByteReader head = body.slice(postHeader + statusVarsLength + schemaLength + 1);
         byte[] statement = CompressedBytes.mariadbRecord(body);
         byte[] plain = new byte[head.remaining() + statement.length];

@@ -40,11 +40,12 @@ final class MariadbCompressedRowsDecoder implements BodyDecoder {
         }
         long columns = body.readLenencInt();
         boolean update = plainType == EventType.UPDATE_ROWS_EVENT || plainType == EventType.UPDATE_ROWS_EVENT_V1;
-        long bitmaps = columns < 0 || columns > 8L * body.remaining() ? Long.MAX_VALUE
+        long bitmaps = columns < 0 || columns > 8L * body.remaining()
+                ? Long.MAX_VALUE
                 : (update ? 2 : 1) * ((columns + 7) / 8);
         if (bitmaps > body.remaining()) {
-            throw new BodyFormatException(columns + " column(s): their bitmaps need more than the " + body.remaining()
-                    + " byte(s) left");
+            throw new BodyFormatException(
+                    columns + " column(s): their bitmaps need more than the " + body.remaining() + " byte(s) left");
         }
         body.skip((int) bitmaps);
         int headLength = body.arrayOffset() - start;
@@ -52,23 +53,36 @@ final class MariadbCompressedRowsDecoder implements BodyDecoder {
         byte[] plain = new byte[headLength + images.length];
         System.arraycopy(body.array(), start, plain, 0, headLength);
         System.arraycopy(images, 0, plain, headLength, images.length);
-        EventHeader plainHeader = new EventHeader(header.timestamp(), plainType, plainType.code(),
-                header.serverId(), header.eventSize(), header.logPos(), header.flags());
+        EventHeader plainHeader = new EventHeader(
+                header.timestamp(),
+                plainType,
+                plainType.code(),
+                header.serverId(),
+                header.eventSize(),
+                header.logPos(),
+                header.flags());
         return withHeader(rows.decode(plainHeader, ByteReader.of(plain), ctx), header);
     }
 
     /** The rows event with the compressed event's own header. */
     private static BinlogEvent withHeader(BinlogEvent event, EventHeader header) {
         if (event instanceof WriteRowsEvent w) {
-            return new WriteRowsEvent(header, w.tableId(), w.table(), w.flags(), w.includedColumns(), w.rows(),
-                    w.extraData());
+            return new WriteRowsEvent(
+                    header, w.tableId(), w.table(), w.flags(), w.includedColumns(), w.rows(), w.extraData());
         }
         if (event instanceof UpdateRowsEvent u) {
-            return new UpdateRowsEvent(header, u.tableId(), u.table(), u.flags(), u.includedColumnsBefore(),
-                    u.includedColumnsAfter(), u.rows(), u.extraData());
+            return new UpdateRowsEvent(
+                    header,
+                    u.tableId(),
+                    u.table(),
+                    u.flags(),
+                    u.includedColumnsBefore(),
+                    u.includedColumnsAfter(),
+                    u.rows(),
+                    u.extraData());
         }
         DeleteRowsEvent d = (DeleteRowsEvent) event;
-        return new DeleteRowsEvent(header, d.tableId(), d.table(), d.flags(), d.includedColumns(), d.rows(),
-                d.extraData());
+        return new DeleteRowsEvent(
+                header, d.tableId(), d.table(), d.flags(), d.includedColumns(), d.rows(), d.extraData());
     }
 }

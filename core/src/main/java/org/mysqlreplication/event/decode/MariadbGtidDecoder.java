@@ -2,9 +2,9 @@ package org.mysqlreplication.event.decode;
 
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
-import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.event.MariadbGtidEvent;
 import org.mysqlreplication.event.XaXid;
+import org.mysqlreplication.io.ByteReader;
 
 /**
  * MariaDB GTID_EVENT, read in order: seq_no (8), domain_id (4), flags2 (1); commit_id (8) when FL_GROUP_COMMIT_ID
@@ -56,8 +56,8 @@ final class MariadbGtidDecoder implements BodyDecoder {
             }
         }
         skipPadding(body);
-        return new MariadbGtidEvent(header, seqNo, domainId, flags, commitId, xid, flagsExtra, extraEngines,
-                startAlterSeqNo, threadId);
+        return new MariadbGtidEvent(
+                header, seqNo, domainId, flags, commitId, xid, flagsExtra, extraEngines, startAlterSeqNo, threadId);
     }
 
     private static void skipPadding(ByteReader body) {

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
-import org.mysqlreplication.io.ByteReader;
-import org.mysqlreplication.gtid.MariadbGtid;
 import org.mysqlreplication.event.MariadbGtidListEvent;
+import org.mysqlreplication.gtid.MariadbGtid;
+import org.mysqlreplication.io.ByteReader;
 
 /**
  * MariaDB GTID_LIST_EVENT: count (4: low 28 bits count, high 4 bits flags), then per GTID domain (4), server (4),
@@ -23,8 +23,8 @@ final class MariadbGtidListDecoder implements BodyDecoder {
         int count = (int) (word & 0x0FFF_FFFFL);
         int flags = (int) (word >>> 28);
         if ((long) count * GTID_SIZE > body.remaining()) {
-            throw new BodyFormatException("GTID count " + count + " needs " + (long) count * GTID_SIZE
-                    + " byte(s), " + body.remaining() + " left");
+            throw new BodyFormatException("GTID count " + count + " needs " + (long) count * GTID_SIZE + " byte(s), "
+                    + body.remaining() + " left");
         }
         List<MariadbGtid> gtids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

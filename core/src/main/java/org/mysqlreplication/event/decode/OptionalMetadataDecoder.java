@@ -19,8 +19,7 @@ import org.mysqlreplication.io.ByteReader;
  */
 final class OptionalMetadataDecoder {
 
-    private OptionalMetadataDecoder() {
-    }
+    private OptionalMetadataDecoder() {}
 
     static TableMapOptionalMetadata decode(ByteReader body) {
         BitSet signedness = null;
@@ -65,13 +64,27 @@ final class OptionalMetadataDecoder {
                 default -> unknown.add(new RawField(type, v.readRemainingBytes()));
             }
             if (v.hasRemaining()) {
-                throw new BodyFormatException("optional metadata field " + type + " has " + v.remaining()
-                        + " byte(s) left over");
+                throw new BodyFormatException(
+                        "optional metadata field " + type + " has " + v.remaining() + " byte(s) left over");
             }
         }
-        return new TableMapOptionalMetadata(signedness, defaultCharset, overrides, columnCharsets, names,
-                setValues, enumValues, geometry, simplePk, prefixPk, enumSetDefaultCharset, enumSetOverrides,
-                enumSetColumnCharsets, visibility, vector, unknown);
+        return new TableMapOptionalMetadata(
+                signedness,
+                defaultCharset,
+                overrides,
+                columnCharsets,
+                names,
+                setValues,
+                enumValues,
+                geometry,
+                simplePk,
+                prefixPk,
+                enumSetDefaultCharset,
+                enumSetOverrides,
+                enumSetColumnCharsets,
+                visibility,
+                vector,
+                unknown);
     }
 
     private static BitSet msbFirstBitmap(ByteReader v) {

@@ -27,8 +27,8 @@ final class PreviousGtidsDecoder implements BodyDecoder {
 
     @Override
     public BinlogEvent decode(EventHeader header, ByteReader body, DecodeContext ctx) {
-        boolean tagged = body.remaining() >= 8 && body.peekUint8(7) == TAGGED_FORMAT
-                && body.peekUint8(0) == TAGGED_FORMAT;
+        boolean tagged =
+                body.remaining() >= 8 && body.peekUint8(7) == TAGGED_FORMAT && body.peekUint8(0) == TAGGED_FORMAT;
         if (!tagged && !fitsUntaggedLayout(body)) {
             return new UnknownEvent(header, body.readRemainingBytes());
         }

@@ -40,13 +40,12 @@ final class QueryDecoder implements BodyDecoder {
     }
 
     /** What follows the post-header of a QUERY or EXECUTE_LOAD_QUERY event. */
-    record Payload(QueryStatusVars vars, String schema, String query, long length) {
-    }
+    record Payload(QueryStatusVars vars, String schema, String query, long length) {}
 
     /** Decodes the status variables, then reads the schema, its NUL and the statement up to the end. */
     static Payload readPayload(ByteReader body, ByteReader statusVars, int schemaLength, DecodeContext ctx) {
-        QueryStatusVars vars = statusVars.hasRemaining() ? QueryStatusVarsDecoder.decode(statusVars)
-                : QueryStatusVars.none();
+        QueryStatusVars vars =
+                statusVars.hasRemaining() ? QueryStatusVarsDecoder.decode(statusVars) : QueryStatusVars.none();
         String schema = body.readString(schemaLength, StandardCharsets.UTF_8);
         int nul = body.readUint8();
         if (nul != 0) {

@@ -2,8 +2,8 @@ package org.mysqlreplication.event.decode;
 
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
-import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.event.RandEvent;
+import org.mysqlreplication.io.ByteReader;
 
 /** RAND_EVENT: seed1 (8), seed2 (8). */
 final class RandDecoder implements BodyDecoder {

@@ -3,9 +3,9 @@ package org.mysqlreplication.event.decode;
 import java.nio.charset.StandardCharsets;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
-import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.RotateEvent;
+import org.mysqlreplication.io.ByteReader;
 
 /** ROTATE_EVENT: position of the first event in the next file (8, absent in v1), then the file name (rest). */
 final class RotateDecoder implements BodyDecoder {

@@ -37,6 +37,7 @@ final class RowImageDecoder {
     /** Partial updates: how many JSON columns the table has (-1: not counted yet), and per column whether the
      * after image being read holds a partial update (reused from image to image). */
     private int jsonColumns = -1;
+
     private boolean[] partial;
     /** Where eagerly decoded values that come out as {@link UndecodedText} are counted. */
     private final LongAdder undecodedText;
@@ -135,7 +136,8 @@ final class RowImageDecoder {
         for (int k = 0; k < n; k++) {
             int i = valued[k];
             try {
-                values[i] = partialJson != null && partialJson[i] ? JsonPartialUpdate.read(in, defs[i].meta())
+                values[i] = partialJson != null && partialJson[i]
+                        ? JsonPartialUpdate.read(in, defs[i].meta())
                         : ValueDecoder.decode(in, defs[i]);
                 if (values[i] instanceof UndecodedText) {
                     undecodedText.increment();
@@ -190,7 +192,8 @@ final class RowImageDecoder {
     /** A value's failure, naming its column, type and metadata. */
     static BodyFormatException columnFailure(TableSchema table, int i, RuntimeException e) {
         ColumnDef d = table.columns().get(i).def();
-        return new BodyFormatException("column " + i + " (" + table.label(i) + ", " + d.type() + ", meta "
-                + d.meta() + "): " + e.getMessage(), e);
+        return new BodyFormatException(
+                "column " + i + " (" + table.label(i) + ", " + d.type() + ", meta " + d.meta() + "): " + e.getMessage(),
+                e);
     }
 }

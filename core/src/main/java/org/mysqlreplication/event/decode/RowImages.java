@@ -47,8 +47,15 @@ final class RowImages {
      * @param undecodedText where every value read that comes out as an {@link UndecodedText} is counted (a value
      *                   read twice counts twice)
      */
-    RowImages(TableSchema table, byte[] bytes, ColumnDef[] defs, int[] offsets, String binlogFile,
-            long position, String eventType, LongAdder undecodedText) {
+    RowImages(
+            TableSchema table,
+            byte[] bytes,
+            ColumnDef[] defs,
+            int[] offsets,
+            String binlogFile,
+            long position,
+            String eventType,
+            LongAdder undecodedText) {
         this.undecodedText = undecodedText;
         this.table = Objects.requireNonNull(table, "table");
         this.bytes = Objects.requireNonNull(bytes, "bytes");
@@ -120,9 +127,12 @@ final class RowImages {
 
     /** An error naming the column and where the row comes from. */
     RowValueException failure(int column, String what, Throwable cause) {
-        return new RowValueException("column " + column + " (" + table.label(column) + ", "
-                + defs[column].type() + ") of " + table.database() + "." + table.table() + ": " + what + " (file "
-                + (binlogFile == null ? "<unknown>" : binlogFile) + ", position "
-                + (position < 0 ? "<unknown>" : Long.toString(position)) + ", event " + eventType + ")", cause);
+        return new RowValueException(
+                "column " + column + " (" + table.label(column) + ", "
+                        + defs[column].type() + ") of " + table.database() + "." + table.table() + ": " + what
+                        + " (file "
+                        + (binlogFile == null ? "<unknown>" : binlogFile) + ", position "
+                        + (position < 0 ? "<unknown>" : Long.toString(position)) + ", event " + eventType + ")",
+                cause);
     }
 }

@@ -13,8 +13,7 @@ import org.mysqlreplication.schema.TableSchema;
  */
 public final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /**
      * A row of {@code table} with the columns of {@code present}, whose values are {@code values} (one per table
@@ -26,8 +25,8 @@ public final class Rows {
         Objects.requireNonNull(table, "table");
         int columns = table.columns().size();
         if (values.length != columns) {
-            throw new IllegalArgumentException("row of " + values.length + " value(s) for a table of " + columns
-                    + " column(s)");
+            throw new IllegalArgumentException(
+                    "row of " + values.length + " value(s) for a table of " + columns + " column(s)");
         }
         if (present.length() > columns) {
             throw new IllegalArgumentException("present bitmap names column " + (present.length() - 1)

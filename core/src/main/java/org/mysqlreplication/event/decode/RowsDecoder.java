@@ -38,10 +38,11 @@ final class RowsDecoder implements BodyDecoder {
         boolean update = post.update();
         RowImageDecoder decoder = new RowImageDecoder(table, ctx.undecodedText());
         RowImageDecoder.Image beforeImage = new RowImageDecoder.Image(before);
-        RowImageDecoder.Image afterImage = !update ? null
-                : after == before ? beforeImage : new RowImageDecoder.Image(after);
+        RowImageDecoder.Image afterImage =
+                !update ? null : after == before ? beforeImage : new RowImageDecoder.Image(after);
         boolean partial = header.eventType() == EventType.PARTIAL_UPDATE_ROWS_EVENT;
-        List<Row> images = ctx.lazyRows() && !partial ? views(header, body, ctx, decoder, beforeImage, afterImage)
+        List<Row> images = ctx.lazyRows() && !partial
+                ? views(header, body, ctx, decoder, beforeImage, afterImage)
                 : decoded(body, decoder, beforeImage, afterImage, partial);
         if (update) {
             List<UpdateRow> rows = new ArrayList<>(images.size() / 2);
@@ -57,8 +58,12 @@ final class RowsDecoder implements BodyDecoder {
      * Every image decoded into values; an update's before and after images alternate. {@code partial}: the
      * after images are those of a PARTIAL_UPDATE_ROWS_EVENT (always decoded eagerly).
      */
-    private static List<Row> decoded(ByteReader body, RowImageDecoder decoder, RowImageDecoder.Image before,
-            RowImageDecoder.Image after, boolean partial) {
+    private static List<Row> decoded(
+            ByteReader body,
+            RowImageDecoder decoder,
+            RowImageDecoder.Image before,
+            RowImageDecoder.Image after,
+            boolean partial) {
         List<Row> rows = null;
         while (body.hasRemaining()) {
             int from = body.remaining();
@@ -80,8 +85,13 @@ final class RowsDecoder implements BodyDecoder {
      * Every image delimited, as lazy views over one copy of the images' bytes; an update's before and after
      * images alternate.
      */
-    private static List<Row> views(EventHeader header, ByteReader body, DecodeContext ctx,
-            RowImageDecoder decoder, RowImageDecoder.Image before, RowImageDecoder.Image after) {
+    private static List<Row> views(
+            EventHeader header,
+            ByteReader body,
+            DecodeContext ctx,
+            RowImageDecoder decoder,
+            RowImageDecoder.Image before,
+            RowImageDecoder.Image after) {
         int n = decoder.columns();
         int origin = body.arrayOffset();
         int[] offsets = new int[2 * n];
@@ -100,8 +110,14 @@ final class RowsDecoder implements BodyDecoder {
             }
         }
         TableSchema table = decoder.table();
-        RowImages data = new RowImages(table, Arrays.copyOfRange(body.array(), origin, body.arrayOffset()),
-                decoder.defs(), offsets, ctx.binlogFile(), ctx.eventPosition(), header.typeName(),
+        RowImages data = new RowImages(
+                table,
+                Arrays.copyOfRange(body.array(), origin, body.arrayOffset()),
+                decoder.defs(),
+                offsets,
+                ctx.binlogFile(),
+                ctx.eventPosition(),
+                header.typeName(),
                 ctx.undecodedText());
         List<Row> rows = new ArrayList<>(images);
         for (int r = 0; r < images; r++) {

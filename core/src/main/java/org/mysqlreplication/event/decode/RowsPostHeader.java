@@ -59,9 +59,12 @@ final class RowsPostHeader {
     /** Reads the post-header and bitmaps from {@code body}, which is left at the first row image. */
     void read(EventHeader header, ByteReader body, DecodeContext ctx) {
         EventType type = header.eventType();
-        boolean v2 = type == EventType.WRITE_ROWS_EVENT || type == EventType.UPDATE_ROWS_EVENT
-                || type == EventType.DELETE_ROWS_EVENT || type == EventType.PARTIAL_UPDATE_ROWS_EVENT;
-        boolean v0 = type == EventType.PRE_GA_WRITE_ROWS_EVENT || type == EventType.PRE_GA_UPDATE_ROWS_EVENT
+        boolean v2 = type == EventType.WRITE_ROWS_EVENT
+                || type == EventType.UPDATE_ROWS_EVENT
+                || type == EventType.DELETE_ROWS_EVENT
+                || type == EventType.PARTIAL_UPDATE_ROWS_EVENT;
+        boolean v0 = type == EventType.PRE_GA_WRITE_ROWS_EVENT
+                || type == EventType.PRE_GA_UPDATE_ROWS_EVENT
                 || type == EventType.PRE_GA_DELETE_ROWS_EVENT;
         int postHeader = ctx.postHeaderLength(header.typeCode(), v2 ? 10 : 8);
         tableId = tableIdLength(postHeader) == 4 ? body.readUint32() : body.readUint48();
@@ -83,14 +86,17 @@ final class RowsPostHeader {
         }
         table = ctx.tableSchema(tableId);
         if (columns != tableMap.columnCount()) {
-            throw new BodyFormatException("rows event has " + columns + " column(s), its table map "
-                    + tableMap.columnCount());
+            throw new BodyFormatException(
+                    "rows event has " + columns + " column(s), its table map " + tableMap.columnCount());
         }
         before = bitmap(body, columns);
-        update = type == EventType.UPDATE_ROWS_EVENT || type == EventType.UPDATE_ROWS_EVENT_V1
-                || type == EventType.PRE_GA_UPDATE_ROWS_EVENT || type == EventType.PARTIAL_UPDATE_ROWS_EVENT;
+        update = type == EventType.UPDATE_ROWS_EVENT
+                || type == EventType.UPDATE_ROWS_EVENT_V1
+                || type == EventType.PRE_GA_UPDATE_ROWS_EVENT
+                || type == EventType.PARTIAL_UPDATE_ROWS_EVENT;
         after = update && !v0 ? bitmap(body, columns) : before;
-        write = type == EventType.WRITE_ROWS_EVENT || type == EventType.WRITE_ROWS_EVENT_V1
+        write = type == EventType.WRITE_ROWS_EVENT
+                || type == EventType.WRITE_ROWS_EVENT_V1
                 || type == EventType.PRE_GA_WRITE_ROWS_EVENT;
     }
 
@@ -111,7 +117,8 @@ final class RowsPostHeader {
 
     /** The WRITE or DELETE rows event of these rows. */
     BinlogEvent event(EventHeader header, List<Row> rows) {
-        return write ? new WriteRowsEvent(header, tableId, table, flags, before, rows, extra)
+        return write
+                ? new WriteRowsEvent(header, tableId, table, flags, before, rows, extra)
                 : new DeleteRowsEvent(header, tableId, table, flags, before, rows, extra);
     }
 

@@ -25,8 +25,15 @@ public final class SchemaHistoryResolver implements TableSchemaResolver {
 
     /** Applies a QUERY event's statement to {@code history}; see {@link SchemaHistory#apply}. */
     public static boolean apply(SchemaHistory history, QueryEvent query, String file, long nextPosition) {
-        return history.apply(new SchemaHistory.Statement(query.query(), query.schema(), query.statusVars().sqlMode(),
-                query.statusVars().collationServer(), query.errorCode()), file, nextPosition);
+        return history.apply(
+                new SchemaHistory.Statement(
+                        query.query(),
+                        query.schema(),
+                        query.statusVars().sqlMode(),
+                        query.statusVars().collationServer(),
+                        query.errorCode()),
+                file,
+                nextPosition);
     }
 
     private final SchemaHistory history;
@@ -35,8 +42,8 @@ public final class SchemaHistoryResolver implements TableSchemaResolver {
     private final TableMapSchemaResolver fromTableMap = new TableMapSchemaResolver();
 
     /** @param onMismatch told of each mismatch under {@link SchemaMismatchPolicy#POSITIONAL_NAMES} */
-    public SchemaHistoryResolver(SchemaHistory history, SchemaMismatchPolicy policy,
-            Consumer<SchemaMismatch> onMismatch) {
+    public SchemaHistoryResolver(
+            SchemaHistory history, SchemaMismatchPolicy policy, Consumer<SchemaMismatch> onMismatch) {
         this.history = Objects.requireNonNull(history, "history");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.onMismatch = Objects.requireNonNull(onMismatch, "onMismatch");

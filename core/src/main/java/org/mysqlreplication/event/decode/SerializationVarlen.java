@@ -11,8 +11,7 @@ import org.mysqlreplication.io.ByteReader;
  */
 final class SerializationVarlen {
 
-    private SerializationVarlen() {
-    }
+    private SerializationVarlen() {}
 
     /** Reads an unsigned value (as a long holding its 64 bits). */
     static long readUnsigned(ByteReader in) {
@@ -22,8 +21,8 @@ final class SerializationVarlen {
             return first >>> 1;
         }
         if (in.remaining() < n - 1) {
-            throw new BodyFormatException("a " + n + "-byte serialized integer with " + (in.remaining() + 1)
-                    + " byte(s) left");
+            throw new BodyFormatException(
+                    "a " + n + "-byte serialized integer with " + (in.remaining() + 1) + " byte(s) left");
         }
         long rest = in.readUintN(n - 1);
         if (n == 9) {

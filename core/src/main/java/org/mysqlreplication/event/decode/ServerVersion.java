@@ -1,6 +1,5 @@
 package org.mysqlreplication.event.decode;
 
-
 /**
  * The parts of a server version string the decoder needs: the numeric split ({@code 5.6.1}) and whether it is
  * MariaDB. Decides whether a FORMAT_DESCRIPTION_EVENT carries a checksum-algorithm byte: MySQL 5.6.1 and later,
@@ -8,8 +7,7 @@ package org.mysqlreplication.event.decode;
  */
 final class ServerVersion {
 
-    private ServerVersion() {
-    }
+    private ServerVersion() {}
 
     /** The first three numbers of the version, missing ones 0. */
     static int[] split(String version) {

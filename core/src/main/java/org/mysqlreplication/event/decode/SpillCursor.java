@@ -81,8 +81,8 @@ final class SpillCursor {
     /** Moves past {@code n} bytes, which must remain. */
     void advance(long n) {
         if (n < 0 || n > remaining()) {
-            throw new BodyFormatException("a value of " + n + " bytes runs past the end of the event: "
-                    + remaining() + " byte(s) remain");
+            throw new BodyFormatException(
+                    "a value of " + n + " bytes runs past the end of the event: " + remaining() + " byte(s) remain");
         }
         pos += n;
     }

@@ -37,12 +37,12 @@ final class SpilledEventDecoder {
     /** The common header of the event at {@code offset} of {@code file}. */
     static EventHeader readHeader(SpillFile file, long offset, DecodeContext ctx, long knownPosition) {
         try {
-            return EventDecoder.readHeader(new SpillCursor(file, offset, file.length() - offset)
-                    .window(EventHeader.SIZE));
+            return EventDecoder.readHeader(
+                    new SpillCursor(file, offset, file.length() - offset).window(EventHeader.SIZE));
         } catch (BinlogException e) {
             file.release();
-            throw new EventDecodeException("event header truncated: " + e.getMessage(), ctx.binlogFile(),
-                    knownPosition, "<unknown>", 0, e);
+            throw new EventDecodeException(
+                    "event header truncated: " + e.getMessage(), ctx.binlogFile(), knownPosition, "<unknown>", 0, e);
         }
     }
 
@@ -113,8 +113,13 @@ final class SpilledEventDecoder {
         int checksum = checkSize();
         long available = file.length() - offset;
         if (!header.eventType().isRowsEvent()) {
-            throw new EventDecodeException("only rows events are decoded from a spill file", ctx.binlogFile(),
-                    position, header.typeName(), -1, null);
+            throw new EventDecodeException(
+                    "only rows events are decoded from a spill file",
+                    ctx.binlogFile(),
+                    position,
+                    header.typeName(),
+                    -1,
+                    null);
         }
         if (checksum > 0 && ctx.verifyChecksum()) {
             verifyChecksum(new SpillCursor(file, offset, available));
@@ -135,8 +140,13 @@ final class SpilledEventDecoder {
             throw decoder.failure(e, header, position, offsetInEvent());
         }
         if (body.remaining() > 0) {
-            throw new EventDecodeException(body.remaining() + " byte(s) left over after the event body",
-                    ctx.binlogFile(), position, header.typeName(), offsetInEvent(), null);
+            throw new EventDecodeException(
+                    body.remaining() + " byte(s) left over after the event body",
+                    ctx.binlogFile(),
+                    position,
+                    header.typeName(),
+                    offsetInEvent(),
+                    null);
         }
         return event;
     }
@@ -156,8 +166,8 @@ final class SpilledEventDecoder {
         }
         long expected = cursor.window(4).readUint32();
         if (crc.getValue() != expected) {
-            throw new ChecksumException(decoder.context().binlogFile(), position, header.typeName(), expected,
-                    crc.getValue());
+            throw new ChecksumException(
+                    decoder.context().binlogFile(), position, header.typeName(), expected, crc.getValue());
         }
     }
 }

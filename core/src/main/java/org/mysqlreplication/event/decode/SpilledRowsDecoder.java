@@ -1,7 +1,6 @@
 package org.mysqlreplication.event.decode;
 
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import org.mysqlreplication.event.BinlogEvent;
@@ -43,6 +42,7 @@ final class SpilledRowsDecoder {
     private int largeValues;
     /** The columns of the image being read that have a value. */
     private int[] valued;
+
     private LongAdder undecodedText;
 
     SpilledRowsDecoder(SpillCursor body, SpillFile file, long threshold) {
@@ -71,8 +71,8 @@ final class SpilledRowsDecoder {
         valued = new int[defs.length];
         RowImageDecoder.Image before = new RowImageDecoder.Image(post.before());
         if (post.update()) {
-            RowImageDecoder.Image after = post.after() == post.before() ? before
-                    : new RowImageDecoder.Image(post.after());
+            RowImageDecoder.Image after =
+                    post.after() == post.before() ? before : new RowImageDecoder.Image(post.after());
             List<UpdateRow> rows = new ArrayList<>();
             while (body.remaining() > 0) {
                 Row b = image(before);

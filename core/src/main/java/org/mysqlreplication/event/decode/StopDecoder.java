@@ -2,8 +2,8 @@ package org.mysqlreplication.event.decode;
 
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
-import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.event.StopEvent;
+import org.mysqlreplication.io.ByteReader;
 
 /** STOP_EVENT: no body. */
 final class StopDecoder implements BodyDecoder {

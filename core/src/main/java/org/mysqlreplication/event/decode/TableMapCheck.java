@@ -29,8 +29,7 @@ import org.mysqlreplication.value.ColumnType;
  */
 public final class TableMapCheck {
 
-    private TableMapCheck() {
-    }
+    private TableMapCheck() {}
 
     /**
      * The schema of {@code tableMap}'s rows from {@code definition}: merged when they agree; on a mismatch a
@@ -39,8 +38,13 @@ public final class TableMapCheck {
      *
      * @param source where the definition comes from, for the message
      */
-    public static TableSchema resolve(TableMapEvent tableMap, TableSchema fromTableMap, TableDefinition definition,
-            String source, SchemaMismatchPolicy policy, Consumer<SchemaMismatch> onMismatch) {
+    public static TableSchema resolve(
+            TableMapEvent tableMap,
+            TableSchema fromTableMap,
+            TableDefinition definition,
+            String source,
+            SchemaMismatchPolicy policy,
+            Consumer<SchemaMismatch> onMismatch) {
         SchemaMismatch mismatch = check(tableMap, fromTableMap, definition, source);
         if (mismatch == null) {
             return merge(tableMap, fromTableMap, definition);
@@ -57,13 +61,13 @@ public final class TableMapCheck {
      *
      * @param fromTableMap what the TABLE_MAP alone says ({@link TableMapSchemaResolver})
      */
-    public static SchemaMismatch check(TableMapEvent tableMap, TableSchema fromTableMap, TableDefinition definition,
-            String source) {
+    public static SchemaMismatch check(
+            TableMapEvent tableMap, TableSchema fromTableMap, TableDefinition definition, String source) {
         String table = tableMap.schema() + "." + tableMap.table();
         int n = tableMap.columnCount();
         if (definition.columns().size() != n) {
-            return new SchemaMismatch(table, 0, null, n + " column(s)", definition.columns().size() + " column(s)",
-                    source);
+            return new SchemaMismatch(
+                    table, 0, null, n + " column(s)", definition.columns().size() + " column(s)", source);
         }
         TableMapOptionalMetadata opt = tableMap.optionalMetadata();
         int[] meta = tableMap.columnMetadata();
@@ -80,14 +84,17 @@ public final class TableMapCheck {
                 problem = BinlogColumnTypes.describe(type, meta[i]);
             } else if (opt.signedness() != null && isNumeric(type) && binlog.unsigned() != d.unsigned()) {
                 problem = binlog.unsigned() ? "UNSIGNED" : "SIGNED";
-            } else if (binlogCharset != null && charset != null && (d.isText() || binaryType(d))
+            } else if (binlogCharset != null
+                    && charset != null
+                    && (d.isText() || binaryType(d))
                     && !binlogCharset.equals(Charsets.normalize(charset))) {
                 problem = "character set " + binlogCharset;
             } else if (i < opt.columnNames().size() && !opt.columnNames().get(i).equalsIgnoreCase(d.name())) {
                 problem = "the name " + opt.columnNames().get(i);
             } else if (labelsDiffer(binlog, d)) {
                 problem = (d.dataType().equals("enum") ? "ENUM" : "SET") + " values that differ";
-            } else if (type == ColumnType.GEOMETRY && geometry < opt.geometryTypes().size()
+            } else if (type == ColumnType.GEOMETRY
+                    && geometry < opt.geometryTypes().size()
                     && !geometrySubtype(opt.geometryTypes().get(geometry), d.dataType())) {
                 problem = "geometry type " + opt.geometryTypes().get(geometry);
             }
@@ -108,12 +115,17 @@ public final class TableMapCheck {
             ColumnSchema base = fromTableMap.columns().get(i);
             ColumnDef b = base.def();
             ColumnDefinition d = definition.columns().get(i);
-            int collation = b.collationId() != ColumnDef.UNKNOWN_COLLATION ? b.collationId()
+            int collation = b.collationId() != ColumnDef.UNKNOWN_COLLATION
+                    ? b.collationId()
                     : binaryType(d) ? ColumnDef.BINARY_COLLATION : Charsets.idOf(d.charset());
             int meta = oldTemporal(b) && d.fsp() > 0 ? d.fsp() : b.meta();
             boolean enumType = d.dataType().equals("enum");
             boolean setType = d.dataType().equals("set");
-            ColumnDef def = new ColumnDef(b.type(), meta, b.unsigned() || d.unsigned(), collation,
+            ColumnDef def = new ColumnDef(
+                    b.type(),
+                    meta,
+                    b.unsigned() || d.unsigned(),
+                    collation,
                     b.enumValues().isEmpty() && enumType ? d.labels() : b.enumValues(),
                     b.setValues().isEmpty() && setType ? d.labels() : b.setValues());
             merged.add(new ColumnSchema(d.name(), def, base.nullable()));
@@ -153,15 +165,24 @@ public final class TableMapCheck {
     }
 
     private static boolean labelsDiffer(ColumnDef binlog, ColumnDefinition d) {
-        List<String> fromEvent = d.dataType().equals("enum") ? binlog.enumValues()
+        List<String> fromEvent = d.dataType().equals("enum")
+                ? binlog.enumValues()
                 : d.dataType().equals("set") ? binlog.setValues() : List.of();
         return !fromEvent.isEmpty() && !fromEvent.equals(d.labels());
     }
 
     /** MySQL's GEOMETRY_TYPE codes: 0 geometry, 1 point, ..., 7 geometrycollection. */
     private static boolean geometrySubtype(int code, String dataType) {
-        String[] names = {"geometry", "point", "linestring", "polygon", "multipoint", "multilinestring",
-            "multipolygon", "geometrycollection"};
+        String[] names = {
+            "geometry",
+            "point",
+            "linestring",
+            "polygon",
+            "multipoint",
+            "multilinestring",
+            "multipolygon",
+            "geometrycollection"
+        };
         return code < 0 || code >= names.length || names[code].equals(dataType);
     }
 }

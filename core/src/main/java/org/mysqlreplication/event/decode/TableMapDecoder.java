@@ -50,16 +50,16 @@ final class TableMapDecoder implements BodyDecoder {
         ByteReader metaBlock = body.slice(body.readLenencLength());
         int[] meta = ColumnMetadata.read(metaBlock, types);
         if (metaBlock.hasRemaining()) {
-            throw new BodyFormatException("column metadata block has " + metaBlock.remaining()
-                    + " byte(s) left after " + count + " column(s)");
+            throw new BodyFormatException("column metadata block has " + metaBlock.remaining() + " byte(s) left after "
+                    + count + " column(s)");
         }
         BitSet nullable = body.readBitmap(count);
         if (nullable.length() > count) {
             nullable.clear(count, nullable.length());
         }
         TableMapOptionalMetadata optional = OptionalMetadataDecoder.decode(body);
-        TableMapEvent event = new TableMapEvent(header, tableId, flags, schema, table, Arrays.asList(types), meta,
-                nullable, optional);
+        TableMapEvent event = new TableMapEvent(
+                header, tableId, flags, schema, table, Arrays.asList(types), meta, nullable, optional);
         TableSchema resolved;
         TableSchemaResolver resolver = ctx.resolves(schema, table) ? ctx.resolver() : TABLE_MAP_ONLY;
         try {
@@ -70,8 +70,9 @@ final class TableMapDecoder implements BodyDecoder {
             throw new SchemaResolverFailure(e); // a typed failure of the resolver's own: it comes out as it is
         }
         if (resolved == null || resolved.columns().size() != count) {
-            throw new BodyFormatException("schema resolver gave " + (resolved == null ? "no schema"
-                    : resolved.columns().size() + " column(s)") + " for a table map of " + count + " column(s)");
+            throw new BodyFormatException("schema resolver gave "
+                    + (resolved == null ? "no schema" : resolved.columns().size() + " column(s)")
+                    + " for a table map of " + count + " column(s)");
         }
         ctx.putTableMap(event, resolved);
         return event;

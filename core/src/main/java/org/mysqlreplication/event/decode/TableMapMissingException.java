@@ -11,8 +11,13 @@ public final class TableMapMissingException extends EventDecodeException {
     private final long tableId;
 
     public TableMapMissingException(long tableId, String binlogFile, long position, String eventType) {
-        super("rows event for table id " + tableId + " with no TABLE_MAP_EVENT before it", binlogFile, position,
-                eventType, -1, null);
+        super(
+                "rows event for table id " + tableId + " with no TABLE_MAP_EVENT before it",
+                binlogFile,
+                position,
+                eventType,
+                -1,
+                null);
         this.tableId = tableId;
     }
 

@@ -5,9 +5,9 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.event.TableMapOptionalMetadata;
 import org.mysqlreplication.schema.ColumnSchema;
 import org.mysqlreplication.schema.TableSchema;
-import org.mysqlreplication.event.TableMapOptionalMetadata;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.ColumnType;
 
@@ -49,31 +49,38 @@ public final class TableMapSchemaResolver implements TableSchemaResolver {
             List<String> setValues = List.of();
             switch (kind) {
                 case NUMERIC -> unsigned = signedness != null && signedness.get(numeric++);
-                case CHARACTER -> collation = collation(character++, opt.columnCharsets(), opt.defaultCharset(),
-                        opt.charsetOverrides());
+                case CHARACTER ->
+                    collation =
+                            collation(character++, opt.columnCharsets(), opt.defaultCharset(), opt.charsetOverrides());
                 case ENUM, SET -> {
-                    collation = collation(enumOrSet++, opt.enumAndSetColumnCharsets(),
-                            opt.enumAndSetDefaultCharset(), opt.enumAndSetCharsetOverrides());
+                    collation = collation(
+                            enumOrSet++,
+                            opt.enumAndSetColumnCharsets(),
+                            opt.enumAndSetDefaultCharset(),
+                            opt.enumAndSetCharsetOverrides());
                     if (kind == ColumnKind.ENUM) {
-                        enumValues = enums < opt.enumStrValues().size() ? opt.enumStrValues().get(enums) : List.of();
+                        enumValues = enums < opt.enumStrValues().size()
+                                ? opt.enumStrValues().get(enums)
+                                : List.of();
                         enums++;
                     } else {
-                        setValues = sets < opt.setStrValues().size() ? opt.setStrValues().get(sets) : List.of();
+                        setValues = sets < opt.setStrValues().size()
+                                ? opt.setStrValues().get(sets)
+                                : List.of();
                         sets++;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
             String name = i < opt.columnNames().size() ? opt.columnNames().get(i) : null;
-            columns.add(new ColumnSchema(name,
-                    new ColumnDef(type, meta[i], unsigned, collation, enumValues, setValues), nullable.get(i)));
+            columns.add(new ColumnSchema(
+                    name, new ColumnDef(type, meta[i], unsigned, collation, enumValues, setValues), nullable.get(i)));
         }
         return new TableSchema(tm.schema(), tm.table(), columns, primaryKey(opt));
     }
 
-    private static int collation(int ordinal, List<Integer> perColumn, Integer defaultCollation,
-            Map<Integer, Integer> overrides) {
+    private static int collation(
+            int ordinal, List<Integer> perColumn, Integer defaultCollation, Map<Integer, Integer> overrides) {
         if (ordinal < perColumn.size()) {
             return perColumn.get(ordinal);
         }
@@ -87,6 +94,8 @@ public final class TableMapSchemaResolver implements TableSchemaResolver {
         if (!opt.simplePrimaryKey().isEmpty()) {
             return opt.simplePrimaryKey();
         }
-        return opt.primaryKeyWithPrefix().stream().map(TableMapOptionalMetadata.KeyPart::column).toList();
+        return opt.primaryKeyWithPrefix().stream()
+                .map(TableMapOptionalMetadata.KeyPart::column)
+                .toList();
     }
 }

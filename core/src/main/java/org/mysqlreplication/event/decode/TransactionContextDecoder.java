@@ -26,8 +26,8 @@ final class TransactionContextDecoder implements BodyDecoder {
         long readItems = body.readUint32();
         String uuid = body.readString(uuidLength, StandardCharsets.US_ASCII);
         if (snapshotLength > body.remaining()) {
-            throw new BodyFormatException("snapshot version of " + snapshotLength + " byte(s) with "
-                    + body.remaining() + " left");
+            throw new BodyFormatException(
+                    "snapshot version of " + snapshotLength + " byte(s) with " + body.remaining() + " left");
         }
         byte[] snapshot = body.readBytes((int) snapshotLength);
         List<String> write = readSet(body, writeItems, "write");
@@ -37,8 +37,8 @@ final class TransactionContextDecoder implements BodyDecoder {
 
     private static List<String> readSet(ByteReader body, long items, String which) {
         if (items > body.remaining() / 2) {
-            throw new BodyFormatException(items + " " + which + " set item(s) do not fit in " + body.remaining()
-                    + " byte(s)");
+            throw new BodyFormatException(
+                    items + " " + which + " set item(s) do not fit in " + body.remaining() + " byte(s)");
         }
         List<String> set = new ArrayList<>((int) items);
         for (long i = 0; i < items; i++) {

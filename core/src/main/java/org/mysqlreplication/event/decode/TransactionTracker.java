@@ -50,7 +50,8 @@ final class TransactionTracker {
     /** Whether an event is one of the binlog's own, counted in its transaction (its events count, not a payload). */
     static boolean counted(EventHeader h) {
         EventType t = h.eventType();
-        return !EventReader.isArtificial(h) && t != EventType.MARIADB_ANNOTATE_ROWS_EVENT
+        return !EventReader.isArtificial(h)
+                && t != EventType.MARIADB_ANNOTATE_ROWS_EVENT
                 && t != EventType.TRANSACTION_PAYLOAD_EVENT;
     }
 
@@ -92,7 +93,8 @@ final class TransactionTracker {
     }
 
     private static boolean begins(BinlogEvent event) {
-        return event instanceof MariadbGtidEvent || event instanceof GtidEvent
+        return event instanceof MariadbGtidEvent
+                || event instanceof GtidEvent
                 || event instanceof QueryEvent q && q.query().strip().equalsIgnoreCase("BEGIN");
     }
 
@@ -104,7 +106,9 @@ final class TransactionTracker {
             return false;
         }
         String sql = q.query().strip().toUpperCase(Locale.ROOT);
-        if (sql.equals("COMMIT") || sql.equals("ROLLBACK") || sql.startsWith("XA COMMIT")
+        if (sql.equals("COMMIT")
+                || sql.equals("ROLLBACK")
+                || sql.startsWith("XA COMMIT")
                 || sql.startsWith("XA ROLLBACK")) {
             return true;
         }

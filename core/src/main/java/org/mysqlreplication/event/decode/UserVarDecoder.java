@@ -3,8 +3,8 @@ package org.mysqlreplication.event.decode;
 import java.nio.charset.StandardCharsets;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
-import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.event.UserVarEvent;
+import org.mysqlreplication.io.ByteReader;
 
 /**
  * USER_VAR_EVENT: name length (4), name, is-null (1); unless NULL: type (1), charset (4), value length (4), value,

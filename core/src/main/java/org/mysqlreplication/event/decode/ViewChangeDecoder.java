@@ -31,16 +31,16 @@ final class ViewChangeDecoder implements BodyDecoder {
         long seqNumber = body.readInt64();
         long entries = body.readUint32();
         if (entries > body.remaining() / 6) {
-            throw new BodyFormatException(entries + " certification entries do not fit in " + body.remaining()
-                    + " byte(s)");
+            throw new BodyFormatException(
+                    entries + " certification entries do not fit in " + body.remaining() + " byte(s)");
         }
         Map<String, String> info = new HashMap<>();
         for (long i = 0; i < entries; i++) {
             String key = body.readString(body.readUint16(), StandardCharsets.UTF_8);
             long n = body.readUint32();
             if (n > body.remaining()) {
-                throw new BodyFormatException("certification value of " + n + " byte(s) with " + body.remaining()
-                        + " left");
+                throw new BodyFormatException(
+                        "certification value of " + n + " byte(s) with " + body.remaining() + " left");
             }
             info.put(key, body.readString((int) n, StandardCharsets.UTF_8));
         }

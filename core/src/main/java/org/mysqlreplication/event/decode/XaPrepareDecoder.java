@@ -18,10 +18,11 @@ final class XaPrepareDecoder implements BodyDecoder {
         long gtridLength = body.readUint32();
         long bqualLength = body.readUint32();
         if (gtridLength + bqualLength > XIDDATASIZE) {
-            throw new BodyFormatException("XID of " + gtridLength + " + " + bqualLength + " bytes, at most "
-                    + XIDDATASIZE + " expected");
+            throw new BodyFormatException(
+                    "XID of " + gtridLength + " + " + bqualLength + " bytes, at most " + XIDDATASIZE + " expected");
         }
-        return new XaPrepareEvent(header, onePhase,
-                new XaXid(formatId, body.readBytes((int) gtridLength), body.readBytes((int) bqualLength)));
+        return new XaPrepareEvent(
+                header, onePhase, new XaXid(formatId, body.readBytes((int) gtridLength), body.readBytes((int)
+                        bqualLength)));
     }
 }

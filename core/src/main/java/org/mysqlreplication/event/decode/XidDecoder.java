@@ -2,8 +2,8 @@ package org.mysqlreplication.event.decode;
 
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
-import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.event.XidEvent;
+import org.mysqlreplication.io.ByteReader;
 
 /** XID_EVENT: the 8-byte transaction id. */
 final class XidDecoder implements BodyDecoder {

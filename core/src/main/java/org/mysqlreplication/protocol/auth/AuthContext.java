@@ -18,8 +18,13 @@ import java.nio.file.Path;
  * @param serverVersion           the server's version as {@code SELECT @@version} shows it, e.g. {@code 8.4.3}
  * @param where                   what the login is, for messages: {@code login to host:port as 'user'}
  */
-public record AuthContext(String password, boolean secureTransport, Path serverPublicKey,
-        boolean allowPublicKeyRetrieval, String serverVersion, String where) {
+public record AuthContext(
+        String password,
+        boolean secureTransport,
+        Path serverPublicKey,
+        boolean allowPublicKeyRetrieval,
+        String serverVersion,
+        String where) {
 
     public AuthContext {
         password = password == null ? "" : password;

@@ -35,7 +35,12 @@ public final class CachingSha2Password implements AuthPlugin {
     /** The client's request for the server's public key (sha256_password uses 1). */
     static final byte REQUEST_PUBLIC_KEY = 2;
 
-    private enum Stage { SCRAMBLE_SENT, FAST_AUTH_DONE, KEY_REQUESTED, PASSWORD_SENT }
+    private enum Stage {
+        SCRAMBLE_SENT,
+        FAST_AUTH_DONE,
+        KEY_REQUESTED,
+        PASSWORD_SENT
+    }
 
     private byte[] scramble;
     private Stage stage;
@@ -67,12 +72,17 @@ public final class CachingSha2Password implements AuthPlugin {
         }
         if (stage == Stage.KEY_REQUESTED) {
             stage = Stage.PASSWORD_SENT;
-            return Optional.of(RsaPassword.encrypt(context, NAME, scramble,
-                    RsaPassword.parsePem(context, NAME, data, "sent by the server"), transformation(context)));
+            return Optional.of(RsaPassword.encrypt(
+                    context,
+                    NAME,
+                    scramble,
+                    RsaPassword.parsePem(context, NAME, data, "sent by the server"),
+                    transformation(context)));
         }
         throw new ProtocolException(context.where() + ": " + NAME + " received " + data.length
-                + " bytes of more auth data" + (data.length > 0 ? " starting 0x" + Integer.toHexString(data[0] & 0xFF)
-                : "") + " after " + stage + "; expected fast auth success (0x03) or full authentication (0x04)"
+                + " bytes of more auth data"
+                + (data.length > 0 ? " starting 0x" + Integer.toHexString(data[0] & 0xFF) : "") + " after " + stage
+                + "; expected fast auth success (0x03) or full authentication (0x04)"
                 + " after the scramble, or the public key after asking for it");
     }
 
@@ -82,8 +92,12 @@ public final class CachingSha2Password implements AuthPlugin {
             return RsaPassword.withNul(context);
         }
         if (context.serverPublicKey() != null) {
-            return RsaPassword.encrypt(context, NAME, scramble,
-                    RsaPassword.readKeyFile(context, NAME, context.serverPublicKey()), transformation(context));
+            return RsaPassword.encrypt(
+                    context,
+                    NAME,
+                    scramble,
+                    RsaPassword.readKeyFile(context, NAME, context.serverPublicKey()),
+                    transformation(context));
         }
         if (context.allowPublicKeyRetrieval()) {
             stage = Stage.KEY_REQUESTED;

@@ -25,8 +25,8 @@ public final class ClientEd25519 implements AuthPlugin {
     @Override
     public byte[] start(byte[] pluginData, AuthContext context) {
         if (pluginData.length < NONCE_LENGTH) {
-            throw new ProtocolException(context.where() + ": " + NAME + ": nonce of " + NONCE_LENGTH + " bytes expected, found "
-                    + pluginData.length);
+            throw new ProtocolException(context.where() + ": " + NAME + ": nonce of " + NONCE_LENGTH
+                    + " bytes expected, found " + pluginData.length);
         }
         byte[] nonce = Arrays.copyOf(pluginData, NONCE_LENGTH);
         byte[] az = Ed25519.sha512(context.password().getBytes(StandardCharsets.UTF_8));

@@ -19,21 +19,26 @@ final class Ed25519 {
 
     private static final BigInteger P = BigInteger.TWO.pow(255).subtract(BigInteger.valueOf(19));
     /** Group order L = 2^252 + 27742317777372353535851937790883648493. */
-    private static final BigInteger L = BigInteger.TWO.pow(252)
-            .add(new BigInteger("27742317777372353535851937790883648493"));
+    private static final BigInteger L =
+            BigInteger.TWO.pow(252).add(new BigInteger("27742317777372353535851937790883648493"));
     /** d = -121665 / 121666 mod p. */
     private static final BigInteger D = BigInteger.valueOf(-121665)
-            .multiply(BigInteger.valueOf(121666).modInverse(P)).mod(P);
+            .multiply(BigInteger.valueOf(121666).modInverse(P))
+            .mod(P);
+
     private static final BigInteger D2 = D.shiftLeft(1).mod(P);
     /** Base point B: y = 4/5, x the even root. */
-    private static final BigInteger BY = BigInteger.valueOf(4).multiply(BigInteger.valueOf(5).modInverse(P)).mod(P);
-    private static final BigInteger BX = new BigInteger(
-            "15112221349535400772501151409588531511454012693041857206046113283949847762202");
-    private static final BigInteger[] B = {BX, BY, BigInteger.ONE, BX.multiply(BY).mod(P)};
+    private static final BigInteger BY =
+            BigInteger.valueOf(4).multiply(BigInteger.valueOf(5).modInverse(P)).mod(P);
+
+    private static final BigInteger BX =
+            new BigInteger("15112221349535400772501151409588531511454012693041857206046113283949847762202");
+    private static final BigInteger[] B = {
+        BX, BY, BigInteger.ONE, BX.multiply(BY).mod(P)
+    };
     private static final BigInteger[] IDENTITY = {BigInteger.ZERO, BigInteger.ONE, BigInteger.ONE, BigInteger.ZERO};
 
-    private Ed25519() {
-    }
+    private Ed25519() {}
 
     /** The 64-byte signature {@code R || S} of {@code message} under the expanded secret {@code az}. */
     static byte[] sign(byte[] az, byte[] message) {
@@ -92,8 +97,12 @@ final class Ed25519 {
         BigInteger f = d.subtract(c);
         BigInteger g = d.add(c);
         BigInteger h = b.add(a);
-        return new BigInteger[] {e.multiply(f).mod(P), g.multiply(h).mod(P), f.multiply(g).mod(P),
-            e.multiply(h).mod(P)};
+        return new BigInteger[] {
+            e.multiply(f).mod(P),
+            g.multiply(h).mod(P),
+            f.multiply(g).mod(P),
+            e.multiply(h).mod(P)
+        };
     }
 
     /** {@code s·point} by double-and-add. */

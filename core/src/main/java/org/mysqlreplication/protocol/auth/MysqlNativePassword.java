@@ -31,8 +31,8 @@ public final class MysqlNativePassword implements AuthPlugin {
             return new byte[0];
         }
         if (pluginData.length < SCRAMBLE_LENGTH) {
-            throw new ProtocolException(context.where() + ": " + NAME + ": scramble of " + SCRAMBLE_LENGTH + " bytes expected, found "
-                    + pluginData.length);
+            throw new ProtocolException(context.where() + ": " + NAME + ": scramble of " + SCRAMBLE_LENGTH
+                    + " bytes expected, found " + pluginData.length);
         }
         byte[] scramble = Arrays.copyOf(pluginData, SCRAMBLE_LENGTH); // an auth switch adds a NUL
         MessageDigest sha1 = sha1();

@@ -30,8 +30,7 @@ final class RsaPassword {
     /** {@code RSA_PKCS1_PADDING}, which caching_sha2_password servers before 8.0.5 decrypt with. */
     static final String PKCS1 = "RSA/ECB/PKCS1Padding";
 
-    private RsaPassword() {
-    }
+    private RsaPassword() {}
 
     /** The password encrypted for the server: {@code RSA(password + NUL XOR scramble)}. */
     static byte[] encrypt(AuthContext context, String plugin, byte[] scramble, PublicKey key, String transformation) {
@@ -46,9 +45,12 @@ final class RsaPassword {
             return cipher.doFinal(plain);
         } catch (GeneralSecurityException e) {
             int bits = key instanceof RSAPublicKey rsa ? rsa.getModulus().bitLength() : -1;
-            throw AuthenticationException.refusedByClient(context.where(), plugin + ": could not encrypt the"
-                    + " password (" + plain.length + " bytes with its NUL) with the server's " + bits
-                    + "-bit RSA key and " + transformation + ": " + e.getClass().getSimpleName());
+            throw AuthenticationException.refusedByClient(
+                    context.where(),
+                    plugin + ": could not encrypt the"
+                            + " password (" + plain.length + " bytes with its NUL) with the server's " + bits
+                            + "-bit RSA key and " + transformation + ": "
+                            + e.getClass().getSimpleName());
         } finally {
             Arrays.fill(plain, (byte) 0);
             Arrays.fill(password, (byte) 0);
@@ -61,8 +63,10 @@ final class RsaPassword {
         try {
             pem = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw AuthenticationException.refusedByClient(context.where(), plugin + ": cannot read the server's public"
-                    + " key file " + file + " (serverPublicKey): " + e.getClass().getSimpleName());
+            throw AuthenticationException.refusedByClient(
+                    context.where(),
+                    plugin + ": cannot read the server's public" + " key file " + file + " (serverPublicKey): "
+                            + e.getClass().getSimpleName());
         }
         return parsePem(context, plugin, pem, "file " + file);
     }
@@ -73,16 +77,21 @@ final class RsaPassword {
         int begin = text.indexOf("-----BEGIN PUBLIC KEY-----");
         int end = text.indexOf("-----END PUBLIC KEY-----");
         if (begin < 0 || end < begin) {
-            throw AuthenticationException.refusedByClient(context.where(), plugin + ": the server's public key ("
-                    + source + ", " + pem.length + " bytes) is not a PEM '-----BEGIN PUBLIC KEY-----' block");
+            throw AuthenticationException.refusedByClient(
+                    context.where(),
+                    plugin + ": the server's public key (" + source + ", " + pem.length
+                            + " bytes) is not a PEM '-----BEGIN PUBLIC KEY-----' block");
         }
-        String base64 = text.substring(begin + "-----BEGIN PUBLIC KEY-----".length(), end).replaceAll("\\s", "");
+        String base64 = text.substring(begin + "-----BEGIN PUBLIC KEY-----".length(), end)
+                .replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(
-                    new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
-            throw AuthenticationException.refusedByClient(context.where(), plugin + ": the server's public key ("
-                    + source + ") is not an RSA public key: " + e.getClass().getSimpleName());
+            throw AuthenticationException.refusedByClient(
+                    context.where(),
+                    plugin + ": the server's public key (" + source + ") is not an RSA public key: "
+                            + e.getClass().getSimpleName());
         }
     }
 
@@ -91,11 +100,13 @@ final class RsaPassword {
      * fetching the key.
      */
     static AuthenticationException needsTlsOrKey(AuthContext context, String plugin) {
-        return AuthenticationException.refusedByClient(context.where(), plugin + " needs the password sent over TLS"
-                + " or encrypted with the server's RSA public key, and neither is configured: use TLS (sslMode"
-                + " REQUIRED or stronger), give the server's public key file (serverPublicKey, the server's"
-                + " public_key.pem), or let the client fetch the key from the server (allowPublicKeyRetrieval;"
-                + " a man in the middle could then hand out its own key)");
+        return AuthenticationException.refusedByClient(
+                context.where(),
+                plugin + " needs the password sent over TLS"
+                        + " or encrypted with the server's RSA public key, and neither is configured: use TLS (sslMode"
+                        + " REQUIRED or stronger), give the server's public key file (serverPublicKey, the server's"
+                        + " public_key.pem), or let the client fetch the key from the server (allowPublicKeyRetrieval;"
+                        + " a man in the middle could then hand out its own key)");
     }
 
     /** The password and a NUL, as sent in clear over TLS. */

@@ -49,8 +49,12 @@ public final class Sha256Password implements AuthPlugin {
             return RsaPassword.withNul(context);
         }
         if (context.serverPublicKey() != null) {
-            return RsaPassword.encrypt(context, NAME, scramble,
-                    RsaPassword.readKeyFile(context, NAME, context.serverPublicKey()), RsaPassword.OAEP);
+            return RsaPassword.encrypt(
+                    context,
+                    NAME,
+                    scramble,
+                    RsaPassword.readKeyFile(context, NAME, context.serverPublicKey()),
+                    RsaPassword.OAEP);
         }
         if (context.allowPublicKeyRetrieval()) {
             keyRequested = true;
@@ -66,8 +70,12 @@ public final class Sha256Password implements AuthPlugin {
                     + " bytes of more auth data without having asked for the server's public key");
         }
         keyRequested = false;
-        return Optional.of(RsaPassword.encrypt(context, NAME, scramble,
-                RsaPassword.parsePem(context, NAME, data, "sent by the server"), RsaPassword.OAEP));
+        return Optional.of(RsaPassword.encrypt(
+                context,
+                NAME,
+                scramble,
+                RsaPassword.parsePem(context, NAME, data, "sent by the server"),
+                RsaPassword.OAEP));
     }
 
     /** The first 20 bytes of the plugin data (an auth switch request adds a NUL). */

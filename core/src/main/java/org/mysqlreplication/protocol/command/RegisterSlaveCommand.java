@@ -10,8 +10,8 @@ import org.mysqlreplication.net.PayloadWriter;
  *
  * <p>{@code toString()} hides the report password. Immutable and thread-safe.
  */
-public record RegisterSlaveCommand(long serverId, String reportHost, String reportUser, String reportPassword,
-        int reportPort) implements Command {
+public record RegisterSlaveCommand(
+        long serverId, String reportHost, String reportUser, String reportPassword, int reportPort) implements Command {
 
     public static final int COM_REGISTER_SLAVE = 0x15;
 

@@ -70,8 +70,8 @@ final class JsonBinary {
     /** Walks the document in {@code b[offset, offset + length)}. */
     static void walk(byte[] b, int offset, int length, JsonHandler handler) {
         if (offset < 0 || length < 0 || offset > b.length - length) {
-            throw new IllegalArgumentException("range offset=" + offset + " length=" + length + " outside array of "
-                    + b.length);
+            throw new IllegalArgumentException(
+                    "range offset=" + offset + " length=" + length + " outside array of " + b.length);
         }
         if (length == 0) {
             handler.literal(NULL_LITERAL);
@@ -114,8 +114,10 @@ final class JsonBinary {
         int valueEntry = 1 + os;
         long header = 2L * os + count * ((object ? keyEntry : 0) + valueEntry);
         if (header > size) {
-            throw error(kind(type) + " of " + count + " members needs a header of " + header
-                    + " bytes, more than its size " + size, start);
+            throw error(
+                    kind(type) + " of " + count + " members needs a header of " + header + " bytes, more than its size "
+                            + size,
+                    start);
         }
         int n = (int) count;
         int limit = start + (int) size;
@@ -132,9 +134,12 @@ final class JsonBinary {
                 long keyOffset = offsetOrSize(entry, large);
                 int keyLength = uint16(entry + os);
                 if (keyOffset < header || keyOffset + keyLength > size) {
-                    throw error("key " + i + " of the " + kind(type) + " at " + at(start) + " spans offsets "
-                            + keyOffset + ".." + (keyOffset + keyLength) + ", outside the object's data " + header
-                            + ".." + size, entry);
+                    throw error(
+                            "key " + i + " of the " + kind(type) + " at " + at(start) + " spans offsets "
+                                    + keyOffset + ".." + (keyOffset + keyLength) + ", outside the object's data "
+                                    + header
+                                    + ".." + size,
+                            entry);
                 }
                 handler.key(b, start + (int) keyOffset, keyLength, i);
             } else {
@@ -148,8 +153,10 @@ final class JsonBinary {
             }
             long valueOffset = offsetOrSize(entry + 1, large);
             if (valueOffset < header || valueOffset >= size) {
-                throw error("value " + i + " of the " + kind(type) + " at " + at(start) + " is at offset " + valueOffset
-                        + ", outside the container's data " + header + ".." + size, entry);
+                throw error(
+                        "value " + i + " of the " + kind(type) + " at " + at(start) + " is at offset " + valueOffset
+                                + ", outside the container's data " + header + ".." + size,
+                        entry);
             }
             value(valueType, start + (int) valueOffset, limit, depth);
         }
@@ -177,8 +184,9 @@ final class JsonBinary {
                 need(1, start, end, "literal");
                 int literal = b[start] & 0xFF;
                 if (literal > FALSE_LITERAL) {
-                    throw error(String.format("literal 0x00 (null), 0x01 (true) or 0x02 (false), found 0x%02X",
-                            literal), start);
+                    throw error(
+                            String.format("literal 0x00 (null), 0x01 (true) or 0x02 (false), found 0x%02X", literal),
+                            start);
                 }
                 handler.literal(literal);
                 break;
@@ -277,7 +285,6 @@ final class JsonBinary {
     }
 
     private InvalidColumnValueException error(String problem, int index) {
-        return new InvalidColumnValueException(ColumnType.JSON, "binary JSON: " + problem + " (at " + at(index)
-                + ")");
+        return new InvalidColumnValueException(ColumnType.JSON, "binary JSON: " + problem + " (at " + at(index) + ")");
     }
 }

@@ -40,8 +40,7 @@ final class JsonOpaque {
 
     private static final int PACKED_SIZE = 8;
 
-    private JsonOpaque() {
-    }
+    private JsonOpaque() {}
 
     /** The DECIMAL stored in an opaque NEWDECIMAL value, with its stored scale. */
     static BigDecimal decimal(byte[] b, int offset, int length) {
@@ -57,8 +56,8 @@ final class JsonOpaque {
         } catch (InvalidColumnValueException e) {
             throw e;
         } catch (BinlogException e) {
-            throw invalid("opaque DECIMAL(" + precision + "," + scale + ") needs more than its " + (length - 2)
-                    + " bytes");
+            throw invalid(
+                    "opaque DECIMAL(" + precision + "," + scale + ") needs more than its " + (length - 2) + " bytes");
         }
         if (in.hasRemaining()) {
             throw invalid("opaque DECIMAL(" + precision + "," + scale + ") leaves " + in.remaining()
@@ -71,8 +70,7 @@ final class JsonOpaque {
      * The fields of an opaque DATE, TIME, DATETIME or TIMESTAMP, unpacked as {@code TIME_from_longlong_packed}
      * does; a TIME has no date fields and its hour may exceed 23.
      */
-    record Temporal(boolean negative, int year, int month, int day, int hour, int minute, int second, int micros) {
-    }
+    record Temporal(boolean negative, int year, int month, int day, int hour, int minute, int second, int micros) {}
 
     /** The temporal value stored in an opaque value of field type DATE, TIME, DATETIME or TIMESTAMP. */
     static Temporal temporal(int fieldType, byte[] b, int offset, int length) {
@@ -92,14 +90,28 @@ final class JsonOpaque {
         }
         long intPart = v >> 24;
         if (fieldType == TIME) {
-            return new Temporal(negative, 0, 0, 0, (int) (intPart >> 12 & 0x3FF), (int) (intPart >> 6 & 0x3F),
-                    (int) (intPart & 0x3F), micros);
+            return new Temporal(
+                    negative,
+                    0,
+                    0,
+                    0,
+                    (int) (intPart >> 12 & 0x3FF),
+                    (int) (intPart >> 6 & 0x3F),
+                    (int) (intPart & 0x3F),
+                    micros);
         }
         long ymd = intPart >> 17;
         long ym = ymd >> 5;
         long hms = intPart & 0x1FFFF;
-        return new Temporal(negative, (int) (ym / 13), (int) (ym % 13), (int) (ymd & 0x1F), (int) (hms >> 12),
-                (int) (hms >> 6 & 0x3F), (int) (hms & 0x3F), micros);
+        return new Temporal(
+                negative,
+                (int) (ym / 13),
+                (int) (ym % 13),
+                (int) (ymd & 0x1F),
+                (int) (hms >> 12),
+                (int) (hms >> 6 & 0x3F),
+                (int) (hms & 0x3F),
+                micros);
     }
 
     /**
@@ -136,14 +148,16 @@ final class JsonOpaque {
         }
         boolean date = fieldType == DATE;
         try {
-            return date ? LocalDate.of(t.year(), t.month(), t.day())
-                    : LocalDateTime.of(t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second(),
-                            t.micros() * 1000);
+            return date
+                    ? LocalDate.of(t.year(), t.month(), t.day())
+                    : LocalDateTime.of(
+                            t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second(), t.micros() * 1000);
         } catch (DateTimeException e) {
             try {
-                return date ? new MysqlDateTime(true, t.year(), t.month(), t.day(), 0, 0, 0, 0, 0)
-                        : new MysqlDateTime(false, t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second(),
-                                t.micros(), 6);
+                return date
+                        ? new MysqlDateTime(true, t.year(), t.month(), t.day(), 0, 0, 0, 0, 0)
+                        : new MysqlDateTime(
+                                false, t.year(), t.month(), t.day(), t.hour(), t.minute(), t.second(), t.micros(), 6);
             } catch (IllegalArgumentException outOfRange) {
                 throw invalid("opaque temporal value of field type " + fieldType + " has fields out of range");
             }

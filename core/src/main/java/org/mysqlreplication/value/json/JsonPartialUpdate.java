@@ -40,16 +40,18 @@ public final class JsonPartialUpdate {
     public static JsonPartialUpdate read(ByteReader in, int prefixWidth) {
         long length = in.readUintN(prefixWidth);
         if (length > in.remaining()) {
-            throw new InvalidColumnValueException(ColumnType.JSON, "partial update of " + length
-                    + " bytes, but only " + in.remaining() + " remain");
+            throw new InvalidColumnValueException(
+                    ColumnType.JSON, "partial update of " + length + " bytes, but only " + in.remaining() + " remain");
         }
         ByteReader d = in.slice((int) length);
         List<JsonDiff> diffs = new ArrayList<>();
         while (d.hasRemaining()) {
             int code = d.readUint8();
             if (code >= OPERATIONS.length) {
-                throw new InvalidColumnValueException(ColumnType.JSON, "partial update operation " + code
-                        + " at offset " + (d.position() - 1) + ", expected 0 (replace), 1 (insert) or 2 (remove)");
+                throw new InvalidColumnValueException(
+                        ColumnType.JSON,
+                        "partial update operation " + code + " at offset " + (d.position() - 1)
+                                + ", expected 0 (replace), 1 (insert) or 2 (remove)");
             }
             JsonDiff.Operation op = OPERATIONS[code];
             String path = d.readString(field(d, "path"), StandardCharsets.UTF_8);
@@ -66,8 +68,10 @@ public final class JsonPartialUpdate {
     private static int field(ByteReader d, String what) {
         long n = d.readLenencInt();
         if (n < 0 || n > d.remaining()) {
-            throw new InvalidColumnValueException(ColumnType.JSON, "partial update " + what + " of " + n
-                    + " bytes at offset " + d.position() + ", but only " + d.remaining() + " remain");
+            throw new InvalidColumnValueException(
+                    ColumnType.JSON,
+                    "partial update " + what + " of " + n + " bytes at offset " + d.position() + ", but only "
+                            + d.remaining() + " remain");
         }
         return (int) n;
     }

@@ -41,11 +41,14 @@ final class JsonTextWriter implements JsonHandler {
         if (s.indexOf('\uFFFD') >= 0) {
             // the JDK replaced bad input, or the data holds a real U+FFFD: decode again strictly to know which
             try {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(out, 0, count));
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(out, 0, count));
             } catch (CharacterCodingException e) {
-                throw new InvalidColumnValueException(ColumnType.JSON, "binary JSON: a string or key is not valid"
-                        + " UTF-8");
+                throw new InvalidColumnValueException(
+                        ColumnType.JSON, "binary JSON: a string or key is not valid" + " UTF-8");
             }
         }
         return s;

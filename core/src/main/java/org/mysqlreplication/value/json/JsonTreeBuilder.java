@@ -22,6 +22,7 @@ final class JsonTreeBuilder implements JsonHandler {
 
     /** The open containers, innermost first: the modifiable map or list behind the view handed to the parent. */
     private final ArrayDeque<Object> open = new ArrayDeque<>();
+
     private String key;
     private Object root;
 
@@ -54,8 +55,7 @@ final class JsonTreeBuilder implements JsonHandler {
     }
 
     @Override
-    public void element(int index) {
-    }
+    public void element(int index) {}
 
     @Override
     public void endArray() {

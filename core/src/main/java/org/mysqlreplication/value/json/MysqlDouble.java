@@ -38,11 +38,12 @@ final class MysqlDouble {
     /** Significant digits that always identify a double. */
     private static final int MAX_DIGITS = 17;
     /** The powers of ten a double holds exactly. */
-    private static final double[] POW10 = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13,
-        1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    private static final double[] POW10 = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
+        1e20, 1e21, 1e22
+    };
 
-    private MysqlDouble() {
-    }
+    private MysqlDouble() {}
 
     /** Appends {@code d} (finite, as JSON allows) as MySQL prints it. */
     static void append(StringBuilder sb, double d) {
@@ -183,7 +184,9 @@ final class MysqlDouble {
             return digits;
         }
         BigDecimal exact = new BigDecimal(d);
-        long rounded = exact.movePointRight(length - decpt).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+        long rounded = exact.movePointRight(length - decpt)
+                .setScale(0, RoundingMode.HALF_EVEN)
+                .longValueExact();
         if (readsBack(rounded, length, decpt, d)) {
             return rounded;
         }

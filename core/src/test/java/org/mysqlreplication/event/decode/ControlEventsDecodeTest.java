@@ -7,11 +7,9 @@ import static org.mysqlreplication.event.decode.EventBytes.event;
 
 import java.math.BigInteger;
 import java.util.Arrays;
-import org.mysqlreplication.event.MariadbStartEncryptionEvent;
-import org.mysqlreplication.event.BinlogPosition;
-import org.mysqlreplication.io.Payload;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
@@ -19,6 +17,7 @@ import org.mysqlreplication.event.FormatDescriptionEvent;
 import org.mysqlreplication.event.HeartbeatEvent;
 import org.mysqlreplication.event.IncidentEvent;
 import org.mysqlreplication.event.IntVarEvent;
+import org.mysqlreplication.event.MariadbStartEncryptionEvent;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.RandEvent;
 import org.mysqlreplication.event.RotateEvent;
@@ -27,6 +26,7 @@ import org.mysqlreplication.event.UnknownEvent;
 import org.mysqlreplication.event.UserVarEvent;
 import org.mysqlreplication.event.XidEvent;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.Payload;
 
 /** Control events built from the layouts of MySQL's control_events.h / statement_events.h. */
 class ControlEventsDecodeTest {
@@ -92,8 +92,8 @@ class ControlEventsDecodeTest {
     @Test
     void formatDescriptionOfOldServerHasNoChecksumByte() {
         int[] p = Arrays.copyOf(mysql8PostHeaders(), 27);
-        FormatDescriptionEvent e = (FormatDescriptionEvent) decode(event(15, body().bytes(fdeBody("5.5.27-log", p,
-                null)).build(), false));
+        FormatDescriptionEvent e = (FormatDescriptionEvent)
+                decode(event(15, body().bytes(fdeBody("5.5.27-log", p, null)).build(), false));
         assertThat(e.checksumAlgorithm()).isEqualTo(ChecksumAlgorithm.NONE);
         assertThat(e.postHeaderLengths()).hasSize(27);
     }
@@ -101,28 +101,34 @@ class ControlEventsDecodeTest {
     @Test
     void mariadbBefore5_6_1StillHasTheChecksumByte() {
         int[] p = Arrays.copyOf(mysql8PostHeaders(), 163);
-        FormatDescriptionEvent e = (FormatDescriptionEvent) decode(event(15, fdeBody("5.5.36-MariaDB-log", p, 1),
-                true));
+        FormatDescriptionEvent e =
+                (FormatDescriptionEvent) decode(event(15, fdeBody("5.5.36-MariaDB-log", p, 1), true));
         assertThat(e.checksumAlgorithm()).isEqualTo(ChecksumAlgorithm.CRC32);
         assertThat(e.postHeaderLengths()).hasSize(163);
     }
 
     @Test
     void rotateGivesPositionAndNextFileAndSetsTheContextFile() {
-        RotateEvent e = (RotateEvent) decode(event(4, body().u64(4).str("mysql-bin.000002").build(), false));
+        RotateEvent e = (RotateEvent)
+                decode(event(4, body().u64(4).str("mysql-bin.000002").build(), false));
         assertThat(e.position()).isEqualTo(4);
         assertThat(e.nextBinlog()).isEqualTo("mysql-bin.000002");
         // the stream's reader, not the decoder, follows ROTATE events to the next file
         EventReader stream = EventReader.forStream(ctx, EventSelector.ALL, null);
-        stream.read(Payload.of(ByteReader.of(event(4, body().u64(4).str("mysql-bin.000002").build(), false))), -1);
+        stream.read(
+                Payload.of(ByteReader.of(
+                        event(4, body().u64(4).str("mysql-bin.000002").build(), false))),
+                -1);
         assertThat(ctx.binlogFile()).isEqualTo("mysql-bin.000002");
         assertThat(stream.position()).isEqualTo(new BinlogPosition("mysql-bin.000002", 4));
     }
 
     @Test
     void smallFixedEvents() {
-        assertThat(((XidEvent) decode(event(16, body().u64(-2L).build(), false))).xid()).isEqualTo(-2L);
-        IntVarEvent iv = (IntVarEvent) decode(event(5, body().u8(2).u64(5_000_000_000L).build(), false));
+        assertThat(((XidEvent) decode(event(16, body().u64(-2L).build(), false))).xid())
+                .isEqualTo(-2L);
+        IntVarEvent iv =
+                (IntVarEvent) decode(event(5, body().u8(2).u64(5_000_000_000L).build(), false));
         assertThat(iv.type()).isEqualTo(IntVarEvent.INSERT_ID);
         assertThat(iv.value()).isEqualTo(5_000_000_000L);
         RandEvent r = (RandEvent) decode(event(13, body().u64(123).u64(456).build(), false));
@@ -133,15 +139,23 @@ class ControlEventsDecodeTest {
 
     @Test
     void userVarIntegerUnsignedAndNull() {
-        byte[] b = body().u32(1).str("a").u8(0).u8(UserVarEvent.INT_RESULT).u32(33).u32(8).u64(-1L)
-                .u8(UserVarEvent.UNSIGNED_F).build();
+        byte[] b = body().u32(1)
+                .str("a")
+                .u8(0)
+                .u8(UserVarEvent.INT_RESULT)
+                .u32(33)
+                .u32(8)
+                .u64(-1L)
+                .u8(UserVarEvent.UNSIGNED_F)
+                .build();
         UserVarEvent e = (UserVarEvent) decode(event(14, b, false));
         assertThat(e.name()).isEqualTo("a");
         assertThat(e.charset()).isEqualTo(33);
         assertThat(e.decodedValue()).isEqualTo(new BigInteger("18446744073709551615"));
         assertThat(e.dump()).contains("Type: INT_RESULT").contains("Value: 18446744073709551615");
 
-        UserVarEvent n = (UserVarEvent) decode(event(14, body().u32(3).str("xyz").u8(1).build(), false));
+        UserVarEvent n =
+                (UserVarEvent) decode(event(14, body().u32(3).str("xyz").u8(1).build(), false));
         assertThat(n.isNull()).isTrue();
         assertThat(n.decodedValue()).isNull();
         assertThat(n.dump()).contains("Is NULL: Yes");
@@ -149,11 +163,17 @@ class ControlEventsDecodeTest {
 
     @Test
     void heartbeatV1AndV2() {
-        HeartbeatEvent v1 = (HeartbeatEvent) decode(event(27, 0, 1, 1234, 0, body().str("binlog.000007").build(),
-                false));
+        HeartbeatEvent v1 = (HeartbeatEvent)
+                decode(event(27, 0, 1, 1234, 0, body().str("binlog.000007").build(), false));
         assertThat(v1.logFile()).isEqualTo("binlog.000007");
         assertThat(v1.position()).isEqualTo(1234);
-        byte[] tlv = body().u8(1).lenencStr("binlog.000008").u8(2).u8(3).u8(0xFC).u16(5000).build();
+        byte[] tlv = body().u8(1)
+                .lenencStr("binlog.000008")
+                .u8(2)
+                .u8(3)
+                .u8(0xFC)
+                .u16(5000)
+                .build();
         HeartbeatEvent v2 = (HeartbeatEvent) decode(event(41, tlv, false));
         assertThat(v2.logFile()).isEqualTo("binlog.000008");
         assertThat(v2.position()).isEqualTo(5000);
@@ -161,15 +181,16 @@ class ControlEventsDecodeTest {
 
     @Test
     void incidentWithMessage() {
-        IncidentEvent e = (IncidentEvent) decode(event(26, body().u16(1).u8(14).str("error writing").u8('!')
-                .build(), false));
+        IncidentEvent e = (IncidentEvent) decode(
+                event(26, body().u16(1).u8(14).str("error writing").u8('!').build(), false));
         assertThat(e.incident()).isEqualTo(IncidentEvent.LOST_EVENTS);
         assertThat(e.message()).isEqualTo("error writing!");
     }
 
     @Test
     void readHeaderDoesNotAdvance() {
-        ByteReader in = ByteReader.of(event(16, 1_400_000_000L, 99, 777, 8, body().u64(1).build(), false));
+        ByteReader in = ByteReader.of(
+                event(16, 1_400_000_000L, 99, 777, 8, body().u64(1).build(), false));
         EventHeader h = EventDecoder.readHeader(in);
         assertThat(in.position()).isZero();
         assertThat(h.timestamp()).isEqualTo(1_400_000_000L);
@@ -198,15 +219,18 @@ class ControlEventsDecodeTest {
     @Test
     void truncatedBodyIsAnErrorWithTheEventType() {
         byte[] rand = event(13, body().u64(1).build(), false); // RAND needs 16 bytes
-        assertThatThrownBy(() -> decode(rand)).isInstanceOf(EventDecodeException.class)
-                .hasMessageContaining("RAND_EVENT").hasMessageContaining("read past the end");
+        assertThatThrownBy(() -> decode(rand))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("RAND_EVENT")
+                .hasMessageContaining("read past the end");
     }
 
     @Test
     void eventLongerThanTheInputIsAnError() {
         byte[] xid = event(16, body().u64(1).build(), false);
         assertThatThrownBy(() -> decoder.decode(ByteReader.of(xid, 0, 20)))
-                .isInstanceOf(EventDecodeException.class).hasMessageContaining("event size 27");
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("event size 27");
     }
 
     @Test
@@ -220,7 +244,8 @@ class ControlEventsDecodeTest {
 
         EventDecoder strict = new EventDecoder(new DecodeContext(UnknownEventPolicy.FAIL));
         assertThatThrownBy(() -> strict.decode(ByteReader.of(payload)))
-                .isInstanceOf(UnsupportedEventException.class).hasMessageContaining("IGNORABLE_LOG_EVENT");
+                .isInstanceOf(UnsupportedEventException.class)
+                .hasMessageContaining("IGNORABLE_LOG_EVENT");
     }
 
     @Test
@@ -232,10 +257,12 @@ class ControlEventsDecodeTest {
         xid[20] ^= 0x10;
         assertThatThrownBy(() -> decode(xid))
                 .isInstanceOf(ChecksumException.class)
-                .hasMessageContaining("binlog.000009").hasMessageContaining("position 1000")
-                .hasMessageContaining("XID_EVENT").hasMessageContaining("0x");
-        DecodeContext unverified = new DecodeContext(DecodeOptions.defaults(UnknownEventPolicy.DELIVER)
-                .withVerifyChecksum(false));
+                .hasMessageContaining("binlog.000009")
+                .hasMessageContaining("position 1000")
+                .hasMessageContaining("XID_EVENT")
+                .hasMessageContaining("0x");
+        DecodeContext unverified = new DecodeContext(
+                DecodeOptions.defaults(UnknownEventPolicy.DELIVER).withVerifyChecksum(false));
         unverified.setChecksumAlgorithm(ChecksumAlgorithm.CRC32);
         assertThat(new EventDecoder(unverified).decode(ByteReader.of(xid))).isInstanceOf(XidEvent.class);
     }
@@ -243,11 +270,18 @@ class ControlEventsDecodeTest {
     @Test
     void startEventV3GivesV3PostHeadersSoQueriesHaveNoStatusVars() {
         byte[] v = Arrays.copyOf("4.0.23-debug-log".getBytes(), 50);
-        FormatDescriptionEvent start = (FormatDescriptionEvent) decode(
-                event(1, body().u16(3).bytes(v).u32(0).build(), false));
+        FormatDescriptionEvent start = (FormatDescriptionEvent)
+                decode(event(1, body().u16(3).bytes(v).u32(0).build(), false));
         assertThat(start.binlogVersion()).isEqualTo(3);
         assertThat(start.postHeaderLength(EventType.QUERY_EVENT.code())).isEqualTo(11);
-        byte[] q = body().u32(5).u32(0).u8(4).u16(0).str("test").u8(0).str("DROP TABLE t1").build();
+        byte[] q = body().u32(5)
+                .u32(0)
+                .u8(4)
+                .u16(0)
+                .str("test")
+                .u8(0)
+                .str("DROP TABLE t1")
+                .build();
         QueryEvent e = (QueryEvent) decode(event(2, q, false));
         assertThat(e.schema()).isEqualTo("test");
         assertThat(e.query()).isEqualTo("DROP TABLE t1");
@@ -258,7 +292,8 @@ class ControlEventsDecodeTest {
     void binlogV1IsRejectedWithAClearError() {
         byte[] v = Arrays.copyOf("3.23.57".getBytes(), 50);
         assertThatThrownBy(() -> decode(event(1, body().u16(1).bytes(v).u32(0).build(), false)))
-                .isInstanceOf(EventDecodeException.class).hasMessageContaining("binlog format version 1");
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("binlog format version 1");
     }
 
     @Test
@@ -273,16 +308,21 @@ class ControlEventsDecodeTest {
         // a server sends the events after it decrypted; in a file they are encrypted, and we have no key
         EventReader file = EventReader.forFile("mariadb-bin.000001", ctx, EventSelector.ALL);
         assertThatThrownBy(() -> file.read(Payload.of(ByteReader.of(start)), 256))
-                .isInstanceOf(UnsupportedEventException.class).hasMessageContaining("encrypted binlog")
-                .hasMessageContaining("mariadb-bin.000001").hasMessageContaining("256");
+                .isInstanceOf(UnsupportedEventException.class)
+                .hasMessageContaining("encrypted binlog")
+                .hasMessageContaining("mariadb-bin.000001")
+                .hasMessageContaining("256");
     }
 
     @Test
     void skipVerifiesChecksumAndAppliesRotate() {
         ctx.setChecksumAlgorithm(ChecksumAlgorithm.CRC32);
-        EventReader stream = EventReader.forStream(ctx, EventSelector.builder().onlyEvents(XidEvent.class).build(),
-                null);
-        stream.read(Payload.of(ByteReader.of(event(4, body().u64(4).str("next.000003").build(), true))), -1);
+        EventReader stream = EventReader.forStream(
+                ctx, EventSelector.builder().onlyEvents(XidEvent.class).build(), null);
+        stream.read(
+                Payload.of(
+                        ByteReader.of(event(4, body().u64(4).str("next.000003").build(), true))),
+                -1);
         assertThat(stream.poll()).isNull(); // dropped by the selection, but applied
         assertThat(ctx.binlogFile()).isEqualTo("next.000003");
         byte[] bad = event(16, body().u64(1).build(), true);

@@ -59,7 +59,13 @@ final class EventBytes {
     /** A whole v4 event: 19-byte header (timestamp, type, server id, size, log position, flags), body, CRC. */
     static byte[] event(int type, long timestamp, long serverId, long logPos, int flags, byte[] body, boolean crc) {
         int size = 19 + body.length + (crc ? 4 : 0);
-        EventBytes e = body().u32(timestamp).u8(type).u32(serverId).u32(size).u32(logPos).u16(flags).bytes(body);
+        EventBytes e = body().u32(timestamp)
+                .u8(type)
+                .u32(serverId)
+                .u32(size)
+                .u32(logPos)
+                .u16(flags)
+                .bytes(body);
         if (crc) {
             byte[] sofar = e.build();
             CRC32 c = new CRC32();

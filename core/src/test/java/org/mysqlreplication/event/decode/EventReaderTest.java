@@ -54,14 +54,25 @@ class EventReaderTest {
 
     @Test
     void theTypesThatCarryStateAreThoseTheStreamNeedsEvenWhenFiltered() {
-        for (EventType t : List.of(EventType.FORMAT_DESCRIPTION_EVENT, EventType.ROTATE_EVENT,
-                EventType.TABLE_MAP_EVENT, EventType.QUERY_EVENT, EventType.XID_EVENT, EventType.XA_PREPARE_LOG_EVENT,
-                EventType.MARIADB_GTID_EVENT, EventType.MARIADB_GTID_LIST_EVENT, EventType.GTID_LOG_EVENT,
-                EventType.TRANSACTION_PAYLOAD_EVENT, EventType.MARIADB_START_ENCRYPTION_EVENT)) {
+        for (EventType t : List.of(
+                EventType.FORMAT_DESCRIPTION_EVENT,
+                EventType.ROTATE_EVENT,
+                EventType.TABLE_MAP_EVENT,
+                EventType.QUERY_EVENT,
+                EventType.XID_EVENT,
+                EventType.XA_PREPARE_LOG_EVENT,
+                EventType.MARIADB_GTID_EVENT,
+                EventType.MARIADB_GTID_LIST_EVENT,
+                EventType.GTID_LOG_EVENT,
+                EventType.TRANSACTION_PAYLOAD_EVENT,
+                EventType.MARIADB_START_ENCRYPTION_EVENT)) {
             assertThat(EventRegistry.carriesState(t)).as(t.name()).isTrue();
         }
-        for (EventType t : List.of(EventType.WRITE_ROWS_EVENT, EventType.MARIADB_ANNOTATE_ROWS_EVENT,
-                EventType.HEARTBEAT_LOG_EVENT, EventType.ROWS_QUERY_LOG_EVENT)) {
+        for (EventType t : List.of(
+                EventType.WRITE_ROWS_EVENT,
+                EventType.MARIADB_ANNOTATE_ROWS_EVENT,
+                EventType.HEARTBEAT_LOG_EVENT,
+                EventType.ROWS_QUERY_LOG_EVENT)) {
             assertThat(EventRegistry.carriesState(t)).as(t.name()).isFalse();
         }
     }
@@ -78,11 +89,23 @@ class EventReaderTest {
             p[t - 1] = 6;
         }
         byte[] fde = event(15, 1000, 1, 0, 0, ControlEventsDecodeTest.fdeBody("5.1.3-beta", p, null), false);
-        byte[] tableMap = body().le(42, 4).u16(1).lenencStr("shop").u8(0).lenencStr("items").u8(0)
-                .u8(1).u8(3).u8(0).u8(0x00).build();
+        byte[] tableMap = body().le(42, 4)
+                .u16(1)
+                .lenencStr("shop")
+                .u8(0)
+                .lenencStr("items")
+                .u8(0)
+                .u8(1)
+                .u8(3)
+                .u8(0)
+                .u8(0x00)
+                .build();
         byte[] rows = body().le(42, 4).u16(1).u8(1).u8(0x01).u8(0x00).u32(7).build();
         for (boolean ignored : new boolean[] {true, false}) {
-            EventSelector selector = ignored ? EventSelector.builder().ignoredTables(Set.of("shop.items")).build()
+            EventSelector selector = ignored
+                    ? EventSelector.builder()
+                            .ignoredTables(Set.of("shop.items"))
+                            .build()
                     : EventSelector.builder().onlyTables(Set.of("items")).build();
             EventReader reader = EventReader.forStream(new DecodeContext(UnknownEventPolicy.FAIL), selector, null);
             List<BinlogEvent> out = new ArrayList<>();
@@ -95,8 +118,11 @@ class EventReaderTest {
             if (ignored) {
                 assertThat(out).noneMatch(e -> e instanceof WriteRowsEvent || e instanceof TableMapEvent);
             } else {
-                assertThat(out).filteredOn(e -> e instanceof WriteRowsEvent).singleElement()
-                        .satisfies(e -> assertThat(((WriteRowsEvent) e).tableId()).isEqualTo(42));
+                assertThat(out)
+                        .filteredOn(e -> e instanceof WriteRowsEvent)
+                        .singleElement()
+                        .satisfies(
+                                e -> assertThat(((WriteRowsEvent) e).tableId()).isEqualTo(42));
             }
         }
     }
@@ -109,15 +135,25 @@ class EventReaderTest {
     @ValueSource(ints = {19, 20, 21, 22})
     void aSizeWithoutRoomForTheChecksumIsATypedErrorThatSaysWhere(int size) {
         for (boolean verify : new boolean[] {true, false}) {
-            DecodeContext ctx = new DecodeContext(DecodeOptions.defaults(UnknownEventPolicy.DELIVER)
-                    .withVerifyChecksum(verify));
+            DecodeContext ctx = new DecodeContext(
+                    DecodeOptions.defaults(UnknownEventPolicy.DELIVER).withVerifyChecksum(verify));
             EventReader reader = EventReader.forFile("mysql-bin.000003", ctx, EventSelector.ALL);
             ctx.setChecksumAlgorithm(ChecksumAlgorithm.CRC32);
-            byte[] xid = Arrays.copyOf(body().u32(1000).u8(16).u32(1).u32(size).u32(1000 + size).u16(0).build(), size);
+            byte[] xid = Arrays.copyOf(
+                    body().u32(1000)
+                            .u8(16)
+                            .u32(1)
+                            .u32(size)
+                            .u32(1000 + size)
+                            .u16(0)
+                            .build(),
+                    size);
             assertThatThrownBy(() -> reader.read(Payload.of(ByteReader.of(xid)), 1000))
                     .isInstanceOf(EventDecodeException.class)
-                    .hasMessageContaining("event size " + size).hasMessageContaining("mysql-bin.000003")
-                    .hasMessageContaining("position 1000").hasMessageContaining("XID_EVENT")
+                    .hasMessageContaining("event size " + size)
+                    .hasMessageContaining("mysql-bin.000003")
+                    .hasMessageContaining("position 1000")
+                    .hasMessageContaining("XID_EVENT")
                     .satisfies(e -> assertThat(e.getCause()).isNull());
         }
     }
@@ -125,10 +161,11 @@ class EventReaderTest {
     /** A truncated header is a typed error too, never a raw overrun. */
     @Test
     void aPayloadShorterThanAHeaderIsATypedError() {
-        EventReader reader = EventReader.forFile("f.000001", new DecodeContext(UnknownEventPolicy.FAIL),
-                EventSelector.ALL);
+        EventReader reader =
+                EventReader.forFile("f.000001", new DecodeContext(UnknownEventPolicy.FAIL), EventSelector.ALL);
         assertThatThrownBy(() -> reader.read(Payload.of(ByteReader.of(new byte[7])), 4))
-                .isInstanceOf(EventDecodeException.class).hasMessageContaining("header truncated")
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("header truncated")
                 .hasMessageContaining("f.000001");
         assertThat(BinlogException.class).isAssignableFrom(EventDecodeException.class);
     }

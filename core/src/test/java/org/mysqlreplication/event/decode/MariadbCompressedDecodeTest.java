@@ -43,7 +43,10 @@ class MariadbCompressedDecodeTest {
     /** zlib's {@code compress()} of {@code raw} behind MariaDB's record header. */
     static byte[] record(byte[] raw) {
         int lengthBytes = raw.length > 0xFF_FFFF ? 4 : raw.length > 0xFFFF ? 3 : raw.length > 0xFF ? 2 : 1;
-        return body().u8(0x80 | lengthBytes).bytes(bigEndian(raw.length, lengthBytes)).bytes(zlib(raw)).build();
+        return body().u8(0x80 | lengthBytes)
+                .bytes(bigEndian(raw.length, lengthBytes))
+                .bytes(zlib(raw))
+                .build();
     }
 
     static byte[] zlib(byte[] raw) {
@@ -65,8 +68,15 @@ class MariadbCompressedDecodeTest {
     }
 
     /** Two rows (4294967295, 'héllo', 'green') and (1, NULL, 'red'): a null bitmap and the values, per row. */
-    private static final byte[] TWO_ROWS = body().u8(0x00).u32(0xFFFF_FFFFL).u8(6).str("héllo").u8(2)
-            .u8(0x02).u32(1).u8(1).build();
+    private static final byte[] TWO_ROWS = body().u8(0x00)
+            .u32(0xFFFF_FFFFL)
+            .u8(6)
+            .str("héllo")
+            .u8(2)
+            .u8(0x02)
+            .u32(1)
+            .u8(1)
+            .build();
 
     /** v1 rows head: table id 42, flags STMT_END_F, 3 columns, all included. */
     private static final byte[] V1_HEAD = body().le(42, 6).u16(1).u8(3).u8(0x07).build();
@@ -92,32 +102,44 @@ class MariadbCompressedDecodeTest {
         assertThat(w.rows().get(0).get("name")).isEqualTo("héllo");
         assertThat(w.rows().get(0).get("color")).isEqualTo("green");
         assertThat(w.rows().get(1).get("name")).isNull();
-        assertThat(w.rows()).extracting(r -> r.asMap()).isEqualTo(plain.rows().stream().map(r -> r.asMap()).toList());
+        assertThat(w.rows())
+                .extracting(r -> r.asMap())
+                .isEqualTo(plain.rows().stream().map(r -> r.asMap()).toList());
         assertThat(w.flags()).isEqualTo(plain.flags());
         assertThat(w.dump()).startsWith("=== WriteRowsEvent ===").contains("* name : héllo");
     }
 
     @Test
     void compressedRowsAreAlsoLazyViews() {
-        EventDecoder lazy = new EventDecoder(new DecodeContext(DecodeOptions.defaults(UnknownEventPolicy.FAIL)
-                .withLazyRows(true)));
+        EventDecoder lazy = new EventDecoder(new DecodeContext(
+                DecodeOptions.defaults(UnknownEventPolicy.FAIL).withLazyRows(true)));
         lazy.decode(ByteReader.of(event(19, RowsDecodeTest.tableMap(42), false)));
-        WriteRowsEvent w = (WriteRowsEvent) lazy.decode(ByteReader.of(event(166, concat(V1_HEAD, record(TWO_ROWS)),
-                false)));
+        WriteRowsEvent w =
+                (WriteRowsEvent) lazy.decode(ByteReader.of(event(166, concat(V1_HEAD, record(TWO_ROWS)), false)));
         assertThat(w.rows().get(0).getLong("id")).isEqualTo(4_294_967_295L);
         assertThat(w.rows().get(0).getString("name")).isEqualTo("héllo");
     }
 
     @Test
     void updateRowsCompressedV2KeepsBothBitmapsAndTheExtraData() {
-        byte[] head = body().le(42, 6).u16(1).u16(4).u8(0).u8(9).u8(3).u8(0x07).u8(0x05).build();
+        byte[] head = body().le(42, 6)
+                .u16(1)
+                .u16(4)
+                .u8(0)
+                .u8(9)
+                .u8(3)
+                .u8(0x07)
+                .u8(0x05)
+                .build();
         byte[] images = body().u8(0x02).u32(1).u8(1).u8(0x00).u32(1).u8(2).build();
         UpdateRowsEvent u = (UpdateRowsEvent) decode(event(170, concat(head, record(images)), false));
         assertThat(u.header().eventType()).isEqualTo(EventType.MARIADB_UPDATE_ROWS_COMPRESSED_EVENT);
         assertThat(u.extraData()).containsExactly(0, 9);
         assertThat(u.includedColumnsAfter().cardinality()).isEqualTo(2);
         assertThat(u.rows()).singleElement().satisfies(r -> {
-            assertThat(r.before().asMap()).containsEntry("id", 1L).containsEntry("name", null)
+            assertThat(r.before().asMap())
+                    .containsEntry("id", 1L)
+                    .containsEntry("name", null)
                     .containsEntry("color", "red");
             assertThat(r.after().asMap()).containsOnlyKeys("id", "color").containsEntry("color", "green");
         });
@@ -135,7 +157,15 @@ class MariadbCompressedDecodeTest {
     void queryCompressedDecodesAsItsUncompressedTwin() {
         String sql = "INSERT INTO shop.items VALUES (1, 'a long enough statement to be compressed', 'red')";
         byte[] vars = body().u8(0).u32(0).build(); // Q_FLAGS2_CODE
-        byte[] head = body().u32(77).u32(3).u8(4).u16(0).u16(vars.length).bytes(vars).str("shop").u8(0).build();
+        byte[] head = body().u32(77)
+                .u32(3)
+                .u8(4)
+                .u16(0)
+                .u16(vars.length)
+                .bytes(vars)
+                .str("shop")
+                .u8(0)
+                .build();
         byte[] sqlBytes = body().str(sql).build();
         QueryEvent plain = (QueryEvent) decode(event(2, concat(head, sqlBytes), false));
         QueryEvent q = (QueryEvent) decode(event(165, concat(head, record(sqlBytes)), false));
@@ -144,7 +174,9 @@ class MariadbCompressedDecodeTest {
         assertThat(q.schema()).isEqualTo("shop");
         assertThat(q.slaveProxyId()).isEqualTo(77);
         assertThat(q.executionTime()).isEqualTo(3);
-        assertThat(q.statusVars().flags2()).isEqualTo(plain.statusVars().flags2()).isEqualTo(0L);
+        assertThat(q.statusVars().flags2())
+                .isEqualTo(plain.statusVars().flags2())
+                .isEqualTo(0L);
     }
 
     /** A 70,000-byte statement: its length takes three bytes. */
@@ -162,7 +194,8 @@ class MariadbCompressedDecodeTest {
         byte[] e = event(166, 5000, 1, 0, 0, concat(V1_HEAD, record), false);
         assertThatThrownBy(() -> decoder.decode(ByteReader.of(e), 5000))
                 .isInstanceOf(EventDecodeException.class)
-                .hasMessageContaining("mariadb-bin.000007").hasMessageContaining("position 5000")
+                .hasMessageContaining("mariadb-bin.000007")
+                .hasMessageContaining("position 5000")
                 .hasMessageContaining("MARIADB_WRITE_ROWS_COMPRESSED_EVENT_V1")
                 .hasMessageContainingAll(messageParts)
                 .satisfies(x -> assertThat(x.getMessage()).doesNotContain("héllo"));
@@ -186,7 +219,8 @@ class MariadbCompressedDecodeTest {
     @Test
     void aLengthMismatchEitherWayIsATypedError() {
         byte[] z = zlib(TWO_ROWS);
-        assertRejected(body().u8(0x81).u8(TWO_ROWS.length + 1).bytes(z).build(),
+        assertRejected(
+                body().u8(0x81).u8(TWO_ROWS.length + 1).bytes(z).build(),
                 "expands to " + TWO_ROWS.length + " byte(s), " + (TWO_ROWS.length + 1) + " declared");
         assertRejected(body().u8(0x81).u8(TWO_ROWS.length - 1).bytes(z).build(), "more than the");
     }
@@ -197,7 +231,11 @@ class MariadbCompressedDecodeTest {
         byte[] corrupt = z.clone();
         corrupt[0] = 0x79; // not a zlib header
         assertRejected(body().u8(0x81).u8(TWO_ROWS.length).bytes(corrupt).build(), "zlib data is corrupt");
-        assertRejected(body().u8(0x81).u8(TWO_ROWS.length).bytes(Arrays.copyOf(z, z.length - 6)).build(),
+        assertRejected(
+                body().u8(0x81)
+                        .u8(TWO_ROWS.length)
+                        .bytes(Arrays.copyOf(z, z.length - 6))
+                        .build(),
                 "zlib data ends after");
         assertRejected(body().u8(0x81).u8(TWO_ROWS.length).bytes(z).u8(0).build(), "1 byte(s) after the end");
     }
@@ -205,13 +243,18 @@ class MariadbCompressedDecodeTest {
     /** A corrupt length of almost 2 GiB over 40 bytes of zlib data allocates about what the data expands to. */
     @Test
     void aHugeDeclaredLengthIsNotAllocated() {
-        byte[] record = body().u8(0x84).bytes(bigEndian(0x7FFF_FFF0L, 4)).bytes(zlib(TWO_ROWS)).build();
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
-                .getThreadMXBean();
+        byte[] record = body().u8(0x84)
+                .bytes(bigEndian(0x7FFF_FFF0L, 4))
+                .bytes(zlib(TWO_ROWS))
+                .build();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
         assertRejected(record, "expands to " + TWO_ROWS.length + " byte(s), 2147483632 declared");
         assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(4L << 20);
-        byte[] tooLong = body().u8(0x84).bytes(bigEndian(0xFFFF_FFFFL, 4)).bytes(zlib(TWO_ROWS)).build();
+        byte[] tooLong = body().u8(0x84)
+                .bytes(bigEndian(0xFFFF_FFFFL, 4))
+                .bytes(zlib(TWO_ROWS))
+                .build();
         assertRejected(tooLong, "declares 4294967295");
     }
 
@@ -219,7 +262,8 @@ class MariadbCompressedDecodeTest {
     void bitmapsLongerThanTheEventAreATypedError() {
         byte[] head = body().le(42, 6).u16(1).u8(0xFC).u16(60_000).build();
         byte[] e = event(166, concat(head, record(TWO_ROWS)), false);
-        assertThatThrownBy(() -> decode(e)).isInstanceOf(EventDecodeException.class)
+        assertThatThrownBy(() -> decode(e))
+                .isInstanceOf(EventDecodeException.class)
                 .hasMessageContaining("60000 column(s)");
     }
 }

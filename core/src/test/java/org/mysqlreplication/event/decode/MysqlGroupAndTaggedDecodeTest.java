@@ -35,8 +35,19 @@ class MysqlGroupAndTaggedDecodeTest {
     @Test
     void transactionContext() {
         byte[] snapshot = body().u64(0).build(); // an empty encoded GTID set
-        byte[] b = body().u8(36).u32(77).u8(1).u32(snapshot.length).u32(2).u32(0)
-                .str(UUID_TEXT).bytes(snapshot).u16(3).str("123").u16(4).str("4567").build();
+        byte[] b = body().u8(36)
+                .u32(77)
+                .u8(1)
+                .u32(snapshot.length)
+                .u32(2)
+                .u32(0)
+                .str(UUID_TEXT)
+                .bytes(snapshot)
+                .u16(3)
+                .str("123")
+                .u16(4)
+                .str("4567")
+                .build();
         TransactionContextEvent e = (TransactionContextEvent) decode(event(36, b, false));
         assertThat(e.serverUuid()).isEqualTo(UUID_TEXT);
         assertThat(e.threadId()).isEqualTo(77);
@@ -53,7 +64,14 @@ class MysqlGroupAndTaggedDecodeTest {
         byte[] id = "15234567890123456:7".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         System.arraycopy(id, 0, viewId, 0, id.length);
         String gtids = UUID_TEXT + ":1-9";
-        byte[] b = body().bytes(viewId).u64(42).u32(1).u16(8).str("row-hash").u32(gtids.length()).str(gtids).build();
+        byte[] b = body().bytes(viewId)
+                .u64(42)
+                .u32(1)
+                .u16(8)
+                .str("row-hash")
+                .u32(gtids.length())
+                .str(gtids)
+                .build();
         ViewChangeEvent e = (ViewChangeEvent) decode(event(37, b, false));
         assertThat(e.viewId()).isEqualTo("15234567890123456:7");
         assertThat(e.seqNumber()).isEqualTo(42);
@@ -63,17 +81,22 @@ class MysqlGroupAndTaggedDecodeTest {
     /** The serialization framework's unsigned integer: 65535 is 3 bytes, "00000111 11111111 11111011" (readme.md). */
     @Test
     void varlenIntegersAsTheReadmeShowsThem() {
-        assertThat(SerializationVarlen.readUnsigned(ByteReader.of(hex("FBFF07")))).isEqualTo(65535);
+        assertThat(SerializationVarlen.readUnsigned(ByteReader.of(hex("FBFF07"))))
+                .isEqualTo(65535);
         assertThat(SerializationVarlen.readSigned(ByteReader.of(hex("F3FF0F")))).isEqualTo(65535);
         assertThat(SerializationVarlen.readSigned(ByteReader.of(hex("EBFF0F")))).isEqualTo(-65535);
         assertThat(SerializationVarlen.readSigned(ByteReader.of(hex("FBFF0F")))).isEqualTo(-65536);
-        assertThat(SerializationVarlen.readUnsigned(ByteReader.of(hex("FF" + "FFFFFFFFFFFFFFFF")))).isEqualTo(-1L);
+        assertThat(SerializationVarlen.readUnsigned(ByteReader.of(hex("FF" + "FFFFFFFFFFFFFFFF"))))
+                .isEqualTo(-1L);
     }
 
     @Test
     void taggedGtidWithOptionalFieldsAbsentTakesTheImmediateValues() {
-        EventBytes b = body().u8(0x02).u8(0).u8(0) // version 1, size patched below, no non-ignorable field
-                .u8(0x00).u8(0x02); // field 0: flags 1
+        EventBytes b = body().u8(0x02)
+                .u8(0)
+                .u8(0) // version 1, size patched below, no non-ignorable field
+                .u8(0x00)
+                .u8(0x02); // field 0: flags 1
         b.u8(0x02); // field 1: the UUID, one integer per byte
         for (byte x : SID) {
             int v = x & 0xFF;
@@ -83,12 +106,23 @@ class MysqlGroupAndTaggedDecodeTest {
                 b.u8(((v << 2) | 1) & 0xFF).u8(v >>> 6);
             }
         }
-        b.u8(0x04).u8(7 << 2) // field 2: gno 7 (signed: 7 << 1, then the 1-byte form)
-                .u8(0x06).u8(3 << 1).str("abc") // field 3: tag
-                .u8(0x08).u8(4 << 2).u8(0x0A).u8(5 << 2) // fields 4, 5: logical timestamps 4 and 5 (signed)
-                .u8(0x0C).u8(100 << 1) // field 6: immediate commit timestamp 100
-                .u8(0x10).u8(60 << 1) // field 8: transaction length 60
-                .u8(0x12).u8(0x43).u8(0x0F).u8(0x0B); // field 9: server version 90600 in 3 bytes
+        b.u8(0x04)
+                .u8(7 << 2) // field 2: gno 7 (signed: 7 << 1, then the 1-byte form)
+                .u8(0x06)
+                .u8(3 << 1)
+                .str("abc") // field 3: tag
+                .u8(0x08)
+                .u8(4 << 2)
+                .u8(0x0A)
+                .u8(5 << 2) // fields 4, 5: logical timestamps 4 and 5 (signed)
+                .u8(0x0C)
+                .u8(100 << 1) // field 6: immediate commit timestamp 100
+                .u8(0x10)
+                .u8(60 << 1) // field 8: transaction length 60
+                .u8(0x12)
+                .u8(0x43)
+                .u8(0x0F)
+                .u8(0x0B); // field 9: server version 90600 in 3 bytes
         byte[] body = b.build();
         body[1] = (byte) (body.length << 1);
         GtidEvent e = (GtidEvent) decode(event(42, body, false));
@@ -108,8 +142,17 @@ class MysqlGroupAndTaggedDecodeTest {
     @Test
     void taggedPreviousGtids() {
         byte[] b = body().u64(1L << 56 | 2L << 8 | 1) // encode_nsids_format: tagged, 2 entries
-                .bytes(SID).u8(0).u64(1).u64(1).u64(14) // untagged 1-13
-                .bytes(SID).u8(5 << 1).str("mytag").u64(1).u64(1).u64(3) // mytag:1-2
+                .bytes(SID)
+                .u8(0)
+                .u64(1)
+                .u64(1)
+                .u64(14) // untagged 1-13
+                .bytes(SID)
+                .u8(5 << 1)
+                .str("mytag")
+                .u64(1)
+                .u64(1)
+                .u64(3) // mytag:1-2
                 .build();
         PreviousGtidsEvent e = (PreviousGtidsEvent) decode(event(35, b, false));
         assertThat(e.gtidSet()).isEqualTo(UUID_TEXT + ":1-13:mytag:1-2");

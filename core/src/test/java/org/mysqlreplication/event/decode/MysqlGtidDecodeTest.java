@@ -27,10 +27,13 @@ class MysqlGtidDecodeTest {
 
     @Test
     void mysql56GtidHasNoLogicalTimestamps() {
-        GtidEvent e = (GtidEvent) decode(event(33, body().u8(1).bytes(SID).u64(23).build(), false));
+        GtidEvent e =
+                (GtidEvent) decode(event(33, body().u8(1).bytes(SID).u64(23).build(), false));
         assertThat(e.gtid()).isEqualTo("3e11fa47-71ca-11e1-9e33-c80aa9429562:23");
         assertThat(e.lastCommitted()).isNull();
-        assertThat(e.dump()).contains("Commit: True").contains("GTID_NEXT: 3e11fa47-71ca-11e1-9e33-c80aa9429562:23")
+        assertThat(e.dump())
+                .contains("Commit: True")
+                .contains("GTID_NEXT: 3e11fa47-71ca-11e1-9e33-c80aa9429562:23")
                 .doesNotContain("last_committed");
     }
 
@@ -38,10 +41,17 @@ class MysqlGtidDecodeTest {
     void mysql8GtidWithOriginalTimestampAndServerVersion() {
         long immediate = 1_746_691_576_420_070L;
         long original = 1_746_691_570_000_000L;
-        byte[] b = body().u8(0).bytes(SID).u64(5).u8(2).u64(4).u64(5)
-                .le(immediate | 1L << 55, 7).le(original, 7) // bit 55: the original timestamp follows
+        byte[] b = body().u8(0)
+                .bytes(SID)
+                .u64(5)
+                .u8(2)
+                .u64(4)
+                .u64(5)
+                .le(immediate | 1L << 55, 7)
+                .le(original, 7) // bit 55: the original timestamp follows
                 .u8(250) // transaction length, packed in one byte
-                .u32(80034 | 1L << 31).u32(80028) // bit 31: the original server version follows
+                .u32(80034 | 1L << 31)
+                .u32(80028) // bit 31: the original server version follows
                 .build();
         GtidEvent e = (GtidEvent) decode(event(33, b, false));
         assertThat(e.lastCommitted()).isEqualTo(4);
@@ -57,8 +67,17 @@ class MysqlGtidDecodeTest {
 
     @Test
     void anonymousGtidWithSameTimestamps() {
-        byte[] b = body().u8(1).bytes(new byte[16]).u64(0).u8(2).u64(0).u64(1).le(77, 7).u8(0xFC).u16(301)
-                .u32(80034).build();
+        byte[] b = body().u8(1)
+                .bytes(new byte[16])
+                .u64(0)
+                .u8(2)
+                .u64(0)
+                .u64(1)
+                .le(77, 7)
+                .u8(0xFC)
+                .u16(301)
+                .u32(80034)
+                .build();
         GtidEvent e = (GtidEvent) decode(event(34, b, false));
         assertThat(e.anonymous()).isTrue();
         assertThat(e.gtid()).isEqualTo("ANONYMOUS");
@@ -84,14 +103,14 @@ class MysqlGtidDecodeTest {
 
     @Test
     void xaPrepareAndRowsQuery() {
-        XaPrepareEvent x = (XaPrepareEvent) decode(event(38, body().u8(0).u32(1).u32(1).u32(2).str("xyz").build(),
-                false));
+        XaPrepareEvent x = (XaPrepareEvent)
+                decode(event(38, body().u8(0).u32(1).u32(1).u32(2).str("xyz").build(), false));
         assertThat(x.onePhase()).isFalse();
         assertThat(new String(x.xid().gtrid())).isEqualTo("x");
         assertThat(new String(x.xid().bqual())).isEqualTo("yz");
         assertThat(x.dump()).contains("XID: xyz");
-        RowsQueryEvent q = (RowsQueryEvent) decode(event(29, body().u8(24).str("INSERT INTO t VALUES (1)").build(),
-                false));
+        RowsQueryEvent q = (RowsQueryEvent)
+                decode(event(29, body().u8(24).str("INSERT INTO t VALUES (1)").build(), false));
         assertThat(q.query()).isEqualTo("INSERT INTO t VALUES (1)");
     }
 }

@@ -29,34 +29,74 @@ class QueryAndMariadbDecodeTest {
     }
 
     private static byte[] query(byte[] statusVars, String schema, String sql) {
-        return body().u32(77).u32(3).u8(schema.length()).u16(1062).u16(statusVars.length).bytes(statusVars)
-                .str(schema).u8(0).str(sql).build();
+        return body().u32(77)
+                .u32(3)
+                .u8(schema.length())
+                .u16(1062)
+                .u16(statusVars.length)
+                .bytes(statusVars)
+                .str(schema)
+                .u8(0)
+                .str(sql)
+                .build();
     }
 
     @Test
     void queryWithEveryNamedStatusVariable() {
-        byte[] vars = body()
-                .u8(0).u32(0x0C08_0000L) // Q_FLAGS2_CODE
-                .u8(1).u64(1_168_113_696L) // Q_SQL_MODE_CODE
-                .u8(6).u8(3).str("std") // Q_CATALOG_NZ_CODE
-                .u8(3).u16(2).u16(1) // Q_AUTO_INCREMENT
-                .u8(4).u16(255).u16(255).u16(224) // Q_CHARSET_CODE
-                .u8(5).u8(6).str("SYSTEM") // Q_TIME_ZONE_CODE
-                .u8(7).u16(0) // Q_LC_TIME_NAMES_CODE
-                .u8(8).u16(8) // Q_CHARSET_DATABASE_CODE
-                .u8(9).u64(5) // Q_TABLE_MAP_FOR_UPDATE_CODE
-                .u8(10).u32(99) // Q_MASTER_DATA_WRITTEN_CODE
-                .u8(11).u8(4).str("root").u8(9).str("localhost") // Q_INVOKER
-                .u8(12).u8(2).str("db1").u8(0).str("db2").u8(0) // Q_UPDATED_DB_NAMES
-                .u8(13).le(123_456, 3) // Q_MICROSECONDS
-                .u8(14).u64(987) // Q_COMMIT_TS (MySQL 5.7 development releases)
-                .u8(16).u8(1) // Q_EXPLICIT_DEFAULTS_FOR_TIMESTAMP
-                .u8(17).u64(31) // Q_DDL_LOGGED_WITH_XID
-                .u8(18).u16(255) // Q_DEFAULT_COLLATION_FOR_UTF8MB4
-                .u8(19).u8(1) // Q_SQL_REQUIRE_PRIMARY_KEY
-                .u8(20).u8(0) // Q_DEFAULT_TABLE_ENCRYPTION
-                .u8(128).le(654_321, 3) // MariaDB Q_HRNOW
-                .u8(129).u64(4242) // MariaDB Q_XID
+        byte[] vars = body().u8(0)
+                .u32(0x0C08_0000L) // Q_FLAGS2_CODE
+                .u8(1)
+                .u64(1_168_113_696L) // Q_SQL_MODE_CODE
+                .u8(6)
+                .u8(3)
+                .str("std") // Q_CATALOG_NZ_CODE
+                .u8(3)
+                .u16(2)
+                .u16(1) // Q_AUTO_INCREMENT
+                .u8(4)
+                .u16(255)
+                .u16(255)
+                .u16(224) // Q_CHARSET_CODE
+                .u8(5)
+                .u8(6)
+                .str("SYSTEM") // Q_TIME_ZONE_CODE
+                .u8(7)
+                .u16(0) // Q_LC_TIME_NAMES_CODE
+                .u8(8)
+                .u16(8) // Q_CHARSET_DATABASE_CODE
+                .u8(9)
+                .u64(5) // Q_TABLE_MAP_FOR_UPDATE_CODE
+                .u8(10)
+                .u32(99) // Q_MASTER_DATA_WRITTEN_CODE
+                .u8(11)
+                .u8(4)
+                .str("root")
+                .u8(9)
+                .str("localhost") // Q_INVOKER
+                .u8(12)
+                .u8(2)
+                .str("db1")
+                .u8(0)
+                .str("db2")
+                .u8(0) // Q_UPDATED_DB_NAMES
+                .u8(13)
+                .le(123_456, 3) // Q_MICROSECONDS
+                .u8(14)
+                .u64(987) // Q_COMMIT_TS (MySQL 5.7 development releases)
+                .u8(16)
+                .u8(1) // Q_EXPLICIT_DEFAULTS_FOR_TIMESTAMP
+                .u8(17)
+                .u64(31) // Q_DDL_LOGGED_WITH_XID
+                .u8(18)
+                .u16(255) // Q_DEFAULT_COLLATION_FOR_UTF8MB4
+                .u8(19)
+                .u8(1) // Q_SQL_REQUIRE_PRIMARY_KEY
+                .u8(20)
+                .u8(0) // Q_DEFAULT_TABLE_ENCRYPTION
+                .u8(128)
+                .le(654_321, 3) // MariaDB Q_HRNOW
+                .u8(129)
+                .u64(4242) // MariaDB Q_XID
                 .build();
         QueryEvent e = (QueryEvent) decode(event(2, query(vars, "shop", "INSERT INTO t VALUES (1)"), false));
         assertThat(e.slaveProxyId()).isEqualTo(77);
@@ -97,7 +137,8 @@ class QueryAndMariadbDecodeTest {
 
     @Test
     void unknownStatusVariableStopsParsingButTheQueryComesOut() {
-        byte[] vars = body().u8(0).u32(0).u8(200).bytes((byte) 1, (byte) 2, (byte) 3).build();
+        byte[] vars =
+                body().u8(0).u32(0).u8(200).bytes((byte) 1, (byte) 2, (byte) 3).build();
         QueryEvent e = (QueryEvent) decode(event(2, query(vars, "", "COMMIT"), false));
         assertThat(e.statusVars().flags2()).isZero();
         assertThat(e.statusVars().unknownCode()).isEqualTo(200);
@@ -114,11 +155,11 @@ class QueryAndMariadbDecodeTest {
 
     @Test
     void queryDumpHidesPasswords() {
-        QueryEvent e = (QueryEvent) decode(event(2, query(new byte[0], "",
-                "CREATE USER 'u'@'%' IDENTIFIED BY 's3cr3t-pw'"), false));
+        QueryEvent e = (QueryEvent)
+                decode(event(2, query(new byte[0], "", "CREATE USER 'u'@'%' IDENTIFIED BY 's3cr3t-pw'"), false));
         assertThat(e.dump()).contains("IDENTIFIED BY '<redacted>'").doesNotContain("s3cr3t-pw");
-        QueryEvent p = (QueryEvent) decode(event(2, query(new byte[0], "",
-                "SET PASSWORD FOR 'u'@'%' = PASSWORD('an0ther')"), false));
+        QueryEvent p = (QueryEvent)
+                decode(event(2, query(new byte[0], "", "SET PASSWORD FOR 'u'@'%' = PASSWORD('an0ther')"), false));
         assertThat(p.dump()).doesNotContain("an0ther");
     }
 
@@ -136,13 +177,18 @@ class QueryAndMariadbDecodeTest {
 
     @Test
     void emptyGtidListWithItsTwoPaddingBytes() {
-        MariadbGtidListEvent e = (MariadbGtidListEvent) decode(event(163, body().u32(0).u16(0).build(), false));
+        MariadbGtidListEvent e =
+                (MariadbGtidListEvent) decode(event(163, body().u32(0).u16(0).build(), false));
         assertThat(e.gtids()).isEmpty();
     }
 
     @Test
     void gtidStandaloneWithPadding() {
-        byte[] b = body().u64(292_197).u32(0).u8(MariadbGtidEvent.FL_STANDALONE | 40).le(0, 6).build();
+        byte[] b = body().u64(292_197)
+                .u32(0)
+                .u8(MariadbGtidEvent.FL_STANDALONE | 40)
+                .le(0, 6)
+                .build();
         MariadbGtidEvent e = (MariadbGtidEvent) decode(event(162, 1000, 10, 1061, 0, b, false));
         assertThat(e.gtid()).isEqualTo("0-10-292197");
         assertThat(e.standalone()).isTrue();
@@ -153,8 +199,13 @@ class QueryAndMariadbDecodeTest {
 
     @Test
     void gtidWithGroupCommitIdAndThreadId() {
-        byte[] b = body().u64(100).u32(3).u8(MariadbGtidEvent.FL_GROUP_COMMIT_ID | 8).u64(1_000_001)
-                .u8(16).u32(170).build();
+        byte[] b = body().u64(100)
+                .u32(3)
+                .u8(MariadbGtidEvent.FL_GROUP_COMMIT_ID | 8)
+                .u64(1_000_001)
+                .u8(16)
+                .u32(170)
+                .build();
         MariadbGtidEvent e = (MariadbGtidEvent) decode(event(162, 1000, 2, 1059, 0, b, false));
         assertThat(e.gtid()).isEqualTo("3-2-100");
         assertThat(e.commitId()).isEqualTo(1_000_001);
@@ -164,7 +215,14 @@ class QueryAndMariadbDecodeTest {
 
     @Test
     void gtidOfAPreparedXaTransaction() {
-        byte[] b = body().u64(5).u32(0).u8(MariadbGtidEvent.FL_PREPARED_XA).u32(1).u8(3).u8(2).str("abcde").build();
+        byte[] b = body().u64(5)
+                .u32(0)
+                .u8(MariadbGtidEvent.FL_PREPARED_XA)
+                .u32(1)
+                .u8(3)
+                .u8(2)
+                .str("abcde")
+                .build();
         MariadbGtidEvent e = (MariadbGtidEvent) decode(event(162, b, false));
         assertThat(e.xid().formatId()).isEqualTo(1);
         assertThat(new String(e.xid().gtrid())).isEqualTo("abc");
@@ -173,13 +231,13 @@ class QueryAndMariadbDecodeTest {
 
     @Test
     void annotateAndCheckpoint() {
-        MariadbAnnotateRowsEvent a = (MariadbAnnotateRowsEvent) decode(event(160,
-                body().str("INSERT INTO t1 VALUES (1)").build(), false));
+        MariadbAnnotateRowsEvent a = (MariadbAnnotateRowsEvent)
+                decode(event(160, body().str("INSERT INTO t1 VALUES (1)").build(), false));
         assertThat(a.sqlStatement()).isEqualTo("INSERT INTO t1 VALUES (1)");
-        MariadbBinlogCheckpointEvent c = (MariadbBinlogCheckpointEvent) decode(event(161,
-                body().u32(17).str("master-bin.000001").build(), false));
+        MariadbBinlogCheckpointEvent c = (MariadbBinlogCheckpointEvent)
+                decode(event(161, body().u32(17).str("master-bin.000001").build(), false));
         assertThat(c.fileName()).isEqualTo("master-bin.000001");
-        assertThat(List.of(c.dump().split("\n"))).contains("=== MariadbBinLogCheckPointEvent ===",
-                "Filename: master-bin.000001");
+        assertThat(List.of(c.dump().split("\n")))
+                .contains("=== MariadbBinLogCheckPointEvent ===", "Filename: master-bin.000001");
     }
 }

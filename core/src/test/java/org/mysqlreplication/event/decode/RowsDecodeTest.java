@@ -8,18 +8,18 @@ import static org.mysqlreplication.event.decode.EventBytes.event;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.mysqlreplication.net.ConnectionException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.DeleteRowsEvent;
-import org.mysqlreplication.event.RowValueException;
 import org.mysqlreplication.event.Row;
+import org.mysqlreplication.event.RowValueException;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.UpdateRow;
 import org.mysqlreplication.event.UpdateRowsEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.net.ConnectionException;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnType;
 
@@ -40,20 +40,50 @@ class RowsDecodeTest {
     }
 
     static byte[] tableMap(long tableId) {
-        byte[] optional = body()
-                .u8(1).u8(1).u8(0x80) // SIGNEDNESS: first numeric column unsigned
-                .u8(2).u8(1).u8(45) // DEFAULT_CHARSET: utf8mb4_general_ci
-                .u8(4).u8(14).lenencStr("id").lenencStr("name").lenencStr("color") // COLUMN_NAME
-                .u8(6).u8(11).u8(2).lenencStr("red").lenencStr("green") // ENUM_STR_VALUE
-                .u8(8).u8(1).u8(0) // SIMPLE_PRIMARY_KEY
-                .u8(12).u8(1).u8(0xE0) // COLUMN_VISIBILITY
-                .u8(99).u8(2).u8(0xAB).u8(0xCD) // a field type this library does not know
+        byte[] optional = body().u8(1)
+                .u8(1)
+                .u8(0x80) // SIGNEDNESS: first numeric column unsigned
+                .u8(2)
+                .u8(1)
+                .u8(45) // DEFAULT_CHARSET: utf8mb4_general_ci
+                .u8(4)
+                .u8(14)
+                .lenencStr("id")
+                .lenencStr("name")
+                .lenencStr("color") // COLUMN_NAME
+                .u8(6)
+                .u8(11)
+                .u8(2)
+                .lenencStr("red")
+                .lenencStr("green") // ENUM_STR_VALUE
+                .u8(8)
+                .u8(1)
+                .u8(0) // SIMPLE_PRIMARY_KEY
+                .u8(12)
+                .u8(1)
+                .u8(0xE0) // COLUMN_VISIBILITY
+                .u8(99)
+                .u8(2)
+                .u8(0xAB)
+                .u8(0xCD) // a field type this library does not know
                 .build();
-        return body().le(tableId, 6).u16(1).lenencStr("shop").u8(0).lenencStr("items").u8(0)
-                .u8(3).u8(3).u8(15).u8(254) // LONG, VARCHAR, STRING
-                .u8(4).u16(80).u8(0xF7).u8(1) // metadata: VARCHAR max 80 bytes; STRING real type ENUM, 1 byte
+        return body().le(tableId, 6)
+                .u16(1)
+                .lenencStr("shop")
+                .u8(0)
+                .lenencStr("items")
+                .u8(0)
+                .u8(3)
+                .u8(3)
+                .u8(15)
+                .u8(254) // LONG, VARCHAR, STRING
+                .u8(4)
+                .u16(80)
+                .u8(0xF7)
+                .u8(1) // metadata: VARCHAR max 80 bytes; STRING real type ENUM, 1 byte
                 .u8(0x06) // columns 1 and 2 nullable
-                .bytes(optional).build();
+                .bytes(optional)
+                .build();
     }
 
     @BeforeEach
@@ -84,9 +114,19 @@ class RowsDecodeTest {
     }
 
     private static byte[] writeRows() {
-        return body().le(42, 6).u16(1).u16(2).u8(3).u8(0x07)
-                .u8(0x00).u32(0xFFFF_FFFFL).u8(6).str("héllo").u8(2)
-                .u8(0x02).u32(1).u8(1)
+        return body().le(42, 6)
+                .u16(1)
+                .u16(2)
+                .u8(3)
+                .u8(0x07)
+                .u8(0x00)
+                .u32(0xFFFF_FFFFL)
+                .u8(6)
+                .str("héllo")
+                .u8(2)
+                .u8(0x02)
+                .u32(1)
+                .u8(1)
                 .build();
     }
 
@@ -143,9 +183,19 @@ class RowsDecodeTest {
 
     @Test
     void updateRowsV1WithAPartialAfterImage() {
-        byte[] b = body().le(42, 6).u16(0).u8(3).u8(0x07).u8(0x05)
-                .u8(0).u32(1).u8(1).str("a").u8(1)
-                .u8(0).u32(1).u8(2)
+        byte[] b = body().le(42, 6)
+                .u16(0)
+                .u8(3)
+                .u8(0x07)
+                .u8(0x05)
+                .u8(0)
+                .u32(1)
+                .u8(1)
+                .str("a")
+                .u8(1)
+                .u8(0)
+                .u32(1)
+                .u8(2)
                 .build();
         UpdateRowsEvent e = (UpdateRowsEvent) decode(event(24, TS, 1, 2000, 0, b, false));
         UpdateRow u = e.rows().get(0);
@@ -153,11 +203,15 @@ class RowsDecodeTest {
         assertThat(u.after().isPresent(1)).isFalse();
         assertThat(u.after().asMap()).containsOnlyKeys("id", "color").containsEntry("color", "green");
         // every failure of a row is under the library's root, BinlogException (it was an IllegalArgumentException)
-        assertThatThrownBy(() -> u.after().get(1)).isInstanceOf(RowValueException.class)
+        assertThatThrownBy(() -> u.after().get(1))
+                .isInstanceOf(RowValueException.class)
                 .hasMessageContaining("not in this row image");
-        assertThatThrownBy(() -> u.after().get(3)).isInstanceOf(RowValueException.class)
-                .hasMessageContaining("column 3").hasMessageContaining("3 column(s)");
-        assertThatThrownBy(() -> u.after().get("nosuch")).isInstanceOf(RowValueException.class)
+        assertThatThrownBy(() -> u.after().get(3))
+                .isInstanceOf(RowValueException.class)
+                .hasMessageContaining("column 3")
+                .hasMessageContaining("3 column(s)");
+        assertThatThrownBy(() -> u.after().get("nosuch"))
+                .isInstanceOf(RowValueException.class)
                 .hasMessageContaining("no column named nosuch");
         assertThat(e.dump()).contains("* color : red => green").contains("* name : a => <absent>");
     }
@@ -168,9 +222,16 @@ class RowsDecodeTest {
      */
     @Test
     void preGaUpdateRowsHaveOneBitmapForBothImages() {
-        byte[] b = body().le(42, 6).u16(0).u8(3).u8(0x05)
-                .u8(0).u32(1).u8(1)
-                .u8(0).u32(2).u8(2)
+        byte[] b = body().le(42, 6)
+                .u16(0)
+                .u8(3)
+                .u8(0x05)
+                .u8(0)
+                .u32(1)
+                .u8(1)
+                .u8(0)
+                .u32(2)
+                .u8(2)
                 .build();
         UpdateRowsEvent e = (UpdateRowsEvent) decode(event(21, TS, 1, 2000, 0, b, false));
         assertThat(e.includedColumnsAfter()).isEqualTo(e.includedColumnsBefore());
@@ -182,13 +243,24 @@ class RowsDecodeTest {
     void deleteRowsV2WithOnlyThePrimaryKey() {
         byte[] b = body().le(42, 6).u16(1).u16(2).u8(3).u8(0x01).u8(0).u32(7).build();
         DeleteRowsEvent e = (DeleteRowsEvent) decode(event(32, b, false));
-        assertThat(e.rows()).singleElement().satisfies(r -> assertThat(r.asMap()).containsExactly(
-                Map.entry("id", 7L)));
+        assertThat(e.rows())
+                .singleElement()
+                .satisfies(r -> assertThat(r.asMap()).containsExactly(Map.entry("id", 7L)));
     }
 
     @Test
     void rowsV2ExtraDataIsKept() {
-        byte[] b = body().le(42, 6).u16(1).u16(5).u8(0).u8(1).u8(9).u8(3).u8(0x01).u8(0).u32(7).build();
+        byte[] b = body().le(42, 6)
+                .u16(1)
+                .u16(5)
+                .u8(0)
+                .u8(1)
+                .u8(9)
+                .u8(3)
+                .u8(0x01)
+                .u8(0)
+                .u32(7)
+                .build();
         DeleteRowsEvent e = (DeleteRowsEvent) decode(event(32, b, false));
         assertThat(e.extraData()).containsExactly(0, 1, 9);
     }
@@ -196,7 +268,8 @@ class RowsDecodeTest {
     @Test
     void rowsWithNoIncludedColumnButBytesLeftIsAnErrorNotAnEndlessLoop() {
         byte[] b = body().le(42, 6).u16(1).u16(2).u8(3).u8(0x00).u8(0).u32(7).build();
-        assertThatThrownBy(() -> decode(event(32, b, false))).isInstanceOf(EventDecodeException.class)
+        assertThatThrownBy(() -> decode(event(32, b, false)))
+                .isInstanceOf(EventDecodeException.class)
                 .hasMessageContaining("no included column");
     }
 
@@ -205,7 +278,8 @@ class RowsDecodeTest {
         byte[] b = body().le(43, 6).u16(1).u16(2).u8(3).u8(0x01).u8(0).u32(7).build();
         assertThatThrownBy(() -> decode(event(32, b, false)))
                 .isInstanceOf(TableMapMissingException.class)
-                .hasMessageContaining("table id 43").hasMessageContaining("DELETE_ROWS_EVENT");
+                .hasMessageContaining("table id 43")
+                .hasMessageContaining("DELETE_ROWS_EVENT");
     }
 
     /** The column count is a count, not a length: here 3 columns and 2 bytes after it (a row of NULLs). */
@@ -221,19 +295,23 @@ class RowsDecodeTest {
     @Test
     void rowsWithAnotherColumnCountThanTheTableMapIsAnError() {
         byte[] b = body().le(42, 6).u16(1).u16(2).u8(2).u8(0x01).u8(0).u32(7).build();
-        assertThatThrownBy(() -> decode(event(32, b, false))).isInstanceOf(EventDecodeException.class)
+        assertThatThrownBy(() -> decode(event(32, b, false)))
+                .isInstanceOf(EventDecodeException.class)
                 .hasMessageContaining("2 column(s), its table map 3");
     }
 
     @Test
     void aResolverFailureComesOutWithTheEventsLocation() {
-        DecodeContext failing = new DecodeContext(tm -> {
-            throw new IllegalStateException("information_schema unreachable");
-        }, UnknownEventPolicy.FAIL);
+        DecodeContext failing = new DecodeContext(
+                tm -> {
+                    throw new IllegalStateException("information_schema unreachable");
+                },
+                UnknownEventPolicy.FAIL);
         failing.setBinlogFile("mysql-bin.000042");
         assertThatThrownBy(() -> new EventDecoder(failing).decode(ByteReader.of(event(19, tableMap(42), false))))
                 .isInstanceOf(EventDecodeException.class)
-                .hasMessageContaining("information_schema unreachable").hasMessageContaining("mysql-bin.000042")
+                .hasMessageContaining("information_schema unreachable")
+                .hasMessageContaining("mysql-bin.000042")
                 .hasMessageContaining("TABLE_MAP_EVENT")
                 .hasCauseInstanceOf(IllegalStateException.class);
         assertThat(failing.tableMap(42)).isNull();
@@ -243,9 +321,11 @@ class RowsDecodeTest {
     @Test
     void aResolverConnectionFailureComesOutAsItIs() {
         ConnectionException lost = new ConnectionException("connection to db:3306 lost");
-        DecodeContext failing = new DecodeContext(tm -> {
-            throw lost;
-        }, UnknownEventPolicy.FAIL);
+        DecodeContext failing = new DecodeContext(
+                tm -> {
+                    throw lost;
+                },
+                UnknownEventPolicy.FAIL);
         assertThatThrownBy(() -> new EventDecoder(failing).decode(ByteReader.of(event(19, tableMap(42), false))))
                 .isSameAs(lost);
         assertThat(failing.tableMap(42)).isNull();
@@ -254,16 +334,33 @@ class RowsDecodeTest {
     /** A row whose columns have no names (no metadata, no server to ask) says so when read by name. */
     @Test
     void readingAnUnnamedRowByNameIsARowValueExceptionThatSaysWhy() {
-        byte[] noNames = body().le(43, 6).u16(1).lenencStr("shop").u8(0).lenencStr("bare").u8(0)
-                .u8(1).u8(3).u8(0).u8(0x00).build();
+        byte[] noNames = body().le(43, 6)
+                .u16(1)
+                .lenencStr("shop")
+                .u8(0)
+                .lenencStr("bare")
+                .u8(0)
+                .u8(1)
+                .u8(3)
+                .u8(0)
+                .u8(0x00)
+                .build();
         decode(event(19, noNames, false));
-        WriteRowsEvent e = (WriteRowsEvent) decode(event(30, TS, 1, 2000, 0,
-                body().le(43, 6).u16(1).u16(2).u8(1).u8(0x01).u8(0x00).u32(7).build(), false));
+        WriteRowsEvent e = (WriteRowsEvent) decode(event(
+                30,
+                TS,
+                1,
+                2000,
+                0,
+                body().le(43, 6).u16(1).u16(2).u8(1).u8(0x01).u8(0x00).u32(7).build(),
+                false));
         Row row = e.rows().get(0);
         assertThat(row.getLong(0)).isEqualTo(7);
         assertThat(row.columnName(0)).isEqualTo("@1");
-        assertThatThrownBy(() -> row.get("id")).isInstanceOf(RowValueException.class)
-                .hasMessageContaining("no column named id").hasMessageContaining("no names")
+        assertThatThrownBy(() -> row.get("id"))
+                .isInstanceOf(RowValueException.class)
+                .hasMessageContaining("no column named id")
+                .hasMessageContaining("no names")
                 .hasMessageContaining("binlog_row_metadata=FULL");
     }
 
@@ -271,7 +368,8 @@ class RowsDecodeTest {
     void skipRegistersTheTableMapButDecodesNoRows() {
         decoder.skip(ByteReader.of(event(19, tableMap(50), false)));
         assertThat(ctx.tableMap(50)).isNotNull();
-        byte[] garbageRows = body().le(50, 6).u16(1).u16(2).u8(3).u8(0x07).u8(0xFF).build();
+        byte[] garbageRows =
+                body().le(50, 6).u16(1).u16(2).u8(3).u8(0x07).u8(0xFF).build();
         decoder.skip(ByteReader.of(event(30, garbageRows, false)));
     }
 }

@@ -49,7 +49,10 @@ class SpilledRowsCorpusTest {
         assumeTrue(Files.isDirectory(ROOT), "fixtures folder " + ROOT.toAbsolutePath() + " is absent");
         List<Path> paths;
         try (Stream<Path> s = Files.walk(ROOT)) {
-            paths = s.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".md")).sorted().toList();
+            paths = s.filter(Files::isRegularFile)
+                    .filter(p -> !p.toString().endsWith(".md"))
+                    .sorted()
+                    .toList();
         }
         try (SpillFiles files = new SpillFiles(dir)) {
             for (Path p : paths) {
@@ -91,7 +94,8 @@ class SpilledRowsCorpusTest {
                     failures++;
                     int at = pos;
                     assertThatThrownBy(() -> spilled.decodeSpilled(spill(files, f, at, (int) size), 0, at))
-                            .as(path + " @" + pos).isInstanceOf(EventDecodeException.class);
+                            .as(path + " @" + pos)
+                            .isInstanceOf(EventDecodeException.class);
                 }
                 return; // the stream state after a failure is not worth comparing
             }
@@ -122,8 +126,11 @@ class SpilledRowsCorpusTest {
             assertThat(a.get(r).present()).as(where).isEqualTo(e.get(r).present());
             for (int i = 0; i < e.get(r).size(); i++) {
                 if (e.get(r).isPresent(i)) {
-                    compareValue(where + " row " + r + " column " + i, e.get(r).table().columns().get(i).def(),
-                            e.get(r).get(i), a.get(r).get(i));
+                    compareValue(
+                            where + " row " + r + " column " + i,
+                            e.get(r).table().columns().get(i).def(),
+                            e.get(r).get(i),
+                            a.get(r).get(i));
                 }
             }
         }

@@ -40,8 +40,8 @@ class SpilledRowsDecodeTest {
     Path dir;
 
     private SpillFiles files;
-    private static final DecodeOptions OPTIONS = DecodeOptions.defaults(UnknownEventPolicy.FAIL)
-            .withLargeValueThreshold(THRESHOLD);
+    private static final DecodeOptions OPTIONS =
+            DecodeOptions.defaults(UnknownEventPolicy.FAIL).withLargeValueThreshold(THRESHOLD);
     private final DecodeContext ctx = new DecodeContext(OPTIONS);
     private final EventDecoder decoder = new EventDecoder(ctx);
     private final DecodeContext memoryCtx = new DecodeContext(OPTIONS);
@@ -54,16 +54,39 @@ class SpilledRowsDecodeTest {
     }
 
     static byte[] tableMap(long tableId) {
-        byte[] optional = body()
-                .u8(1).u8(1).u8(0x00) // SIGNEDNESS: id signed
-                .u8(3).u8(3).u8(63).u8(45).u8(45) // COLUMN_CHARSET: b binary, t and v utf8mb4_general_ci
-                .u8(4).u8(9).lenencStr("id").lenencStr("b").lenencStr("t").lenencStr("v") // COLUMN_NAME
+        byte[] optional = body().u8(1)
+                .u8(1)
+                .u8(0x00) // SIGNEDNESS: id signed
+                .u8(3)
+                .u8(3)
+                .u8(63)
+                .u8(45)
+                .u8(45) // COLUMN_CHARSET: b binary, t and v utf8mb4_general_ci
+                .u8(4)
+                .u8(9)
+                .lenencStr("id")
+                .lenencStr("b")
+                .lenencStr("t")
+                .lenencStr("v") // COLUMN_NAME
                 .build();
-        return body().le(tableId, 6).u16(1).lenencStr("t").u8(0).lenencStr("blobs").u8(0)
-                .u8(4).u8(3).u8(252).u8(252).u8(15) // LONG, BLOB, BLOB, VARCHAR
-                .u8(4).u8(4).u8(2).u16(80) // metadata: LONGBLOB (4-byte length), TEXT (2-byte length), VARCHAR(80)
+        return body().le(tableId, 6)
+                .u16(1)
+                .lenencStr("t")
+                .u8(0)
+                .lenencStr("blobs")
+                .u8(0)
+                .u8(4)
+                .u8(3)
+                .u8(252)
+                .u8(252)
+                .u8(15) // LONG, BLOB, BLOB, VARCHAR
+                .u8(4)
+                .u8(4)
+                .u8(2)
+                .u16(80) // metadata: LONGBLOB (4-byte length), TEXT (2-byte length), VARCHAR(80)
                 .u8(0x0E) // b, t and v nullable
-                .bytes(optional).build();
+                .bytes(optional)
+                .build();
     }
 
     @BeforeEach
@@ -97,10 +120,31 @@ class SpilledRowsDecodeTest {
     /** Three rows: large values in b and t, NULLs, and values of exactly the threshold and one byte more. */
     static byte[] writeRows() {
         byte[] umlauts = UMLAUTS.getBytes(StandardCharsets.UTF_8);
-        return body().le(42, 6).u16(1).u16(2).u8(4).u8(0x0F)
-                .u8(0x00).u32(1).u32(BLOB.length).bytes(BLOB).u16(6).str("héllo").u8(3).str("abc")
-                .u8(0x0A).u32(2).u16(umlauts.length).bytes(umlauts)
-                .u8(0x00).u32(3).u32(THRESHOLD).bytes(EXACTLY_THRESHOLD).u16(THRESHOLD + 1).str(ONE_MORE).u8(1).str("x")
+        return body().le(42, 6)
+                .u16(1)
+                .u16(2)
+                .u8(4)
+                .u8(0x0F)
+                .u8(0x00)
+                .u32(1)
+                .u32(BLOB.length)
+                .bytes(BLOB)
+                .u16(6)
+                .str("héllo")
+                .u8(3)
+                .str("abc")
+                .u8(0x0A)
+                .u32(2)
+                .u16(umlauts.length)
+                .bytes(umlauts)
+                .u8(0x00)
+                .u32(3)
+                .u32(THRESHOLD)
+                .bytes(EXACTLY_THRESHOLD)
+                .u16(THRESHOLD + 1)
+                .str(ONE_MORE)
+                .u8(1)
+                .str("x")
                 .build();
     }
 
@@ -123,11 +167,15 @@ class SpilledRowsDecodeTest {
         assertThat(b1.length()).isEqualTo(3000);
         assertThat(b1.charset()).isNull();
         assertThat(b1.type()).isEqualTo(ColumnType.BLOB);
-        assertThat(b1.toByteArray()).isEqualTo(BLOB).isEqualTo(inMemory.rows().get(0).get("b"));
+        assertThat(b1.toByteArray())
+                .isEqualTo(BLOB)
+                .isEqualTo(inMemory.rows().get(0).get("b"));
         try (InputStream in = b1.openStream()) {
             assertThat(in.readAllBytes()).isEqualTo(BLOB);
         }
-        assertThat(r1.get("t")).isEqualTo("héllo").isEqualTo(inMemory.rows().get(0).get("t"));
+        assertThat(r1.get("t"))
+                .isEqualTo("héllo")
+                .isEqualTo(inMemory.rows().get(0).get("t"));
         assertThat(r1.get("v")).isEqualTo("abc");
 
         Row r2 = spilled.rows().get(1);
@@ -135,7 +183,8 @@ class SpilledRowsDecodeTest {
         assertThat(r2.isNull(3)).isTrue();
         LargeValue t2 = (LargeValue) r2.get("t");
         assertThat(t2.charset()).isEqualTo(StandardCharsets.UTF_8);
-        assertThat(new String(t2.toByteArray(), t2.charset())).isEqualTo(UMLAUTS)
+        assertThat(new String(t2.toByteArray(), t2.charset()))
+                .isEqualTo(UMLAUTS)
                 .isEqualTo(inMemory.rows().get(1).get("t"));
         assertThat(t2.toString()).isEqualTo("LargeValue[BLOB, 2000 bytes, UTF-8]");
 
@@ -145,15 +194,32 @@ class SpilledRowsDecodeTest {
         assertThat(r3.get("v")).isEqualTo("x");
 
         assertThat(file.isReleased()).isFalse(); // its large values read from it
-        assertThat(spilled.dump()).contains("* b : LargeValue[BLOB, 3000 bytes]").doesNotContain("héllo".repeat(2));
+        assertThat(spilled.dump())
+                .contains("* b : LargeValue[BLOB, 3000 bytes]")
+                .doesNotContain("héllo".repeat(2));
     }
 
     @Test
     void anUpdateHasItsOwnAfterImageColumns() {
         String after = "a".repeat(1500);
-        byte[] b = body().le(42, 6).u16(1).u16(2).u8(4).u8(0x0F).u8(0x05)
-                .u8(0x00).u32(1).u32(BLOB.length).bytes(BLOB).u16(1).str("a").u8(1).str("b")
-                .u8(0x00).u32(1).u16(after.length()).str(after)
+        byte[] b = body().le(42, 6)
+                .u16(1)
+                .u16(2)
+                .u8(4)
+                .u8(0x0F)
+                .u8(0x05)
+                .u8(0x00)
+                .u32(1)
+                .u32(BLOB.length)
+                .bytes(BLOB)
+                .u16(1)
+                .str("a")
+                .u8(1)
+                .str("b")
+                .u8(0x00)
+                .u32(1)
+                .u16(after.length())
+                .str(after)
                 .build();
         UpdateRowsEvent e = (UpdateRowsEvent) decoder.decodeSpilled(spill(event(31, b, true)), 1, -1);
         UpdateRow u = e.rows().get(0);
@@ -161,19 +227,32 @@ class SpilledRowsDecodeTest {
         assertThat(u.before().get("v")).isEqualTo("b");
         assertThat(u.after().isPresent(1)).isFalse();
         assertThat(u.after().isPresent(3)).isFalse();
-        assertThat(new String(bytes(u.after().get("t")), StandardCharsets.UTF_8)).isEqualTo(after);
+        assertThat(new String(bytes(u.after().get("t")), StandardCharsets.UTF_8))
+                .isEqualTo(after);
         assertThat(e.includedColumnsAfter().cardinality()).isEqualTo(2);
     }
 
     @Test
     void anEventWithoutLargeValuesGivesTheRowsOfTheInMemoryDecodingAndReleasesItsFile() {
-        byte[] rows = body().le(42, 6).u16(1).u16(2).u8(4).u8(0x0F)
-                .u8(0x00).u32(-5).u32(3).bytes((byte) 0, (byte) 1, (byte) 2).u16(2).str("hi").u8(0).build();
+        byte[] rows = body().le(42, 6)
+                .u16(1)
+                .u16(2)
+                .u8(4)
+                .u8(0x0F)
+                .u8(0x00)
+                .u32(-5)
+                .u32(3)
+                .bytes((byte) 0, (byte) 1, (byte) 2)
+                .u16(2)
+                .str("hi")
+                .u8(0)
+                .build();
         byte[] event = event(30, rows, true);
         SpillFile file = spill(event);
         WriteRowsEvent spilled = (WriteRowsEvent) decoder.decodeSpilled(file, 1, -1);
         WriteRowsEvent inMemory = (WriteRowsEvent) memory.decode(ByteReader.of(event));
-        assertThat(spilled.rows().get(0).asMap()).usingRecursiveComparison()
+        assertThat(spilled.rows().get(0).asMap())
+                .usingRecursiveComparison()
                 .isEqualTo(inMemory.rows().get(0).asMap());
         assertThat(spilled.rows().get(0).get("id")).isEqualTo(-5);
         assertThat(file.isReleased()).isTrue();
@@ -184,9 +263,12 @@ class SpilledRowsDecodeTest {
         byte[] event = event(30, writeRows(), true);
         event[19 + 40] ^= 0x01; // a byte of the first blob
         SpillFile file = spill(event);
-        assertThatThrownBy(() -> decoder.decodeSpilled(file, 1, 4000)).isInstanceOf(ChecksumException.class)
-                .hasMessageContaining("CRC32 mismatch").hasMessageContaining("bin.000007")
-                .hasMessageContaining("position 4000").hasMessageContaining("WRITE_ROWS_EVENT");
+        assertThatThrownBy(() -> decoder.decodeSpilled(file, 1, 4000))
+                .isInstanceOf(ChecksumException.class)
+                .hasMessageContaining("CRC32 mismatch")
+                .hasMessageContaining("bin.000007")
+                .hasMessageContaining("position 4000")
+                .hasMessageContaining("WRITE_ROWS_EVENT");
         assertThat(file.isReleased()).isTrue();
         assertThatThrownBy(() -> memory.decode(ByteReader.of(event))).isInstanceOf(ChecksumException.class);
     }
@@ -215,12 +297,23 @@ class SpilledRowsDecodeTest {
 
     @Test
     void aLargeValueRunningPastTheEventIsADecodeErrorNamingTheColumn() {
-        byte[] rows = body().le(42, 6).u16(1).u16(2).u8(4).u8(0x0F)
-                .u8(0x00).u32(1).u32(5000).bytes(random(2000, 3)).build();
+        byte[] rows = body().le(42, 6)
+                .u16(1)
+                .u16(2)
+                .u8(4)
+                .u8(0x0F)
+                .u8(0x00)
+                .u32(1)
+                .u32(5000)
+                .bytes(random(2000, 3))
+                .build();
         SpillFile file = spill(event(30, rows, true));
-        assertThatThrownBy(() -> decoder.decodeSpilled(file, 1, 100)).isInstanceOf(EventDecodeException.class)
-                .hasMessageContaining("column 1 (b, BLOB, meta 4)").hasMessageContaining("5000 bytes")
-                .hasMessageContaining("position 100").hasMessageContaining("offset");
+        assertThatThrownBy(() -> decoder.decodeSpilled(file, 1, 100))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("column 1 (b, BLOB, meta 4)")
+                .hasMessageContaining("5000 bytes")
+                .hasMessageContaining("position 100")
+                .hasMessageContaining("offset");
         assertThat(file.isReleased()).isTrue();
     }
 
@@ -229,15 +322,18 @@ class SpilledRowsDecodeTest {
         byte[] event = event(30, writeRows(), true);
         SpillFile file = files.create();
         file.write(event, 0, event.length - 10);
-        assertThatThrownBy(() -> decoder.decodeSpilled(file, 0, -1)).isInstanceOf(EventDecodeException.class)
+        assertThatThrownBy(() -> decoder.decodeSpilled(file, 0, -1))
+                .isInstanceOf(EventDecodeException.class)
                 .hasMessageContaining("event size " + event.length);
     }
 
     @Test
     void onlyRowsEventsAreDecodedFromASpillFile() {
         SpillFile file = spill(event(19, tableMap(43), true));
-        assertThatThrownBy(() -> decoder.decodeSpilled(file, 1, -1)).isInstanceOf(EventDecodeException.class)
-                .hasMessageContaining("only rows events").hasMessageContaining("TABLE_MAP_EVENT");
+        assertThatThrownBy(() -> decoder.decodeSpilled(file, 1, -1))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("only rows events")
+                .hasMessageContaining("TABLE_MAP_EVENT");
         assertThat(ctx.tableMap(43)).isNull();
     }
 
@@ -246,7 +342,8 @@ class SpilledRowsDecodeTest {
         WriteRowsEvent e = (WriteRowsEvent) decoder.decodeSpilled(spill(event(30, writeRows(), true)), 1, -1);
         LargeValue b = (LargeValue) e.rows().get(0).get("b");
         files.close();
-        assertThatThrownBy(b::toByteArray).isInstanceOf(SpillFileClosedException.class)
+        assertThatThrownBy(b::toByteArray)
+                .isInstanceOf(SpillFileClosedException.class)
                 .hasMessageContaining("closed");
         assertThatThrownBy(() -> b.openStream().read()).isInstanceOf(SpillFileClosedException.class);
         assertThat(b.length()).isEqualTo(3000);

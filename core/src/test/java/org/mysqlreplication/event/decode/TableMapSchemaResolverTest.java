@@ -9,17 +9,22 @@ import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.event.TableMapOptionalMetadata;
 import org.mysqlreplication.schema.ColumnSchema;
 import org.mysqlreplication.schema.TableSchema;
-import org.mysqlreplication.event.TableMapOptionalMetadata;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.ColumnType;
 
 class TableMapSchemaResolverTest {
 
     private static final EventHeader H = new EventHeader(0, EventType.TABLE_MAP_EVENT, 19, 1, 50, 0, 0);
-    private static final List<ColumnType> TYPES = List.of(ColumnType.LONGLONG, ColumnType.STRING, ColumnType.BLOB,
-            ColumnType.STRING, ColumnType.TINY, ColumnType.STRING);
+    private static final List<ColumnType> TYPES = List.of(
+            ColumnType.LONGLONG,
+            ColumnType.STRING,
+            ColumnType.BLOB,
+            ColumnType.STRING,
+            ColumnType.TINY,
+            ColumnType.STRING);
     /** BIGINT, CHAR(10) (real type STRING), TEXT, SET (real type SET, 1 byte), TINYINT, ENUM. */
     private static final int[] META = {0, 0xFE0A, 2, 0xF801, 0, 0xF701};
 
@@ -47,13 +52,26 @@ class TableMapSchemaResolverTest {
     void perColumnCharsetsCountOnlyCharacterColumnsAndEnumSetOnlyTheirs() {
         BitSet signedness = new BitSet();
         signedness.set(1); // second numeric column (the TINYINT) unsigned
-        TableMapOptionalMetadata opt = new TableMapOptionalMetadata(signedness, null, Map.of(), List.of(8, 63),
-                List.of("id", "code", "body", "tags", "flag", "mood"), List.of(List.of("x", "y")),
-                List.of(List.of("sad", "happy")), List.of(), List.of(),
+        TableMapOptionalMetadata opt = new TableMapOptionalMetadata(
+                signedness,
+                null,
+                Map.of(),
+                List.of(8, 63),
+                List.of("id", "code", "body", "tags", "flag", "mood"),
+                List.of(List.of("x", "y")),
+                List.of(List.of("sad", "happy")),
+                List.of(),
+                List.of(),
                 List.of(new TableMapOptionalMetadata.KeyPart(0, 0), new TableMapOptionalMetadata.KeyPart(1, 4)),
-                null, Map.of(), List.of(33, 45), null, List.of(), List.of());
+                null,
+                Map.of(),
+                List.of(33, 45),
+                null,
+                List.of(),
+                List.of());
         TableSchema s = new TableMapSchemaResolver().resolve(tableMap(opt));
-        assertThat(s.columns()).extracting(ColumnSchema::name)
+        assertThat(s.columns())
+                .extracting(ColumnSchema::name)
                 .containsExactly("id", "code", "body", "tags", "flag", "mood");
         assertThat(s.columns().get(0).def().unsigned()).isFalse();
         assertThat(s.columns().get(4).def().unsigned()).isTrue();
@@ -68,8 +86,22 @@ class TableMapSchemaResolverTest {
 
     @Test
     void defaultCharsetWithOverrides() {
-        TableMapOptionalMetadata opt = new TableMapOptionalMetadata(null, 45, Map.of(1, 63), List.of(), List.of(),
-                List.of(), List.of(), List.of(), List.of(3), List.of(), 8, Map.of(), List.of(), null, List.of(),
+        TableMapOptionalMetadata opt = new TableMapOptionalMetadata(
+                null,
+                45,
+                Map.of(1, 63),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(3),
+                List.of(),
+                8,
+                Map.of(),
+                List.of(),
+                null,
+                List.of(),
                 List.of());
         TableSchema s = new TableMapSchemaResolver().resolve(tableMap(opt));
         assertThat(s.columns().get(1).def().collationId()).isEqualTo(45);
@@ -84,11 +116,33 @@ class TableMapSchemaResolverTest {
      */
     @Test
     void geometryColumnsCountAmongTheCharacterColumns() {
-        TableMapOptionalMetadata opt = new TableMapOptionalMetadata(null, null, Map.of(), List.of(8, 63, 45),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of(), List.of(), null,
-                List.of(), List.of());
-        TableMapEvent tm = new TableMapEvent(H, 7, 0, "db", "t", List.of(ColumnType.VARCHAR, ColumnType.GEOMETRY,
-                ColumnType.BLOB), new int[] {3, 4, 2}, new BitSet(), opt);
+        TableMapOptionalMetadata opt = new TableMapOptionalMetadata(
+                null,
+                null,
+                Map.of(),
+                List.of(8, 63, 45),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                Map.of(),
+                List.of(),
+                null,
+                List.of(),
+                List.of());
+        TableMapEvent tm = new TableMapEvent(
+                H,
+                7,
+                0,
+                "db",
+                "t",
+                List.of(ColumnType.VARCHAR, ColumnType.GEOMETRY, ColumnType.BLOB),
+                new int[] {3, 4, 2},
+                new BitSet(),
+                opt);
         TableSchema s = new TableMapSchemaResolver().resolve(tm);
         assertThat(s.columns()).extracting(c -> c.def().collationId()).containsExactly(8, 63, 45);
     }
@@ -105,12 +159,28 @@ class TableMapSchemaResolverTest {
         BitSet mysqlBits = new BitSet();
         mysqlBits.set(1);
         for (var c : List.of(Map.entry(ServerFlavor.MARIADB, mariadbBits), Map.entry(ServerFlavor.MYSQL, mysqlBits))) {
-            TableMapOptionalMetadata opt = new TableMapOptionalMetadata(c.getValue(), null, Map.of(), List.of(),
-                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of(), List.of(), null,
-                    List.of(), List.of());
+            TableMapOptionalMetadata opt = new TableMapOptionalMetadata(
+                    c.getValue(),
+                    null,
+                    Map.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    Map.of(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of());
             TableMapEvent tm = new TableMapEvent(H, 7, 0, "db", "t", types, new int[3], new BitSet(), opt);
             TableSchema s = new TableMapSchemaResolver().resolve(tm, c.getKey());
-            assertThat(s.columns()).extracting(col -> col.def().unsigned()).as("%s", c.getKey())
+            assertThat(s.columns())
+                    .extracting(col -> col.def().unsigned())
+                    .as("%s", c.getKey())
                     .containsExactly(false, false, true);
         }
     }
@@ -125,14 +195,30 @@ class TableMapSchemaResolverTest {
     void charsetEntriesCountGeometryOnBothServers() {
         List<ColumnType> types = List.of(ColumnType.GEOMETRY, ColumnType.STRING);
         int[] meta = {4, 0xFE04};
-        for (var c : List.of(Map.entry(ServerFlavor.MARIADB, List.of(63, 45)), Map.entry(ServerFlavor.MYSQL,
-                List.of(63, 45)))) {
-            TableMapOptionalMetadata opt = new TableMapOptionalMetadata(null, null, Map.of(), c.getValue(),
-                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), null, Map.of(), List.of(), null,
-                    List.of(), List.of());
+        for (var c : List.of(
+                Map.entry(ServerFlavor.MARIADB, List.of(63, 45)), Map.entry(ServerFlavor.MYSQL, List.of(63, 45)))) {
+            TableMapOptionalMetadata opt = new TableMapOptionalMetadata(
+                    null,
+                    null,
+                    Map.of(),
+                    c.getValue(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    Map.of(),
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of());
             TableMapEvent tm = new TableMapEvent(H, 7, 0, "db", "t", types, meta, new BitSet(), opt);
             TableSchema s = new TableMapSchemaResolver().resolve(tm, c.getKey());
-            assertThat(s.columns().get(1).def().collationId()).as("%s", c.getKey()).isEqualTo(45);
+            assertThat(s.columns().get(1).def().collationId())
+                    .as("%s", c.getKey())
+                    .isEqualTo(45);
         }
     }
 }

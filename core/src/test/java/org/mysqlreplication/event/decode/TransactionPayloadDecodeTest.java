@@ -39,13 +39,31 @@ class TransactionPayloadDecodeTest {
 
     /** BEGIN, TABLE_MAP, WRITE_ROWS (7, 'seven', 'green'), XID 99: whole events, log position 0, no checksum. */
     static byte[] transaction() {
-        byte[] begin = body().u32(12).u32(0).u8(4).u16(0).u16(0).str("shop").u8(0).str("BEGIN").build();
-        byte[] rows = body().le(42, 6).u16(1).u16(2).u8(3).u8(0x07).u8(0x00).u32(7).u8(5).str("seven").u8(2)
+        byte[] begin = body().u32(12)
+                .u32(0)
+                .u8(4)
+                .u16(0)
+                .u16(0)
+                .str("shop")
+                .u8(0)
+                .str("BEGIN")
+                .build();
+        byte[] rows = body().le(42, 6)
+                .u16(1)
+                .u16(2)
+                .u8(3)
+                .u8(0x07)
+                .u8(0x00)
+                .u32(7)
+                .u8(5)
+                .str("seven")
+                .u8(2)
                 .build();
         return body().bytes(event(2, 1000, 1, 0, 8, begin, false))
                 .bytes(event(19, 1000, 1, 0, 0, RowsDecodeTest.tableMap(42), false))
                 .bytes(event(30, 1000, 1, 0, 0, rows, false))
-                .bytes(event(16, 1000, 1, 0, 0, body().u64(99).build(), false)).build();
+                .bytes(event(16, 1000, 1, 0, 0, body().u64(99).build(), false))
+                .build();
     }
 
     static byte[] zstd(byte[] raw) {
@@ -60,12 +78,22 @@ class TransactionPayloadDecodeTest {
         if (uncompressedSize >= 0) {
             b.u8(3).u8(lenencSize(uncompressedSize)).bytes(lenenc(uncompressedSize));
         }
-        return b.u8(1).u8(lenencSize(payloadSize)).bytes(lenenc(payloadSize)).u8(0).bytes(payload).build();
+        return b.u8(1)
+                .u8(lenencSize(payloadSize))
+                .bytes(lenenc(payloadSize))
+                .u8(0)
+                .bytes(payload)
+                .build();
     }
 
     private static byte[] lenenc(long v) {
-        return v < 251 ? body().u8((int) v).build() : v < 0x10000 ? body().u8(0xFC).u16((int) v).build()
-                : v < 0x100_0000 ? body().u8(0xFD).le(v, 3).build() : body().u8(0xFE).u64(v).build();
+        return v < 251
+                ? body().u8((int) v).build()
+                : v < 0x10000
+                        ? body().u8(0xFC).u16((int) v).build()
+                        : v < 0x100_0000
+                                ? body().u8(0xFD).le(v, 3).build()
+                                : body().u8(0xFE).u64(v).build();
     }
 
     private static int lenencSize(long v) {
@@ -97,8 +125,12 @@ class TransactionPayloadDecodeTest {
         });
         assertThat(((XidEvent) p.events().get(3)).xid()).isEqualTo(99);
         assertThat(ctx.tableMap(42)).isNotNull();
-        assertThat(p.dump()).startsWith("=== TransactionPayloadEvent ===").contains("Compression type: ZSTD\n")
-                .contains("Events: 4\n").contains("=== WriteRowsEvent ===").contains("* name : seven");
+        assertThat(p.dump())
+                .startsWith("=== TransactionPayloadEvent ===")
+                .contains("Compression type: ZSTD\n")
+                .contains("Events: 4\n")
+                .contains("=== WriteRowsEvent ===")
+                .contains("* name : seven");
         assertThat(p.toString()).doesNotContain("seven");
     }
 
@@ -106,7 +138,9 @@ class TransactionPayloadDecodeTest {
     void uncompressedPayloadAndAnUnknownHeaderFieldThatIsSkipped() {
         byte[] raw = transaction();
         byte[] fields = body().u8(9).u8(3).u8(1).u8(2).u8(3).build(); // a field type MySQL may add later
-        byte[] body = body().bytes(fields).bytes(payloadBody(255, -1, raw.length, raw)).build();
+        byte[] body = body().bytes(fields)
+                .bytes(payloadBody(255, -1, raw.length, raw))
+                .build();
         TransactionPayloadEvent p = decode(body);
         assertThat(p.compressionType()).isEqualTo(TransactionPayloadEvent.NONE);
         assertThat(p.uncompressedSize()).isEqualTo(raw.length);
@@ -115,9 +149,12 @@ class TransactionPayloadDecodeTest {
     }
 
     private void assertRejected(byte[] body, String... messageParts) {
-        assertThatThrownBy(() -> decode(body)).isInstanceOf(EventDecodeException.class)
-                .hasMessageContaining("binlog.000003").hasMessageContaining("position 5000")
-                .hasMessageContaining("TRANSACTION_PAYLOAD_EVENT").hasMessageContainingAll(messageParts)
+        assertThatThrownBy(() -> decode(body))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("binlog.000003")
+                .hasMessageContaining("position 5000")
+                .hasMessageContaining("TRANSACTION_PAYLOAD_EVENT")
+                .hasMessageContainingAll(messageParts)
                 .satisfies(e -> assertThat(e.getMessage()).doesNotContain("seven"));
     }
 
@@ -156,9 +193,12 @@ class TransactionPayloadDecodeTest {
         byte[] raw = transaction();
         raw[raw.length - 27 + 4] = 13; // the XID becomes a RAND event, 8 bytes short
         byte[] z = zstd(raw);
-        assertRejected(payloadBody(0, raw.length, z.length, z), "offset " + (raw.length - 27)
-                + " of the uncompressed payload", "RAND_EVENT");
-        byte[] nested = body().bytes(event(40, 1000, 1, 0, 0, payloadBody(255, -1, raw.length, raw), false)).build();
+        assertRejected(
+                payloadBody(0, raw.length, z.length, z),
+                "offset " + (raw.length - 27) + " of the uncompressed payload",
+                "RAND_EVENT");
+        byte[] nested = body().bytes(event(40, 1000, 1, 0, 0, payloadBody(255, -1, raw.length, raw), false))
+                .build();
         assertRejected(payloadBody(255, -1, nested.length, nested), "inside another");
     }
 
@@ -167,8 +207,7 @@ class TransactionPayloadDecodeTest {
     void aHugeDeclaredSizeIsNotAllocated() {
         byte[] raw = transaction();
         byte[] z = zstd(raw);
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory
-                .getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long before = threads.getCurrentThreadAllocatedBytes();
         assertRejected(payloadBody(0, 0x7FFF_FFF0L, z.length, z), "ends after " + raw.length + " of 2147483632");
         assertThat(threads.getCurrentThreadAllocatedBytes() - before).isLessThan(8L << 20);

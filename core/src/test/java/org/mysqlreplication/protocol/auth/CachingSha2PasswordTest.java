@@ -46,8 +46,8 @@ class CachingSha2PasswordTest {
             candidate[i] = (byte) (response[i] ^ mask[i]);
         }
         assertThat(sha.digest(candidate)).isEqualTo(cached);
-        assertThat(response).isEqualTo(
-                Security.scrambleCachingSha2("sécret-pw".getBytes(StandardCharsets.UTF_8), SCRAMBLE));
+        assertThat(response)
+                .isEqualTo(Security.scrambleCachingSha2("sécret-pw".getBytes(StandardCharsets.UTF_8), SCRAMBLE));
     }
 
     @Test
@@ -63,8 +63,7 @@ class CachingSha2PasswordTest {
         AuthContext tls = context(true, null, false, "8.4.3");
         CachingSha2Password p = new CachingSha2Password();
         p.start(WITH_NUL, tls);
-        assertThat(p.moreData(new byte[] {4}, tls)).get()
-                .isEqualTo("sécret-pw\0".getBytes(StandardCharsets.UTF_8));
+        assertThat(p.moreData(new byte[] {4}, tls)).get().isEqualTo("sécret-pw\0".getBytes(StandardCharsets.UTF_8));
     }
 
     /** Full authentication with the key file, for a server of {@code version}: what the client sends. */
@@ -107,10 +106,13 @@ class CachingSha2PasswordTest {
         CachingSha2Password p = new CachingSha2Password();
         p.start(WITH_NUL, ctx);
         assertThatThrownBy(() -> p.moreData(new byte[] {4}, ctx))
-                .isInstanceOfSatisfying(AuthenticationException.class,
+                .isInstanceOfSatisfying(
+                        AuthenticationException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(AuthenticationException.CR_AUTH_PLUGIN_ERR))
-                .hasMessageContaining("login to h:1 as 'u'").hasMessageContaining("sslMode")
-                .hasMessageContaining("serverPublicKey").hasMessageContaining("allowPublicKeyRetrieval")
+                .hasMessageContaining("login to h:1 as 'u'")
+                .hasMessageContaining("sslMode")
+                .hasMessageContaining("serverPublicKey")
+                .hasMessageContaining("allowPublicKeyRetrieval")
                 .hasMessageNotContaining("sécret-pw");
     }
 
@@ -120,13 +122,17 @@ class CachingSha2PasswordTest {
         AuthContext ctx = context(false, bad, false, "8.4.3");
         CachingSha2Password p = new CachingSha2Password();
         p.start(WITH_NUL, ctx);
-        assertThatThrownBy(() -> p.moreData(new byte[] {4}, ctx)).isInstanceOf(AuthenticationException.class)
-                .hasMessageContaining("BEGIN PUBLIC KEY").hasMessageNotContaining("not a key at all");
+        assertThatThrownBy(() -> p.moreData(new byte[] {4}, ctx))
+                .isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("BEGIN PUBLIC KEY")
+                .hasMessageNotContaining("not a key at all");
         AuthContext missing = context(false, dir.resolve("absent.pem"), false, "8.4.3");
         CachingSha2Password q = new CachingSha2Password();
         q.start(WITH_NUL, missing);
-        assertThatThrownBy(() -> q.moreData(new byte[] {4}, missing)).isInstanceOf(AuthenticationException.class)
-                .hasMessageContaining("absent.pem").hasMessageContaining("NoSuchFileException");
+        assertThatThrownBy(() -> q.moreData(new byte[] {4}, missing))
+                .isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("absent.pem")
+                .hasMessageContaining("NoSuchFileException");
     }
 
     @Test

@@ -11,9 +11,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.mysqlreplication.net.ProtocolException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.mysqlreplication.net.ProtocolException;
 
 /**
  * MariaDB's variant: the public keys for a password are the ones MariaDB's own test
@@ -35,14 +35,16 @@ class ClientEd25519Test {
     })
     void publicKeyIsWhatTheServerStores(String password, String stored) throws Exception {
         byte[] publicKey = ClientEd25519.publicKey(password);
-        assertThat(Base64.getEncoder().withoutPadding().encodeToString(publicKey)).isEqualTo(stored);
+        assertThat(Base64.getEncoder().withoutPadding().encodeToString(publicKey))
+                .isEqualTo(stored);
 
         byte[] nonce = new byte[32];
         new Random(password.hashCode()).nextBytes(nonce);
         byte[] response = new ClientEd25519().start(nonce, Contexts.of(password));
         assertThat(response).hasSize(64);
         assertThat(verify(publicKey, nonce, response)).isTrue();
-        assertThat(verify(ClientEd25519.publicKey(password + "x"), nonce, response)).isFalse();
+        assertThat(verify(ClientEd25519.publicKey(password + "x"), nonce, response))
+                .isFalse();
     }
 
     private static boolean verify(byte[] rawPublicKey, byte[] message, byte[] signature) throws Exception {
@@ -59,7 +61,8 @@ class ClientEd25519Test {
     @Test
     void shortNonceIsRejected() {
         assertThatThrownBy(() -> new ClientEd25519().start(new byte[20], Contexts.of("pw")))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("32");
+                .isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("32");
     }
 
     @Test
@@ -69,8 +72,10 @@ class ClientEd25519Test {
         assertThat(AuthPlugin.forName("caching_sha2_password")).isInstanceOf(CachingSha2Password.class);
         assertThat(AuthPlugin.forName("sha256_password")).isInstanceOf(Sha256Password.class);
         assertThatThrownBy(() -> AuthPlugin.forName("auth_gssapi_client"))
-                .isInstanceOfSatisfying(UnsupportedAuthPluginException.class,
+                .isInstanceOfSatisfying(
+                        UnsupportedAuthPluginException.class,
                         e -> assertThat(e.pluginName()).isEqualTo("auth_gssapi_client"))
-                .hasMessageContaining("'auth_gssapi_client'").hasMessageContaining("caching_sha2_password");
+                .hasMessageContaining("'auth_gssapi_client'")
+                .hasMessageContaining("caching_sha2_password");
     }
 }

@@ -3,8 +3,7 @@ package org.mysqlreplication.protocol.auth;
 /** Auth contexts for plugin tests. */
 public final class Contexts {
 
-    private Contexts() {
-    }
+    private Contexts() {}
 
     /** {@code password} over a plain connection to an 8.4 server, no key, no retrieval. */
     public static AuthContext of(String password) {

@@ -45,6 +45,7 @@ class MysqlNativePasswordTest {
 
     @Test
     void emptyPasswordGivesEmptyResponse() {
-        assertThat(new MysqlNativePassword().start(new byte[20], Contexts.of(""))).isEmpty();
+        assertThat(new MysqlNativePassword().start(new byte[20], Contexts.of("")))
+                .isEmpty();
     }
 }

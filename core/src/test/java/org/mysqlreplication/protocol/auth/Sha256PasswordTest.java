@@ -21,20 +21,21 @@ class Sha256PasswordTest {
 
     private static final byte[] SCRAMBLE = "ABCDEFGHIJKLMNOPQRST".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] WITH_NUL = Arrays.copyOf(SCRAMBLE, 21);
-    private static final byte[] PASSWORD_NUL = "a much longer password than twenty bytes\0"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PASSWORD_NUL =
+            "a much longer password than twenty bytes\0".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path dir;
 
     private static AuthContext context(boolean tls, Path key, boolean retrieval) {
-        return new AuthContext("a much longer password than twenty bytes", tls, key, retrieval, "5.7.44",
-                "login to h:1 as 'u'");
+        return new AuthContext(
+                "a much longer password than twenty bytes", tls, key, retrieval, "5.7.44", "login to h:1 as 'u'");
     }
 
     @Test
     void overTlsThePasswordGoesInClear() {
-        assertThat(new Sha256Password().start(WITH_NUL, context(true, null, false))).isEqualTo(PASSWORD_NUL);
+        assertThat(new Sha256Password().start(WITH_NUL, context(true, null, false)))
+                .isEqualTo(PASSWORD_NUL);
     }
 
     @Test
@@ -57,9 +58,12 @@ class Sha256PasswordTest {
     @Test
     void withNeitherTheClientRefuses() {
         assertThatThrownBy(() -> new Sha256Password().start(WITH_NUL, context(false, null, false)))
-                .isInstanceOf(AuthenticationException.class).hasMessageContaining("sha256_password")
-                .hasMessageContaining("sslMode").hasMessageContaining("serverPublicKey")
-                .hasMessageContaining("allowPublicKeyRetrieval").hasMessageNotContaining("longer password");
+                .isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("sha256_password")
+                .hasMessageContaining("sslMode")
+                .hasMessageContaining("serverPublicKey")
+                .hasMessageContaining("allowPublicKeyRetrieval")
+                .hasMessageNotContaining("longer password");
     }
 
     @Test

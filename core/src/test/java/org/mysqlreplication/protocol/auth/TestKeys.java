@@ -12,8 +12,7 @@ public final class TestKeys {
 
     static final KeyPair PAIR = generate();
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     private static KeyPair generate() {
         try {
@@ -28,8 +27,10 @@ public final class TestKeys {
     /** The public key as the server sends it and stores it in {@code public_key.pem}. */
     public static byte[] publicPem() {
         return ("-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(PAIR.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n").getBytes(StandardCharsets.US_ASCII);
+                        + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                                .encodeToString(PAIR.getPublic().getEncoded())
+                        + "\n-----END PUBLIC KEY-----\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** What the server recovers: RSA-decrypt with {@code transformation}, then XOR the scramble (repeated). */

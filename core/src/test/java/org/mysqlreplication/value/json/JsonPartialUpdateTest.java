@@ -25,12 +25,13 @@ class JsonPartialUpdateTest {
     @Test
     void replaceInsertAndRemoveInOrder() {
         // 4-byte length 0x16 = 22: REPLACE $.a true (8), INSERT $.b 7 as int16 (9), REMOVE $.c (5)
-        JsonPartialUpdate u = read("16000000" + "00" + "03242e61" + "020401" + "01" + "03242e62" + "03050700"
-                + "02" + "03242e63", 4);
-        assertThat(u.diffs()).containsExactly(
-                new JsonDiff(JsonDiff.Operation.REPLACE, "$.a", MysqlJson.decode(new byte[] {4, 1})),
-                new JsonDiff(JsonDiff.Operation.INSERT, "$.b", MysqlJson.decode(new byte[] {5, 7, 0})),
-                new JsonDiff(JsonDiff.Operation.REMOVE, "$.c", null));
+        JsonPartialUpdate u =
+                read("16000000" + "00" + "03242e61" + "020401" + "01" + "03242e62" + "03050700" + "02" + "03242e63", 4);
+        assertThat(u.diffs())
+                .containsExactly(
+                        new JsonDiff(JsonDiff.Operation.REPLACE, "$.a", MysqlJson.decode(new byte[] {4, 1})),
+                        new JsonDiff(JsonDiff.Operation.INSERT, "$.b", MysqlJson.decode(new byte[] {5, 7, 0})),
+                        new JsonDiff(JsonDiff.Operation.REMOVE, "$.c", null));
         assertThat(u.sql("doc")).isEqualTo("JSON_REMOVE(JSON_INSERT(JSON_REPLACE(doc, '$.a', true), '$.b', 7), '$.c')");
     }
 
@@ -43,15 +44,20 @@ class JsonPartialUpdateTest {
 
     @Test
     void brokenLayoutsAreTypedErrorsThatNameWhat() {
-        assertThatThrownBy(() -> read("05" + "03" + "03242e61", 1)).isInstanceOf(InvalidColumnValueException.class)
+        assertThatThrownBy(() -> read("05" + "03" + "03242e61", 1))
+                .isInstanceOf(InvalidColumnValueException.class)
                 .hasMessageContaining("operation 3");
-        assertThatThrownBy(() -> read("04" + "00" + "09242e61", 1)).isInstanceOf(InvalidColumnValueException.class)
+        assertThatThrownBy(() -> read("04" + "00" + "09242e61", 1))
+                .isInstanceOf(InvalidColumnValueException.class)
                 .hasMessageContaining("path of 9 bytes");
         assertThatThrownBy(() -> read("07" + "00" + "03242e61" + "0504", 1))
-                .isInstanceOf(InvalidColumnValueException.class).hasMessageContaining("value of 5 bytes");
-        assertThatThrownBy(() -> read("00", 1)).isInstanceOf(InvalidColumnValueException.class)
+                .isInstanceOf(InvalidColumnValueException.class)
+                .hasMessageContaining("value of 5 bytes");
+        assertThatThrownBy(() -> read("00", 1))
+                .isInstanceOf(InvalidColumnValueException.class)
                 .hasMessageContaining("no change");
-        assertThatThrownBy(() -> read("09" + "00", 1)).isInstanceOf(InvalidColumnValueException.class)
+        assertThatThrownBy(() -> read("09" + "00", 1))
+                .isInstanceOf(InvalidColumnValueException.class)
                 .hasMessageContaining("partial update of 9 bytes");
     }
 }

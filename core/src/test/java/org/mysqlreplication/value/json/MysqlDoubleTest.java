@@ -103,7 +103,8 @@ class MysqlDoubleTest {
     private static String digitsOf(String text) {
         int e = text.indexOf('e');
         String mantissa = e < 0 ? text : text.substring(0, e);
-        String digits = mantissa.replace("-", "").replace(".", "").replaceAll("^0+", "").replaceAll("0+$", "");
+        String digits =
+                mantissa.replace("-", "").replace(".", "").replaceAll("^0+", "").replaceAll("0+$", "");
         return digits.isEmpty() ? "0" : digits;
     }
 

@@ -19,7 +19,8 @@ class MysqlJsonErrorsTest {
 
     @Test
     void truncatedHeader() {
-        rejects("00 01").hasMessageContaining("small object needs 4 bytes of count and size, 1 remain")
+        rejects("00 01")
+                .hasMessageContaining("small object needs 4 bytes of count and size, 1 remain")
                 .hasMessageContaining("offset 1");
         rejects("03 010000").hasMessageContaining("large array needs 8 bytes");
     }
@@ -39,7 +40,8 @@ class MysqlJsonErrorsTest {
     @Test
     void keyOutsideTheObject() {
         // key at 11, 5 bytes long, but the object is 12 bytes
-        rejects("00 0100 0C00 0B00 0500 05 0100 61").hasMessageContaining("key 0 of the small object at offset 1")
+        rejects("00 0100 0C00 0B00 0500 05 0100 61")
+                .hasMessageContaining("key 0 of the small object at offset 1")
                 .hasMessageContaining("spans offsets 11..16");
         // key inside the header
         rejects("00 0100 0C00 0200 0100 05 0100 61").hasMessageContaining("spans offsets 2..3");
@@ -47,16 +49,18 @@ class MysqlJsonErrorsTest {
 
     @Test
     void valueOffsetOutsideTheContainer() {
-        rejects("02 0100 0900 0C 2000 01 61").hasMessageContaining("value 0 of the small array at offset 1 is at"
-                + " offset 32, outside the container's data 7..9");
+        rejects("02 0100 0900 0C 2000 01 61")
+                .hasMessageContaining("value 0 of the small array at offset 1 is at"
+                        + " offset 32, outside the container's data 7..9");
         rejects("02 0100 0900 0C 0200 01 61").hasMessageContaining("is at offset 2");
     }
 
     @Test
     void nestedSizeBeyondItsParent() {
         // the inner array claims 16 bytes, its parent has 6 left after the entry
-        rejects("02 0100 0D00 02 0700 0100 1000 05 0100").hasMessageContaining("small array of 16 bytes, only 6"
-                + " remain").hasMessageContaining("offset 8");
+        rejects("02 0100 0D00 02 0700 0100 1000 05 0100")
+                .hasMessageContaining("small array of 16 bytes, only 6" + " remain")
+                .hasMessageContaining("offset 8");
     }
 
     @Test
@@ -104,7 +108,8 @@ class MysqlJsonErrorsTest {
 
     @Test
     void nestingDeeperThanMysqlAllows() {
-        assertThatThrownBy(() -> MysqlJson.decode(nestedArrays(101))).isInstanceOf(InvalidColumnValueException.class)
+        assertThatThrownBy(() -> MysqlJson.decode(nestedArrays(101)))
+                .isInstanceOf(InvalidColumnValueException.class)
                 .hasMessageContaining("nested deeper than 100 levels");
         MysqlJson.decode(nestedArrays(100)); // MySQL's own limit is fine
     }

@@ -80,7 +80,8 @@ class MysqlJsonFixturesTest {
             assertThat(diff.operation()).isEqualTo(JsonDiff.Operation.REPLACE);
             assertThat(diff.path()).isEqualTo("$.age");
             assertThat(diff.value().text()).isEqualTo(r.after().get(3).toString());
-            assertThat(update.sql("json_col")).isEqualTo("JSON_REPLACE(json_col, '$.age', " + r.after().get(3) + ")");
+            assertThat(update.sql("json_col"))
+                    .isEqualTo("JSON_REPLACE(json_col, '$.age', " + r.after().get(3) + ")");
         }
         assertThat(ids).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(rows).extracting(r -> r.after().get(2)).containsExactly("Joe", "Sue", "Pete", "Joe", "Sue", "Pete");
@@ -89,7 +90,9 @@ class MysqlJsonFixturesTest {
     @Test
     void mysql80DocumentsAgreeWithTheGeneratedColumnsTheServerComputed() {
         List<BinlogEvent> events = readAll(BLACKBEAM + "json.binlog.000001");
-        assertThat(events).filteredOn(QueryEvent.class::isInstance).map(e -> ((QueryEvent) e).query())
+        assertThat(events)
+                .filteredOn(QueryEvent.class::isInstance)
+                .map(e -> ((QueryEvent) e).query())
                 .anyMatch(q -> q.contains("name VARCHAR(100) AS (json_col->>'$.name')"));
         List<Row> rows = new ArrayList<>();
         for (BinlogEvent e : events) {
@@ -99,7 +102,8 @@ class MysqlJsonFixturesTest {
                 for (UpdateRow r : u.rows()) {
                     rows.add(r.before());
                     rows.add(r.after());
-                    assertThat((Integer) r.after().get(3)).isEqualTo((Integer) r.before().get(3) + 1);
+                    assertThat((Integer) r.after().get(3))
+                            .isEqualTo((Integer) r.before().get(3) + 1);
                 }
             }
         }
@@ -142,15 +146,16 @@ class MysqlJsonFixturesTest {
         assertThat(trees.get(1)).isEqualTo(Map.of("b", LocalDate.of(2012, 3, 18)));
         assertThat(trees.get(3)).isEqualTo(Map.of("c", Duration.parse("PT87H31M46.654321S")));
         assertThat(trees.get(4)).isEqualTo(Map.of("d", new BigDecimal("123.456")));
-        assertThat(texts).containsExactly(
-                "{\"a\": \"base64:type15:VQ==\"}",
-                "{\"b\": \"2012-03-18\"}",
-                "{\"c\": \"2012-03-18 11:30:45.000000\"}",
-                "{\"c\": \"87:31:46.654321\"}",
-                "{\"d\": 123.456}",
-                "{\"e\": 9.00}",
-                "{\"e\": [0, 1, true, false]}",
-                "{\"e\": null}");
+        assertThat(texts)
+                .containsExactly(
+                        "{\"a\": \"base64:type15:VQ==\"}",
+                        "{\"b\": \"2012-03-18\"}",
+                        "{\"c\": \"2012-03-18 11:30:45.000000\"}",
+                        "{\"c\": \"87:31:46.654321\"}",
+                        "{\"d\": 123.456}",
+                        "{\"e\": 9.00}",
+                        "{\"e\": [0, 1, true, false]}",
+                        "{\"e\": null}");
     }
 
     /**
@@ -168,7 +173,10 @@ class MysqlJsonFixturesTest {
                 }
             }
         }
-        assertThat(texts).containsExactly("{\"id\": 1, \"name\": \"John\"}", "{\"id\": 1, \"name\": \"John\"}",
-                "{\"id\": 1, \"name\": \"John\"}");
+        assertThat(texts)
+                .containsExactly(
+                        "{\"id\": 1, \"name\": \"John\"}",
+                        "{\"id\": 1, \"name\": \"John\"}",
+                        "{\"id\": 1, \"name\": \"John\"}");
     }
 }

@@ -24,49 +24,49 @@ class MysqlJsonTest {
 
     @Test
     void smallObjectWithInlinedIntAndNestedArray() {
-        String doc = "00"                     // small object
-                + "0200 1E00"                 // 2 members, 30 bytes
-                + "1200 0100" + "1300 0100"   // keys at 18 and 19, 1 byte each
-                + "05 0100"                   // "a": int16 1, inlined
-                + "02 1400"                   // "b": small array at 20
-                + "61 62"                     // "a" "b"
+        String doc = "00" // small object
+                + "0200 1E00" // 2 members, 30 bytes
+                + "1200 0100" + "1300 0100" // keys at 18 and 19, 1 byte each
+                + "05 0100" // "a": int16 1, inlined
+                + "02 1400" // "b": small array at 20
+                + "61 62" // "a" "b"
                 + "0200 0A00 05 0100 05 0200"; // [1, 2]: 2 elements, 10 bytes
         assertThat(text(doc)).isEqualTo("{\"a\": 1, \"b\": [1, 2]}");
     }
 
     @Test
     void largeArrayInlinesInt32() {
-        String doc = "03"                      // large array
-                + "03000000 19000000"          // 3 elements, 25 bytes
-                + "05 01000000"                // int16 1, inlined (4-byte slot)
-                + "0C 17000000"                // string at 23
-                + "07 90EEFEFF"                // int32 -70000, inlined in the large format
-                + "01 78";                     // "x"
+        String doc = "03" // large array
+                + "03000000 19000000" // 3 elements, 25 bytes
+                + "05 01000000" // int16 1, inlined (4-byte slot)
+                + "0C 17000000" // string at 23
+                + "07 90EEFEFF" // int32 -70000, inlined in the large format
+                + "01 78"; // "x"
         assertThat(text(doc)).isEqualTo("[1, \"x\", -70000]");
     }
 
     @Test
     void largeObject() {
-        String doc = "01"                      // large object
-                + "01000000 14000000"          // 1 member, 20 bytes
-                + "13000000 0100"              // key at 19, 1 byte
-                + "04 02000000"                // literal false, inlined
-                + "6B";                        // "k"
+        String doc = "01" // large object
+                + "01000000 14000000" // 1 member, 20 bytes
+                + "13000000 0100" // key at 19, 1 byte
+                + "04 02000000" // literal false, inlined
+                + "6B"; // "k"
         assertThat(text(doc)).isEqualTo("{\"k\": false}");
     }
 
     @Test
     void smallArrayWithValuesAfterTheHeader() {
         String doc = "02"
-                + "0500 2200"                  // 5 elements, 34 bytes
-                + "04 0000"                    // null
-                + "04 0100"                    // true
-                + "07 1300"                    // int32 at 19: not inlined in the small format
-                + "0B 1700"                    // double at 23
-                + "0C 1F00"                    // string at 31
-                + "C0BDF0FF"                   // -1000000
-                + "000000000000F83F"           // 1.5
-                + "02 C3A9";                   // "é"
+                + "0500 2200" // 5 elements, 34 bytes
+                + "04 0000" // null
+                + "04 0100" // true
+                + "07 1300" // int32 at 19: not inlined in the small format
+                + "0B 1700" // double at 23
+                + "0C 1F00" // string at 31
+                + "C0BDF0FF" // -1000000
+                + "000000000000F83F" // 1.5
+                + "02 C3A9"; // "é"
         assertThat(text(doc)).isEqualTo("[null, true, -1000000, 1.5, \"é\"]");
     }
 

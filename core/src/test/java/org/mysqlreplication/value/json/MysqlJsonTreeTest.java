@@ -58,7 +58,8 @@ class MysqlJsonTreeTest {
         assertThat(tree("0F 0C 08 55f8068310fe6319")).isEqualTo(LocalDateTime.of(1999, 12, 31, 1, 2, 3, 456_789_000));
         assertThat(tree("0F 07 08 00000019761f9519")).isEqualTo(LocalDateTime.of(2015, 1, 15, 23, 24, 25));
         assertThat(tree("0F 0B 08 e05ef8e689feffff")).isEqualTo(Duration.parse("-PT23H24M25.5S"));
-        assertThat(tree("0F 0B 08 000000fb6e340000")).isEqualTo(Duration.ofHours(838).plusMinutes(59).plusSeconds(59));
+        assertThat(tree("0F 0B 08 000000fb6e340000"))
+                .isEqualTo(Duration.ofHours(838).plusMinutes(59).plusSeconds(59));
         assertThat(tree("0F 0A 08 0000000000000000")).isEqualTo(MysqlDateTime.zeroDate());
         assertThat(tree("0F FD 01 78")).isEqualTo("x");
         assertThat(tree("0F FC 02 6162")).isEqualTo("base64:type252:YWI=");

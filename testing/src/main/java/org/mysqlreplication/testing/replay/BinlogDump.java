@@ -36,7 +36,11 @@ final class BinlogDump {
     private int eventsSent;
     private long bytesSent;
 
-    BinlogDump(ServerConfig config, ServerPackets packets, Socket socket, QueryAnswers session,
+    BinlogDump(
+            ServerConfig config,
+            ServerPackets packets,
+            Socket socket,
+            QueryAnswers session,
             BooleanSupplier serverClosed) {
         this.config = config;
         this.packets = packets;
@@ -81,7 +85,8 @@ final class BinlogDump {
             fatal("Cannot replicate because the source purged required binary logs. Replicate the missing"
                     + " transactions from elsewhere, or provision a new replica from backup. Consider increasing the"
                     + " source's binary log expiration period. The GTID set sent by the replica is '" + exclude
-                    + "', and the missing transactions are in '" + config.binlogs().get(0).previousGtids() + "'");
+                    + "', and the missing transactions are in '"
+                    + config.binlogs().get(0).previousGtids() + "'");
         } else if (!checksumRefused()) {
             serve(0, ReplayBinlog.MAGIC_LENGTH, flags, exclude);
         }
@@ -111,7 +116,8 @@ final class BinlogDump {
             for (int at = (int) Math.max(start, file.fdeEnd()); at < file.bytes().length; at += file.eventSize(at)) {
                 int type = file.eventType(at);
                 if (type == ReplayBinlog.GTID_LOG_EVENT || type == 34) { // GTID, ANONYMOUS_GTID
-                    skipping = exclude != null && type == ReplayBinlog.GTID_LOG_EVENT
+                    skipping = exclude != null
+                            && type == ReplayBinlog.GTID_LOG_EVENT
                             && exclude.contains(file.gtidSid(at), file.gtidGno(at));
                 }
                 if (!skipping && !send(Arrays.copyOfRange(file.bytes(), at, at + file.eventSize(at)))) {
@@ -176,7 +182,9 @@ final class BinlogDump {
     }
 
     private byte[] rotate(String name, long position) {
-        byte[] body = new PayloadOut().int64(position).bytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        byte[] body = new PayloadOut()
+                .int64(position)
+                .bytes(name.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .toByteArray();
         return event(ROTATE_EVENT, 0, ARTIFICIAL, body);
     }
@@ -188,9 +196,21 @@ final class BinlogDump {
     /** An event made by the server: header (timestamp 0), body, and the CRC32 when the files have checksums. */
     private byte[] event(int type, long logPos, int flags, byte[] body) {
         int crc = config.checksummed() ? 4 : 0;
-        byte[] e = new PayloadOut().int32(0).int8(type).int32(config.serverId())
-                .int32(ReplayBinlog.HEADER + body.length + crc).int32(logPos).int16(flags).bytes(body).toByteArray();
-        return crc == 0 ? e : new PayloadOut().bytes(e).int32(ReplayBinlog.crc32(e, 0, e.length)).toByteArray();
+        byte[] e = new PayloadOut()
+                .int32(0)
+                .int8(type)
+                .int32(config.serverId())
+                .int32(ReplayBinlog.HEADER + body.length + crc)
+                .int32(logPos)
+                .int16(flags)
+                .bytes(body)
+                .toByteArray();
+        return crc == 0
+                ? e
+                : new PayloadOut()
+                        .bytes(e)
+                        .int32(ReplayBinlog.crc32(e, 0, e.length))
+                        .toByteArray();
     }
 
     /** The file's FDE; from past it, with log position 0 and the in-use flag cleared, its checksum made anew. */

@@ -18,12 +18,28 @@ final class InformationSchema {
 
     private static final Pattern FROM_COLUMNS = Pattern.compile("(?is)\\bFROM\\s+information_schema\\.columns\\b");
     private static final Pattern WHERE = Pattern.compile("(?is)\\bWHERE\\b(.*?)(\\bORDER\\s+BY\\b.*)?$");
-    private static final Pattern EQUALS = Pattern.compile("(?is)^\\s*(?:\\w+\\.)?(\\w+)\\s*=\\s*'((?:[^'\\\\]|\\\\.)*)'"
-            + "\\s*$");
+    private static final Pattern EQUALS =
+            Pattern.compile("(?is)^\\s*(?:\\w+\\.)?(\\w+)\\s*=\\s*'((?:[^'\\\\]|\\\\.)*)'" + "\\s*$");
     /** The collation ids of MySQL 8's {@code information_schema.COLLATIONS} for the common collations. */
-    private static final Map<String, String> COLLATION_IDS = Map.of("utf8mb4_0900_ai_ci", "255",
-            "utf8mb4_general_ci", "45", "utf8mb4_bin", "46", "utf8mb3_general_ci", "33", "utf8mb3_bin", "83",
-            "latin1_swedish_ci", "8", "latin1_bin", "47", "ascii_general_ci", "11", "binary", "63");
+    private static final Map<String, String> COLLATION_IDS = Map.of(
+            "utf8mb4_0900_ai_ci",
+            "255",
+            "utf8mb4_general_ci",
+            "45",
+            "utf8mb4_bin",
+            "46",
+            "utf8mb3_general_ci",
+            "33",
+            "utf8mb3_bin",
+            "83",
+            "latin1_swedish_ci",
+            "8",
+            "latin1_bin",
+            "47",
+            "ascii_general_ci",
+            "11",
+            "binary",
+            "63");
 
     /** {@code schema.table} to its columns. */
     private final Map<String, List<ReplayColumn>> tables;
@@ -45,8 +61,9 @@ final class InformationSchema {
             for (String cond : w.group(1).split("(?i)\\s+AND\\s+")) {
                 Matcher eq = EQUALS.matcher(cond);
                 if (eq.matches()) {
-                    where.put(eq.group(1).toUpperCase(Locale.ROOT), eq.group(2).replace("\\'", "'")
-                            .replace("\\\\", "\\"));
+                    where.put(
+                            eq.group(1).toUpperCase(Locale.ROOT),
+                            eq.group(2).replace("\\'", "'").replace("\\\\", "\\"));
                 }
             }
         }

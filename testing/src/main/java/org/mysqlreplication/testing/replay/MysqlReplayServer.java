@@ -128,16 +128,18 @@ public final class MysqlReplayServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket s = listener.accept();
-                ReplaySession session = new ReplaySession(config, s, connectionIds.getAndIncrement(), variables,
-                        () -> closed);
+                ReplaySession session =
+                        new ReplaySession(config, s, connectionIds.getAndIncrement(), variables, () -> closed);
                 sessions.add(session);
-                Thread t = new Thread(() -> {
-                    try {
-                        session.run();
-                    } finally {
-                        sessions.remove(session);
-                    }
-                }, "mysql-replay-session");
+                Thread t = new Thread(
+                        () -> {
+                            try {
+                                session.run();
+                            } finally {
+                                sessions.remove(session);
+                            }
+                        },
+                        "mysql-replay-session");
                 t.setDaemon(true);
                 t.start();
             } catch (IOException e) {
@@ -179,8 +181,7 @@ public final class MysqlReplayServer implements AutoCloseable {
         private int port;
         private final Map<String, List<ReplayColumn>> tables = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Serves {@code file} under its file name, after the files added before. */
         public Builder binlog(Path file) {
@@ -254,29 +255,39 @@ public final class MysqlReplayServer implements AutoCloseable {
 
         /** Closes the connection instead of sending the {@code n}th event packet of each dump (1: the ROTATE). */
         public Builder dropConnectionAtEvent(int n) {
-            faults = new ReplayFaults(n, faults.dropAtByte(), faults.stallAtEvent(), faults.stall(),
-                    faults.flipAtEvent(), faults.flipOffset());
+            faults = new ReplayFaults(
+                    n,
+                    faults.dropAtByte(),
+                    faults.stallAtEvent(),
+                    faults.stall(),
+                    faults.flipAtEvent(),
+                    faults.flipOffset());
             return this;
         }
 
         /** Closes the connection once {@code offset} bytes of each dump are sent, inside an event packet. */
         public Builder dropConnectionAtByte(long offset) {
-            faults = new ReplayFaults(faults.dropAtEvent(), offset, faults.stallAtEvent(), faults.stall(),
-                    faults.flipAtEvent(), faults.flipOffset());
+            faults = new ReplayFaults(
+                    faults.dropAtEvent(),
+                    offset,
+                    faults.stallAtEvent(),
+                    faults.stall(),
+                    faults.flipAtEvent(),
+                    faults.flipOffset());
             return this;
         }
 
         /** Waits {@code stall} before sending the {@code n}th event packet of each dump. */
         public Builder stallAtEvent(int n, Duration stall) {
-            faults = new ReplayFaults(faults.dropAtEvent(), faults.dropAtByte(), n, stall, faults.flipAtEvent(),
-                    faults.flipOffset());
+            faults = new ReplayFaults(
+                    faults.dropAtEvent(), faults.dropAtByte(), n, stall, faults.flipAtEvent(), faults.flipOffset());
             return this;
         }
 
         /** Flips (XOR 0xFF) the byte at {@code offset} of the {@code n}th event of each dump. */
         public Builder flipByte(int n, int offset) {
-            faults = new ReplayFaults(faults.dropAtEvent(), faults.dropAtByte(), faults.stallAtEvent(),
-                    faults.stall(), n, offset);
+            faults = new ReplayFaults(
+                    faults.dropAtEvent(), faults.dropAtByte(), faults.stallAtEvent(), faults.stall(), n, offset);
             return this;
         }
 
@@ -295,18 +306,34 @@ public final class MysqlReplayServer implements AutoCloseable {
                 KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
                 g.initialize(2048);
                 KeyPair keys = g.generateKeyPair();
-                byte[] pem = ("-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, new byte[] {'\n'})
-                        .encodeToString(keys.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n")
+                byte[] pem = ("-----BEGIN PUBLIC KEY-----\n"
+                                + Base64.getMimeEncoder(64, new byte[] {'\n'})
+                                        .encodeToString(keys.getPublic().getEncoded())
+                                + "\n-----END PUBLIC KEY-----\n")
                         .getBytes(StandardCharsets.US_ASCII);
                 Files.write(dir.resolve("public_key.pem"), pem);
                 TestCertificates certs = tls ? TestCertificates.generate(dir.resolve("tls")) : null;
                 SSLContext ssl = certs == null ? null : certs.serverSslContext();
-                ReplayAuthPlugin plugin = defaultPlugin != null ? defaultPlugin
-                        : ServerConfig.versionAtLeast(version, 8, 0, 4) ? ReplayAuthPlugin.CACHING_SHA2_PASSWORD
-                        : ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD;
-                ServerConfig config = new ServerConfig(List.copyOf(binlogs), Map.copyOf(users), version, serverId,
-                        serverUuid, plugin, ssl, keys, pem, ConcurrentHashMap.newKeySet(), new AtomicReference<>(),
-                        faults, Collections.synchronizedList(new ArrayList<>()), new InformationSchema(tables));
+                ReplayAuthPlugin plugin = defaultPlugin != null
+                        ? defaultPlugin
+                        : ServerConfig.versionAtLeast(version, 8, 0, 4)
+                                ? ReplayAuthPlugin.CACHING_SHA2_PASSWORD
+                                : ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD;
+                ServerConfig config = new ServerConfig(
+                        List.copyOf(binlogs),
+                        Map.copyOf(users),
+                        version,
+                        serverId,
+                        serverUuid,
+                        plugin,
+                        ssl,
+                        keys,
+                        pem,
+                        ConcurrentHashMap.newKeySet(),
+                        new AtomicReference<>(),
+                        faults,
+                        Collections.synchronizedList(new ArrayList<>()),
+                        new InformationSchema(tables));
                 ServerSocket listener = new ServerSocket(port, 50, InetAddress.getByName(HOST));
                 return new MysqlReplayServer(config, listener, dir, certs);
             } catch (IOException | GeneralSecurityException e) {

@@ -69,8 +69,8 @@ final class PayloadIn {
 
     private void need(int n) {
         if (n < 0 || pos + n > b.length) {
-            throw new ReplayProtocolException("client packet too short: " + n + " bytes needed at offset " + pos
-                    + ", " + remaining() + " left");
+            throw new ReplayProtocolException(
+                    "client packet too short: " + n + " bytes needed at offset " + pos + ", " + remaining() + " left");
         }
     }
 }

@@ -78,9 +78,11 @@ final class QueryAnswers {
                 values.add(value[0]);
             }
         }
-        List<List<String>> rows = !hasFrom ? List.of(values)
-                : InformationSchema.handles(list) ? config.informationSchema().rows(names(list, from.start()), list)
-                : List.of();
+        List<List<String>> rows = !hasFrom
+                ? List.of(values)
+                : InformationSchema.handles(list)
+                        ? config.informationSchema().rows(names(list, from.start()), list)
+                        : List.of();
         new TextResult(names, rows).writeTo(packets);
     }
 
@@ -100,25 +102,32 @@ final class QueryAnswers {
         if (lower.startsWith("@@")) {
             String name = lower.substring(2).replaceFirst("^(global|session|local)\\.", "");
             String value = variables.get(name);
-            return value != null || variables.isKnown(name) ? new String[] {value}
+            return value != null || variables.isKnown(name)
+                    ? new String[] {value}
                     : new String[] {"1193", "Unknown system variable '" + name + "'"};
         }
         if (lower.startsWith("@")) {
             return new String[] {userVariables.get(lower.substring(1))};
         }
         switch (lower.replace(" ", "")) {
-            case "version()": return new String[] {config.version()};
-            case "connection_id()": return new String[] {Long.toString(connectionId)};
-            case "current_user()": return new String[] {currentUser + "@%"};
-            case "user()": return new String[] {currentUser + "@localhost"};
-            case "database()", "null": return new String[] {null};
-            default: break;
+            case "version()":
+                return new String[] {config.version()};
+            case "connection_id()":
+                return new String[] {Long.toString(connectionId)};
+            case "current_user()":
+                return new String[] {currentUser + "@%"};
+            case "user()":
+                return new String[] {currentUser + "@localhost"};
+            case "database()", "null":
+                return new String[] {null};
+            default:
+                break;
         }
         if (expr.matches("-?[0-9]+(\\.[0-9]+)?")) {
             return new String[] {expr};
         }
-        if (expr.length() >= 2 && (expr.startsWith("'") && expr.endsWith("'")
-                || expr.startsWith("\"") && expr.endsWith("\""))) {
+        if (expr.length() >= 2
+                && (expr.startsWith("'") && expr.endsWith("'") || expr.startsWith("\"") && expr.endsWith("\""))) {
             return new String[] {expr.substring(1, expr.length() - 1)};
         }
         return new String[] {"1054", "Unknown column '" + expr + "' in 'field list'"};
@@ -143,15 +152,22 @@ final class QueryAnswers {
             packets.write(syntaxError(sql.substring(5)));
         } else if (master || binary) {
             ReplayBinlog last = config.binlogs().get(config.binlogs().size() - 1);
-            new TextResult(List.of("File", "Position", "Binlog_Do_DB", "Binlog_Ignore_DB", "Executed_Gtid_Set"),
-                    List.of(List.of(last.name(), Integer.toString(last.bytes().length), "", "",
-                            variables.get("gtid_executed")))).writeTo(packets);
+            new TextResult(
+                            List.of("File", "Position", "Binlog_Do_DB", "Binlog_Ignore_DB", "Executed_Gtid_Set"),
+                            List.of(List.of(
+                                    last.name(),
+                                    Integer.toString(last.bytes().length),
+                                    "",
+                                    "",
+                                    variables.get("gtid_executed"))))
+                    .writeTo(packets);
         } else if (upper.startsWith("BINARY LOGS") || upper.startsWith("MASTER LOGS")) {
             List<List<String>> rows = new ArrayList<>();
             config.binlogs().forEach(b -> rows.add(List.of(b.name(), Integer.toString(b.bytes().length), "No")));
             new TextResult(List.of("Log_name", "File_size", "Encrypted"), rows).writeTo(packets);
         } else if (upper.matches("(GLOBAL |SESSION )?VARIABLES LIKE '.*'")) {
-            String pattern = sql.substring(sql.indexOf('\'') + 1, sql.lastIndexOf('\'')).toLowerCase(Locale.ROOT);
+            String pattern =
+                    sql.substring(sql.indexOf('\'') + 1, sql.lastIndexOf('\'')).toLowerCase(Locale.ROOT);
             new TextResult(List.of("Variable_name", "Value"), variables.like(pattern)).writeTo(packets);
         } else {
             packets.write(syntaxError(sql.substring(5)));
@@ -159,9 +175,12 @@ final class QueryAnswers {
     }
 
     private static byte[] syntaxError(String near) {
-        return ServerReplies.err(1064, "42000", "You have an error in your SQL syntax; check the manual that"
-                + " corresponds to your MySQL server version for the right syntax to use near '" + near
-                + "' at line 1");
+        return ServerReplies.err(
+                1064,
+                "42000",
+                "You have an error in your SQL syntax; check the manual that"
+                        + " corresponds to your MySQL server version for the right syntax to use near '" + near
+                        + "' at line 1");
     }
 
     /** Splits at commas outside quotes and parentheses. */

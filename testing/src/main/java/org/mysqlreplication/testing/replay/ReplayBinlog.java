@@ -14,7 +14,10 @@ record ReplayBinlog(String name, byte[] bytes, int fdeEnd, boolean checksummed) 
     static final int HEADER = 19;
 
     static ReplayBinlog of(String name, byte[] bytes) {
-        if (bytes.length < MAGIC_LENGTH + HEADER || (bytes[0] & 0xFF) != 0xFE || bytes[1] != 'b' || bytes[2] != 'i'
+        if (bytes.length < MAGIC_LENGTH + HEADER
+                || (bytes[0] & 0xFF) != 0xFE
+                || bytes[1] != 'b'
+                || bytes[2] != 'i'
                 || bytes[3] != 'n') {
             throw new ReplayServerException("binlog " + name + " does not start with the magic FE 62 69 6E");
         }
@@ -23,8 +26,8 @@ record ReplayBinlog(String name, byte[] bytes, int fdeEnd, boolean checksummed) 
                     + ", not FORMAT_DESCRIPTION (15); files of binlog format v1-v3 are not served");
         }
         int fdeEnd = MAGIC_LENGTH + (int) uint32(bytes, MAGIC_LENGTH + 9);
-        boolean crc = bytes[fdeEnd - 5] == 1 && crc32(bytes, MAGIC_LENGTH, fdeEnd - 4 - MAGIC_LENGTH)
-                == uint32(bytes, fdeEnd - 4);
+        boolean crc = bytes[fdeEnd - 5] == 1
+                && crc32(bytes, MAGIC_LENGTH, fdeEnd - 4 - MAGIC_LENGTH) == uint32(bytes, fdeEnd - 4);
         return new ReplayBinlog(name, bytes, fdeEnd, crc);
     }
 

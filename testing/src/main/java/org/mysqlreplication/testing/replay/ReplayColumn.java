@@ -56,6 +56,8 @@ public record ReplayColumn(String name, String columnType, boolean nullable, Str
 
     /** {@code CHARACTER_SET_NAME}: the collation's character set. */
     String characterSet() {
-        return collation == null ? null : collation.equals("binary") ? "binary" : collation.split("_", 2)[0];
+        return collation == null
+                ? null
+                : collation.equals("binary") ? "binary" : collation.split("_", 2)[0];
     }
 }

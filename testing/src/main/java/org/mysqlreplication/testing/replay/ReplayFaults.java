@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param stallAtEvent wait {@code stall} before sending this event
  * @param flipAtEvent XOR {@code 0xFF} into one byte of this event, at {@code flipOffset} from the event's start
  */
-record ReplayFaults(int dropAtEvent, long dropAtByte, int stallAtEvent, Duration stall, int flipAtEvent,
-        int flipOffset) {
+record ReplayFaults(
+        int dropAtEvent, long dropAtByte, int stallAtEvent, Duration stall, int flipAtEvent, int flipOffset) {
 
     static final ReplayFaults NONE = new ReplayFaults(-1, -1, -1, null, -1, 0);
 }

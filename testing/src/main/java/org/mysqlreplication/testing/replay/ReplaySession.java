@@ -28,7 +28,11 @@ final class ReplaySession implements Runnable {
     private final BooleanSupplier serverClosed;
     private volatile Socket socket;
 
-    ReplaySession(ServerConfig config, Socket accepted, long connectionId, SystemVariables variables,
+    ReplaySession(
+            ServerConfig config,
+            Socket accepted,
+            long connectionId,
+            SystemVariables variables,
             BooleanSupplier serverClosed) {
         this.config = config;
         this.accepted = accepted;
@@ -56,8 +60,7 @@ final class ReplaySession implements Runnable {
             ReplayUser user = login.run();
             socket = login.socket();
             if (user != null) {
-                commands(packets, new QueryAnswers(config, variables, user.name(),
-                        connectionId));
+                commands(packets, new QueryAnswers(config, variables, user.name(), connectionId));
             }
         } catch (IOException | RuntimeException e) {
             // the client went away or broke the protocol: this session ends, the server goes on
@@ -77,7 +80,7 @@ final class ReplaySession implements Runnable {
                 }
                 case COM_QUERY -> answers.answer(new String(cmd.rest(), StandardCharsets.UTF_8), packets);
                 case COM_PING, COM_INIT_DB, COM_REGISTER_SLAVE, COM_RESET_CONNECTION ->
-                        packets.write(ServerReplies.ok());
+                    packets.write(ServerReplies.ok());
                 case COM_SET_OPTION -> packets.write(ServerReplies.eof());
                 case COM_BINLOG_DUMP -> {
                     new BinlogDump(config, packets, socket, answers, serverClosed).byPosition(cmd);

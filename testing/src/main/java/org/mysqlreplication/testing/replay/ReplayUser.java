@@ -18,7 +18,7 @@ public record ReplayUser(String name, String password, ReplayAuthPlugin plugin) 
 
     @Override
     public String toString() {
-        return "ReplayUser[" + name + ", " + plugin.pluginName() + ", password=" + (password.isEmpty() ? "<none>"
-                : "<hidden>") + "]";
+        return "ReplayUser[" + name + ", " + plugin.pluginName() + ", password="
+                + (password.isEmpty() ? "<none>" : "<hidden>") + "]";
     }
 }

@@ -15,10 +15,21 @@ import javax.net.ssl.SSLContext;
  * @param fullyAuthenticated caching_sha2_password's cache: the names of users whose full authentication succeeded
  * @param logins every login seen, in order (a synchronized list)
  */
-record ServerConfig(List<ReplayBinlog> binlogs, Map<String, ReplayUser> users, String version, long serverId,
-        String serverUuid, ReplayAuthPlugin defaultPlugin, SSLContext sslContext, KeyPair rsaKeys, byte[] publicKeyPem,
-        Set<String> fullyAuthenticated, AtomicReference<byte[]> lastGtidDump, ReplayFaults faults,
-        List<ReplayLogin> logins, InformationSchema informationSchema) {
+record ServerConfig(
+        List<ReplayBinlog> binlogs,
+        Map<String, ReplayUser> users,
+        String version,
+        long serverId,
+        String serverUuid,
+        ReplayAuthPlugin defaultPlugin,
+        SSLContext sslContext,
+        KeyPair rsaKeys,
+        byte[] publicKeyPem,
+        Set<String> fullyAuthenticated,
+        AtomicReference<byte[]> lastGtidDump,
+        ReplayFaults faults,
+        List<ReplayLogin> logins,
+        InformationSchema informationSchema) {
 
     /** Whether {@link #version} is at least {@code major.minor.patch}. */
     boolean versionAtLeast(int major, int minor, int patch) {

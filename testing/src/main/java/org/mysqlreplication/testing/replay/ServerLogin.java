@@ -24,8 +24,18 @@ final class ServerLogin {
     private static final int CLIENT_PLUGIN_AUTH_LENENC = 1 << 21;
     /** LONG_PASSWORD, FOUND_ROWS, LONG_FLAG, CONNECT_WITH_DB, PROTOCOL_41, TRANSACTIONS, SECURE_CONNECTION,
      *  MULTI_STATEMENTS, MULTI_RESULTS, PLUGIN_AUTH, CONNECT_ATTRS, PLUGIN_AUTH_LENENC_CLIENT_DATA. */
-    static final int CAPABILITIES = 1 | 2 | 4 | CLIENT_CONNECT_WITH_DB | 1 << 9 | 1 << 13 | CLIENT_SECURE_CONNECTION
-            | 1 << 16 | 1 << 17 | CLIENT_PLUGIN_AUTH | CLIENT_CONNECT_ATTRS | CLIENT_PLUGIN_AUTH_LENENC;
+    static final int CAPABILITIES = 1
+            | 2
+            | 4
+            | CLIENT_CONNECT_WITH_DB
+            | 1 << 9
+            | 1 << 13
+            | CLIENT_SECURE_CONNECTION
+            | 1 << 16
+            | 1 << 17
+            | CLIENT_PLUGIN_AUTH
+            | CLIENT_CONNECT_ATTRS
+            | CLIENT_PLUGIN_AUTH_LENENC;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -65,13 +75,16 @@ final class ServerLogin {
         int caps = (int) in.intN(4);
         in.skip(4 + 1 + 23);
         String userName = in.nulString();
-        byte[] authData = (caps & CLIENT_PLUGIN_AUTH_LENENC) != 0 ? in.bytes((int) in.lenencInt())
-                : (caps & CLIENT_SECURE_CONNECTION) != 0 ? in.bytes(in.int8()) : in.nulString().getBytes(
-                        StandardCharsets.UTF_8);
+        byte[] authData = (caps & CLIENT_PLUGIN_AUTH_LENENC) != 0
+                ? in.bytes((int) in.lenencInt())
+                : (caps & CLIENT_SECURE_CONNECTION) != 0
+                        ? in.bytes(in.int8())
+                        : in.nulString().getBytes(StandardCharsets.UTF_8);
         if ((caps & CLIENT_CONNECT_WITH_DB) != 0 && in.remaining() > 0) {
             in.nulString();
         }
-        String clientPlugin = (caps & CLIENT_PLUGIN_AUTH) != 0 && in.remaining() > 0 ? in.nulString()
+        String clientPlugin = (caps & CLIENT_PLUGIN_AUTH) != 0 && in.remaining() > 0
+                ? in.nulString()
                 : ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD.pluginName();
         ReplayUser user = config.users().get(userName);
         if (user == null) {
@@ -80,7 +93,11 @@ final class ServerLogin {
         }
         if (!clientPlugin.equals(user.plugin().pluginName())) {
             scramble = newScramble();
-            packets.write(new PayloadOut().int8(0xFE).nulString(user.plugin().pluginName()).bytes(scramble).int8(0)
+            packets.write(new PayloadOut()
+                    .int8(0xFE)
+                    .nulString(user.plugin().pluginName())
+                    .bytes(scramble)
+                    .int8(0)
                     .toByteArray());
             authData = packets.read();
         }
@@ -101,15 +118,28 @@ final class ServerLogin {
 
     private byte[] handshake() {
         int caps = CAPABILITIES | (config.sslContext() != null ? CLIENT_SSL : 0);
-        return new PayloadOut().int8(10).nulString(config.version()).int32(connectionId)
-                .bytes(Arrays.copyOf(scramble, 8)).int8(0).int16(caps & 0xFFFF).int8(255).int16(ServerReplies.STATUS)
-                .int16(caps >>> 16).int8(21).zeros(10).bytes(Arrays.copyOfRange(scramble, 8, 20)).int8(0)
-                .nulString(config.defaultPlugin().pluginName()).toByteArray();
+        return new PayloadOut()
+                .int8(10)
+                .nulString(config.version())
+                .int32(connectionId)
+                .bytes(Arrays.copyOf(scramble, 8))
+                .int8(0)
+                .int16(caps & 0xFFFF)
+                .int8(255)
+                .int16(ServerReplies.STATUS)
+                .int16(caps >>> 16)
+                .int8(21)
+                .zeros(10)
+                .bytes(Arrays.copyOfRange(scramble, 8, 20))
+                .int8(0)
+                .nulString(config.defaultPlugin().pluginName())
+                .toByteArray();
     }
 
     private void startTls() throws IOException {
-        SSLSocket ssl = (SSLSocket) config.sslContext().getSocketFactory().createSocket(socket,
-                socket.getInetAddress().getHostAddress(), socket.getPort(), true);
+        SSLSocket ssl = (SSLSocket) config.sslContext()
+                .getSocketFactory()
+                .createSocket(socket, socket.getInetAddress().getHostAddress(), socket.getPort(), true);
         ssl.setUseClientMode(false);
         ssl.startHandshake();
         packets.over(ssl.getInputStream(), ssl.getOutputStream());
@@ -132,7 +162,9 @@ final class ServerLogin {
             return true;
         }
         packets.write(new byte[] {1, 4});
-        String password = fullPassword(packets.read(), (byte) 2,
+        String password = fullPassword(
+                packets.read(),
+                (byte) 2,
                 config.versionAtLeast(8, 0, 5) ? ServerPasswords.OAEP : ServerPasswords.PKCS1);
         boolean ok = password != null && password.equals(user.password());
         if (ok) {
@@ -172,9 +204,13 @@ final class ServerLogin {
     }
 
     private ReplayUser denied(String userName, boolean usingPassword) throws IOException {
-        packets.write(ServerReplies.err(1045, "28000", "Access denied for user '" + userName + "'@'"
-                + socket.getInetAddress().getHostAddress() + "' (using password: " + (usingPassword ? "YES" : "NO")
-                + ")"));
+        packets.write(ServerReplies.err(
+                1045,
+                "28000",
+                "Access denied for user '" + userName + "'@'"
+                        + socket.getInetAddress().getHostAddress() + "' (using password: "
+                        + (usingPassword ? "YES" : "NO")
+                        + ")"));
         return null;
     }
 

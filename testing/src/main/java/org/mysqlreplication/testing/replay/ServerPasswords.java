@@ -20,8 +20,7 @@ final class ServerPasswords {
     static final String OAEP = "RSA/ECB/OAEPWithSHA-1AndMGF1Padding";
     static final String PKCS1 = "RSA/ECB/PKCS1Padding";
 
-    private ServerPasswords() {
-    }
+    private ServerPasswords() {}
 
     /** mysql_native_password: {@code SHA1(response XOR SHA1(scramble + stored)) == stored}. */
     static boolean nativeMatches(byte[] response, byte[] scramble, String password) {

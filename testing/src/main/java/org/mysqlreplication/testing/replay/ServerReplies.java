@@ -6,8 +6,7 @@ final class ServerReplies {
     /** {@code SERVER_STATUS_AUTOCOMMIT}. */
     static final int STATUS = 2;
 
-    private ServerReplies() {
-    }
+    private ServerReplies() {}
 
     static byte[] ok() {
         return new PayloadOut().int8(0).int8(0).int8(0).int16(STATUS).int16(0).toByteArray();
@@ -18,8 +17,12 @@ final class ServerReplies {
     }
 
     static byte[] err(int code, String sqlState, String message) {
-        return new PayloadOut().int8(0xFF).int16(code).int8('#').bytes(sqlState.getBytes(
-                java.nio.charset.StandardCharsets.US_ASCII)).bytes(message.getBytes(
-                java.nio.charset.StandardCharsets.UTF_8)).toByteArray();
+        return new PayloadOut()
+                .int8(0xFF)
+                .int16(code)
+                .int8('#')
+                .bytes(sqlState.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+                .bytes(message.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toByteArray();
     }
 }

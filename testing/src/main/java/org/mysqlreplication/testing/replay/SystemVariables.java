@@ -39,8 +39,12 @@ final class SystemVariables {
         put("have_ssl", config.sslContext() != null ? "YES" : "DISABLED");
         put("auto_increment_increment", "1");
         put("autocommit", "1");
-        for (String cs : List.of("character_set_client", "character_set_connection", "character_set_results",
-                "character_set_server", "character_set_database")) {
+        for (String cs : List.of(
+                "character_set_client",
+                "character_set_connection",
+                "character_set_results",
+                "character_set_server",
+                "character_set_database")) {
             put(cs, "utf8mb4");
         }
         put("collation_server", "utf8mb4_0900_ai_ci");
@@ -56,8 +60,10 @@ final class SystemVariables {
         put("license", "GPL");
         put("lower_case_table_names", "0");
         put("performance_schema", "1");
-        put("sql_mode", "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
-                + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION");
+        put(
+                "sql_mode",
+                "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
+                        + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION");
         put("system_time_zone", "UTC");
         put("time_zone", "SYSTEM");
         put(mysql8 ? "transaction_isolation" : "tx_isolation", "REPEATABLE-READ");

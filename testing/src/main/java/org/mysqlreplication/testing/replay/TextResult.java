@@ -15,9 +15,21 @@ record TextResult(List<String> columns, List<List<String>> rows) {
     void writeTo(ServerPackets packets) throws IOException {
         packets.writeUnflushed(new PayloadOut().lenencInt(columns.size()).toByteArray());
         for (String name : columns) {
-            packets.writeUnflushed(new PayloadOut().lenencString("def").lenencString("").lenencString("")
-                    .lenencString("").lenencString(name).lenencString(name).int8(0x0C).int16(UTF8MB4_0900_AI_CI)
-                    .int32(1024).int8(VAR_STRING).int16(0).int8(0x1F).int16(0).toByteArray());
+            packets.writeUnflushed(new PayloadOut()
+                    .lenencString("def")
+                    .lenencString("")
+                    .lenencString("")
+                    .lenencString("")
+                    .lenencString(name)
+                    .lenencString(name)
+                    .int8(0x0C)
+                    .int16(UTF8MB4_0900_AI_CI)
+                    .int32(1024)
+                    .int8(VAR_STRING)
+                    .int16(0)
+                    .int8(0x1F)
+                    .int16(0)
+                    .toByteArray());
         }
         packets.writeUnflushed(ServerReplies.eof());
         for (List<String> row : rows) {

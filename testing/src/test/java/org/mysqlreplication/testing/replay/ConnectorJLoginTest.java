@@ -25,8 +25,10 @@ class ConnectorJLoginTest {
 
     @BeforeAll
     static void start() {
-        server = MysqlReplayServer.builder().binlog(ReplayFixtures.file(ReplayFixtures.MYSQL_80_PAYLOAD))
-                .serverVersion("8.4.3").tls()
+        server = MysqlReplayServer.builder()
+                .binlog(ReplayFixtures.file(ReplayFixtures.MYSQL_80_PAYLOAD))
+                .serverVersion("8.4.3")
+                .tls()
                 .user("native", "n-pw", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD)
                 .user("sha2", "s2-pw", ReplayAuthPlugin.CACHING_SHA2_PASSWORD)
                 .user("sha2rsa", "s2-rsa-pw", ReplayAuthPlugin.CACHING_SHA2_PASSWORD)
@@ -93,8 +95,8 @@ class ConnectorJLoginTest {
 
     @Test
     void cachingSha2FullWithTheKeyFile() throws SQLException {
-        assertThat(login("sha2file", "s2-file-pw", "sslMode=DISABLED&serverRSAPublicKeyFile="
-                + server.publicKeyFile())).containsExactly("8.4.3", "sha2file@%");
+        assertThat(login("sha2file", "s2-file-pw", "sslMode=DISABLED&serverRSAPublicKeyFile=" + server.publicKeyFile()))
+                .containsExactly("8.4.3", "sha2file@%");
         assertThat(lastPath()).isEqualTo(ReplayLogin.Path.RSA);
     }
 
@@ -112,14 +114,17 @@ class ConnectorJLoginTest {
 
     @Test
     void aWrongPasswordIsRefusedOnEveryPath() {
-        for (String[] attempt : List.of(new String[] {"native", "sslMode=DISABLED"},
+        for (String[] attempt : List.of(
+                new String[] {"native", "sslMode=DISABLED"},
                 new String[] {"sha2", "sslMode=REQUIRED"},
                 new String[] {"sha2rsa", "sslMode=DISABLED&allowPublicKeyRetrieval=true"},
                 new String[] {"sha256", "sslMode=REQUIRED"},
                 new String[] {"sha256", "sslMode=DISABLED&allowPublicKeyRetrieval=true"},
                 new String[] {"nobody", "sslMode=DISABLED"})) {
             assertThatThrownBy(() -> login(attempt[0], "wrong", attempt[1]))
-                    .as(attempt[0] + " " + attempt[1]).isInstanceOfSatisfying(SQLException.class,
+                    .as(attempt[0] + " " + attempt[1])
+                    .isInstanceOfSatisfying(
+                            SQLException.class,
                             e -> assertThat(e.getErrorCode()).isEqualTo(1045))
                     .hasMessageContaining("Access denied for user '" + attempt[0] + "'");
         }

@@ -29,10 +29,13 @@ class MariadbClientLoginTest {
     @BeforeAll
     static void start() {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/mariadb")), "no mariadb client in /usr/bin");
-        assumeTrue(Files.isRegularFile(PLUGIN_DIR.resolve("caching_sha2_password.so"))
-                && Files.isRegularFile(PLUGIN_DIR.resolve("sha256_password.so")),
+        assumeTrue(
+                Files.isRegularFile(PLUGIN_DIR.resolve("caching_sha2_password.so"))
+                        && Files.isRegularFile(PLUGIN_DIR.resolve("sha256_password.so")),
                 "no caching_sha2_password.so / sha256_password.so in " + PLUGIN_DIR + " (package libmariadb3)");
-        server = MysqlReplayServer.builder().binlog(ReplayFixtures.file(ReplayFixtures.MYSQL_80_PAYLOAD)).tls()
+        server = MysqlReplayServer.builder()
+                .binlog(ReplayFixtures.file(ReplayFixtures.MYSQL_80_PAYLOAD))
+                .tls()
                 .user("native", "n-pw", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD)
                 .user("sha2", "s2-pw", ReplayAuthPlugin.CACHING_SHA2_PASSWORD)
                 .user("sha2rsa", "s2-rsa-pw", ReplayAuthPlugin.CACHING_SHA2_PASSWORD)
@@ -50,9 +53,21 @@ class MariadbClientLoginTest {
     /** Runs the client; its exit code and output (stdout and stderr). */
     private static String[] mariadb(String user, String password, String... options)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/mariadb", "--no-defaults", "-h", MysqlReplayServer.HOST,
-                "-P", Integer.toString(server.port()), "--plugin-dir=" + PLUGIN_DIR, "-u", user,
-                "--password=" + password, "-N", "-B", "-e", "SELECT @@version, CURRENT_USER()"));
+        List<String> cmd = new ArrayList<>(List.of(
+                "/usr/bin/mariadb",
+                "--no-defaults",
+                "-h",
+                MysqlReplayServer.HOST,
+                "-P",
+                Integer.toString(server.port()),
+                "--plugin-dir=" + PLUGIN_DIR,
+                "-u",
+                user,
+                "--password=" + password,
+                "-N",
+                "-B",
+                "-e",
+                "SELECT @@version, CURRENT_USER()"));
         cmd.addAll(List.of(options));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -66,8 +81,8 @@ class MariadbClientLoginTest {
         assertThat(result[1]).isEqualTo("8.4.3\t" + user + "@%");
         assertThat(result[0]).isEqualTo("0");
         List<ReplayLogin> logins = server.logins();
-        assertThat(logins.get(logins.size() - 1)).isEqualTo(new ReplayLogin(user, logins.get(logins.size() - 1)
-                .plugin(), path, true));
+        assertThat(logins.get(logins.size() - 1))
+                .isEqualTo(new ReplayLogin(user, logins.get(logins.size() - 1).plugin(), path, true));
     }
 
     @Test
@@ -80,14 +95,22 @@ class MariadbClientLoginTest {
         server.clearAuthenticationCache();
         assertLogin("sha2", "s2-pw", ReplayLogin.Path.TLS, "--ssl", "--default-auth=caching_sha2_password");
         assertLogin("sha2", "s2-pw", ReplayLogin.Path.FAST, "--skip-ssl", "--default-auth=caching_sha2_password");
-        assertLogin("sha2rsa", "s2-rsa-pw", ReplayLogin.Path.RSA_KEY_REQUESTED, "--skip-ssl",
+        assertLogin(
+                "sha2rsa",
+                "s2-rsa-pw",
+                ReplayLogin.Path.RSA_KEY_REQUESTED,
+                "--skip-ssl",
                 "--default-auth=caching_sha2_password");
     }
 
     /** The client checks the replay server's certificate against the throwaway CA, and the name 127.0.0.1. */
     @Test
     void theCertificateIsVerifiedAgainstTheCa() throws Exception {
-        assertLogin("native", "n-pw", ReplayLogin.Path.NATIVE_SCRAMBLE, "--ssl-ca=" + server.caCertificate(),
+        assertLogin(
+                "native",
+                "n-pw",
+                ReplayLogin.Path.NATIVE_SCRAMBLE,
+                "--ssl-ca=" + server.caCertificate(),
                 "--ssl-verify-server-cert");
     }
 

@@ -20,8 +20,9 @@ class ReplayGtidSetTest {
 
     @Test
     void classicEncoding() {
-        byte[] set = HexFormat.of().parseHex("0100000000000000" + "3e11fa4771ca11e19e33c80aa9429562"
-                + "0100000000000000" + "0100000000000000" + "0600000000000000");
+        byte[] set = HexFormat.of()
+                .parseHex("0100000000000000" + "3e11fa4771ca11e19e33c80aa9429562" + "0100000000000000"
+                        + "0100000000000000" + "0600000000000000");
         ReplayGtidSet s = ReplayGtidSet.decode(set, 0, set.length);
         assertThat(s).hasToString("3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5");
         assertThat(s.contains("3e11fa47-71ca-11e1-9e33-c80aa9429562", 5)).isTrue();
@@ -30,12 +31,17 @@ class ReplayGtidSetTest {
 
     @Test
     void taggedEncodingFromMysql96ShowsAsGtidPurged() throws Exception {
-        try (MysqlReplayServer server = MysqlReplayServer.builder().binlog(ReplayFixtures.file(
-                "blackbeam-rust_mysql_common/test-data/binlogs/binlog_transaction_with_GTID_TAG.000001"))
-                .serverVersion("9.6.0").user("repl", "pw", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD).start();
-                Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
-                        + "/?sslMode=DISABLED", "repl", "pw");
-                Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT @@gtid_purged")) {
+        try (MysqlReplayServer server = MysqlReplayServer.builder()
+                        .binlog(
+                                ReplayFixtures.file(
+                                        "blackbeam-rust_mysql_common/test-data/binlogs/binlog_transaction_with_GTID_TAG.000001"))
+                        .serverVersion("9.6.0")
+                        .user("repl", "pw", ReplayAuthPlugin.MYSQL_NATIVE_PASSWORD)
+                        .start();
+                Connection c = DriverManager.getConnection(
+                        "jdbc:mysql://127.0.0.1:" + server.port() + "/?sslMode=DISABLED", "repl", "pw");
+                Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT @@gtid_purged")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("55778904-0299-11f1-b1b8-4ef0c4956feb:1-13:mytag:1-2");
         }
