@@ -1,7 +1,6 @@
 package org.mysqlreplication.jsonl;
 
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Objects;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.GtidEvent;
@@ -9,7 +8,7 @@ import org.mysqlreplication.event.MariadbGtidEvent;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.RowsEvent;
-import org.mysqlreplication.event.XaPrepareEvent;
+import org.mysqlreplication.event.TransactionBoundary;
 import org.mysqlreplication.event.XidEvent;
 
 /**
@@ -85,7 +84,9 @@ public final class JsonLines {
         }
         boolean ends = endsTransaction(event);
         if (ends) {
-            complete(event instanceof XidEvent x ? Long.toUnsignedString(x.xid()) : null, isCommit(event));
+            complete(
+                    event instanceof XidEvent x ? Long.toUnsignedString(x.xid()) : null,
+                    TransactionBoundary.commits(event));
         } else if (event instanceof GtidEvent g) {
             complete(null, false);
             gtid = g.anonymous() ? null : g.gtid();
@@ -187,21 +188,14 @@ public final class JsonLines {
         emit(line);
     }
 
+    /**
+     * Whether the held row's group has ended: by the rule of {@link TransactionBoundary}, without its state (the
+     * writer may be given a filtered stream without the GTID events): an event that ends a transaction by itself, or
+     * any other query that opens none (a DDL; a statement between rows has no row after it in this group either).
+     */
     private static boolean endsTransaction(BinlogEvent e) {
-        if (e instanceof XidEvent || e instanceof XaPrepareEvent) {
-            return true;
-        }
-        if (e instanceof QueryEvent q) {
-            String sql = q.query().strip().toUpperCase(Locale.ROOT);
-            return !sql.equals("BEGIN") && !sql.startsWith("XA START");
-        }
-        return false;
-    }
-
-    /** XID and a COMMIT query commit; XA PREPARE, ROLLBACK and DDL end a group without committing its rows. */
-    private static boolean isCommit(BinlogEvent e) {
-        return e instanceof XidEvent
-                || e instanceof QueryEvent q && q.query().strip().equalsIgnoreCase("COMMIT");
+        return TransactionBoundary.endsByItself(e)
+                || e instanceof QueryEvent q && !TransactionBoundary.opensExplicitly(q.query());
     }
 
     private void emit(CharSequence text) {
