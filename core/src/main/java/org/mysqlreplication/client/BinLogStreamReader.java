@@ -279,7 +279,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
      * <p>It has one GTID per domain: the start position's, replaced by each transaction read, plus those of
      * the GTID_LIST event that starts each binlog file for domains not seen yet. So it is complete when the
      * reader started at a GTID position or at the start of a binlog file (the default), and from the next binlog
-     * file on otherwise; empty before any of these. MySQL GTIDs are not tracked yet.
+     * file on otherwise; empty before any of these. For MySQL's GTIDs see {@link #mysqlGtidSet()}.
      */
     public MariadbGtidPosition gtidPosition() {
         return gtids.position();
