@@ -101,12 +101,12 @@ final class TaggedGtidReader {
         return t;
     }
 
-    long signed() {
+    private long signed() {
         long u = unsigned();
         return (u >>> 1) ^ -(u & 1);
     }
 
-    long unsigned() {
+    private long unsigned() {
         need(1);
         int first = b[pos] & 0xFF;
         int n = Integer.numberOfTrailingZeros(~first) + 1;
