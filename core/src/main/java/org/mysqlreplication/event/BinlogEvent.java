@@ -28,6 +28,7 @@ public sealed interface BinlogEvent
                 RowsQueryEvent,
                 BeginLoadQueryEvent,
                 ExecuteLoadQueryEvent,
+                DeleteFileEvent,
                 IncidentEvent,
                 TransactionPayloadEvent,
                 MariadbStartEncryptionEvent,

@@ -167,16 +167,27 @@ class ControlEventsDecodeTest {
                 decode(event(27, 0, 1, 1234, 0, body().str("binlog.000007").build(), false));
         assertThat(v1.logFile()).isEqualTo("binlog.000007");
         assertThat(v1.position()).isEqualTo(1234);
+        // as MySQL's codecs::binary::Heartbeat::encode writes it: file name, position, then the end mark 0
         byte[] tlv = body().u8(1)
                 .lenencStr("binlog.000008")
                 .u8(2)
                 .u8(3)
                 .u8(0xFC)
                 .u16(5000)
+                .u8(0)
                 .build();
-        HeartbeatEvent v2 = (HeartbeatEvent) decode(event(41, tlv, false));
+        HeartbeatEvent v2 = (HeartbeatEvent) decode(event(41, 0, 1, 77, 0, tlv, false));
         assertThat(v2.logFile()).isEqualTo("binlog.000008");
         assertThat(v2.position()).isEqualTo(5000);
+        // a newer server's field 3 is passed over by its length; the end mark alone leaves the header's position
+        byte[] newer =
+                body().u8(3).u8(2).u16(0xBEEF).u8(1).lenencStr("b.1").u8(0).build();
+        assertThat(((HeartbeatEvent) decode(event(41, 0, 1, 77, 0, newer, false))).logFile())
+                .isEqualTo("b.1");
+        HeartbeatEvent bare =
+                (HeartbeatEvent) decode(event(41, 0, 1, 77, 0, body().u8(0).build(), false));
+        assertThat(bare.logFile()).isEmpty();
+        assertThat(bare.position()).isEqualTo(77);
     }
 
     @Test
