@@ -172,7 +172,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
             if (id != ColumnDef.UNKNOWN_COLLATION && id != d.collationId() && sameCharset(id, d.collationId())) {
                 d = new ColumnDef(d.type(), d.meta(), d.unsigned(), id, d.enumValues(), d.setValues());
             }
-            columns.add(new ColumnSchema(c.name(), d, c.nullable()));
+            columns.add(new ColumnSchema(c.name(), d, c.nullable(), c.collationName()));
         }
         return new TableSchema(merged.database(), merged.table(), columns, merged.primaryKey());
     }
