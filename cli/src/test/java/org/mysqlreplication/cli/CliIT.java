@@ -247,6 +247,43 @@ class CliIT {
         assertThat(schema.out()).doesNotContain("Table: test.test4");
     }
 
+    /** --stop-pos ends after the event whose end (End_log_pos in the server's SHOW BINLOG EVENTS) reaches it. */
+    @Test
+    void stopPosEndsAfterTheEventThatReachesIt() {
+        String file = db.query("SHOW MASTER STATUS").get(0).get(0);
+        List<List<String>> shown = db.query("SHOW BINLOG EVENTS IN '" + file + "'");
+        List<String> write = shown.stream()
+                .filter(e -> e.get(2).startsWith("Write_rows"))
+                .findFirst()
+                .orElseThrow();
+        String end = write.get(4);
+        Result r = dumpAs("1260", "--start-file", file, "--stop-pos", end);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String last = r.out().substring(r.out().lastIndexOf("=== "));
+        assertThat(last).startsWith("=== WriteRowsEvent ===").contains("Log position: " + end + "\n");
+        assertThat(r.out()).doesNotContain("=== XidEvent", "=== UpdateRowsEvent");
+        assertThat(dumpAs("1261", "--start-file", file, "--stop-pos", "-5").exitCode())
+                .isEqualTo(UsageErrorHandler.USAGE);
+    }
+
+    /** MariaDB sends ANNOTATE_ROWS only when asked: --annotate-rows-event asks, with the statement the server shows. */
+    @Test
+    void annotateRowsEventOnlyOnRequest() {
+        String file = db.query("SHOW MASTER STATUS").get(0).get(0);
+        String statement = db.query("SHOW BINLOG EVENTS IN '" + file + "'").stream()
+                .filter(e -> e.get(2).equals("Annotate_rows"))
+                .findFirst()
+                .orElseThrow()
+                .get(5);
+        Result without = dumpAs("1262", "--start-file", file, "--only-events", "MariadbAnnotateRowsEvent");
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        assertThat(without.out()).isEmpty();
+        Result with = dumpAs(
+                "1263", "--start-file", file, "--only-events", "MariadbAnnotateRowsEvent", "--annotate-rows-event");
+        assertThat(with.exitCode()).as(with.err()).isZero();
+        assertThat(with.out()).startsWith("=== MariadbAnnotateRowsEvent ===").contains(statement);
+    }
+
     /** Non-blocking with --resume-stream: it starts at the end, so nothing of what was written comes out. */
     @Test
     void resumeStreamStartsAtTheEnd() {

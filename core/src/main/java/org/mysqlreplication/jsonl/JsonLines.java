@@ -1,6 +1,7 @@
 package org.mysqlreplication.jsonl;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Objects;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.GtidEvent;
@@ -10,6 +11,7 @@ import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.RowsEvent;
 import org.mysqlreplication.event.TransactionBoundary;
 import org.mysqlreplication.event.XidEvent;
+import org.mysqlreplication.value.json.JsonText;
 
 /**
  * Writes binlog events as JSON lines in Maxwell's shape: one object per changed row, one per line, so that
@@ -129,6 +131,17 @@ public final class JsonLines {
             EventObjects.append(sb, event, null);
         }
         return sb.toString();
+    }
+
+    /**
+     * {@link #toJson(BinlogEvent)} as a map, the JSON read back: objects as {@code Map}s with their keys in order,
+     * arrays as {@code List}s, strings, booleans and {@code null}; numbers exactly as written, integers as
+     * {@code Long} ({@code BigInteger} past its range: BIGINT UNSIGNED), others as {@code BigDecimal} (a DECIMAL
+     * with its scale, a FLOAT or DOUBLE as its shortest decimal). What python's {@code to_dict()} gives for an event.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toMap(BinlogEvent event) {
+        return (Map<String, Object>) JsonText.parse(toJson(event));
     }
 
     /**

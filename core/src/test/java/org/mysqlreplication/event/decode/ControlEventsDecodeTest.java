@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mysqlreplication.event.decode.EventBytes.body;
 import static org.mysqlreplication.event.decode.EventBytes.event;
+import static org.mysqlreplication.event.decode.EventBytes.hex;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -159,6 +161,32 @@ class ControlEventsDecodeTest {
         assertThat(n.isNull()).isTrue();
         assertThat(n.decodedValue()).isNull();
         assertThat(n.dump()).contains("Is NULL: Yes");
+    }
+
+    /**
+     * Two DECIMAL_RESULT bodies as MariaDB 10.11.19 wrote them for {@code SET @d := 123.4500} and
+     * {@code SET @d := -0.000001} (shown by {@code mariadb-binlog --hexdump}, which prints them as those literals):
+     * name, not NULL, type 4, collation 8, length 6, then precision, scale and the binary decimal; no flags byte.
+     */
+    @Test
+    void userVarDecimalIsItsValueWithItsScale() {
+        UserVarEvent positive =
+                (UserVarEvent) decode(event(14, hex("01000000 64 00 04 08000000 06000000 07 04 807b 1194"), false));
+        assertThat(positive.decodedValue()).isEqualTo(new BigDecimal("123.4500"));
+        assertThat(positive.flags()).isZero();
+        UserVarEvent negative =
+                (UserVarEvent) decode(event(14, hex("01000000 64 00 04 08000000 06000000 07 06 7f fffffe"), false));
+        assertThat(negative.decodedValue()).isEqualTo(new BigDecimal("-0.000001"));
+        assertThat(negative.dump()).contains("Value: -0.000001\n");
+
+        byte[] short4 = event(14, hex("01000000 64 00 04 08000000 05000000 07 04 807b 11"), false);
+        assertThatThrownBy(() -> decode(short4))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("USER_VAR_EVENT");
+        byte[] longer = event(14, hex("01000000 64 00 04 08000000 07000000 07 04 807b 1194 00"), false);
+        assertThatThrownBy(() -> decode(longer))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("1 byte(s) after its value");
     }
 
     @Test
