@@ -83,7 +83,8 @@ class WorkloadAgreementIT {
         assertThat(keys.rows()).isEqualTo(WORKLOAD.expectedRowCount());
         assertThat(lazyKeys.allChecksum()).isEqualTo(keys.allChecksum()).isNotEqualTo(oursNet.allChecksum());
         assertThat(connFile.allChecksum()).isEqualTo(connNet.allChecksum());
-        assertThat(raw.events()).isEqualTo(oursNet.events()).isGreaterThan(connNet.events());
+        // neither library asks for ANNOTATE_ROWS by default: the three see the same events
+        assertThat(raw.events()).isEqualTo(oursNet.events()).isEqualTo(connNet.events());
         assertThat(raw.bytes()).isGreaterThan(2000L * 300);
     }
 
