@@ -236,7 +236,9 @@ public final class EventReader {
 
     /**
      * Reads the event of {@code payload}; what is to be handed out then comes from {@link #poll()}. The payload's
-     * spill file, if any, is the decoder's from here on (released when no value refers to it).
+     * spill file, if any, is the decoder's from here on (released when no value refers to it; a compressed
+     * transaction's once its events are read). A compressed transaction's bytes in the heap are copied: the source
+     * may reuse its array while the transaction's events are taken.
      *
      * @param knownPosition the event's offset in its file when the source knows it (a file), else -1
      * @throws EventDecodeException when the event cannot be read, naming file, position and type

@@ -21,6 +21,7 @@ import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.Row;
+import org.mysqlreplication.event.RowsQueryEvent;
 import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.event.XidEvent;
@@ -187,6 +188,15 @@ class CompressedEventsSpillTest {
 
     /** BEGIN, the TABLE_MAP of t.blobs, the three rows, XID 99: whole events, log position 0, no checksum. */
     static byte[] transaction() {
+        return body().bytes(begin())
+                .bytes(event(19, 0, 1, 0, 0, SpilledRowsDecodeTest.tableMap(42), false))
+                .bytes(event(30, 0, 1, 0, 0, SpilledRowsDecodeTest.writeRows(), false))
+                .bytes(event(16, 0, 1, 0, 0, body().u64(99).build(), false))
+                .build();
+    }
+
+    /** A BEGIN query in schema t, as in a payload. */
+    private static byte[] begin() {
         byte[] begin = body().u32(12)
                 .u32(0)
                 .u8(1)
@@ -196,11 +206,7 @@ class CompressedEventsSpillTest {
                 .u8(0)
                 .str("BEGIN")
                 .build();
-        return body().bytes(event(2, 0, 1, 0, 8, begin, false))
-                .bytes(event(19, 0, 1, 0, 0, SpilledRowsDecodeTest.tableMap(42), false))
-                .bytes(event(30, 0, 1, 0, 0, SpilledRowsDecodeTest.writeRows(), false))
-                .bytes(event(16, 0, 1, 0, 0, body().u64(99).build(), false))
-                .build();
+        return event(2, 0, 1, 0, 8, begin, false);
     }
 
     /** The transaction's events as the server writes them uncompressed: whole, with CRC32, one after another. */
@@ -283,5 +289,26 @@ class CompressedEventsSpillTest {
         assertThat(reader.position().position())
                 .as("the transaction was not read to its end: its start")
                 .isEqualTo(1000);
+    }
+
+    /** A ROWS_QUERY inside a payload, above the threshold, is spilled and cut as one outside a payload is. */
+    @Test
+    void aStatementInsideAPayloadAboveTheThresholdIsCutThereWithItsWholeLength() {
+        String sql = "insert into t.blobs (v) values ('" + "x".repeat(5000) + "')";
+        byte[] raw = body().bytes(begin())
+                .bytes(event(
+                        29, 0, 1, 0, 0, body().u8(sql.length() & 0xFF).str(sql).build(), false))
+                .bytes(event(16, 0, 1, 0, 0, body().u64(98).build(), false))
+                .build();
+        int size = payloadEvent(raw, 0, true).length;
+        read(Payload.of(ByteReader.of(payloadEvent(raw, 1000 + size, true))));
+        List<BinlogEvent> events = pollAll();
+        assertThat(events).hasSize(3);
+        RowsQueryEvent q = (RowsQueryEvent) events.get(1);
+        assertThat(q.truncated()).isTrue();
+        assertThat(q.queryLength()).isEqualTo(sql.length());
+        assertThat(q.query()).isEqualTo(sql.substring(0, THRESHOLD - 1)); // the body's first bytes: length byte, text
+        assertThat(((XidEvent) events.get(2)).xid()).isEqualTo(98);
+        assertThat(files.open()).isZero();
     }
 }
