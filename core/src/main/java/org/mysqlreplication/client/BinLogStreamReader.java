@@ -102,11 +102,11 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
         this.gtids = new MariadbGtidTracker(start instanceof StartPosition.AfterMariadbGtid g ? g.position() : null);
         this.mysqlGtids = new MysqlGtidTracker(start instanceof StartPosition.AfterMysqlGtidSet m ? m.set() : null);
         DecodeContext context = new DecodeContext(schemaResolver, config.decodeOptions());
-        this.reader = EventReader.forStream(context, config.selector(), this::observe);
+        this.spillFiles = new SpillFiles(config.spillDirectory());
+        this.reader = EventReader.forStream(context, config.selector(), this::observe, spillFiles);
         if (config.start() instanceof StartPosition.Resume r) {
             reader.resumeWithin(r.position().skipEvents(), r.position().skipRows());
         }
-        this.spillFiles = new SpillFiles(config.spillDirectory());
         this.spill = new EventSpill(spillFiles, config.decodeOptions().largeValueThreshold());
         this.reconnector = new Reconnector(config.reconnect(), config.peer());
         this.sessionConfig = config.startingAt(start);
@@ -127,14 +127,14 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
      */
     public BinlogEvent fetchOne() {
         while (!closed) {
-            BinlogEvent event = reader.poll();
-            if (event != null) {
-                return event;
-            }
-            if (ended) {
-                return null;
-            }
             try {
+                BinlogEvent event = reader.poll(); // decodes the next event of a compressed transaction
+                if (event != null) {
+                    return event;
+                }
+                if (ended) {
+                    return null;
+                }
                 readOne();
             } catch (RuntimeException e) {
                 if (closed) {

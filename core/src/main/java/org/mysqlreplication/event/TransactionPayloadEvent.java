@@ -8,9 +8,11 @@ import java.util.Objects;
  * transaction's events (from its BEGIN QUERY to its XID), compressed together, with their decoded {@link #events()}
  * in the order the server wrote them. The events inside have no checksum and a log position of 0 in their headers.
  *
- * <p>{@link org.mysqlreplication.event.decode.EventDecoder} returns this event; the readers
- * ({@code BinLogStreamReader}, {@code BinlogFileReader}) never hand it out, but its events one by one in its place,
- * so that a consumer sees the same events whether or not the server compressed them.
+ * <p>{@link org.mysqlreplication.event.decode.EventDecoder} returns this event, all its events decoded in the heap
+ * (for tests and tools). The readers ({@code BinLogStreamReader}, {@code BinlogFileReader}) never build it: they
+ * hand out its events one by one in its place, decompressing and decoding each as it is taken, so that a consumer
+ * sees the same events whether or not the server compressed them, with no more of the transaction in memory than
+ * of an uncompressed one.
  *
  * @param compressionType  the compression: {@link #ZSTD} or {@link #NONE}
  * @param payloadSize      the size of the payload as written (compressed)

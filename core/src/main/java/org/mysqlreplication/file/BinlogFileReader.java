@@ -36,8 +36,10 @@ import org.mysqlreplication.io.SpillFiles;
  * which those values can no longer be read.
  *
  * <p>A MySQL TRANSACTION_PAYLOAD (a compressed transaction) is not handed out itself: its events are, one by one, in
- * its place; {@link #position()} stays at the payload's start until the last of them is handed out, as in a live
- * stream.
+ * its place, decompressed and decoded as they are taken, those larger than the threshold through spill files as
+ * well (see {@link EventReader}); {@link #position()} stays at the payload's start until the last of them is handed
+ * out, as in a live stream. MariaDB's compressed events larger than the threshold, or whose row images decompress to
+ * more than it, are read through spill files too.
  *
  * <p>Use it as an {@link Iterable} (once) or call {@link #next()} until it returns {@code null}; close it after.
  * A file that ends inside an event raises a {@link BinlogFileException} naming the file and the position.
@@ -102,7 +104,7 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
             throw new BinlogFileException("cannot open: " + e.getMessage(), file.toString(), 0, e);
         }
         this.in = Channels.newInputStream(channel);
-        this.reader = EventReader.forFile(name, ctx, selector);
+        this.reader = EventReader.forFile(name, ctx, selector, spillFiles);
         checkMagic();
     }
 

@@ -22,7 +22,8 @@ import org.mysqlreplication.value.LargeValue;
 /**
  * Run in a child JVM with a small heap by {@link LargeRowMemoryIT}: reads the rows of {@code big.t} over the
  * network ({@link BinLogStreamReader}, default settings but the spill directory) and from the binlog file on disk
- * ({@link BinlogFileReader}), and prints for each {@code <source> id=I note=N class=C length=L crc=R}, the CRC32
+ * ({@link BinlogFileReader}), and prints for each rows event {@code <source> event type=T} (its header's type code),
+ * then for each row {@code <source> id=I note=N class=C length=L crc=R}, the CRC32
  * read through {@link LargeValue#openStream()} as the server's {@code CRC32(b)} computes it. Then, per source,
  * whether a large value read after {@code close()} fails as documented and how many spill files are still open
  * ({@code /proc/self/fd}), and last the sum of the heap pools' peak usage.
@@ -45,6 +46,7 @@ public final class LargeRowReaderMain {
         List<LargeValue> kept = new ArrayList<>();
         try (BinLogStreamReader stream = new BinLogStreamReader(config)) {
             for (BinlogEvent e : stream) {
+                System.out.println("network event type=" + e.header().typeCode());
                 print("network", ((WriteRowsEvent) e).rows(), kept);
             }
         }
@@ -55,6 +57,7 @@ public final class LargeRowReaderMain {
                 new BinlogFileReader(Path.of(args[3]), new DecodeContext(UnknownEventPolicy.DELIVER), spillDir)) {
             for (BinlogEvent e : file) {
                 if (e instanceof WriteRowsEvent w && w.table().table().equals("t")) {
+                    System.out.println("file event type=" + e.header().typeCode());
                     print("file", w.rows(), kept);
                 }
             }

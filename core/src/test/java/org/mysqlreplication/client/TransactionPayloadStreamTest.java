@@ -13,8 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.BinlogPosition;
+import org.mysqlreplication.event.FormatDescriptionEvent;
+import org.mysqlreplication.event.ResumePosition;
+import org.mysqlreplication.event.RotateEvent;
 import org.mysqlreplication.event.RowsEvent;
 import org.mysqlreplication.event.TransactionPayloadEvent;
+import org.mysqlreplication.event.UpdateRowsEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.event.XidEvent;
 import org.mysqlreplication.event.decode.EventReader;
@@ -174,5 +178,48 @@ class TransactionPayloadStreamTest {
                         "WriteRowsEvent",
                         "XidEvent");
         assertThat(resumed).filteredOn(r -> r.event() instanceof RowsEvent).hasSize(2);
+    }
+
+    /**
+     * Resume to the row inside a payload: the position taken after the UPDATE_ROWS of the second payload names the
+     * transaction's GTID event (651, by the file's independent scan) and the 5 events handed out of it (GTID, BEGIN,
+     * ROWS_QUERY, TABLE_MAP, UPDATE_ROWS); a reader started there hands out exactly the events after it, as the
+     * first reader did.
+     */
+    @Test
+    void aReaderStartedAtAResumePositionInsideAPayloadHandsOutExactlyTheEventsAfterIt() {
+        List<BinlogEvent> after = new ArrayList<>();
+        ResumePosition saved = null;
+        ResumePosition afterRow = null;
+        try (BinLogStreamReader stream = new BinLogStreamReader(config(4).build())) {
+            for (BinlogEvent e = stream.fetchOne(); e != null; e = stream.fetchOne()) {
+                if (saved != null) {
+                    after.add(e);
+                }
+                if (e instanceof UpdateRowsEvent) {
+                    saved = stream.resumePosition();
+                    afterRow = stream.resumePositionAfterRow(0);
+                }
+            }
+        }
+        assertThat(saved.restart()).isEqualTo(new BinlogPosition(NAME, 651));
+        assertThat(saved.skipEvents()).isEqualTo(5);
+        assertThat(saved.skipRows()).isZero();
+        assertThat(afterRow).as("after its only row").isEqualTo(saved);
+        BinLogStreamReaderConfig resume = BinLogStreamReaderConfig.builder()
+                .connection("127.0.0.1", server.port(), "repl", "secret")
+                .serverId(100)
+                .startAt(saved)
+                .readAheadBytes(0)
+                .build();
+        List<BinlogEvent> resumed = read(resume).stream()
+                .map(Read::event)
+                .filter(e -> !(e instanceof RotateEvent) && !(e instanceof FormatDescriptionEvent))
+                .toList();
+        assertThat(resumed)
+                .extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("RowsQueryEvent", "TableMapEvent", "WriteRowsEvent", "XidEvent")
+                .isEqualTo(after.stream().map(e -> e.getClass().getSimpleName()).toList());
+        assertThat(resumed.get(2).dump()).isEqualTo(after.get(2).dump());
     }
 }

@@ -254,6 +254,17 @@ public final class LocalMariaDb implements AutoCloseable {
             return this;
         }
 
+        /**
+         * {@code log_bin_compress=ON}: the server writes its QUERY and rows events compressed (zlib; types 165-171)
+         * when they are at least {@code minLength} bytes ({@code log_bin_compress_min_len}, 10 to 1024; the
+         * server's default is 256).
+         */
+        public Builder binlogCompression(int minLength) {
+            options.put("log-bin-compress", "ON");
+            options.put("log-bin-compress-min-len", Integer.toString(minLength));
+            return this;
+        }
+
         /** Any other server option, passed as {@code --name=value}. */
         public Builder serverOption(String name, String value) {
             options.put(name, value);

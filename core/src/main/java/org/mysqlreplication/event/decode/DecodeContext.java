@@ -10,6 +10,7 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.FormatDescriptionEvent;
 import org.mysqlreplication.event.TableMapEvent;
+import org.mysqlreplication.io.SpillFiles;
 import org.mysqlreplication.schema.TableSchema;
 
 /**
@@ -42,7 +43,9 @@ public final class DecodeContext {
     /** Bytes of the event being decoded left in its spill file, past what was read (a text cut there); 0 else. */
     private long truncatedBy;
     /** Decodes the events inside a TRANSACTION_PAYLOAD: set by the {@link EventDecoder} of this context. */
-    private Function<byte[], List<BinlogEvent>> innerEvents;
+    private Function<PayloadEvents, List<BinlogEvent>> innerEvents;
+    /** Where decompressed parts larger than the threshold go: the reader's spill files; null to keep them in the heap. */
+    private SpillFiles spillFiles;
 
     private final LongAdder undecodedText = new LongAdder();
     /** Which tables are handed out: the others' TABLE_MAPs are not given to the resolver (see {@link #resolves}). */
@@ -205,12 +208,26 @@ public final class DecodeContext {
         this.truncatedBy = bytes;
     }
 
-    /** The events of a TRANSACTION_PAYLOAD's uncompressed payload, decoded in this context. */
-    List<BinlogEvent> innerEvents(byte[] payload) {
+    /** All the events of a TRANSACTION_PAYLOAD, decoded in this context. */
+    List<BinlogEvent> innerEvents(PayloadEvents payload) {
         return innerEvents.apply(payload);
     }
 
-    void setInnerEvents(Function<byte[], List<BinlogEvent>> innerEvents) {
+    void setInnerEvents(Function<PayloadEvents, List<BinlogEvent>> innerEvents) {
         this.innerEvents = innerEvents;
+    }
+
+    /**
+     * The spill files of the reader of this stream, where the decompressed parts of compressed events go when they
+     * are larger than the {@link #largeValueThreshold()} (the events inside a TRANSACTION_PAYLOAD, MariaDB's
+     * compressed row images); null when the context is used without a reader's spill files, and such parts are
+     * decompressed into the heap.
+     */
+    SpillFiles spillFiles() {
+        return spillFiles;
+    }
+
+    void setSpillFiles(SpillFiles spillFiles) {
+        this.spillFiles = spillFiles;
     }
 }

@@ -11,6 +11,7 @@ import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.FormatDescriptionEvent;
 import org.mysqlreplication.event.UnknownEvent;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.io.Payload;
 import org.mysqlreplication.io.SpillFile;
 
 /**
@@ -54,7 +55,7 @@ public final class EventDecoder {
 
     public EventDecoder(DecodeContext ctx) {
         this.ctx = java.util.Objects.requireNonNull(ctx, "ctx");
-        ctx.setInnerEvents(this::decodePayload);
+        ctx.setInnerEvents(this::decodeAll);
     }
 
     public DecodeContext context() {
@@ -106,23 +107,25 @@ public final class EventDecoder {
     }
 
     /**
-     * Decodes a rows event whose bytes are in a spill file from {@code offset} (readers spill rows events larger
-     * than {@link DecodeContext#largeValueThreshold()}): header, CRC32 (verified by reading the file through),
-     * post-header, and the rows, whose BLOB-family values above the threshold are
-     * {@link org.mysqlreplication.value.LargeValue}s reading from the file. The file is released here when the
-     * event holds no large value or decoding fails; otherwise when nothing refers to the event's large values any
-     * more, or when its {@link org.mysqlreplication.io.SpillFiles} is closed.
+     * Decodes an event whose bytes are in a spill file from {@code offset} (readers spill the events of the types
+     * {@link EventRegistry#spillable} names that are larger than {@link DecodeContext#largeValueThreshold()}):
+     * header, CRC32 (verified by reading the file through), then the body: for a rows event the post-header and the
+     * rows, whose BLOB-family values above the threshold are {@link org.mysqlreplication.value.LargeValue}s reading
+     * from the file; for a statement its text cut at the threshold; for a compressed event its compressed part read
+     * as a stream from the file. The file is released here when the event holds no large value or decoding fails;
+     * otherwise when nothing refers to the event's large values any more, or when its
+     * {@link org.mysqlreplication.io.SpillFiles} is closed.
      *
      * @param position the event's position in its binlog file, -1 when not known
      * @throws EventDecodeException (and its {@link ChecksumException}) as {@link #decode(ByteReader, long)}, also
-     *     for an event that is not a rows event
+     *     for an event of a type that is not decoded from a spill file
      */
     public BinlogEvent decodeSpilled(SpillFile file, long offset, long position) {
         EventHeader h = SpilledEventDecoder.readHeader(file, offset, ctx, position);
         return decodeSpilled(h, file, offset, EventReader.positionOf(h, position), false);
     }
 
-    /** As {@link #decodeSpilled} for a rows event the caller does not want: checked, not decoded, released. */
+    /** As {@link #decodeSpilled} for an event the caller does not want: checked, not decoded, released. */
     public void skipSpilled(SpillFile file, long offset, long position) {
         EventHeader h = SpilledEventDecoder.readHeader(file, offset, ctx, position);
         decodeSpilled(h, file, offset, EventReader.positionOf(h, position), true);
@@ -130,8 +133,7 @@ public final class EventDecoder {
 
     /** The spilled event at {@code offset} of {@code file}, its header already read; null for a skip. */
     BinlogEvent decodeSpilled(EventHeader h, SpillFile file, long offset, long position, boolean skip) {
-        SpilledEventDecoder spilled = new SpilledEventDecoder(this, file, offset, h, position);
-        return EventRegistry.endsWithText(h.eventType()) ? spilled.runTruncated(skip) : spilled.run(skip);
+        return new SpilledEventDecoder(this, file, offset, h, position, false).decode(skip);
     }
 
     private EventHeader header(ByteReader in, long knownPosition) {
@@ -147,40 +149,62 @@ public final class EventDecoder {
     }
 
     /**
-     * Decodes the events of a TRANSACTION_PAYLOAD's uncompressed payload, one after another to its end: whole
-     * events, their common header first and no checksum, in this decoder's context (their TABLE_MAPs register).
-     * An error names the payload's position and the offset of the failing event in the payload.
+     * Decodes the events of a TRANSACTION_PAYLOAD, one after another to its end: whole events, their common header
+     * first and no checksum, in this decoder's context (their TABLE_MAPs register). An error names the payload's
+     * position and the offset of the failing event in the payload.
      */
-    private List<BinlogEvent> decodePayload(byte[] payload) {
-        long position = ctx.eventPosition();
-        ByteReader in = ByteReader.of(payload);
-        List<BinlogEvent> events = new ArrayList<>();
-        while (in.hasRemaining()) {
-            int at = in.position();
-            try {
-                EventHeader h = header(in, position);
-                if (h.eventType() == EventType.TRANSACTION_PAYLOAD_EVENT) {
-                    throw new EventDecodeException(
-                            "a transaction payload inside another",
-                            ctx.binlogFile(),
-                            position,
-                            EventType.TRANSACTION_PAYLOAD_EVENT.name(),
-                            -1,
-                            null);
-                }
-                events.add(decode(h, in, position, false, true));
-            } catch (EventDecodeException e) {
-                throw new EventDecodeException(
-                        "event at offset " + at + " of the uncompressed payload: " + e.getMessage(),
-                        ctx.binlogFile(),
-                        position,
-                        EventType.TRANSACTION_PAYLOAD_EVENT.name(),
-                        -1,
-                        e);
-            }
+    private List<BinlogEvent> decodeAll(PayloadEvents events) {
+        List<BinlogEvent> decoded = new ArrayList<>();
+        while (events.readNext(p -> decoded.add(decodeInner(readHeader(p.bytes()), p, events.position(), false)))) {
+            // each event decoded in turn
         }
-        ctx.setEventPosition(position);
-        return events;
+        ctx.setEventPosition(events.position());
+        return decoded;
+    }
+
+    /**
+     * Decodes (or skips) one event of a TRANSACTION_PAYLOAD, {@code p} from {@link PayloadEvents#readNext}, whose
+     * header {@code h} is: from the heap, or from its spill file, which is released here unless a large value of the
+     * event refers to it.
+     *
+     * @param position the payload's position
+     * @return the event, or null for a skip of an event that carries no state
+     */
+    BinlogEvent decodeInner(EventHeader h, Payload p, long position, boolean skip) {
+        if (h.eventType() == EventType.TRANSACTION_PAYLOAD_EVENT) {
+            if (p.isSpilled()) {
+                p.spill().release();
+            }
+            throw new EventDecodeException(
+                    "a transaction payload inside another",
+                    ctx.binlogFile(),
+                    position,
+                    EventType.TRANSACTION_PAYLOAD_EVENT.name(),
+                    -1,
+                    null);
+        }
+        return p.isSpilled()
+                ? new SpilledEventDecoder(this, p.spill(), p.spillOffset(), h, position, true).decode(skip)
+                : decode(h, p.bytes(), position, skip, true);
+    }
+
+    /**
+     * Opens the TRANSACTION_PAYLOAD {@code p}, whose header {@code h} is: checks its size and checksum and reads its
+     * header fields, in the heap or from its spill file (which the events returned then own), so that its events
+     * can be decoded one at a time.
+     *
+     * @throws EventDecodeException (and its {@link ChecksumException}) as {@link #decode(ByteReader, long)}
+     */
+    PayloadEvents openPayload(EventHeader h, Payload p, long position) {
+        if (p.isSpilled()) {
+            return new SpilledEventDecoder(this, p.spill(), p.spillOffset(), h, position, false).openPayload();
+        }
+        ByteReader body = frame(h, p.bytes(), position, false);
+        try {
+            return TransactionPayloadDecoder.open(body, ctx, true);
+        } catch (RuntimeException e) {
+            throw failure(e, h, position, headerLength(h) + body.position());
+        }
     }
 
     /**
@@ -191,6 +215,18 @@ public final class EventDecoder {
      * @return the event, or null for a skip of an event that carries no state
      */
     BinlogEvent decode(EventHeader h, ByteReader in, long position, boolean skip, boolean inner) {
+        ByteReader body = frame(h, in, position, inner);
+        if (skip && !EventRegistry.carriesState(h.eventType())) {
+            return null;
+        }
+        return decodeBody(h, body, headerLength(h), position);
+    }
+
+    /**
+     * Checks the size and the checksum of the event at the reader's position, whose header {@code h} is, advances
+     * past it and gives its body (without header and checksum).
+     */
+    private ByteReader frame(EventHeader h, ByteReader in, long position, boolean inner) {
         ctx.setEventPosition(position);
         int headerLength = headerLength(h);
         if (h.eventSize() < headerLength || h.eventSize() > in.remaining()) {
@@ -203,11 +239,7 @@ public final class EventDecoder {
         }
         verifyChecksum(h, event, checksum, position);
         event.skip(headerLength);
-        ByteReader body = event.slice(event.remaining() - checksum);
-        if (skip && !EventRegistry.carriesState(h.eventType())) {
-            return null;
-        }
-        return decodeBody(h, body, headerLength, position);
+        return event.slice(event.remaining() - checksum);
     }
 
     /** The length of this event's common header, as the format description says. */

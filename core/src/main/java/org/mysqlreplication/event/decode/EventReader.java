@@ -7,14 +7,15 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.ChecksumAlgorithm;
 import org.mysqlreplication.event.EventHeader;
+import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.MariadbStartEncryptionEvent;
 import org.mysqlreplication.event.ResumePosition;
 import org.mysqlreplication.event.RotateEvent;
 import org.mysqlreplication.event.RowsEvent;
 import org.mysqlreplication.event.TableMapEvent;
-import org.mysqlreplication.event.TransactionPayloadEvent;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.io.Payload;
+import org.mysqlreplication.io.SpillFiles;
 
 /**
  * Turns one event's {@link Payload} after another, from a live stream or a binlog file, into the events to hand
@@ -22,6 +23,14 @@ import org.mysqlreplication.io.Payload;
  * position once, decides from the header and the {@link EventSelector} whether to decode the event, skip it
  * (checksum verified, nothing built) or decode it for its stream state only, decodes it in memory or from its spill
  * file, and opens a TRANSACTION_PAYLOAD into the events inside. It is the only writer of the context's file name.
+ *
+ * <p>Compressed transactions: a TRANSACTION_PAYLOAD's events are decompressed and decoded as a stream, one at a time
+ * as {@link #poll()} takes them (and one ahead, to know which is the last to hand out), never the whole transaction
+ * at once: an event inside it larger than the large-value threshold goes to a spill file and is decoded from there as
+ * any such event is, and the compressed payload, when larger than the threshold, is read from its own spill file
+ * (given with the reader's {@link SpillFiles}; without them, the parts larger than the threshold are decompressed into
+ * the heap). A failure decoding the event after the one handed out last comes with the next {@link #poll()}, so that
+ * nothing decoded before it is lost.
  *
  * <p>Positions: {@link #position()} is where the next event not yet handed out starts, so a reader started there
  * continues with exactly that event. It moves past an event when the event is read (handed out or dropped), but for
@@ -44,61 +53,76 @@ public final class EventReader {
     /** A file's name, which positions keep; null for a live stream, whose ROTATE events name the file. */
     private final String fileName;
 
-    private final ArrayDeque<BinlogEvent> out = new ArrayDeque<>();
+    /** The events to hand out, each with where it stands in its transaction. */
+    private final ArrayDeque<Queued> out = new ArrayDeque<>();
+
     private EventHeader header;
     private long start = -1;
     private BinlogPosition position;
     /** The position after the compressed transaction being handed out, or null. */
     private BinlogPosition afterPayload;
+    /** The compressed transaction whose events are being handed out, or null. */
+    private PayloadEvents transaction;
+    /** The binlog file of that transaction. */
+    private String payloadFile;
+    /** A failure decoding the event after the one handed out last: the next {@link #poll()} throws it. */
+    private RuntimeException pending;
     /** After a reconnect, the position resumed at until an event at or after it arrives; null otherwise. */
     private BinlogPosition resumeAt;
 
     private final TransactionTracker tx = new TransactionTracker();
-    /**
-     * Resuming to the row: events of the transaction resumed with an index below this are not handed out, and the
-     * event with this index loses its first {@link #resumeRows} rows; -1 once done (or when not resuming).
-     */
-    private long resumeEvents = -1;
+    private final RowPositions rows = new RowPositions();
 
-    private long resumeRows;
-    /** Where the event read last stands in its transaction (a compressed transaction's events: {@link #marks}). */
-    private BinlogPosition readTx;
+    private record Queued(BinlogEvent event, RowPositions.Mark mark) {}
 
-    private long readIndex;
-    private int readRowOffset;
-    private final ArrayDeque<Mark> marks = new ArrayDeque<>();
-    /** The event handed out last, and where it stands in its transaction. */
-    private BinlogEvent handed;
-
-    private BinlogPosition handedTx;
-    private long handedIndex;
-    private int handedRowOffset;
-
-    /** Where an event of a compressed transaction stands in it. */
-    private record Mark(BinlogPosition tx, long index, int rowOffset) {}
-
-    private EventReader(DecodeContext ctx, EventSelector selector, Consumer<BinlogEvent> observer, String fileName) {
+    private EventReader(
+            DecodeContext ctx,
+            EventSelector selector,
+            Consumer<BinlogEvent> observer,
+            String fileName,
+            SpillFiles spillFiles) {
         this.ctx = Objects.requireNonNull(ctx, "ctx");
         this.decoder = new EventDecoder(ctx);
         this.selector = Objects.requireNonNull(selector, "selector");
         ctx.setSelector(selector);
+        ctx.setSpillFiles(spillFiles);
         this.observer = observer == null ? e -> {} : observer;
         this.fileName = fileName;
+    }
+
+    /** A reader of a live stream without spill files: compressed events are decompressed into the heap. */
+    public static EventReader forStream(DecodeContext ctx, EventSelector selector, Consumer<BinlogEvent> observer) {
+        return forStream(ctx, selector, observer, null);
     }
 
     /**
      * A reader of a live stream.
      *
-     * @param observer sees every event decoded, handed out or not (those decoded for their state too), outer events
-     *                 before the events of a compressed transaction; null for none
+     * @param observer   sees every event decoded, handed out or not (those decoded for their state too), and the
+     *                   events of a compressed transaction as they are decoded (not the TRANSACTION_PAYLOAD itself,
+     *                   which is never handed out either); null for none
+     * @param spillFiles where the decompressed parts of compressed events larger than the large-value threshold go;
+     *                   null to decompress them into the heap
      */
-    public static EventReader forStream(DecodeContext ctx, EventSelector selector, Consumer<BinlogEvent> observer) {
-        return new EventReader(ctx, selector, observer, null);
+    public static EventReader forStream(
+            DecodeContext ctx, EventSelector selector, Consumer<BinlogEvent> observer, SpillFiles spillFiles) {
+        return new EventReader(ctx, selector, observer, null, spillFiles);
     }
 
-    /** A reader of the binlog file {@code fileName}, whose events start at offset 4. */
+    /** A reader of a binlog file without spill files: compressed events are decompressed into the heap. */
     public static EventReader forFile(String fileName, DecodeContext ctx, EventSelector selector) {
-        EventReader r = new EventReader(ctx, selector, null, Objects.requireNonNull(fileName, "fileName"));
+        return forFile(fileName, ctx, selector, null);
+    }
+
+    /**
+     * A reader of the binlog file {@code fileName}, whose events start at offset 4.
+     *
+     * @param spillFiles where the decompressed parts of compressed events larger than the large-value threshold go;
+     *                   null to decompress them into the heap
+     */
+    public static EventReader forFile(
+            String fileName, DecodeContext ctx, EventSelector selector, SpillFiles spillFiles) {
+        EventReader r = new EventReader(ctx, selector, null, Objects.requireNonNull(fileName, "fileName"), spillFiles);
         r.position = new BinlogPosition(fileName, BinlogPosition.FIRST_EVENT);
         ctx.setBinlogFile(fileName);
         return r;
@@ -114,8 +138,9 @@ public final class EventReader {
         position = start;
         resumeAt = resuming ? start : null;
         out.clear();
-        marks.clear();
         afterPayload = null;
+        closePayload();
+        pending = null;
         if (!resuming) {
             tx.reset(); // a reconnect continues the transaction it was in, with its table maps
         }
@@ -142,30 +167,41 @@ public final class EventReader {
         return header;
     }
 
-    /** Whether events read are still to be handed out by {@link #poll()}. */
+    /** Whether events read are still to be handed out by {@link #poll()} (or a failure to throw). */
     public boolean hasPending() {
-        return !out.isEmpty();
+        return !out.isEmpty() || pending != null;
     }
 
     /**
      * The next event to hand out from what was read, or null when there is none; the position moves past a
-     * compressed transaction when its last event is taken.
+     * compressed transaction when its last event is taken. Of a compressed transaction, the event after this one is
+     * decoded here.
+     *
+     * @throws EventDecodeException when the event after the one the previous call handed out could not be decoded
      */
     public BinlogEvent poll() {
-        BinlogEvent e = out.poll();
-        if (e == null) {
+        Queued q = out.poll();
+        if (q == null) {
+            if (pending != null) {
+                RuntimeException failure = pending;
+                pending = null;
+                throw failure;
+            }
             return null;
         }
-        Mark m = marks.poll();
-        handed = e;
-        handedTx = m != null ? m.tx() : readTx;
-        handedIndex = m != null ? m.index() : readIndex;
-        handedRowOffset = m != null ? m.rowOffset() : readRowOffset;
-        if (out.isEmpty() && afterPayload != null) {
+        rows.handedOut(q.event(), q.mark());
+        if (out.isEmpty() && transaction != null) {
+            try {
+                fill(false); // the next event of the transaction, to know whether this one is its last
+            } catch (RuntimeException failure) {
+                pending = failure; // after this event, which is handed out
+            }
+        }
+        if (out.isEmpty() && afterPayload != null && transaction == null && pending == null) {
             position = afterPayload;
             afterPayload = null;
         }
-        return e;
+        return q.event();
     }
 
     /**
@@ -174,8 +210,7 @@ public final class EventReader {
      * loses its first {@code skipRows} rows.
      */
     public void resumeWithin(long skipEvents, long skipRows) {
-        resumeEvents = skipEvents > 0 ? skipEvents : -1;
-        resumeRows = skipRows;
+        rows.resumeWithin(skipEvents, skipRows);
     }
 
     /**
@@ -184,10 +219,7 @@ public final class EventReader {
      * GTID, which the caller adds.
      */
     public ResumePosition resumePosition() {
-        if (handed == null || handedTx == null) {
-            return position == null ? null : ResumePosition.at(position);
-        }
-        return new ResumePosition(handedTx, handedIndex + 1, 0, handed.header().serverId(), null, null);
+        return rows.resumePosition(position);
     }
 
     /**
@@ -199,38 +231,40 @@ public final class EventReader {
      * @throws IllegalArgumentException when the event has no such row
      */
     public ResumePosition resumePositionAfterRow(int row) {
-        if (!(handed instanceof RowsEvent r)) {
-            throw new IllegalStateException("the event handed out last is not a rows event: " + handed);
-        }
-        if (row < 0 || row >= r.rowCount()) {
-            throw new IllegalArgumentException("row " + row + " of an event of " + r.rowCount() + " row(s)");
-        }
-        if (row == r.rowCount() - 1) {
-            return resumePosition();
-        }
-        if (handedTx == null) {
-            throw new IllegalStateException("the reader did not see where the transaction of this rows event began"
-                    + " (it started inside it): no position to its rows");
-        }
-        return new ResumePosition(
-                handedTx, handedIndex, handedRowOffset + row + 1L, r.header().serverId(), null, null);
+        return rows.resumePositionAfterRow(row, position);
     }
 
     /**
      * Reads the event of {@code payload}; what is to be handed out then comes from {@link #poll()}. The payload's
-     * spill file, if any, is the decoder's from here on (released when no value refers to it).
+     * spill file, if any, is the decoder's from here on (released when no value refers to it; a compressed
+     * transaction's once its events are read). A compressed transaction's bytes in the heap are copied: the source
+     * may reuse its array while the transaction's events are taken.
      *
      * @param knownPosition the event's offset in its file when the source knows it (a file), else -1
      * @throws EventDecodeException when the event cannot be read, naming file, position and type
      */
     public void read(Payload payload, long knownPosition) {
+        if (transaction != null) {
+            try {
+                fill(true); // read before the compressed transaction's events were taken: they come first, all
+            } catch (RuntimeException e) {
+                if (payload.isSpilled()) {
+                    payload.spill().release();
+                }
+                throw e;
+            }
+        }
         header = header(payload, knownPosition);
         start = positionOf(header, knownPosition);
         if (fileName != null) {
             ctx.setBinlogFile(fileName);
         }
         boolean replayed = replayed();
-        boolean wanted = !skippedOnResume(header) && wanted(header, payload.bytes());
+        boolean wanted = !rows.skipped(tx, header) && wanted(header, payload.bytes());
+        if (header.eventType() == EventType.TRANSACTION_PAYLOAD_EVENT) {
+            open(payload, replayed);
+            return;
+        }
         BinlogEvent event = payload.isSpilled()
                 ? decoder.decodeSpilled(header, payload.spill(), payload.spillOffset(), start, !wanted)
                 : decoder.decode(header, payload.bytes(), start, !wanted, false);
@@ -244,11 +278,6 @@ public final class EventReader {
         BinlogPosition before = position;
         String file = before != null ? before.file() : fileName;
         advance(event);
-        if (event instanceof TransactionPayloadEvent transaction) {
-            observer.accept(event);
-            unpack(transaction, before, file);
-            return;
-        }
         long index = tx.count(header, event, file, start);
         if (event == null) {
             return;
@@ -262,54 +291,91 @@ public final class EventReader {
                     start,
                     header.typeName());
         }
-        int rowOffset = resumedRows(index);
+        queue(event, index);
+    }
+
+    /** Queues the event, the {@code index}-th of its transaction, if it is to be handed out (resuming: its rows). */
+    private void queue(BinlogEvent event, long index) {
+        int rowOffset = rows.resumedRows(index);
         if (rowOffset >= 0 && selector.accepts(event)) {
-            out.add(rowOffset > 0 ? ((RowsEvent) event).withoutFirstRows(rowOffset) : event);
-            readTx = tx.lastOpen();
-            readIndex = index;
-            readRowOffset = rowOffset;
+            BinlogEvent e = rowOffset > 0 ? ((RowsEvent) event).withoutFirstRows(rowOffset) : event;
+            out.add(new Queued(e, new RowPositions.Mark(tx.lastOpen(), index, rowOffset)));
         }
     }
 
     /**
-     * Resuming to the row, for the event of {@code index} in its transaction: -1 when it was handed out before the
-     * position resumed at, else how many of its first rows were (0 for all but the one event the position names).
+     * Opens a compressed transaction, whose events {@link #poll()} then hands out, decoding the first wanted one now;
+     * the position stays at its start until they are out. One the server sends again after a reconnect is read for
+     * the state its events carry only.
      */
-    private int resumedRows(long index) {
-        if (resumeEvents < 0 || index < 0) {
-            return 0;
-        }
-        if (index < resumeEvents) {
-            return -1;
-        }
-        int rows = index == resumeEvents ? (int) Math.min(resumeRows, Integer.MAX_VALUE) : 0;
-        resumeEvents = -1;
-        return rows;
-    }
-
-    /** Whether, resuming to the row, the event is one handed out before: read for its state only. */
-    private boolean skippedOnResume(EventHeader h) {
-        return resumeEvents >= 0
-                && tx.start() != null
-                && tx.next() < resumeEvents
-                && TransactionTracker.counted(h)
-                && !EventRegistry.carriesState(h.eventType());
-    }
-
-    /** Queues the wanted events of a transaction payload; the position stays at its start until they are out. */
-    private void unpack(TransactionPayloadEvent payload, BinlogPosition before, String file) {
-        for (BinlogEvent event : payload.events()) {
-            long index = tx.count(event.header(), event, file, start);
-            observer.accept(event);
-            int rowOffset = resumedRows(index);
-            if (rowOffset >= 0 && selector.accepts(event)) {
-                out.add(rowOffset > 0 ? ((RowsEvent) event).withoutFirstRows(rowOffset) : event);
-                marks.add(new Mark(tx.lastOpen(), index, rowOffset));
-            }
-        }
-        if (!out.isEmpty()) {
+    private void open(Payload p, boolean replayed) {
+        PayloadEvents events = decoder.openPayload(header, p, start);
+        BinlogPosition before = position;
+        if (!replayed) {
+            advance(null);
             afterPayload = position;
             position = before;
+        }
+        transaction = events;
+        payloadFile = before != null ? before.file() : fileName;
+        if (replayed) {
+            skipAll();
+        } else {
+            fill(false);
+        }
+    }
+
+    /**
+     * Decodes the compressed transaction's events until one is to be handed out ({@code all}: to its end), or to
+     * its end, when the position moves past it if nothing is left to hand out. On a failure the transaction is
+     * closed and the position stays at its start.
+     */
+    private void fill(boolean all) {
+        while (transaction != null && (all || out.isEmpty())) {
+            boolean more;
+            try {
+                more = transaction.readNext(this::readInner);
+            } catch (RuntimeException e) {
+                transaction = null; // closed
+                afterPayload = null;
+                throw e;
+            }
+            if (!more) {
+                transaction = null;
+                if (out.isEmpty()) {
+                    position = afterPayload;
+                    afterPayload = null;
+                }
+            }
+        }
+    }
+
+    /** Decodes a replayed compressed transaction's events for their state only (its TABLE_MAPs). */
+    private void skipAll() {
+        PayloadEvents events = transaction;
+        transaction = null;
+        while (events.readNext(p -> decoder.decodeInner(EventDecoder.readHeader(p.bytes()), p, start, true))) {
+            // each event decoded for its state, or checked
+        }
+    }
+
+    /** Reads one event of the compressed transaction, as {@link #read} reads one outside it, at the payload's start. */
+    private void readInner(Payload p) {
+        EventHeader h = EventDecoder.readHeader(p.bytes());
+        boolean wanted = !rows.skipped(tx, h) && wanted(h, p.bytes());
+        BinlogEvent event = decoder.decodeInner(h, p, start, !wanted);
+        long index = tx.count(h, event, payloadFile, start);
+        if (event == null) {
+            return;
+        }
+        observer.accept(event);
+        queue(event, index);
+    }
+
+    private void closePayload() {
+        if (transaction != null) {
+            transaction.close();
+            transaction = null;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.mysqlreplication.event.decode;
 
+import java.io.InputStream;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.io.SpillFile;
 
@@ -76,6 +77,18 @@ final class SpillCursor {
         file.readFully(pos + keep, buf, keep, length - keep);
         bufStart = pos;
         bufLength = length;
+    }
+
+    /** The file the region is in. */
+    SpillFile file() {
+        return file;
+    }
+
+    /** A stream over the bytes from the cursor to the region's end, which the cursor moves past. */
+    InputStream rest() {
+        InputStream in = file.openStream(pos, remaining());
+        pos = end;
+        return in;
     }
 
     /** Moves past {@code n} bytes, which must remain. */

@@ -9,9 +9,11 @@ import org.mysqlreplication.io.SpillFile;
 
 /**
  * {@link EventDecoder#decodeSpilled} and {@link EventDecoder#skipSpilled}: the checks {@link EventDecoder} makes
- * on an event in memory (header, size, CRC32), made on a rows event in a spill file by reading it through a
- * window, then its body by {@link SpilledRowsDecoder}. Only rows events are spilled, so the checksum rules are
- * those of every event but FORMAT_DESCRIPTION: the context's algorithm, over all bytes before the checksum.
+ * on an event in memory (header, size, CRC32), made on an event in a spill file by reading it through a window,
+ * then its body: a rows event's by {@link SpilledRowsDecoder}, a statement's from its first bytes, a compressed
+ * event's by its {@link SpilledBodyDecoder}. Only these types are spilled ({@link EventRegistry#spillable}), so the
+ * checksum rules are those of every event but FORMAT_DESCRIPTION: the context's algorithm, over all bytes before the
+ * checksum; an event inside a TRANSACTION_PAYLOAD has none.
  *
  * <p>Not thread-safe: one per event.
  */
@@ -22,16 +24,21 @@ final class SpilledEventDecoder {
     private final long offset;
     private final EventHeader header;
     private final long position;
+    /** An event of a TRANSACTION_PAYLOAD: no checksum. */
+    private final boolean inner;
+
     private int headerLength;
     private SpillCursor body;
 
     /** For the event at {@code offset} of {@code file}, whose header and position the caller read. */
-    SpilledEventDecoder(EventDecoder decoder, SpillFile file, long offset, EventHeader header, long position) {
+    SpilledEventDecoder(
+            EventDecoder decoder, SpillFile file, long offset, EventHeader header, long position, boolean inner) {
         this.decoder = decoder;
         this.file = file;
         this.offset = offset;
         this.header = header;
         this.position = position;
+        this.inner = inner;
     }
 
     /** The common header of the event at {@code offset} of {@code file}. */
@@ -47,7 +54,19 @@ final class SpilledEventDecoder {
     }
 
     /** The event, or null for a skip; releases the file unless the event holds a large value. */
-    BinlogEvent run(boolean skip) {
+    BinlogEvent decode(boolean skip) {
+        if (EventRegistry.endsWithText(header.eventType())) {
+            return runTruncated(skip);
+        }
+        if (EventRegistry.entry(header.eventType()) != null
+                && EventRegistry.entry(header.eventType()).decoder() instanceof SpilledBodyDecoder) {
+            return runStreamed(skip);
+        }
+        return run(skip);
+    }
+
+    /** A rows event: the event, or null for a skip; releases the file unless the event holds a large value. */
+    private BinlogEvent run(boolean skip) {
         boolean keep = false;
         try {
             SpilledRowsDecoder rows = prepare(skip);
@@ -69,13 +88,10 @@ final class SpilledEventDecoder {
      * whole file, then decoded from its first bytes up to the large-value threshold of body, its text cut there and
      * marked with its whole length. The file is released.
      */
-    BinlogEvent runTruncated(boolean skip) {
+    private BinlogEvent runTruncated(boolean skip) {
         try {
             DecodeContext ctx = decoder.context();
-            int checksum = checkSize();
-            if (checksum > 0 && ctx.verifyChecksum()) {
-                verifyChecksum(new SpillCursor(file, offset, file.length() - offset));
-            }
+            int checksum = verify();
             if (skip && !EventRegistry.carriesState(header.eventType())) {
                 return null;
             }
@@ -94,13 +110,72 @@ final class SpilledEventDecoder {
         }
     }
 
+    /**
+     * A compressed event (see {@link SpilledBodyDecoder}): its checksum verified over the whole file, then its body
+     * decoded by its type's decoder from the file. The file is released: what the event keeps is in files of its own.
+     */
+    private BinlogEvent runStreamed(boolean skip) {
+        try {
+            int checksum = verify();
+            if (skip && !EventRegistry.carriesState(header.eventType())) {
+                return null;
+            }
+            SpilledBodyDecoder d =
+                    (SpilledBodyDecoder) EventRegistry.entry(header.eventType()).decoder();
+            try {
+                return d.decodeSpilled(header, body(checksum), decoder.context());
+            } catch (RuntimeException e) {
+                throw decoder.failure(e, header, position, offsetInEvent());
+            }
+        } finally {
+            file.release();
+        }
+    }
+
+    /**
+     * A TRANSACTION_PAYLOAD: its checksum verified, its header fields read, its events opened to be read from the
+     * file, which they release when they are closed (here, on a failure).
+     */
+    PayloadEvents openPayload() {
+        boolean opened = false;
+        try {
+            int checksum = verify();
+            try {
+                PayloadEvents events = TransactionPayloadDecoder.open(body(checksum), decoder.context(), file);
+                opened = true;
+                return events;
+            } catch (RuntimeException e) {
+                throw decoder.failure(e, header, position, offsetInEvent());
+            }
+        } finally {
+            if (!opened) {
+                file.release();
+            }
+        }
+    }
+
+    /** Checks size and checksum (reading the file through); the checksum's length. */
+    private int verify() {
+        int checksum = checkSize();
+        if (checksum > 0 && decoder.context().verifyChecksum()) {
+            verifyChecksum(new SpillCursor(file, offset, file.length() - offset));
+        }
+        return checksum;
+    }
+
+    /** A cursor over the body: the bytes between the header and the checksum of {@code checksum} bytes. */
+    private SpillCursor body(int checksum) {
+        body = new SpillCursor(file, offset + headerLength, header.eventSize() - headerLength - checksum);
+        return body;
+    }
+
     /** Sets the event's position and header length; checks its size; its checksum's length. */
     private int checkSize() {
         DecodeContext ctx = decoder.context();
         ctx.setEventPosition(position);
         long available = file.length() - offset;
         headerLength = decoder.headerLength(header);
-        int checksum = ctx.checksumAlgorithm().length();
+        int checksum = inner ? 0 : ctx.checksumAlgorithm().length();
         if (header.eventSize() < headerLength + checksum || header.eventSize() > available) {
             throw decoder.sizeOutside(header, headerLength + checksum, available, position);
         }
@@ -110,25 +185,21 @@ final class SpilledEventDecoder {
     /** Checks size and checksum; the rows decoder of the body, or null for a skip. */
     private SpilledRowsDecoder prepare(boolean skip) {
         DecodeContext ctx = decoder.context();
-        int checksum = checkSize();
-        long available = file.length() - offset;
         if (!header.eventType().isRowsEvent()) {
+            ctx.setEventPosition(position);
             throw new EventDecodeException(
-                    "only rows events are decoded from a spill file",
+                    "only rows events, statements and compressed events are decoded from a spill file",
                     ctx.binlogFile(),
                     position,
                     header.typeName(),
                     -1,
                     null);
         }
-        if (checksum > 0 && ctx.verifyChecksum()) {
-            verifyChecksum(new SpillCursor(file, offset, available));
-        }
+        int checksum = verify();
         if (skip) {
             return null;
         }
-        body = new SpillCursor(file, offset + headerLength, header.eventSize() - headerLength - checksum);
-        return new SpilledRowsDecoder(body, file, ctx.largeValueThreshold());
+        return new SpilledRowsDecoder(body(checksum), file, ctx.largeValueThreshold());
     }
 
     private BinlogEvent decodeBody(SpilledRowsDecoder rows) {
@@ -152,7 +223,7 @@ final class SpilledEventDecoder {
     }
 
     private int offsetInEvent() {
-        return (int) Math.min(Integer.MAX_VALUE, headerLength + body.position());
+        return body == null ? -1 : (int) Math.min(Integer.MAX_VALUE, headerLength + body.position());
     }
 
     /** CRC32 of every byte before the last 4, read through {@code cursor}'s window, against those 4 bytes. */
