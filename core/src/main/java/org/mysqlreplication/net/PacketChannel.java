@@ -27,7 +27,10 @@ import org.mysqlreplication.io.SpillFile;
  *
  * <p>Reading is buffered: the stream is read in blocks of up to {@value #BUFFER_SIZE} bytes, so many small
  * packets cost one read call; each payload is copied once from the block into its own array (bytes of a large
- * payload beyond the block are read straight into that array). The payload array is owned by the caller.
+ * payload beyond the block are read straight into that array). The payload array is owned by the caller. Memory:
+ * the array of a payload is allocated from its header up to {@value #FIRST_ALLOCATION} bytes (1 MiB); beyond that it
+ * grows, doubling, as the bytes arrive (a copy at each doubling), so a payload never takes more than twice the bytes
+ * received and 1 MiB, whatever its header says.
  *
  * <p>Not thread-safe: one reader thread and (between reads) the same thread writing. Closing the underlying
  * socket from another thread makes a blocked read end in a {@link ConnectionException}.
@@ -42,6 +45,10 @@ public final class PacketChannel {
 
     static final int BUFFER_SIZE = 64 * 1024;
     private static final int HEADER_SIZE = 4;
+    /**
+     * The largest array allocated for a payload before its bytes arrive; a longer payload's array grows as they do.
+     */
+    static final int FIRST_ALLOCATION = 1 << 20;
     /** Largest array the JVM reliably allocates. */
     private static final int MAX_PAYLOAD = Integer.MAX_VALUE - 16;
 
@@ -150,19 +157,35 @@ public final class PacketChannel {
             readFully(reuse, 0, length, 0);
             return ByteReader.of(reuse, 0, length);
         }
-        byte[] payload = new byte[length];
-        readFully(payload, 0, length, 0);
+        byte[] payload = new byte[Math.min(length, FIRST_ALLOCATION)];
+        payload = readChunk(payload, 0, length);
         int total = length;
         while (length == MAX_CHUNK) {
             length = readHeader(total);
             checkLength(total, length, maxBytes);
-            if (length > 0) {
-                payload = Arrays.copyOf(payload, total + length);
-                readFully(payload, total, length, total);
-            }
+            payload = readChunk(payload, total, length);
             total += length;
         }
         return ByteReader.of(payload);
+    }
+
+    /**
+     * Reads a chunk of {@code n} bytes into {@code payload} at {@code off}, growing the array (doubling, to the
+     * chunk's end at most) only as its bytes arrive: a header that declares more than the stream then holds costs
+     * no more than the bytes that came. When the chunk is read the array ends exactly at its end.
+     */
+    private byte[] readChunk(byte[] payload, int off, int n) {
+        int end = off + n;
+        int at = off;
+        while (at < end) {
+            if (at == payload.length) {
+                payload = Arrays.copyOf(payload, (int) Math.min(end, Math.max(FIRST_ALLOCATION, 2L * payload.length)));
+            }
+            int k = Math.min(end, payload.length) - at;
+            readFully(payload, at, k, off);
+            at += k;
+        }
+        return payload;
     }
 
     private void checkLength(int total, int chunk, int maxBytes) {

@@ -42,7 +42,7 @@ final class LegacyTemporalValues {
             case DATE:
             case NEWDATE:
                 int v = in.readUint24();
-                return TemporalValues.date(v >> 9, v >> 5 & 15, v & 31);
+                return TemporalValues.date(def.type(), v >> 9, v >> 5 & 15, v & 31);
             case TIME:
                 return time(in.readInt24());
             case DATETIME:
@@ -67,6 +67,7 @@ final class LegacyTemporalValues {
         long date = v / 1_000_000;
         long time = v % 1_000_000;
         return TemporalValues.dateTime(
+                ColumnType.DATETIME,
                 (int) (date / 10000),
                 (int) (date / 100 % 100),
                 (int) (date % 100),

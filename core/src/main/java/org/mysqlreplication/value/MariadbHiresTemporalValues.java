@@ -32,6 +32,9 @@ final class MariadbHiresTemporalValues {
     private static final int[] TIME_BYTES = {3, 4, 4, 5, 5, 5, 6};
     private static final long TIME_MAX_VALUE_SECONDS = 838 * 3600 + 59 * 60 + 59;
     private static final long[] POWERS10 = {1, 10, 100, 1000, 10000, 100000, 1000000};
+    /** {@code pack_time} of 9999-12-31 23:59:59.999999 (month 12 of year 9999 is 9999 * 13 + 12). */
+    private static final long MAX_PACKED_DATETIME =
+            ((((9999L * 13 + 12) * 32 + 31) * 24 + 23) * 60 + 59) * 60 * 1_000_000L + 59_999_999L;
 
     private MariadbHiresTemporalValues() {}
 
@@ -70,7 +73,12 @@ final class MariadbHiresTemporalValues {
                 }
                 return Instant.ofEpochSecond(seconds, micros * 1000L);
             case DATETIME:
-                return datetime(in.readUintBE(DATETIME_BYTES[dec]) * unit, dec);
+                long shifted = in.readUintBE(DATETIME_BYTES[dec]);
+                if (shifted < 0 || shifted > MAX_PACKED_DATETIME / unit) {
+                    throw new InvalidColumnValueException(
+                            ColumnType.DATETIME, "packed value beyond year 9999 (" + DATETIME_BYTES[dec] + " bytes)");
+                }
+                return datetime(shifted * unit, dec);
             default:
                 long zeroPoint = (TIME_MAX_VALUE_SECONDS + 1) * 1_000_000L / unit;
                 return time(Math.multiplyExact(in.readUintBE(TIME_BYTES[dec]) - zeroPoint, unit));
@@ -93,7 +101,7 @@ final class MariadbHiresTemporalValues {
         if (year > 9999) {
             throw new InvalidColumnValueException(ColumnType.DATETIME, "year must be at most 9999");
         }
-        return TemporalValues.dateTime((int) year, month, day, hour, minute, second, micros, dec);
+        return TemporalValues.dateTime(ColumnType.DATETIME, (int) year, month, day, hour, minute, second, micros, dec);
     }
 
     private static Duration time(long packed) {

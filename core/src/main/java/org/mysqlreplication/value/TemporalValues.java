@@ -1,10 +1,11 @@
 package org.mysqlreplication.value;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.Month;
+import java.time.Year;
 import org.mysqlreplication.io.ByteReader;
 
 /**
@@ -73,6 +74,7 @@ final class TemporalValues {
         long hms = intPart & 0x1FFFF;
         long ym = ymd >> 5;
         return dateTime(
+                ColumnType.DATETIME2,
                 (int) (ym / 13),
                 (int) (ym % 13),
                 (int) (ymd & 31),
@@ -164,27 +166,47 @@ final class TemporalValues {
         return negative ? d.negated() : d;
     }
 
-    /** A LocalDate, or a MysqlDateTime when the fields are not a valid date. */
-    static Object date(int year, int month, int day) {
-        if (month >= 1 && month <= 12 && day >= 1 && year <= 9999) {
-            try {
-                return LocalDate.of(year, month, day);
-            } catch (DateTimeException e) {
-                // an invalid day of the month: kept as stored below
-            }
+    /**
+     * A LocalDate, or a MysqlDateTime when the fields are not a valid date.
+     *
+     * @throws InvalidColumnValueException for a year outside 0..9999, which no server stores (a DATE's 15 bits of year
+     *     reach 32767)
+     */
+    static Object date(ColumnType type, int year, int month, int day) {
+        checkYear(type, year);
+        if (isDate(year, month, day)) {
+            return LocalDate.of(year, month, day);
         }
         return new MysqlDateTime(true, year, month, day, 0, 0, 0, 0, 0);
     }
 
-    /** A LocalDateTime, or a MysqlDateTime when the fields are not a valid date-time. */
-    static Object dateTime(int year, int month, int day, int hour, int minute, int second, int micros, int fsp) {
-        if (month >= 1 && month <= 12 && day >= 1 && year <= 9999 && hour <= 23 && minute <= 59 && second <= 59) {
-            try {
-                return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000);
-            } catch (DateTimeException e) {
-                // an invalid day of the month: kept as stored below
-            }
+    /**
+     * A LocalDateTime, or a MysqlDateTime when the fields are not a valid date-time.
+     *
+     * @throws InvalidColumnValueException for a year outside 0..9999, which no server stores (DATETIME2's 17 bits of
+     *     year and month reach year 10082)
+     */
+    static Object dateTime(
+            ColumnType type, int year, int month, int day, int hour, int minute, int second, int micros, int fsp) {
+        checkYear(type, year);
+        if (isDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 59) {
+            return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000);
         }
         return new MysqlDateTime(false, year, month, day, hour, minute, second, micros, fsp);
+    }
+
+    /**
+     * Whether the fields are a calendar date (of a year already checked to be 0..9999), told without the
+     * {@link java.time.DateTimeException} of {@link LocalDate#of}: zero and invalid dates are common in non-strict
+     * SQL modes, and an exception each would cost its stack trace.
+     */
+    private static boolean isDate(int year, int month, int day) {
+        return month >= 1 && month <= 12 && day >= 1 && day <= Month.of(month).length(Year.isLeap(year));
+    }
+
+    private static void checkYear(ColumnType type, int year) {
+        if (year < 0 || year > 9999) {
+            throw new InvalidColumnValueException(type, "year must be 0..9999, found " + year);
+        }
     }
 }

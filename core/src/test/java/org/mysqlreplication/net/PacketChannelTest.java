@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.mysqlreplication.FuzzContract;
 import org.mysqlreplication.io.ByteReader;
 
 /**
@@ -263,6 +264,25 @@ class PacketChannelTest {
         assertThatThrownBy(channel::readPacket)
                 .isInstanceOf(ConnectionException.class)
                 .hasMessageContaining("ended inside a packet");
+    }
+
+    @Test
+    void aHeaderThatClaimsMoreThanComesCostsNoMoreThanWhatCame() {
+        // found by PacketChannelFuzzTest: the 4 bytes of a header claiming a full chunk (16 MiB - 1) made the channel
+        // allocate all of it before the first payload byte; the payload array now grows as its bytes arrive (from
+        // FIRST_ALLOCATION = 1 MiB), so the 10 bytes that do come cost the read buffer, 1 MiB and the exception
+        byte[] wire = {(byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
+        new FuzzContract(
+                        "a header claiming 16 MiB",
+                        PacketChannel.BUFFER_SIZE + PacketChannel.FIRST_ALLOCATION + 32_768,
+                        0)
+                .check(wire.length, () -> {
+                    PacketChannel channel =
+                            new PacketChannel(new ByteArrayInputStream(wire), OutputStream.nullOutputStream(), "test");
+                    assertThatThrownBy(channel::readPacket)
+                            .isInstanceOf(ConnectionException.class)
+                            .hasMessageContaining("ended inside a packet");
+                });
     }
 
     @Test

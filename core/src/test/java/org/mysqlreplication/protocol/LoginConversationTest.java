@@ -25,9 +25,9 @@ import org.mysqlreplication.protocol.auth.TestKeys;
  */
 class LoginConversationTest {
 
-    private static final byte[] SCRAMBLE = "abcdefghij0123456789".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] SCRAMBLE = "abcdefghij0123456789".getBytes(StandardCharsets.US_ASCII);
     private static final int CAPS = 1 | 4 | 1 << 9 | 1 << 13 | 1 << 15 | 1 << 17 | 1 << 19 | 1 << 21;
-    private static final byte[] OK = {0, 0, 0, 2, 0, 0, 0};
+    static final byte[] OK = {0, 0, 0, 2, 0, 0, 0};
 
     private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
 
@@ -36,9 +36,14 @@ class LoginConversationTest {
     }
 
     private static byte[] handshake() {
+        return handshake("8.4.3", CachingSha2Password.NAME);
+    }
+
+    /** A HandshakeV10 of a server of {@code version} naming {@code plugin}, with {@link #SCRAMBLE}. */
+    static byte[] handshake(String version, String plugin) {
         return new PayloadWriter()
                 .int8(10)
-                .nulString("8.4.3")
+                .nulString(version)
                 .int32(9)
                 .bytes(Arrays.copyOf(SCRAMBLE, 8))
                 .int8(0)
@@ -50,7 +55,7 @@ class LoginConversationTest {
                 .zeros(10)
                 .bytes(Arrays.copyOfRange(SCRAMBLE, 8, 20))
                 .int8(0)
-                .nulString(CachingSha2Password.NAME)
+                .nulString(plugin)
                 .toByteArray();
     }
 
@@ -157,7 +162,7 @@ class LoginConversationTest {
         assertThat(sentPayloads().get(1)).isEqualTo("pw-8.4\0".getBytes(StandardCharsets.UTF_8));
     }
 
-    private static byte[] concat(byte[] a, byte[] b) {
+    static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;

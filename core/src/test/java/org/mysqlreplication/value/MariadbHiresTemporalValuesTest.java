@@ -1,6 +1,7 @@
 package org.mysqlreplication.value;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.mysqlreplication.value.Bytes.decodeAll;
 import static org.mysqlreplication.value.Bytes.def;
@@ -78,6 +79,23 @@ class MariadbHiresTemporalValuesTest {
                 .isEqualTo(LocalDateTime.of(2022, 5, 16, 14, 53, 10, 120_000_000));
         assertThat(decodeAll("000000000000", def(ColumnType.DATETIME, 1)).toString())
                 .isEqualTo("0000-00-00 00:00:00.0");
+    }
+
+    @Test
+    void aDatetimeBeyondYear9999IsATypedError() {
+        // found by TemporalValuesFuzzTest: 8 bytes of DATETIME(6) read as a negative long, and DATETIME(1)'s 6 bytes
+        // times 10^5 beyond a long, ended in MysqlDateTime's IllegalArgumentException. The largest valid value is
+        // 9999-12-31 23:59:59.999999, pack_time (((((9999*13+12)*32+31)*24+23)*60+59)*60+59) * 1000000 + 999999
+        long max = (((((9999L * 13 + 12) * 32 + 31) * 24 + 23) * 60 + 59) * 60 + 59) * 1_000_000 + 999_999;
+        assertThat(decodeAll(String.format("%016X", max), def(ColumnType.DATETIME, 6)))
+                .isEqualTo(LocalDateTime.of(9999, 12, 31, 23, 59, 59, 999_999_000));
+        for (String hex : List.of(String.format("%016X", max + 1), "FFFFFFFFFFFFFFFF")) {
+            assertThatThrownBy(() -> decodeAll(hex, def(ColumnType.DATETIME, 6)))
+                    .isInstanceOf(InvalidColumnValueException.class)
+                    .hasMessageContaining("beyond year 9999");
+        }
+        assertThatThrownBy(() -> decodeAll("FFFFFFFFFFFF", def(ColumnType.DATETIME, 1)))
+                .isInstanceOf(InvalidColumnValueException.class);
     }
 
     @Test

@@ -165,4 +165,31 @@ class TemporalValuesTest {
         assertThat(decodeAll("00000000", def(ColumnType.TIMESTAMP, 0)).toString())
                 .isEqualTo("0000-00-00 00:00:00");
     }
+
+    @Test
+    void aYearAboveTheLargestAServerStoresIsATypedError() {
+        // found by EventDecoderFuzzTest: these ended in the IllegalArgumentException of MysqlDateTime's constructor.
+        // DATE, 3 bytes little-endian, year << 9 | month << 5 | day: year 32767 (all 15 bits), month 1, day 1
+        assertThatThrownBy(() -> decodeAll("21FEFF", def(ColumnType.DATE, 0)))
+                .isInstanceOf(InvalidColumnValueException.class)
+                .hasMessageContaining("year must be 0..9999, found 32767");
+        // DATETIME2: year * 13 + month in 17 bits, all set = 131071 = year 10082 month 5; day 1:
+        // ((131071 << 5 | 1) << 17) + 0x8000000000 = 0xFFFFC20000
+        assertThatThrownBy(() -> decodeAll("FFFFC20000", def(ColumnType.DATETIME2, 0)))
+                .isInstanceOf(InvalidColumnValueException.class)
+                .hasMessageContaining("year must be 0..9999, found 10082");
+    }
+
+    @Test
+    void februaryTheTwentyNinthFollowsTheGregorianLeapYears() {
+        // DATE year << 9 | month << 5 | day, 3 bytes little-endian. Leap years: divisible by 4, but not by 100 unless
+        // by 400; the invalid ones are kept as stored (a MysqlDateTime), now told without an exception per value
+        assertThat(decodeAll("5DC80F", def(ColumnType.DATE, 0))).isEqualTo(LocalDate.of(2020, 2, 29));
+        assertThat(decodeAll("5DA00F", def(ColumnType.DATE, 0))).isEqualTo(LocalDate.of(2000, 2, 29));
+        assertThat(decodeAll("5DCA0F", def(ColumnType.DATE, 0)).toString()).isEqualTo("2021-02-29");
+        assertThat(decodeAll("5DCA0F", def(ColumnType.DATE, 0))).isInstanceOf(MysqlDateTime.class);
+        assertThat(decodeAll("5DD80E", def(ColumnType.DATE, 0))).isInstanceOf(MysqlDateTime.class);
+        assertThat(decodeAll("9FCA0F", def(ColumnType.DATE, 0)).toString()).isEqualTo("2021-04-31");
+        assertThat(decodeAll("210000", def(ColumnType.DATE, 0))).isEqualTo(LocalDate.of(0, 1, 1));
+    }
 }

@@ -75,8 +75,11 @@ final class RsaPassword {
     static PublicKey parsePem(AuthContext context, String plugin, byte[] pem, String source) {
         String text = new String(pem, StandardCharsets.US_ASCII);
         int begin = text.indexOf("-----BEGIN PUBLIC KEY-----");
-        int end = text.indexOf("-----END PUBLIC KEY-----");
-        if (begin < 0 || end < begin) {
+        // the end marker after the whole begin marker: the two may overlap ("-----BEGIN PUBLIC KEY-----END ...")
+        int end = begin < 0
+                ? -1
+                : text.indexOf("-----END PUBLIC KEY-----", begin + "-----BEGIN PUBLIC KEY-----".length());
+        if (begin < 0 || end < 0) {
             throw AuthenticationException.refusedByClient(
                     context.where(),
                     plugin + ": the server's public key (" + source + ", " + pem.length

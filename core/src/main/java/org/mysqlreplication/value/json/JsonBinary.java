@@ -19,7 +19,8 @@ import org.mysqlreplication.value.InvalidColumnValueException;
  *
  * <p>Checks, as MySQL's parser makes them and a little stricter: a container's size fits what remains, its header
  * fits its size, every key and every non-inlined value lies after the header and inside the container, strings and
- * opaque values fit what remains, type bytes and literals are known ones. Nesting is limited to MySQL's own
+ * opaque values fit what remains, type bytes and literals are known ones, doubles are finite (MySQL stores no NaN or
+ * infinity in JSON). Nesting is limited to MySQL's own
  * {@code JSON_DOCUMENT_MAX_DEPTH} of 100. Bytes after the top-level value are not an error: MySQL's partial
  * updates leave unused space inside a document, and its parser ignores what no entry points to.
  *
@@ -216,7 +217,11 @@ final class JsonBinary {
                 break;
             case DOUBLE:
                 need(8, start, end, "double");
-                handler.floating(Double.longBitsToDouble(int64(start)));
+                double d = Double.longBitsToDouble(int64(start));
+                if (!Double.isFinite(d)) {
+                    throw error("a finite double (JSON has no NaN or infinity)", start);
+                }
+                handler.floating(d);
                 break;
             case STRING: {
                 int length = varLength(start, end, "string");

@@ -35,9 +35,14 @@ public final class JsonPartialUpdate {
      * and moves past it.
      *
      * @throws InvalidColumnValueException when the diffs break the layout (an unknown operation, a length past the
-     *                                     value, a value that is not binary JSON)
+     *                                     value, a value that is not binary JSON), or the prefix width (the column's
+     *                                     metadata) is not 1..4
      */
     public static JsonPartialUpdate read(ByteReader in, int prefixWidth) {
+        if (prefixWidth < 1 || prefixWidth > 4) {
+            throw new InvalidColumnValueException(
+                    ColumnType.JSON, "length prefix width (metadata) must be 1..4, found " + prefixWidth);
+        }
         long length = in.readUintN(prefixWidth);
         if (length > in.remaining()) {
             throw new InvalidColumnValueException(

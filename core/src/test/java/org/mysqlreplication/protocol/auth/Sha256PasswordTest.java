@@ -56,6 +56,24 @@ class Sha256PasswordTest {
     }
 
     @Test
+    void aKeyThatIsNoPemBlockIsRefusedByTheClient() {
+        // found by LoginFuzzTest: markers that overlap ("-----BEGIN PUBLIC KEY-----END PUBLIC KEY-----", the END
+        // marker starting at the BEGIN marker's last five dashes) made a substring of a negative length
+        for (String pem : new String[] {
+            "-----BEGIN PUBLIC KEY-----END PUBLIC KEY-----",
+            "-----END PUBLIC KEY----- -----BEGIN PUBLIC KEY-----",
+            "no key at all"
+        }) {
+            AuthContext ctx = context(false, null, true);
+            Sha256Password p = new Sha256Password();
+            p.start(WITH_NUL, ctx);
+            assertThatThrownBy(() -> p.moreData(pem.getBytes(StandardCharsets.US_ASCII), ctx))
+                    .isInstanceOf(AuthenticationException.class)
+                    .hasMessageContaining("is not a PEM '-----BEGIN PUBLIC KEY-----' block");
+        }
+    }
+
+    @Test
     void withNeitherTheClientRefuses() {
         assertThatThrownBy(() -> new Sha256Password().start(WITH_NUL, context(false, null, false)))
                 .isInstanceOf(AuthenticationException.class)

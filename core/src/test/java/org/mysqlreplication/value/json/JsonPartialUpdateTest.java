@@ -60,4 +60,16 @@ class JsonPartialUpdateTest {
                 .isInstanceOf(InvalidColumnValueException.class)
                 .hasMessageContaining("partial update of 9 bytes");
     }
+
+    @Test
+    void aPrefixWidthOutsideOneToFourIsATypedError() {
+        // found by EventDecoderFuzzTest: a PARTIAL_UPDATE_ROWS_EVENT whose TABLE_MAP gives the JSON column
+        // metadata 12 ended in an IllegalArgumentException of the byte reader
+        assertThatThrownBy(() -> read("0a" + "00" + "05242e2227" + "22" + "020402", 12))
+                .isInstanceOf(InvalidColumnValueException.class)
+                .hasMessageContaining("length prefix width (metadata) must be 1..4, found 12");
+        assertThatThrownBy(() -> read("", 0))
+                .isInstanceOf(InvalidColumnValueException.class)
+                .hasMessageContaining("found 0");
+    }
 }

@@ -85,6 +85,14 @@ class MysqlJsonErrorsTest {
     }
 
     @Test
+    void aDoubleThatIsNotFinite() {
+        // found by MysqlJsonFuzzTest: a NaN double ended in MysqlDouble's IllegalArgumentException; MySQL's JSON has
+        // no NaN or infinity (IEEE 754 bits, little-endian: NaN 0x7FF8000000000000, -infinity 0xFFF0000000000000)
+        rejects("0B 000000000000F87F").hasMessageContaining("a finite double (JSON has no NaN or infinity)");
+        rejects("02 0100 0F00 0B 0700 000000000000F0FF").hasMessageContaining("a finite double");
+    }
+
+    @Test
     void badOpaqueValues() {
         rejects("0F F6 01 03").hasMessageContaining("DECIMAL needs a precision and a scale byte");
         rejects("0F F6 03 03 02 83").hasMessageContaining("DECIMAL(3,2) needs more than its 1 bytes");
