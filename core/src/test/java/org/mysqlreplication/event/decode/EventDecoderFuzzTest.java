@@ -69,8 +69,9 @@ class EventDecoderFuzzTest {
 
     /**
      * Whether a header of the input, as the target frames them, is of a compressed event type: MySQL's
-     * TRANSACTION_PAYLOAD or a MariaDB compressed QUERY or rows event. Their output is as large as what they
-     * decompress to, which has no bound per input byte yet (the README's Guarantees say so).
+     * TRANSACTION_PAYLOAD or a MariaDB compressed QUERY or rows event. What they allocate grows with what they
+     * decompress to, which a few input bytes can make large: no bound per input byte holds for them (their heap is
+     * bounded by the spill threshold instead, as the README's Guarantees say, shown by the memory ITs).
      */
     private static boolean hasCompressedEvent(byte[] input) {
         for (int type : types(input)) {
