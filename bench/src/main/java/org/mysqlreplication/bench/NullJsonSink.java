@@ -1,16 +1,19 @@
 package org.mysqlreplication.bench;
 
 import java.io.OutputStream;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code /dev/null} for JSON lines: an {@link OutputStream} that keeps no byte but looks at every one it is given,
  * counting bytes and lines ({@code \n}) and folding them into a checksum, so that a writer cannot skip producing
- * them and two runs can be compared. Not thread-safe.
+ * them and two runs can be compared. One writing thread; {@link #lines()} may be read by another.
  */
 public final class NullJsonSink extends OutputStream {
 
     private long bytes;
-    private long lines;
+    /** Volatile: a watcher thread reads it while a producer writes (Maxwell, Debezium). */
+    private volatile long lines;
+
     private long checksum;
 
     @Override
@@ -36,6 +39,25 @@ public final class NullJsonSink extends OutputStream {
         checksum = c;
         lines += n;
         bytes += len;
+    }
+
+    /**
+     * Waits (from another thread than the writer) until {@code lines} lines were written, the producer stopped
+     * ({@code running} false), or {@code idleMillis} passed without a new line.
+     */
+    public void awaitLines(long lines, long idleMillis, BooleanSupplier running) throws InterruptedException {
+        long seen = -1;
+        long lastProgress = System.nanoTime();
+        while (running.getAsBoolean() && lines() < lines) {
+            Thread.sleep(1);
+            long n = lines();
+            if (n != seen) {
+                seen = n;
+                lastProgress = System.nanoTime();
+            } else if ((System.nanoTime() - lastProgress) / 1_000_000 > idleMillis) {
+                return;
+            }
+        }
     }
 
     public long bytes() {

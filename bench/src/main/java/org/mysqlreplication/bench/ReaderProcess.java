@@ -51,14 +51,18 @@ public final class ReaderProcess {
                 files);
         PassRunner runner = runner(kind, t, expectedRows);
         for (int pass = 1; pass <= passes; pass++) {
-            System.out.println(measure(kind, runner, pass));
+            String result = measure(kind, runner, pass);
+            runner.afterPass();
+            System.out.println(result);
             System.out.flush();
         }
     }
 
-    /** One pass of a reader. */
+    /** One pass of a reader, and what is left to do after it, not timed. */
     interface PassRunner {
         ReadResult run(int pass) throws Exception;
+
+        default void afterPass() throws Exception {}
     }
 
     static PassRunner runner(ReaderKind kind, Target t, long expectedRows) throws ReflectiveOperationException {
@@ -71,7 +75,17 @@ public final class ReaderProcess {
         ExternalReader reader =
                 (ExternalReader) Class.forName(name).getDeclaredConstructor().newInstance();
         DataStart start = DataStart.of(t);
-        return pass -> reader.read(t, start, expectedRows, pass);
+        return new PassRunner() {
+            @Override
+            public ReadResult run(int pass) throws Exception {
+                return reader.read(t, start, expectedRows, pass);
+            }
+
+            @Override
+            public void afterPass() throws Exception {
+                reader.stop();
+            }
+        };
     }
 
     /** Runs one pass in this JVM and returns its RESULT line. */

@@ -71,7 +71,7 @@ public final class Report {
                 Locale.ROOT,
                 "(%d round(s) of %s pass(es) per JVM; binlog %.1f MB; %d row images expected; "
                         + "rows/s = expected rows / wall, also for raw-packets, which decodes nothing; cpu = process CPU "
-                        + "(all threads: read-ahead, JIT and GC included); thr = the reading thread; jit_s, gc_s = "
+                        + "(all threads: read-ahead, JIT and GC included); thr = the reading thread (maxwell, debezium: the thread that waits for their output); jit_s, gc_s = "
                         + "the JIT compiler and GC threads (lower bounds); alloc = all threads; maxwell and debezium "
                         + "start after the DDL and count their JSON records as rows)%n",
                 rounds(),
