@@ -5,7 +5,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * {@code /dev/null} for JSON lines: an {@link OutputStream} that keeps no byte but looks at every one it is given,
- * counting bytes and lines ({@code \n}) and folding them into a checksum, so that a writer cannot skip producing
+ * counting bytes and lines ({@code \n}) and summing them into a checksum (per write call: cheap, and the
+ * same for the same bytes in the same calls), so that a writer cannot skip producing
  * them and two runs can be compared. One writing thread; {@link #lines()} may be read by another.
  */
 public final class NullJsonSink extends OutputStream {
@@ -19,7 +20,7 @@ public final class NullJsonSink extends OutputStream {
     @Override
     public void write(int b) {
         bytes++;
-        checksum = checksum * 31 + (b & 0xFF);
+        checksum = checksum * 31 + (byte) b;
         if (b == '\n') {
             lines++;
         }
@@ -27,16 +28,14 @@ public final class NullJsonSink extends OutputStream {
 
     @Override
     public void write(byte[] b, int off, int len) {
-        long c = checksum;
-        long n = 0;
+        long sum = 0;
+        int n = 0;
         for (int i = off, end = off + len; i < end; i++) {
             byte x = b[i];
-            c = c * 31 + (x & 0xFF);
-            if (x == '\n') {
-                n++;
-            }
+            sum += x;
+            n += x == '\n' ? 1 : 0;
         }
-        checksum = c;
+        checksum = checksum * 31 + sum;
         lines += n;
         bytes += len;
     }

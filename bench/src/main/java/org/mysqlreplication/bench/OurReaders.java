@@ -1,11 +1,9 @@
 package org.mysqlreplication.bench;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.mysqlreplication.client.BinLogStreamReader;
 import org.mysqlreplication.client.BinLogStreamReaderConfig;
@@ -64,8 +62,8 @@ public final class OurReaders {
 
     /**
      * Streams the binlog as {@link #network} does (rows decoded with their events) and writes every row change as
-     * a JSON line ({@link JsonLines}, with its position) in UTF-8 to a {@link NullJsonSink}: rows are the lines
-     * written, bytes their bytes.
+     * a JSON line ({@link JsonLines#utf8}, with its position) through a 64 KiB buffer to a {@link NullJsonSink}:
+     * rows are the lines written, bytes their bytes.
      */
     public static ReadResult json(Target t) {
         BinLogStreamReaderConfig config = BinLogStreamReaderConfig.builder()
@@ -77,8 +75,8 @@ public final class OurReaders {
         NullJsonSink sink = new NullJsonSink();
         long events = 0;
         try (BinLogStreamReader reader = new BinLogStreamReader(config);
-                Writer out = new BufferedWriter(new OutputStreamWriter(sink, StandardCharsets.UTF_8), 1 << 16)) {
-            JsonLines lines = new JsonLines(out, false);
+                OutputStream out = new BufferedOutputStream(sink, 1 << 16)) {
+            JsonLines lines = JsonLines.utf8(out, false);
             BinlogEvent e;
             while ((e = reader.fetchOne()) != null) {
                 events++;

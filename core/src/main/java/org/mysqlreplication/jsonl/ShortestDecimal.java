@@ -27,6 +27,17 @@ import java.math.RoundingMode;
  */
 final class ShortestDecimal {
 
+    /** 10^0 .. 10^22, each exact in a double. */
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = p;
+            p *= 10;
+        }
+    }
+
     private ShortestDecimal() {}
 
     /**
@@ -142,9 +153,25 @@ final class ShortestDecimal {
         return readsBack(d.unscaledValue().longValueExact(), -d.scale(), v, isFloat);
     }
 
+    /**
+     * Whether {@code digits * 10^exp} reads back as {@code v}. Where both the digits and the power of ten are exact
+     * in the type (at most 2^53 and 10^22 for a double, 2^24 and 10^10 for a float), one multiplication or division,
+     * which IEEE 754 rounds correctly, gives what the parser gives (Clinger's fast path); else the parser decides.
+     */
     private static boolean readsBack(long digits, int exp, double v, boolean isFloat) {
         if (digits <= 0) {
             return false;
+        }
+        if (isFloat) {
+            if (digits <= 1 << 24 && exp >= -10 && exp <= 10) {
+                float d = exp >= 0
+                        ? (float) digits * (float) POWERS_OF_TEN[exp]
+                        : (float) digits / (float) POWERS_OF_TEN[-exp];
+                return d == (float) v;
+            }
+        } else if (digits <= 1L << 53 && exp >= -22 && exp <= 22) {
+            double d = exp >= 0 ? digits * POWERS_OF_TEN[exp] : digits / POWERS_OF_TEN[-exp];
+            return d == v;
         }
         String s = digits + "E" + exp;
         return isFloat ? Float.parseFloat(s) == (float) v : Double.parseDouble(s) == v;
