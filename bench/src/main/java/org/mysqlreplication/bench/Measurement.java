@@ -60,6 +60,11 @@ public record Measurement(
                 num(kv, "compared"));
     }
 
+    /** The process CPU time outside the reading, JIT and GC threads (the read-ahead thread, the VM's, ...). */
+    public long otherCpuNanos() {
+        return cpuNanos - threadCpuNanos - jitCpuNanos - gcCpuNanos;
+    }
+
     /** Whether this is a warm pass (not the JVM's first). */
     public boolean warm() {
         return pass > 1;

@@ -119,7 +119,8 @@ public final class ReaderProcess {
                 + " thread_cpu_ns=" + threadCpu + " jit_cpu_ns=" + jvm.jitNanos() + " gc_cpu_ns=" + jvm.gcNanos()
                 + " alloc=" + alloc + " peak_heap=" + peakHeap + " rss_hwm=" + vmHwmBytes() + " rows=" + r.rows()
                 + " events=" + r.events() + " bytes=" + r.bytes() + " all=" + r.allChecksum()
-                + " compared=" + r.comparedChecksum();
+                + " compared=" + r.comparedChecksum() + " uptime_ms="
+                + ManagementFactory.getRuntimeMXBean().getUptime();
     }
 
     static ReadResult run(ReaderKind kind, Target t) {

@@ -71,8 +71,8 @@ public final class Report {
                 Locale.ROOT,
                 "(%d round(s) of %s pass(es) per JVM; binlog %.1f MB; %d row images expected; "
                         + "rows/s = expected rows / wall, also for raw-packets, which decodes nothing; cpu = process CPU "
-                        + "(all threads: read-ahead, JIT and GC included); thr = the reading thread (maxwell, debezium: the thread that waits for their output); jit_s, gc_s = "
-                        + "the JIT compiler and GC threads (lower bounds); alloc = all threads; maxwell and debezium "
+                        + "(all threads: read-ahead, JIT and GC included); thr = the reading thread (maxwell, debezium: the thread that waits for their output); jit, gc = "
+                        + "the JIT compiler and GC threads (lower bounds); oth = the rest (read-ahead and other threads); alloc = all threads; maxwell and debezium "
                         + "start after the DDL and count their JSON records as rows)%n",
                 rounds(),
                 passes(),
@@ -106,32 +106,31 @@ public final class Report {
         StringBuilder s = new StringBuilder(title).append('\n');
         s.append(String.format(
                 Locale.ROOT,
-                "%-21s %7s %10s %7s %7s %7s %6s %6s %11s %9s %7s%n",
+                "%-21s %7s %10s %7s %7s %7s %7s %7s %7s %11s %9s %7s%n",
                 "reader",
                 "wall_s",
                 "rows/s",
                 "MB/s",
                 "cpu_us",
                 "thr_us",
-                "jit_s",
-                "gc_s",
+                "jit_us",
+                "gc_us",
+                "oth_us",
                 "alloc_B/row",
                 "peak_heap",
                 "rss_MB"));
         s.append(String.format(
                 Locale.ROOT,
-                "%-21s %7s %10s %7s %7s %7s %6s %6s %11s %9s %7s%n",
+                "%-21s %7s %10s %7s %7s %7s %7s %7s %7s%n",
                 "",
                 "",
                 "",
                 "",
                 "/row",
                 "/row",
-                "",
-                "",
-                "",
-                "",
-                ""));
+                "/row",
+                "/row",
+                "/row"));
         for (ReaderKind k : ReaderKind.values()) {
             if (!byReader.containsKey(k) || Double.isNaN(wall(k, warm))) {
                 continue;
@@ -139,15 +138,16 @@ public final class Report {
             double wall = wall(k, warm);
             s.append(String.format(
                     Locale.ROOT,
-                    "%-21s %7.2f %10.0f %7.1f %7.2f %7.2f %6.2f %6.2f %11.0f %7.0fMB %7.0f%n",
+                    "%-21s %7.2f %10.0f %7.1f %7.2f %7.2f %7.2f %7.2f %7.2f %11.0f %7.0fMB %7.0f%n",
                     k.label(),
                     wall,
                     rowsPerSecond(k, warm),
                     binlogBytes / 1e6 / wall,
                     cpuPerRow(k, warm),
                     median(k, warm, m -> m.threadCpuNanos() / 1e3 / expectedRows),
-                    median(k, warm, m -> m.jitCpuNanos() / 1e9),
-                    median(k, warm, m -> m.gcCpuNanos() / 1e9),
+                    median(k, warm, m -> m.jitCpuNanos() / 1e3 / expectedRows),
+                    median(k, warm, m -> m.gcCpuNanos() / 1e3 / expectedRows),
+                    median(k, warm, m -> m.otherCpuNanos() / 1e3 / expectedRows),
                     allocPerRow(k, warm),
                     median(k, warm, m -> m.peakHeap() / 1e6),
                     median(k, warm, m -> m.rssHwm() / 1e6)));
