@@ -26,6 +26,11 @@ final class JsonBytes {
 
     private byte[] buf;
     private int len;
+    /** Text is encoded a chunk of this many chars at a time (a long value keeps no large array behind). */
+    private static final int CHUNK = 4096;
+
+    /** The characters of the chunk being written. */
+    private final char[] chars = new char[CHUNK];
 
     JsonBytes(int capacity) {
         buf = new byte[capacity];
@@ -89,12 +94,26 @@ final class JsonBytes {
 
     /** Appends non-negative {@code v} in decimal with at least {@code width} digits (zeros in front). */
     JsonBytes padded(long v, int width) {
+        if (v < 100 && width <= 2) {
+            ensure(2);
+            int x = (int) v;
+            if (x >= 10 || width == 2) {
+                buf[len++] = (byte) ('0' + x / 10);
+            }
+            buf[len++] = (byte) ('0' + x % 10);
+            return this;
+        }
         int digits = Math.max(width, digits(v));
         ensure(digits);
         int end = len + digits;
-        for (int i = end - 1; i >= len; i--) {
+        int i = end - 1;
+        for (; v > Integer.MAX_VALUE; i--) {
             buf[i] = (byte) ('0' + v % 10);
             v /= 10;
+        }
+        for (int x = (int) v; i >= len; i--) { // int division: cheaper than long
+            buf[i] = (byte) ('0' + x % 10);
+            x /= 10;
         }
         len = end;
         return this;
@@ -127,13 +146,35 @@ final class JsonBytes {
         return this;
     }
 
-    private void text(CharSequence s, boolean escape) {
-        int n = s.length();
+    private void text(CharSequence cs, boolean escape) {
+        int n = cs.length();
+        for (int from = 0; from < n; ) {
+            int to = Math.min(n, from + CHUNK);
+            if (to < n && Character.isHighSurrogate(cs.charAt(to - 1))) {
+                to--; // a surrogate pair stays in one chunk
+            }
+            int m = to - from;
+            if (cs instanceof String str) { // one bulk copy, then a loop over an array: no call per char
+                str.getChars(from, to, chars, 0);
+            } else if (cs instanceof StringBuilder sb) {
+                sb.getChars(from, to, chars, 0);
+            } else {
+                for (int i = 0; i < m; i++) {
+                    chars[i] = cs.charAt(from + i);
+                }
+            }
+            encode(chars, m, escape);
+            from = to;
+        }
+    }
+
+    /** Encodes {@code s[0, n)}; a high surrogate at its end is a lone one. */
+    private void encode(char[] s, int n, boolean escape) {
         ensure(n); // enough when s is ASCII; grown below otherwise
         byte[] b = buf;
         int at = len;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = s[i];
             if (c < 0x80 && !(escape && ESCAPED[c])) {
                 b[at++] = (byte) c; // room: at least n - i bytes are left (ensured above and below)
                 continue;
@@ -147,8 +188,8 @@ final class JsonBytes {
                 b[at++] = (byte) (0xC0 | c >> 6);
                 b[at++] = (byte) (0x80 | c & 0x3F);
             } else if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    int cp = Character.toCodePoint(c, s.charAt(++i));
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s[i + 1])) {
+                    int cp = Character.toCodePoint(c, s[++i]);
                     b[at++] = (byte) (0xF0 | cp >> 18);
                     b[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
                     b[at++] = (byte) (0x80 | cp >> 6 & 0x3F);

@@ -97,6 +97,19 @@ class RowLinesTest {
         }
     }
 
+    /** Text is encoded in chunks of 4,096 chars: a surrogate pair across a chunk's end stays a pair. */
+    @Test
+    void longStringsAcrossChunksAreTheTextWritersBytes() {
+        for (int at : new int[] {4094, 4095, 4096, 8191}) {
+            String v = "a".repeat(at) + "😀\"é" + "\ud800".repeat(3) + "b".repeat(5000) + "😀";
+            assertThat(bytes(v, null)).isEqualTo(text(v, null));
+            StringBuilder sb = new StringBuilder(v); // a CharSequence that is not a String
+            JsonBytes b = new JsonBytes(1);
+            b.string(sb);
+            assertThat(java.util.Arrays.copyOf(b.array(), b.length())).isEqualTo(text(v, null));
+        }
+    }
+
     @Test
     void randomDecimalsAndTimesAreTheTextWritersBytes() {
         for (int i = 0; i < 5000; i++) {

@@ -94,7 +94,7 @@ class ShortestDecimalTest {
     @Test
     void everydayDoublesAndFloatsAreTheShortestNearestDecimal() {
         SplittableRandom random = new SplittableRandom(20261203);
-        for (int i = 0; i < 4_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             double d = i % 2 == 0
                     ? random.nextLong(1, 10_000_000) / 7e0
                     : random.nextDouble() * Math.pow(10, random.nextInt(-12, 16));
