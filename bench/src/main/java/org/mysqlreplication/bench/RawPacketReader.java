@@ -6,9 +6,9 @@ import org.mysqlreplication.protocol.ConnectionSettings;
 import org.mysqlreplication.protocol.ServerConnection;
 
 /**
- * The wire's limit: logs in, asks for a non-blocking binlog dump of the same events our reader gets (with
- * MariaDB's ANNOTATE_ROWS, which the connector does not ask for) and reads the event packets without decoding
- * them, counting packets and bytes. Stateless.
+ * The wire's limit: logs in, asks for a non-blocking binlog dump of the same events our reader gets by default
+ * (without MariaDB's ANNOTATE_ROWS, which neither library asks for unless told) and reads the event packets without
+ * decoding them, counting packets and bytes. Stateless.
  */
 public final class RawPacketReader {
 
@@ -27,12 +27,8 @@ public final class RawPacketReader {
         try (ServerConnection c = ServerConnection.open(settings)) {
             c.execute("SET @master_binlog_checksum = @@global.binlog_checksum");
             c.execute("SET @mariadb_slave_capability = 4");
-            // the same stream BinLogStreamReader asks MariaDB for: ANNOTATE_ROWS events included
-            c.requestBinlogDump(
-                    t.startFile(),
-                    4,
-                    t.serverId(),
-                    ServerConnection.BINLOG_DUMP_NON_BLOCK | ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT);
+            // the same stream BinLogStreamReader asks MariaDB for by default: no ANNOTATE_ROWS events
+            c.requestBinlogDump(t.startFile(), 4, t.serverId(), ServerConnection.BINLOG_DUMP_NON_BLOCK);
             ByteReader p;
             while ((p = c.readEventPacket()) != null) {
                 events++;

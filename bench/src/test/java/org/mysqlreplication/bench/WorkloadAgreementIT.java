@@ -84,7 +84,7 @@ class WorkloadAgreementIT {
         assertThat(keys.rows()).isEqualTo(WORKLOAD.expectedRowCount());
         assertThat(lazyKeys.allChecksum()).isEqualTo(keys.allChecksum()).isNotEqualTo(oursNet.allChecksum());
         assertThat(connFile.allChecksum()).isEqualTo(connNet.allChecksum());
-        assertThat(raw.events()).isEqualTo(oursNet.events()).isGreaterThan(connNet.events());
+        assertThat(raw.events()).isEqualTo(oursNet.events());
         assertThat(raw.bytes()).isGreaterThan(2000L * 300);
         // one JSON line per row change, each at least as long as its TEXT column
         assertThat(json.rows()).isEqualTo(WORKLOAD.expectedRowCount());

@@ -8,18 +8,17 @@ import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.FormatDescriptionEvent;
-import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.RowsEvent;
+import org.mysqlreplication.event.TransactionBoundary;
 import org.mysqlreplication.event.UpdateRowsEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
-import org.mysqlreplication.event.XidEvent;
 import org.mysqlreplication.file.BinlogFileReader;
 import org.mysqlreplication.jsonl.JsonLines;
 
 /**
  * What {@code summary} tells of one binlog file, counted by reading it through {@link BinlogFileReader}: the
  * server version, binlog format version and checksum algorithm of its first FORMAT_DESCRIPTION, the first and last
- * event time (header timestamps other than 0), the transactions (XID events and {@code COMMIT} queries), the rows
+ * event time (header timestamps other than 0), the transactions committed ({@link TransactionBoundary#commits}), the rows
  * inserted, updated and deleted per table, and the events per type code of the event header. The events inside a
  * MySQL compressed transaction count under their own codes and the TRANSACTION_PAYLOAD itself under 40: the reader
  * hands out the inner events in its place, its position staying at the payload's start until the last of them,
@@ -89,8 +88,7 @@ final class BinlogSummary {
             serverVersion = f.serverVersion();
             binlogVersion = f.binlogVersion();
             checksum = f.checksumAlgorithm().name();
-        } else if (e instanceof XidEvent
-                || e instanceof QueryEvent q && q.query().strip().equalsIgnoreCase("COMMIT")) {
+        } else if (TransactionBoundary.commits(e)) {
             transactions++;
         } else if (e instanceof RowsEvent r) {
             long[] n =

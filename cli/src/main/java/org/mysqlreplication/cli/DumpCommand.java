@@ -47,6 +47,19 @@ final class DumpCommand implements Callable<Integer> {
     private Long startPos;
 
     @Option(
+            names = "--stop-pos",
+            paramLabel = "POS",
+            description = "stop after the event that reaches this position (its end_log_pos, as SHOW BINLOG EVENTS"
+                    + " gives it) in the file being read; python's end_log_pos")
+    private Long stopPos;
+
+    @Option(
+            names = "--annotate-rows-event",
+            description = "ask a MariaDB server for its ANNOTATE_ROWS events (the SQL of each row change), which it"
+                    + " sends only on request; python's annotate_rows_event")
+    private boolean annotateRowsEvent;
+
+    @Option(
             names = "--start-gtid",
             paramLabel = "GTIDS",
             description = "MariaDB GTID position to start after," + " e.g. 0-1-100,1-2-7 (instead of --start-file)")
@@ -144,10 +157,14 @@ final class DumpCommand implements Callable<Integer> {
         BinLogStreamReaderConfig.Builder b = BinLogStreamReaderConfig.builder()
                 .blocking(follow)
                 .resumeStream(resumeStream)
+                .annotateRowsEvent(annotateRowsEvent)
                 .schemaMismatchPolicy(schemaMismatch);
         try {
             connection.applyTo(b, spec);
             start(b);
+            if (stopPos != null) {
+                b.endLogPos(stopPos);
+            }
             filters(b);
             return b.build();
         } catch (IllegalArgumentException e) {

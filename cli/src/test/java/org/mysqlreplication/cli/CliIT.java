@@ -57,18 +57,7 @@ class CliIT {
 
     @Test
     void dumpPrintsTheReadmeEventsAndStopsAtTheEnd() {
-        Result r = run(
-                "dump",
-                "--host",
-                db.host(),
-                "--port",
-                String.valueOf(db.port()),
-                "--user",
-                "repl",
-                "--password",
-                "s3cret-pw",
-                "--server-id",
-                "1234");
+        Result r = dumpAs("1234");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out())
                 .contains(
@@ -87,22 +76,7 @@ class CliIT {
 
     @Test
     void dumpFiltersByEventClassAndTable() {
-        Result r = run(
-                "dump",
-                "--host",
-                db.host(),
-                "--port",
-                String.valueOf(db.port()),
-                "--user",
-                "repl",
-                "--password",
-                "s3cret-pw",
-                "--server-id",
-                "1235",
-                "--only-events",
-                "WriteRowsEvent,DeleteRowsEvent",
-                "--only-tables",
-                "test4");
+        Result r = dumpAs("1235", "--only-events", "WriteRowsEvent,DeleteRowsEvent", "--only-tables", "test4");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out().split("=== ", -1)).hasSize(3);
         assertThat(r.out())
@@ -117,20 +91,7 @@ class CliIT {
                 "CREATE DATABASE cli_gtid",
                 "CREATE TABLE cli_gtid.later (id INT)",
                 "INSERT INTO cli_gtid.later VALUES (41)");
-        Result r = run(
-                "dump",
-                "--host",
-                db.host(),
-                "--port",
-                String.valueOf(db.port()),
-                "--user",
-                "repl",
-                "--password",
-                "s3cret-pw",
-                "--server-id",
-                "1239",
-                "--start-gtid",
-                start);
+        Result r = dumpAs("1239", "--start-gtid", start);
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out())
                 .contains("Query: CREATE DATABASE cli_gtid", "* id : 41\n")
@@ -139,20 +100,7 @@ class CliIT {
 
     @Test
     void aMalformedStartGtidIsAUsageError() {
-        Result r = run(
-                "dump",
-                "--host",
-                db.host(),
-                "--port",
-                String.valueOf(db.port()),
-                "--user",
-                "repl",
-                "--password",
-                "s3cret-pw",
-                "--server-id",
-                "1240",
-                "--start-gtid",
-                "0-1");
+        Result r = dumpAs("1240", "--start-gtid", "0-1");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--start-gtid", "'0-1'");
     }
@@ -206,43 +154,13 @@ class CliIT {
 
     @Test
     void sslModeRequiredAgainstAServerWithoutTlsExitsNonZeroSayingSo() {
-        Result r = run(
-                "dump",
-                "--host",
-                db.host(),
-                "--port",
-                String.valueOf(db.port()),
-                "--user",
-                "repl",
-                "--password",
-                "s3cret-pw",
-                "--server-id",
-                "1239",
-                "--ssl-mode",
-                "VERIFY_CA",
-                "--ssl-ca",
-                "ca.pem");
+        Result r = dumpAs("1239", "--ssl-mode", "VERIFY_CA", "--ssl-ca", "ca.pem");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.err())
                 .startsWith("mysql-replication: ")
                 .contains("does not offer TLS")
                 .doesNotContain("s3cret");
-        Result preferred = run(
-                "dump",
-                "--host",
-                db.host(),
-                "--port",
-                String.valueOf(db.port()),
-                "--user",
-                "repl",
-                "--password",
-                "s3cret-pw",
-                "--server-id",
-                "1240",
-                "--ssl-mode",
-                "PREFERRED",
-                "--only-events",
-                "WriteRowsEvent");
+        Result preferred = dumpAs("1240", "--ssl-mode", "PREFERRED", "--only-events", "WriteRowsEvent");
         assertThat(preferred.exitCode()).as(preferred.err()).isZero();
         assertThat(preferred.out()).contains("* data : Hello\n");
         Result caWithoutVerify = run(
@@ -327,6 +245,43 @@ class CliIT {
         Result schema = dumpAs("1257", "--only-events", "WriteRowsEvent", "--ignored-schemas", "test");
         assertThat(schema.exitCode()).as(schema.err()).isZero();
         assertThat(schema.out()).doesNotContain("Table: test.test4");
+    }
+
+    /** --stop-pos ends after the event whose end (End_log_pos in the server's SHOW BINLOG EVENTS) reaches it. */
+    @Test
+    void stopPosEndsAfterTheEventThatReachesIt() {
+        String file = db.query("SHOW MASTER STATUS").get(0).get(0);
+        List<List<String>> shown = db.query("SHOW BINLOG EVENTS IN '" + file + "'");
+        List<String> write = shown.stream()
+                .filter(e -> e.get(2).startsWith("Write_rows"))
+                .findFirst()
+                .orElseThrow();
+        String end = write.get(4);
+        Result r = dumpAs("1260", "--start-file", file, "--stop-pos", end);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        String last = r.out().substring(r.out().lastIndexOf("=== "));
+        assertThat(last).startsWith("=== WriteRowsEvent ===").contains("Log position: " + end + "\n");
+        assertThat(r.out()).doesNotContain("=== XidEvent", "=== UpdateRowsEvent");
+        assertThat(dumpAs("1261", "--start-file", file, "--stop-pos", "-5").exitCode())
+                .isEqualTo(UsageErrorHandler.USAGE);
+    }
+
+    /** MariaDB sends ANNOTATE_ROWS only when asked: --annotate-rows-event asks, with the statement the server shows. */
+    @Test
+    void annotateRowsEventOnlyOnRequest() {
+        String file = db.query("SHOW MASTER STATUS").get(0).get(0);
+        String statement = db.query("SHOW BINLOG EVENTS IN '" + file + "'").stream()
+                .filter(e -> e.get(2).equals("Annotate_rows"))
+                .findFirst()
+                .orElseThrow()
+                .get(5);
+        Result without = dumpAs("1262", "--start-file", file, "--only-events", "MariadbAnnotateRowsEvent");
+        assertThat(without.exitCode()).as(without.err()).isZero();
+        assertThat(without.out()).isEmpty();
+        Result with = dumpAs(
+                "1263", "--start-file", file, "--only-events", "MariadbAnnotateRowsEvent", "--annotate-rows-event");
+        assertThat(with.exitCode()).as(with.err()).isZero();
+        assertThat(with.out()).startsWith("=== MariadbAnnotateRowsEvent ===").contains(statement);
     }
 
     /** Non-blocking with --resume-stream: it starts at the end, so nothing of what was written comes out. */

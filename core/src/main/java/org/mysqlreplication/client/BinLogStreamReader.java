@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.BinlogPosition;
+import org.mysqlreplication.event.EventHeader;
+import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.ResumePosition;
 import org.mysqlreplication.event.TableMapEvent;
@@ -38,8 +40,10 @@ import org.mysqlreplication.protocol.ServerErrorException;
  * }</pre>
  *
  * <p>It connects on the first read. Non-blocking (the default), iteration ends at the end of the binlog;
- * blocking, it waits for new events until {@link #close()}. {@link #position()} is where the next event
- * starts: a reader configured to start there continues with exactly that event.
+ * blocking, it waits for new events until {@link #close()}. With an {@code endLogPos} it ends, in either mode,
+ * after the event that reaches that position ({@link BinLogStreamReaderConfig.Builder#endLogPos(long)}).
+ * {@link #position()} is where the next event starts: a reader configured to start there continues with exactly
+ * that event.
  *
  * <p>Rows events larger than the config's {@code largeValueThreshold} go to spill files, not the heap (see
  * {@link BinLogStreamReaderConfig.Builder#largeValueThreshold(int)}); {@link #close()} releases those that are
@@ -166,6 +170,26 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
             return;
         }
         reader.read(payload, -1);
+        if (reachedEnd(reader.header())) {
+            ended = true; // what this event gave is still handed out; the server need not send more
+            closeConnection();
+        }
+    }
+
+    /**
+     * Whether the event just read reaches the config's {@code endLogPos}. Events whose log position is not a
+     * position in the file being read do not: the server's artificial events (the first ROTATE, heartbeats, which
+     * say where the server is), a ROTATE (its position is in the file it closes, the stream continues in the next)
+     * and those with no position (the format description a dump repeats).
+     */
+    private boolean reachedEnd(EventHeader h) {
+        return h != null
+                && h.logPos() > 0
+                && !EventReader.isArtificial(h)
+                && h.eventType() != EventType.ROTATE_EVENT
+                && h.eventType() != EventType.HEARTBEAT_LOG_EVENT
+                && h.eventType() != EventType.HEARTBEAT_LOG_EVENT_V2
+                && config.dump().endsAt(h.logPos());
     }
 
     private ReplicationSession session() {
@@ -279,7 +303,7 @@ public final class BinLogStreamReader implements Iterable<BinlogEvent>, AutoClos
      * <p>It has one GTID per domain: the start position's, replaced by each transaction read, plus those of
      * the GTID_LIST event that starts each binlog file for domains not seen yet. So it is complete when the
      * reader started at a GTID position or at the start of a binlog file (the default), and from the next binlog
-     * file on otherwise; empty before any of these. MySQL GTIDs are not tracked yet.
+     * file on otherwise; empty before any of these. For MySQL's GTIDs see {@link #mysqlGtidSet()}.
      */
     public MariadbGtidPosition gtidPosition() {
         return gtids.position();

@@ -26,25 +26,27 @@ import org.mysqlreplication.schema.SchemaMismatchPolicy;
  *
  * <p>{@link #toString()} never shows the password. Immutable and thread-safe.
  *
- * @param connection    where and as whom to connect (the dump and the schema connection alike)
+ * @param connection    where and as whom to connect for the dump (and the schema queries, unless ctlConnection)
+ * @param ctlConnection where and as whom to connect for the {@code information_schema} queries that name columns
+ *                      (python's {@code ctl_connection_settings}); {@code null} is taken as {@code connection}
  * @param selector      which events to hand out ({@code only_events}, {@code only_schemas}, ...)
  * @param start         where to start: one of the {@link StartPosition}s
+ * @param dump          what the reader reports and asks of the dump (report, UUID, heartbeat, ANNOTATE_ROWS, end)
  * @param decodeOptions how events are decoded (checksums, unknown events, lazy rows, large values)
  * @param reconnect     how a blocking reader reconnects after a lost connection; {@code null}: it does not
  * @param schemaMismatchPolicy what a schema that disagrees with a TABLE_MAP does (default: fail the event)
  * @param schemaHistory where the reader keeps its schema history; {@code null}: it keeps none
- * @param slaveHeartbeat how long the server may be idle before it sends a heartbeat; {@code null}: none
  * @param readTimeout   how long a connection may deliver nothing before it is dead; {@code null}: derived from the
  *                      heartbeat ({@link #effectiveReadTimeout()}); zero: never
  */
 public record BinLogStreamReaderConfig(
         ConnectionSettings connection,
+        ConnectionSettings ctlConnection,
         long serverId,
         EventSelector selector,
         StartPosition start,
         boolean blocking,
-        ReportSlave reportSlave,
-        Duration slaveHeartbeat,
+        DumpOptions dump,
         boolean freezeSchema,
         DecodeOptions decodeOptions,
         int readAheadBytes,
@@ -65,11 +67,10 @@ public record BinLogStreamReaderConfig(
 
     public BinLogStreamReaderConfig {
         Objects.requireNonNull(connection, "connection");
+        ctlConnection = ctlConnection != null ? ctlConnection : connection;
+        dump = dump != null ? dump : DumpOptions.NONE;
         if (readTimeout != null && readTimeout.isNegative()) {
             throw new IllegalArgumentException("read timeout " + readTimeout + " is negative");
-        }
-        if (slaveHeartbeat != null && (slaveHeartbeat.isNegative() || slaveHeartbeat.isZero())) {
-            throw new IllegalArgumentException("heartbeat period " + slaveHeartbeat + " is not positive (null: none)");
         }
         if (serverId < 1 || serverId > 0xFFFF_FFFFL) {
             throw new IllegalArgumentException("server id " + serverId
@@ -108,9 +109,8 @@ public record BinLogStreamReaderConfig(
         if (readTimeout != null) {
             return readTimeout;
         }
-        return slaveHeartbeat == null
-                ? Duration.ZERO
-                : slaveHeartbeat.multipliedBy(2).plusSeconds(5);
+        Duration heartbeat = dump.slaveHeartbeat();
+        return heartbeat == null ? Duration.ZERO : heartbeat.multipliedBy(2).plusSeconds(5);
     }
 
     /** This config starting at {@code position} instead of its own start: what a reconnect opens. */
@@ -122,12 +122,12 @@ public record BinLogStreamReaderConfig(
     BinLogStreamReaderConfig startingAt(StartPosition newStart) {
         return new BinLogStreamReaderConfig(
                 connection,
+                ctlConnection,
                 serverId,
                 selector,
                 newStart,
                 blocking,
-                reportSlave,
-                slaveHeartbeat,
+                dump,
                 freezeSchema,
                 decodeOptions,
                 readAheadBytes,
@@ -140,9 +140,10 @@ public record BinLogStreamReaderConfig(
 
     @Override
     public String toString() {
-        return "BinLogStreamReaderConfig[" + connection + ", serverId=" + serverId + ", start=" + start
-                + ", blocking=" + blocking + ", " + selector + ", reportSlave=" + reportSlave + ", slaveHeartbeat="
-                + slaveHeartbeat + ", freezeSchema=" + freezeSchema + ", " + decodeOptions + ", readAheadBytes="
+        return "BinLogStreamReaderConfig[" + connection
+                + (ctlConnection.equals(connection) ? "" : ", ctlConnection=" + ctlConnection) + ", serverId="
+                + serverId + ", start=" + start + ", blocking=" + blocking + ", " + selector + ", " + dump
+                + ", freezeSchema=" + freezeSchema + ", " + decodeOptions + ", readAheadBytes="
                 + readAheadBytes + ", spillDirectory=" + spillDirectory + ", reconnect=" + reconnect
                 + ", schemaMismatchPolicy=" + schemaMismatchPolicy + ", schemaHistory=" + schemaHistory
                 + ", readTimeout=" + readTimeout + "]";
@@ -165,8 +166,14 @@ public record BinLogStreamReaderConfig(
         private String startConflict;
 
         private boolean blocking;
+        private ConnectionSettings ctlConnection;
+        private CtlLogin ctlLogin;
+
         private ReportSlave reportSlave;
+        private String slaveUuid;
         private Duration slaveHeartbeat = DEFAULT_HEARTBEAT;
+        private boolean annotateRowsEvent;
+        private long endLogPos;
         private Duration readTimeout;
         private boolean verifyChecksum = true;
         private boolean freezeSchema;
@@ -209,6 +216,25 @@ public record BinLogStreamReaderConfig(
 
         public Builder connectTimeout(Duration timeout) {
             connection.connectTimeout(Objects.requireNonNull(timeout, "timeout"));
+            return this;
+        }
+
+        /**
+         * {@code ctl_connection_settings}: the schema queries (the {@code information_schema} lookups that name
+         * columns when the binlog does not) go to this server as this user, for instance one with SELECT where the
+         * replication user has only REPLICATION SLAVE. TLS, keys and timeouts are the dump connection's. By default
+         * they use the dump connection's settings.
+         */
+        public Builder ctlConnection(String host, int port, String user, String password) {
+            this.ctlLogin = new CtlLogin(host, port, user, password);
+            this.ctlConnection = null;
+            return this;
+        }
+
+        /** {@code ctl_connection_settings} in full, TLS and timeouts too; {@code null}: the dump connection's. */
+        public Builder ctlConnection(ConnectionSettings settings) {
+            this.ctlConnection = settings;
+            this.ctlLogin = null;
             return this;
         }
 
@@ -285,6 +311,18 @@ public record BinLogStreamReaderConfig(
             return start(StartPosition.END_OF_LOG);
         }
 
+        /**
+         * {@code end_log_pos}: the stream ends after the first event that reaches {@code position} (whose end, its
+         * header's log position, is at or past it), whether or not the filters hand that event out; in blocking
+         * mode too. As in python it is a position in whichever binlog file the stream is in then (the server's
+         * own ROTATE and format description, whose positions belong to the next file, do not count), so pair it
+         * with a start in the same file. 0 (the default): no end.
+         */
+        public Builder endLogPos(long position) {
+            this.endLogPos = position;
+            return this;
+        }
+
         /** {@code blocking}: wait for new events at the end of the binlog instead of ending the stream. */
         public Builder blocking(boolean blocking) {
             this.blocking = blocking;
@@ -300,6 +338,31 @@ public record BinLogStreamReaderConfig(
         /** {@code report_slave}: what COM_REGISTER_SLAVE reports. */
         public Builder reportSlave(ReportSlave reportSlave) {
             this.reportSlave = reportSlave;
+            return this;
+        }
+
+        /**
+         * {@code slave_uuid}: set as the session's {@code @slave_uuid} and {@code @replica_uuid} before the dump, as
+         * python-mysql-replication sends it (and MySQL's replicas send their {@code server_uuid}): MySQL shows it
+         * in {@code SHOW REPLICAS} (SHOW SLAVE HOSTS before 8.0.22) and, seeing a second dump with the same UUID,
+         * ends the first. MariaDB only keeps the variables. A UUID in its text form; {@code null} (the default):
+         * not set.
+         */
+        public Builder slaveUuid(String uuid) {
+            this.slaveUuid = uuid;
+            return this;
+        }
+
+        /**
+         * {@code annotate_rows_event}: ask a MariaDB server for its ANNOTATE_ROWS events, which carry the SQL
+         * statement of each row change ({@link org.mysqlreplication.event.MariadbAnnotateRowsEvent}). Off by default,
+         * as in python: MariaDB sends them only on request (the {@code BINLOG_SEND_ANNOTATE_ROWS_EVENT} flag of
+         * COM_BINLOG_DUMP), and a huge statement then travels a second time. Even when on, they are not asked for
+         * when the event filters would drop them. MySQL has no such events (its ROWS_QUERY events are written when
+         * {@code binlog_rows_query_log_events} is on, and always sent).
+         */
+        public Builder annotateRowsEvent(boolean annotate) {
+            this.annotateRowsEvent = annotate;
             return this;
         }
 
@@ -533,20 +596,27 @@ public record BinLogStreamReaderConfig(
             return this;
         }
 
+        /** {@link #ctlConnection(String, int, String, String)}'s arguments, until build. */
+        private record CtlLogin(String host, int port, String user, String password) {}
+
         public BinLogStreamReaderConfig build() {
             if (startConflict != null) {
                 throw new IllegalArgumentException(startConflict);
             }
             DecodeOptions options =
                     new DecodeOptions(unknownEventPolicy, verifyChecksum, lazyRows, largeValueThreshold);
+            ConnectionSettings dumpConnection = connection.build();
+            ConnectionSettings ctl = ctlLogin == null
+                    ? ctlConnection
+                    : dumpConnection.withLogin(ctlLogin.host(), ctlLogin.port(), ctlLogin.user(), ctlLogin.password());
             return new BinLogStreamReaderConfig(
-                    connection.build(),
+                    dumpConnection,
+                    ctl,
                     serverId,
                     selector.build(),
                     start,
                     blocking,
-                    reportSlave,
-                    slaveHeartbeat,
+                    new DumpOptions(reportSlave, slaveUuid, slaveHeartbeat, annotateRowsEvent, endLogPos),
                     freezeSchema,
                     options,
                     readAheadBytes,

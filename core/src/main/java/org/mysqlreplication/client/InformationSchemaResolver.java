@@ -33,9 +33,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Completes what a TABLE_MAP event leaves out (column names, signedness, collations, ENUM/SET labels, primary
- * key) from the server's {@code information_schema}, over a second connection opened on first need. When the
- * TABLE_MAP carries full optional metadata ({@code binlog_row_metadata=FULL}) the server is not asked, unless a
- * column has an old TIME/DATETIME/TIMESTAMP type code, whose MariaDB fractional precision only the server knows.
+ * key) from the server's {@code information_schema}, over a second connection opened on first need, as the
+ * config's {@link BinLogStreamReaderConfig#ctlConnection() ctl connection} says (python's
+ * {@code ctl_connection_settings}). When the TABLE_MAP carries full optional metadata
+ * ({@code binlog_row_metadata=FULL}) the server is not asked, unless a column has an old TIME/DATETIME/TIMESTAMP
+ * type code, whose MariaDB fractional precision only the server knows.
  *
  * <p>The server answers with the table as it is now, which can differ from the table when an old event was
  * written. So its answer must pass the {@link TableMapCheck} (column count, each column's type and metadata)
@@ -170,7 +172,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
             if (id != ColumnDef.UNKNOWN_COLLATION && id != d.collationId() && sameCharset(id, d.collationId())) {
                 d = new ColumnDef(d.type(), d.meta(), d.unsigned(), id, d.enumValues(), d.setValues());
             }
-            columns.add(new ColumnSchema(c.name(), d, c.nullable()));
+            columns.add(new ColumnSchema(c.name(), d, c.nullable(), c.collationName()));
         }
         return new TableSchema(merged.database(), merged.table(), columns, merged.primaryKey());
     }
@@ -222,7 +224,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
                             + " the server any more (dropped since its events were written), or the user lacks a privilege"
                             + " on it (COLUMNS lists only the columns a user has one on: grant the user SELECT on it for column"
                             + " names, signedness and ENUM/SET labels); its columns stay unnamed (said once per table)",
-                    config.connection().user(),
+                    config.ctlConnection().user(),
                     database,
                     table);
         }
@@ -268,7 +270,7 @@ final class InformationSchemaResolver implements TableSchemaResolver, AutoClosea
     ServerConnection connection() {
         ServerConnection c = connection;
         if (c == null) {
-            c = ServerConnection.open(config.connection());
+            c = ServerConnection.open(config.ctlConnection());
             connection = c;
         }
         return c;

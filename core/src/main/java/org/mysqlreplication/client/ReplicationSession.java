@@ -43,7 +43,7 @@ final class ReplicationSession {
     }
 
     /**
-     * Connects and starts the dump where the config says; ANNOTATE_ROWS only when the selector wants them.
+     * Connects and starts the dump where the config says; ANNOTATE_ROWS only when asked for and kept by the filters.
      * {@code abort} ends the connect, the login and the queries before the dump from another thread. The dump
      * connection reads with the config's read timeout (a connection silent for longer is dead).
      */
@@ -72,20 +72,23 @@ final class ReplicationSession {
                 GtidStartCheck.check(conn, config, gtid);
                 setConnectState(conn, gtid);
             }
-            if (config.slaveHeartbeat() != null) {
-                conn.execute("SET @master_heartbeat_period = "
-                        + config.slaveHeartbeat().toNanos());
+            DumpOptions dump = config.dump();
+            if (dump.slaveUuid() != null) {
+                // what python sends: MySQL reads @replica_uuid or, before that name, @slave_uuid (a UUID: no quoting)
+                conn.execute(
+                        "SET @slave_uuid = '" + dump.slaveUuid() + "', @replica_uuid = '" + dump.slaveUuid() + "'");
             }
-            ReportSlave report = config.reportSlave() != null ? config.reportSlave() : new ReportSlave("", "", "", 0);
+            if (dump.slaveHeartbeat() != null) {
+                conn.execute("SET @master_heartbeat_period = "
+                        + dump.slaveHeartbeat().toNanos());
+            }
+            ReportSlave report = dump.report();
             try {
                 conn.registerReplica(config.serverId(), report.host(), report.user(), report.password(), report.port());
             } catch (ServerErrorException e) {
                 throw ReplicationErrors.onSetup(e, config, true);
             }
-            int flags = config.blocking() ? 0 : ServerConnection.BINLOG_DUMP_NON_BLOCK;
-            if (conn.isMariaDb() && config.selector().acceptsClass(MariadbAnnotateRowsEvent.class)) {
-                flags |= ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT; // the server sends them only on request
-            }
+            int flags = dumpFlags(config, conn.isMariaDb());
             LOG.debug(
                     "starting binlog dump at {} (checksum {}, flags {})",
                     gtid != null ? gtid : mysqlGtid != null ? mysqlGtid : start,
@@ -107,6 +110,22 @@ final class ReplicationSession {
             conn.close();
             throw e;
         }
+    }
+
+    /**
+     * The COM_BINLOG_DUMP flags: non-blocking unless blocking; MariaDB's ANNOTATE_ROWS (sent only on request) when
+     * the config asks for them and the filters keep them.
+     */
+    static int dumpFlags(BinLogStreamReaderConfig config, boolean mariadb) {
+        int flags = config.blocking() ? 0 : ServerConnection.BINLOG_DUMP_NON_BLOCK;
+        boolean wanted = config.selector().acceptsClass(MariadbAnnotateRowsEvent.class);
+        if (mariadb && config.dump().annotateRowsEvent() && wanted) {
+            flags |= ServerConnection.BINLOG_SEND_ANNOTATE_ROWS_EVENT;
+        } else if (mariadb && wanted && config.selector().onlyEvents() != null) {
+            LOG.warn("only_events names MariadbAnnotateRowsEvent, but the server sends none unless asked:"
+                    + " set annotateRowsEvent(true) (python's annotate_rows_event) to get them");
+        }
+        return flags;
     }
 
     /**

@@ -1,10 +1,16 @@
 package org.mysqlreplication.event;
 
+import java.util.Map;
+import org.mysqlreplication.jsonl.JsonLines;
+
 /**
  * One decoded binlog event. The set of event records is closed; an event type the decoder does not decode comes
  * out as {@link UnknownEvent} (or as an error, by the decoder's policy), never as {@code null}.
  *
  * <p>Implementations are immutable records and thread-safe.
+ *
+ * <p>{@link #toJson()} and {@link #toMap()} are the JSON lines writer's ({@code jsonl}, which is built on this
+ * model): the one place the model refers to it, so that an event's JSON has one encoder.
  */
 public sealed interface BinlogEvent
         permits FormatDescriptionEvent,
@@ -28,6 +34,7 @@ public sealed interface BinlogEvent
                 RowsQueryEvent,
                 BeginLoadQueryEvent,
                 ExecuteLoadQueryEvent,
+                DeleteFileEvent,
                 IncidentEvent,
                 TransactionPayloadEvent,
                 MariadbStartEncryptionEvent,
@@ -48,4 +55,21 @@ public sealed interface BinlogEvent
      * Columns without a known name print as {@code @1}, {@code @2}, ...
      */
     String dump();
+
+    /**
+     * The event as one JSON object, python-mysql-replication's {@code to_json()}: the object the JSON lines writer
+     * writes for it ({@link JsonLines#toJson(BinlogEvent)}, with its value encoding: DECIMAL plain with its scale,
+     * TIMESTAMP in UTC, bytes as base64, ...). Text passes through the same password redaction as {@link #dump()}.
+     */
+    default String toJson() {
+        return JsonLines.toJson(this);
+    }
+
+    /**
+     * The same object as a map, python's {@code to_dict()}: see {@link JsonLines#toMap(BinlogEvent)} for the Java
+     * types of its values. A new map each call, which the caller may change.
+     */
+    default Map<String, Object> toMap() {
+        return JsonLines.toMap(this);
+    }
 }

@@ -66,7 +66,12 @@ public enum EventType {
     MARIADB_WRITE_ROWS_COMPRESSED_EVENT(169),
     MARIADB_UPDATE_ROWS_COMPRESSED_EVENT(170),
     MARIADB_DELETE_ROWS_COMPRESSED_EVENT(171),
-    /** MariaDB 12's fragment of a large rows event ({@code PARTIAL_ROW_DATA_EVENT}). */
+    /**
+     * MariaDB 12.3's fragment of a rows event larger than {@code binlog_row_event_fragment_threshold}
+     * ({@code PARTIAL_ROW_DATA_EVENT}, MDEV-32570): not reassembled; the decoder refuses it with an
+     * {@link org.mysqlreplication.event.decode.UnsupportedEventException} whatever the unknown-event policy, since
+     * its rows would otherwise be lost unnoticed.
+     */
     MARIADB_PARTIAL_ROW_DATA_EVENT(172),
     /** A code not listed above; {@link EventHeader#typeCode()} has the code. */
     NOT_LISTED(-1);

@@ -1,10 +1,16 @@
 package org.mysqlreplication.event;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.value.ColumnDef;
+import org.mysqlreplication.value.ColumnType;
+import org.mysqlreplication.value.InvalidColumnValueException;
+import org.mysqlreplication.value.ValueDecoder;
 
 /**
  * USER_VAR_EVENT: the value of a user variable used by the next statement (statement-based logging).
@@ -15,7 +21,9 @@ import java.util.Objects;
  *                4 DECIMAL_RESULT
  * @param charset the collation id of a string value
  * @param value   the raw value bytes (a string in {@code charset}, a little-endian double or 64-bit integer, or a
- *                binary decimal preceded by precision and scale)
+ *                decimal: precision (1 byte), scale (1 byte), then the value in the binary DECIMAL format of a
+ *                DECIMAL(precision, scale) column, as {@code User_var_log_event} writes it with
+ *                {@code decimal2bin})
  * @param flags   {@code UNSIGNED_F} = 1 for an unsigned integer; 0 when absent (servers before 5.6)
  *
  * <p>Immutable and thread-safe.
@@ -54,8 +62,12 @@ public record UserVarEvent(
 
     /**
      * The value as a Java object where the type says how: {@code null} for NULL, a {@code Long} or
-     * {@code BigInteger} for INT_RESULT, a {@code Double} for REAL_RESULT, a {@code String} for STRING_RESULT
+     * {@code BigInteger} for INT_RESULT, a {@code Double} for REAL_RESULT, a {@code BigDecimal} with the value's
+     * scale for DECIMAL_RESULT ({@code SET @d := 123.4500} gives 123.4500), a {@code String} for STRING_RESULT
      * (decoded as UTF-8 when the bytes are not binary), else the raw bytes.
+     *
+     * @throws org.mysqlreplication.value.InvalidColumnValueException for a decimal whose bytes break the format
+     *     (the decoder checks this when it reads the event)
      */
     public Object decodedValue() {
         if (isNull) {
@@ -68,10 +80,37 @@ public record UserVarEvent(
         if (type == REAL_RESULT && value.length == 8) {
             return ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN).getDouble();
         }
+        if (type == DECIMAL_RESULT) {
+            return decimal(value);
+        }
         if (type == STRING_RESULT && charset != 63) {
             return new String(value, StandardCharsets.UTF_8);
         }
         return value.clone();
+    }
+
+    /**
+     * A DECIMAL_RESULT value: precision and scale, then the binary decimal of a DECIMAL(precision, scale) column
+     * ({@code bin2decimal} reads it so in mysqlbinlog's {@code User_var_log_event::print}), all of it.
+     */
+    static BigDecimal decimal(byte[] value) {
+        if (value.length < 2) {
+            throw new InvalidColumnValueException(
+                    ColumnType.NEWDECIMAL,
+                    "a decimal user variable needs its precision and scale bytes, found " + value.length + " byte(s)");
+        }
+        int precision = value[0] & 0xFF;
+        int scale = value[1] & 0xFF;
+        ByteReader in = ByteReader.of(value, 2, value.length - 2);
+        BigDecimal d =
+                (BigDecimal) ValueDecoder.decode(in, ColumnDef.of(ColumnType.NEWDECIMAL, precision << 8 | scale));
+        if (in.hasRemaining()) {
+            throw new InvalidColumnValueException(
+                    ColumnType.NEWDECIMAL,
+                    "a DECIMAL(" + precision + "," + scale + ") user variable has " + in.remaining()
+                            + " byte(s) after its value");
+        }
+        return d;
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
+import org.mysqlreplication.event.ResumePosition;
 import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventReader;
 import org.mysqlreplication.event.decode.EventRegistry;
@@ -127,6 +128,14 @@ public final class BinlogFileReader implements Iterable<BinlogEvent>, AutoClosea
      */
     public BinlogPosition position() {
         return reader.position();
+    }
+
+    /**
+     * Where a reader continues after the event handed out last, to the event inside its transaction (see
+     * {@link ResumePosition}; the server's identity stays unknown in a file), or {@code null} before the first.
+     */
+    public ResumePosition resumePosition() {
+        return reader.resumePosition();
     }
 
     /** The next event the selector selects, or {@code null} at the end of the file. */

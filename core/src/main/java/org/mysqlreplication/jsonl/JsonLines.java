@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.GtidEvent;
@@ -12,8 +12,9 @@ import org.mysqlreplication.event.MariadbGtidEvent;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.RowsEvent;
-import org.mysqlreplication.event.XaPrepareEvent;
+import org.mysqlreplication.event.TransactionBoundary;
 import org.mysqlreplication.event.XidEvent;
+import org.mysqlreplication.value.json.JsonText;
 
 /**
  * Writes binlog events as JSON lines in Maxwell's shape: one object per changed row, one per line, so that
@@ -121,7 +122,9 @@ public final class JsonLines {
         String pos = file == null ? null : file + ":" + position;
         boolean ends = endsTransaction(event);
         if (ends) {
-            complete(event instanceof XidEvent x ? Long.toUnsignedString(x.xid()) : null, isCommit(event));
+            complete(
+                    event instanceof XidEvent x ? Long.toUnsignedString(x.xid()) : null,
+                    TransactionBoundary.commits(event));
         } else if (event instanceof GtidEvent g) {
             complete(null, false);
             gtid = g.anonymous() ? null : g.gtid();
@@ -168,6 +171,17 @@ public final class JsonLines {
             EventObjects.append(sb, event, null);
         }
         return sb.toString();
+    }
+
+    /**
+     * {@link #toJson(BinlogEvent)} as a map, the JSON read back: objects as {@code Map}s with their keys in order,
+     * arrays as {@code List}s, strings, booleans and {@code null}; numbers exactly as written, integers as
+     * {@code Long} ({@code BigInteger} past its range: BIGINT UNSIGNED), others as {@code BigDecimal} (a DECIMAL
+     * with its scale, a FLOAT or DOUBLE as its shortest decimal). What python's {@code to_dict()} gives for an event.
+     */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toMap(BinlogEvent event) {
+        return (Map<String, Object>) JsonText.parse(toJson(event));
     }
 
     /**
@@ -235,21 +249,14 @@ public final class JsonLines {
         heldInsert = -1;
     }
 
+    /**
+     * Whether the held row's group has ended: by the rule of {@link TransactionBoundary}, without its state (the
+     * writer may be given a filtered stream without the GTID events): an event that ends a transaction by itself, or
+     * any other query that opens none (a DDL; a statement between rows has no row after it in this group either).
+     */
     private static boolean endsTransaction(BinlogEvent e) {
-        if (e instanceof XidEvent || e instanceof XaPrepareEvent) {
-            return true;
-        }
-        if (e instanceof QueryEvent q) {
-            String sql = q.query().strip().toUpperCase(Locale.ROOT);
-            return !sql.equals("BEGIN") && !sql.startsWith("XA START");
-        }
-        return false;
-    }
-
-    /** XID and a COMMIT query commit; XA PREPARE, ROLLBACK and DDL end a group without committing its rows. */
-    private static boolean isCommit(BinlogEvent e) {
-        return e instanceof XidEvent
-                || e instanceof QueryEvent q && q.query().strip().equalsIgnoreCase("COMMIT");
+        return TransactionBoundary.endsByItself(e)
+                || e instanceof QueryEvent q && !TransactionBoundary.opensExplicitly(q.query());
     }
 
     private void emit(CharSequence text) {

@@ -96,6 +96,26 @@ public record ConnectionSettings(
                 allowPublicKeyRetrieval);
     }
 
+    /**
+     * The same TLS, key and timeout settings for another server and account (no default database): a second
+     * connection configured like this one.
+     */
+    public ConnectionSettings withLogin(String newHost, int newPort, String newUser, String newPassword) {
+        return new ConnectionSettings(
+                newHost,
+                newPort,
+                newUser,
+                newPassword,
+                null,
+                connectTimeout,
+                socketTimeout,
+                sslMode,
+                sslCa,
+                sslTrustManager,
+                serverPublicKey,
+                allowPublicKeyRetrieval);
+    }
+
     /** The same settings with another socket (read) timeout (null or zero for none). */
     public ConnectionSettings withSocketTimeout(Duration newSocketTimeout) {
         return new ConnectionSettings(

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.mysqlreplication.value.json.JsonText;
 
 /**
  * A {@link SchemaHistoryRecord} as one line of JSON (the file format of {@link FileSchemaHistoryStore}):

@@ -31,6 +31,7 @@ public final class LargeStatementReaderMain {
                 .connection(args[0], Integer.parseInt(args[1]), args[2], "")
                 .serverId(902)
                 .onlyEvents(MariadbAnnotateRowsEvent.class, QueryEvent.class, WriteRowsEvent.class)
+                .annotateRowsEvent(true)
                 .spillDirectory(spillDir)
                 .build();
         try (BinLogStreamReader stream = new BinLogStreamReader(config)) {

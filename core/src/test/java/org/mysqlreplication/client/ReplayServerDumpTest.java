@@ -14,12 +14,15 @@ import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.HeartbeatEvent;
 import org.mysqlreplication.net.ConnectionException;
+import org.mysqlreplication.protocol.ConnectionSettings;
+import org.mysqlreplication.protocol.ServerConnection;
 import org.mysqlreplication.testing.replay.MysqlReplayServer;
 import org.mysqlreplication.testing.replay.ReplayAuthPlugin;
 
 /**
  * The replay server's dump behaviour as the reader sees it: heartbeats during a blocking wait at the end of the log,
- * a connection dropped at an event or inside one, and a flipped byte caught by the event's CRC32.
+ * a connection dropped at an event or inside one, a flipped byte caught by the event's CRC32, and the replica UUID
+ * that {@code SHOW REPLICAS} shows.
  */
 class ReplayServerDumpTest {
 
@@ -66,6 +69,42 @@ class ReplayServerDumpTest {
             assertThat(first.header().logPos()).isEqualTo(1283); // the file's size: its end
             assertThat(reader.fetchOne()).isInstanceOf(HeartbeatEvent.class);
         }
+    }
+
+    /**
+     * python's {@code slave_uuid}, as a MySQL source shows it: {@code SHOW REPLICAS} gives each registered replica's
+     * server id, reported host and port, and the UUID its dump session set ({@code @replica_uuid}).
+     */
+    @Test
+    void theSlaveUuidShowsInShowReplicas() {
+        String uuid = "8d2f4c1e-5b7a-4e3f-9a61-0c2b7d9e4f10";
+        try (MysqlReplayServer s = server().start();
+                BinLogStreamReader reader = new BinLogStreamReader(config(s)
+                        .blocking(true)
+                        .slaveUuid(uuid)
+                        .reportSlave(new ReportSlave("replica-7", "", "", 3307))
+                        .build());
+                ServerConnection admin = admin(s)) {
+            assertThat(reader.fetchOne()).isNotNull(); // registered and dumping
+            assertThat(admin.query("SHOW REPLICAS").rows())
+                    .containsExactly(List.of("100", "replica-7", "3307", "1", uuid));
+        }
+        try (MysqlReplayServer s = server().start();
+                BinLogStreamReader reader =
+                        new BinLogStreamReader(config(s).blocking(true).build());
+                ServerConnection admin = admin(s)) {
+            assertThat(reader.fetchOne()).isNotNull();
+            assertThat(admin.query("SHOW REPLICAS").rows()).containsExactly(List.of("100", "", "0", "1", ""));
+        }
+    }
+
+    private static ServerConnection admin(MysqlReplayServer s) {
+        return ServerConnection.open(ConnectionSettings.builder()
+                .host(MysqlReplayServer.HOST)
+                .port(s.port())
+                .user("repl")
+                .password("pw")
+                .build());
     }
 
     @Test

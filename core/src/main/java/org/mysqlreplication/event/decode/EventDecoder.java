@@ -26,7 +26,9 @@ import org.mysqlreplication.io.SpillFile;
  * <p>Strict: the event size must cover the common header and the checksum (a FORMAT_DESCRIPTION's must be exactly
  * what its own post-header length says), a decoder must consume exactly its body, leftovers are an error; a CRC32
  * mismatch is a {@link ChecksumException} when verification is on; an event type without a decoder becomes an
- * {@link UnknownEvent} or an {@link UnsupportedEventException} by the context's {@link UnknownEventPolicy}. Every
+ * {@link UnknownEvent} or an {@link UnsupportedEventException} by the context's {@link UnknownEventPolicy} (Percona's
+ * encryption start and MariaDB's PARTIAL_ROW_DATA fragments are refused whatever the policy: what follows them, or
+ * the rows in them, cannot be read, and must not be lost unnoticed). Every
  * failure is an {@link EventDecodeException} naming file, position, event type and offset, but for a schema
  * resolver's own typed failure (a {@link BinlogException} such as a lost connection to the server it asks), which
  * comes out as it is, so that the reader can treat it as what it is. A decoder may give an {@link UnknownEvent} for
@@ -231,6 +233,15 @@ public final class EventDecoder {
             throw new UnsupportedEventException(
                     "encrypted binlog (Percona): the events after this one cannot be"
                             + " read without decryption, which is not supported",
+                    ctx.binlogFile(),
+                    position,
+                    h.typeName());
+        }
+        if (h.eventType() == EventType.MARIADB_PARTIAL_ROW_DATA_EVENT) {
+            throw new UnsupportedEventException(
+                    "MariaDB 12.3+ split a rows event larger than binlog_row_event_fragment_threshold into"
+                            + " PARTIAL_ROW_DATA fragments, which are not reassembled: its rows cannot be read"
+                            + " (raise binlog_row_event_fragment_threshold on the source above its largest rows event)",
                     ctx.binlogFile(),
                     position,
                     h.typeName());

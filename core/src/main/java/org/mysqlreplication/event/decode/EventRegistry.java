@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.mysqlreplication.event.BeginLoadQueryEvent;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.DeleteFileEvent;
 import org.mysqlreplication.event.DeleteRowsEvent;
 import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.ExecuteLoadQueryEvent;
@@ -117,6 +118,7 @@ public final class EventRegistry {
         put(m, EventType.BEGIN_LOAD_QUERY_EVENT, BeginLoadQueryEvent.class, block, false);
         put(m, EventType.APPEND_BLOCK_EVENT, BeginLoadQueryEvent.class, block, false);
         put(m, EventType.EXECUTE_LOAD_QUERY_EVENT, ExecuteLoadQueryEvent.class, new ExecuteLoadQueryDecoder(), false);
+        put(m, EventType.DELETE_FILE_EVENT, DeleteFileEvent.class, new DeleteFileDecoder(), false);
         put(m, EventType.INCIDENT_EVENT, IncidentEvent.class, new IncidentDecoder(), false);
         // a compressed transaction's events carry state of their own: the payload is always opened
         put(

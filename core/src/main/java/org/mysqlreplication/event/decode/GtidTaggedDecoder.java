@@ -11,7 +11,7 @@ import org.mysqlreplication.io.ByteReader;
  * MySQL 8.3+ GTID_TAGGED_LOG_EVENT: the fields of a GTID event written by the serialization framework
  * ({@code Gtid_event::define_fields} in libs/mysql/binlog/event/control_events.h, read by
  * {@code Gtid_event::read_gtid_tagged_log_event} in control_events.cpp). The message is the format version, the
- * message size in bytes (counted from its first byte), the last non-ignorable field id, then fields, each its id and
+ * message size in bytes (counted from its first byte), the last non-ignorable field id plus one, then fields, each its id and
  * its value, all as {@link SerializationVarlen} integers: 0 flags, 1 the UUID (16 integers, one per byte), 2 gno
  * (signed), 3 the tag (length, bytes), 4 last_committed and 5 sequence_number (signed), 6 immediate commit timestamp,
  * 7 original commit timestamp (absent = the immediate one), 8 transaction length, 9 immediate server version, 10
@@ -32,8 +32,10 @@ final class GtidTaggedDecoder implements BodyDecoder {
         if (size < body.position() - start || size > available) {
             throw new BodyFormatException("tagged GTID message of " + size + " byte(s) in a body of " + available);
         }
-        if (lastNonIgnorable > LAST_KNOWN_FIELD) {
-            throw new BodyFormatException("tagged GTID message needs field " + lastNonIgnorable
+        // the metadata holds the last non-ignorable field's id plus one, 0 for none (Serializer_default::
+        // encode_serializable_metadata); MySQL refuses the message when that field is past its last known one
+        if (lastNonIgnorable > LAST_KNOWN_FIELD + 1) {
+            throw new BodyFormatException("tagged GTID message needs field " + (lastNonIgnorable - 1)
                     + ", unknown to this reader (fields up to " + LAST_KNOWN_FIELD + " are known)");
         }
         ByteReader in = body.slice((int) (size - (body.position() - start)));

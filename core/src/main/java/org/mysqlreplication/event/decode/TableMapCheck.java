@@ -128,7 +128,10 @@ public final class TableMapCheck {
                     collation,
                     b.enumValues().isEmpty() && enumType ? d.labels() : b.enumValues(),
                     b.setValues().isEmpty() && setType ? d.labels() : b.setValues());
-            merged.add(new ColumnSchema(d.name(), def, base.nullable()));
+            // the id made up from the definition's charset is not the collation's: its name is the definition's
+            String collationName =
+                    b.collationId() != ColumnDef.UNKNOWN_COLLATION ? base.collationName() : d.collation();
+            merged.add(new ColumnSchema(d.name(), def, base.nullable(), collationName));
         }
         List<Integer> primaryKey = fromTableMap.primaryKey();
         if (primaryKey.isEmpty()) {

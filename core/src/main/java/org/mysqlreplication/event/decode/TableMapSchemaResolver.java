@@ -8,6 +8,7 @@ import org.mysqlreplication.event.TableMapEvent;
 import org.mysqlreplication.event.TableMapOptionalMetadata;
 import org.mysqlreplication.schema.ColumnSchema;
 import org.mysqlreplication.schema.TableSchema;
+import org.mysqlreplication.value.CollationNames;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.ColumnType;
 
@@ -73,8 +74,14 @@ public final class TableMapSchemaResolver implements TableSchemaResolver {
                 default -> {}
             }
             String name = i < opt.columnNames().size() ? opt.columnNames().get(i) : null;
+            String collationName = flavor == ServerFlavor.MARIADB
+                    ? CollationNames.mariadb(collation)
+                    : CollationNames.mysql(collation);
             columns.add(new ColumnSchema(
-                    name, new ColumnDef(type, meta[i], unsigned, collation, enumValues, setValues), nullable.get(i)));
+                    name,
+                    new ColumnDef(type, meta[i], unsigned, collation, enumValues, setValues),
+                    nullable.get(i),
+                    collationName));
         }
         return new TableSchema(tm.schema(), tm.table(), columns, primaryKey(opt));
     }

@@ -1,22 +1,15 @@
 package org.mysqlreplication.event.decode;
 
-import java.util.Locale;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.EventHeader;
 import org.mysqlreplication.event.EventType;
-import org.mysqlreplication.event.GtidEvent;
-import org.mysqlreplication.event.MariadbGtidEvent;
-import org.mysqlreplication.event.QueryEvent;
-import org.mysqlreplication.event.XaPrepareEvent;
-import org.mysqlreplication.event.XidEvent;
+import org.mysqlreplication.event.TransactionBoundary;
 
 /**
  * Where the transaction being read began and how many events of it were read: what a position to the row is made
- * of (see {@link org.mysqlreplication.event.ResumePosition}). A transaction begins with a GTID event (MariaDB's, or
- * MySQL's GTID or ANONYMOUS_GTID) or, without GTIDs, with a {@code BEGIN} query; it ends with its XID, an XA
- * PREPARE, a {@code COMMIT}/{@code ROLLBACK} query (non-transactional engines), or, for a statement that is its own
- * group (DDL: MariaDB's standalone flag, or MySQL's GTID followed by a query that is not {@code BEGIN}), that query.
+ * of (see {@link org.mysqlreplication.event.ResumePosition}); where a transaction begins and ends is
+ * {@link TransactionBoundary}'s rule.
  *
  * <p>Counted are the events of the binlog itself, the same whenever it is read: not those the server makes up
  * (artificial events, heartbeats), and not MariaDB's ANNOTATE_ROWS, which a server sends only when asked.
@@ -27,8 +20,7 @@ final class TransactionTracker {
 
     private BinlogPosition start;
     private long events;
-    private boolean standalone;
-    private boolean mysqlGtid;
+    private final TransactionBoundary boundary = new TransactionBoundary();
     private BinlogPosition lastOpen;
 
     /** The first event of the transaction being read, or null between transactions. */
@@ -45,6 +37,7 @@ final class TransactionTracker {
     void reset() {
         start = null;
         events = 0;
+        boundary.reset();
     }
 
     /** Whether an event is one of the binlog's own, counted in its transaction (its events count, not a payload). */
@@ -72,47 +65,24 @@ final class TransactionTracker {
         if (!counted(header)) {
             return start == null ? -1 : events - 1;
         }
-        if (start == null) {
-            if (event == null || !begins(event) || file == null || at < 0) {
-                lastOpen = null;
-                return -1;
-            }
-            start = new BinlogPosition(file, at);
+        TransactionBoundary.Step step = event != null
+                ? boundary.next(event)
+                : boundary.inTransaction() ? TransactionBoundary.Step.INSIDE : TransactionBoundary.Step.OUTSIDE;
+        if (step == TransactionBoundary.Step.BEGINS) {
+            start = file == null || at < 0 ? null : new BinlogPosition(file, at);
             events = 0;
-            mysqlGtid = event instanceof GtidEvent;
-            standalone = event instanceof MariadbGtidEvent g && g.standalone();
+        }
+        if (start == null) {
+            lastOpen = null;
+            return -1;
         }
         long index = events++;
         lastOpen = start;
-        if (event != null && ends(event, index)) {
+        if (step == TransactionBoundary.Step.ENDS) {
             start = null;
             events = 0;
             lastOpen = null;
         }
         return index;
-    }
-
-    private static boolean begins(BinlogEvent event) {
-        return event instanceof MariadbGtidEvent
-                || event instanceof GtidEvent
-                || event instanceof QueryEvent q && q.query().strip().equalsIgnoreCase("BEGIN");
-    }
-
-    private boolean ends(BinlogEvent event, long index) {
-        if (event instanceof XidEvent || event instanceof XaPrepareEvent) {
-            return true;
-        }
-        if (!(event instanceof QueryEvent q) || index == 0) {
-            return false;
-        }
-        String sql = q.query().strip().toUpperCase(Locale.ROOT);
-        if (sql.equals("COMMIT")
-                || sql.equals("ROLLBACK")
-                || sql.startsWith("XA COMMIT")
-                || sql.startsWith("XA ROLLBACK")) {
-            return true;
-        }
-        // a statement that is its own group: MariaDB flags it; after MySQL's GTID it is a query that is not BEGIN
-        return index == 1 && (standalone || mysqlGtid && !sql.equals("BEGIN"));
     }
 }

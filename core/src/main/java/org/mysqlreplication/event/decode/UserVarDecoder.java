@@ -8,7 +8,8 @@ import org.mysqlreplication.io.ByteReader;
 
 /**
  * USER_VAR_EVENT: name length (4), name, is-null (1); unless NULL: type (1), charset (4), value length (4), value,
- * then flags (1) on MySQL 5.6+ / MariaDB 10.x (absent in older servers).
+ * then flags (1) on MySQL 5.6+ / MariaDB 10.x (absent in older servers). A DECIMAL_RESULT value is checked here
+ * against its format (precision, scale, the binary decimal).
  */
 final class UserVarDecoder implements BodyDecoder {
 
@@ -23,7 +24,11 @@ final class UserVarDecoder implements BodyDecoder {
         long charset = body.readUint32();
         byte[] value = body.readBytes(length(body));
         int flags = body.hasRemaining() ? body.readUint8() : 0;
-        return new UserVarEvent(header, name, false, type, charset, value, flags);
+        UserVarEvent event = new UserVarEvent(header, name, false, type, charset, value, flags);
+        if (type == UserVarEvent.DECIMAL_RESULT) {
+            event.decodedValue(); // bad decimal bytes fail here, where the error can name the event
+        }
+        return event;
     }
 
     private static int length(ByteReader body) {

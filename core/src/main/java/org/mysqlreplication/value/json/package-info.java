@@ -25,6 +25,8 @@
  * <li>MySQL's JSON partial updates (the after image of a PARTIAL_UPDATE_ROWS_EVENT) are
  *     {@link org.mysqlreplication.value.json.JsonPartialUpdate}s of {@link org.mysqlreplication.value.json.JsonDiff}s;
  *     the rows decoder reads them, as only it knows which columns hold changes instead of documents.</li>
+ * <li>{@link org.mysqlreplication.value.json.JsonText} reads and quotes JSON text, numbers exactly: the little
+ *     the library needs itself (the schema history file, events as maps), without a JSON library in core.</li>
  * </ul>
  */
 package org.mysqlreplication.value.json;

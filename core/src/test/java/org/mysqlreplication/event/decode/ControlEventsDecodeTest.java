@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mysqlreplication.event.decode.EventBytes.body;
 import static org.mysqlreplication.event.decode.EventBytes.event;
+import static org.mysqlreplication.event.decode.EventBytes.hex;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -161,22 +163,59 @@ class ControlEventsDecodeTest {
         assertThat(n.dump()).contains("Is NULL: Yes");
     }
 
+    /**
+     * Two DECIMAL_RESULT bodies as MariaDB 10.11.19 wrote them for {@code SET @d := 123.4500} and
+     * {@code SET @d := -0.000001} (shown by {@code mariadb-binlog --hexdump}, which prints them as those literals):
+     * name, not NULL, type 4, collation 8, length 6, then precision, scale and the binary decimal; no flags byte.
+     */
+    @Test
+    void userVarDecimalIsItsValueWithItsScale() {
+        UserVarEvent positive =
+                (UserVarEvent) decode(event(14, hex("01000000 64 00 04 08000000 06000000 07 04 807b 1194"), false));
+        assertThat(positive.decodedValue()).isEqualTo(new BigDecimal("123.4500"));
+        assertThat(positive.flags()).isZero();
+        UserVarEvent negative =
+                (UserVarEvent) decode(event(14, hex("01000000 64 00 04 08000000 06000000 07 06 7f fffffe"), false));
+        assertThat(negative.decodedValue()).isEqualTo(new BigDecimal("-0.000001"));
+        assertThat(negative.dump()).contains("Value: -0.000001\n");
+
+        byte[] short4 = event(14, hex("01000000 64 00 04 08000000 05000000 07 04 807b 11"), false);
+        assertThatThrownBy(() -> decode(short4))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("USER_VAR_EVENT");
+        byte[] longer = event(14, hex("01000000 64 00 04 08000000 07000000 07 04 807b 1194 00"), false);
+        assertThatThrownBy(() -> decode(longer))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("1 byte(s) after its value");
+    }
+
     @Test
     void heartbeatV1AndV2() {
         HeartbeatEvent v1 = (HeartbeatEvent)
                 decode(event(27, 0, 1, 1234, 0, body().str("binlog.000007").build(), false));
         assertThat(v1.logFile()).isEqualTo("binlog.000007");
         assertThat(v1.position()).isEqualTo(1234);
+        // as MySQL's codecs::binary::Heartbeat::encode writes it: file name, position, then the end mark 0
         byte[] tlv = body().u8(1)
                 .lenencStr("binlog.000008")
                 .u8(2)
                 .u8(3)
                 .u8(0xFC)
                 .u16(5000)
+                .u8(0)
                 .build();
-        HeartbeatEvent v2 = (HeartbeatEvent) decode(event(41, tlv, false));
+        HeartbeatEvent v2 = (HeartbeatEvent) decode(event(41, 0, 1, 77, 0, tlv, false));
         assertThat(v2.logFile()).isEqualTo("binlog.000008");
         assertThat(v2.position()).isEqualTo(5000);
+        // a newer server's field 3 is passed over by its length; the end mark alone leaves the header's position
+        byte[] newer =
+                body().u8(3).u8(2).u16(0xBEEF).u8(1).lenencStr("b.1").u8(0).build();
+        assertThat(((HeartbeatEvent) decode(event(41, 0, 1, 77, 0, newer, false))).logFile())
+                .isEqualTo("b.1");
+        HeartbeatEvent bare =
+                (HeartbeatEvent) decode(event(41, 0, 1, 77, 0, body().u8(0).build(), false));
+        assertThat(bare.logFile()).isEmpty();
+        assertThat(bare.position()).isEqualTo(77);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.mysqlreplication.event.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mysqlreplication.event.decode.EventBytes.body;
 import static org.mysqlreplication.event.decode.EventBytes.event;
 import static org.mysqlreplication.event.decode.EventBytes.hex;
@@ -98,14 +99,7 @@ class MysqlGroupAndTaggedDecodeTest {
                 .u8(0x00)
                 .u8(0x02); // field 0: flags 1
         b.u8(0x02); // field 1: the UUID, one integer per byte
-        for (byte x : SID) {
-            int v = x & 0xFF;
-            if (v < 128) {
-                b.u8(v << 1);
-            } else {
-                b.u8(((v << 2) | 1) & 0xFF).u8(v >>> 6);
-            }
-        }
+        sidAsIntegers(b);
         b.u8(0x04)
                 .u8(7 << 2) // field 2: gno 7 (signed: 7 << 1, then the 1-byte form)
                 .u8(0x06)
@@ -137,6 +131,42 @@ class MysqlGroupAndTaggedDecodeTest {
         assertThat(e.immediateServerVersion()).isEqualTo(90600);
         assertThat(e.originalServerVersion()).isEqualTo(90600);
         assertThat(e.commitGroupTicket()).isNull();
+    }
+
+    /**
+     * The metadata's "last non-ignorable field" is that field's id plus one ({@code find_last_non_ignorable_field_id}
+     * in libs/mysql/serialization/serializer_default_impl.hpp), and a decoder refuses the message only when
+     * {@code last_known_field_id + 1 < last_non_ignorable_field_id}: 12 (field 11, commit_group_ticket, is
+     * non-ignorable) is read, 13 (an unknown field 12) is refused.
+     */
+    @Test
+    void aNonIgnorableFieldIsRefusedOnlyWhenUnknown() {
+        byte[] known = taggedMinimal(12);
+        assertThat(((GtidEvent) decode(event(42, known, false))).gno()).isEqualTo(7);
+        assertThatThrownBy(() -> decode(event(42, taggedMinimal(13), false)))
+                .isInstanceOf(EventDecodeException.class)
+                .hasMessageContaining("needs field 12");
+    }
+
+    /** Version 1, the size, the given last non-ignorable id, the UUID and gno 7 (fields 1 and 2). */
+    private static byte[] taggedMinimal(int lastNonIgnorable) {
+        EventBytes b = body().u8(0x02).u8(0).u8(lastNonIgnorable << 1).u8(0x02);
+        sidAsIntegers(b);
+        byte[] body = b.u8(0x04).u8(7 << 2).build();
+        body[1] = (byte) (body.length << 1);
+        return body;
+    }
+
+    /** The UUID as the serialization framework writes a byte array: one unsigned integer (1 or 2 bytes) a byte. */
+    private static void sidAsIntegers(EventBytes b) {
+        for (byte x : SID) {
+            int v = x & 0xFF;
+            if (v < 128) {
+                b.u8(v << 1);
+            } else {
+                b.u8(((v << 2) | 1) & 0xFF).u8(v >>> 6);
+            }
+        }
     }
 
     @Test

@@ -11,9 +11,9 @@ import java.util.function.BooleanSupplier;
  * serves them from the files: before each file an artificial ROTATE naming it and the start position, the file's
  * FORMAT_DESCRIPTION (with log position 0 when the dump starts past it), the file's events from the start position,
  * then the next file from position 4. A GTID dump starts at the first file and leaves out each transaction whose
- * GTID is in the client's set (from its GTID event to the next GTID event; a GTID_TAGGED event, whose
- * serialization this server does not read, starts a transaction that is always sent); it is refused (1236) when the first
- * file's previous GTIDs, which the server no longer has, are not all in the set. At the end of the last file a
+ * GTID, tagged or not, is in the client's set (from its GTID or GTID_TAGGED event to the next GTID, ANONYMOUS_GTID
+ * or GTID_TAGGED event); it is refused (1236) when the first file's previous GTIDs, which the server no longer has,
+ * are not all in the set. At the end of the last file a
  * non-blocking dump sends EOF; a blocking one waits, sending a HEARTBEAT every {@code @master_heartbeat_period}
  * nanoseconds if the client set one, until the client or the server closes. A client that did not set
  * {@code @master_binlog_checksum} to the files' CRC32 is refused (1236), as MySQL refuses it.
@@ -114,11 +114,9 @@ final class BinlogDump {
             }
             boolean skipping = false;
             for (int at = (int) Math.max(start, file.fdeEnd()); at < file.bytes().length; at += file.eventSize(at)) {
-                int type = file.eventType(at);
-                if (type == ReplayBinlog.GTID_LOG_EVENT || type == 34) { // GTID, ANONYMOUS_GTID
-                    skipping = exclude != null
-                            && type == ReplayBinlog.GTID_LOG_EVENT
-                            && exclude.contains(file.gtidSid(at), file.gtidGno(at));
+                if (file.opensTransaction(at)) {
+                    ReplayGtid gtid = file.gtidAt(at); // null for ANONYMOUS_GTID
+                    skipping = exclude != null && gtid != null && exclude.contains(gtid.tsid(), gtid.gno());
                 }
                 if (!skipping && !send(Arrays.copyOfRange(file.bytes(), at, at + file.eventSize(at)))) {
                     return;

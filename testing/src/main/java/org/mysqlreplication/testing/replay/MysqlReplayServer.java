@@ -36,10 +36,12 @@ import org.mysqlreplication.testing.TestCertificates;
  *   <li>TLS when built with {@link Builder#tls()} (a throwaway CA, see {@link #caCertificate()});</li>
  *   <li>{@code SELECT} of {@code @@version}, {@code @@global.binlog_checksum}, {@code @@gtid_executed},
  *       {@code @@gtid_purged} and the variables drivers read at connect; {@code SHOW BINARY LOG STATUS} (8.2+) or
- *       {@code SHOW MASTER STATUS} (before 8.4), {@code SHOW BINARY LOGS}; {@code SET};
+ *       {@code SHOW MASTER STATUS} (before 8.4), {@code SHOW BINARY LOGS}; {@code SET} of user variables;
+ *       {@code SHOW REPLICAS} (8.0.22+; {@code SHOW SLAVE HOSTS} before 8.4) of the connections that registered
+ *       as replicas, with the UUID their session set as {@code @replica_uuid} or {@code @slave_uuid};
  *       {@code information_schema.COLUMNS} from the tables given ({@link Builder#table});</li>
  *   <li>COM_REGISTER_SLAVE, COM_BINLOG_DUMP and COM_BINLOG_DUMP_GTID (leaving out the transactions of the
- *       client's set, tagged or not, by their GTID events; GTID_TAGGED events are always sent), heartbeats, the
+ *       client's set, tagged or not, by their GTID_LOG_EVENT and GTID_TAGGED_LOG_EVENT), heartbeats, the
  *       non-blocking end of the log and blocking waits;</li>
  *   <li>faults on request: drop the connection at an event or a byte offset, stall, flip a byte.</li>
  * </ul>
@@ -192,7 +194,12 @@ public final class MysqlReplayServer implements AutoCloseable {
             }
         }
 
-        /** Serves {@code bytes} (a whole binlog file, from its magic) as file {@code name}. */
+        /**
+         * Serves {@code bytes} (a whole binlog file, from its magic) as file {@code name}.
+         *
+         * @throws ReplayServerException for a file of binlog format v1-v3, a cut or corrupt file (an event that
+         *     does not fit), or a GTID event that cannot be read
+         */
         public Builder binlog(String name, byte[] bytes) {
             binlogs.add(ReplayBinlog.of(name, bytes.clone()));
             return this;
@@ -333,7 +340,8 @@ public final class MysqlReplayServer implements AutoCloseable {
                         new AtomicReference<>(),
                         faults,
                         Collections.synchronizedList(new ArrayList<>()),
-                        new InformationSchema(tables));
+                        new InformationSchema(tables),
+                        new ReplayReplicas());
                 ServerSocket listener = new ServerSocket(port, 50, InetAddress.getByName(HOST));
                 return new MysqlReplayServer(config, listener, dir, certs);
             } catch (IOException | GeneralSecurityException e) {

@@ -2,6 +2,7 @@ package org.mysqlreplication.testing.replay;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
  * variables, literals and a few functions; {@code SELECT ... FROM information_schema.COLUMNS} answers from the
  * tables the test supplied ({@link InformationSchema}), {@code SELECT ... FROM} anything else with no rows; {@code SET} records user variables ({@code
  * @master_binlog_checksum}, {@code @master_heartbeat_period}...); {@code SHOW MASTER STATUS} (before 8.4),
- * {@code SHOW BINARY LOG STATUS} (8.2 and later), {@code SHOW BINARY LOGS}, {@code SHOW VARIABLES LIKE}; other
+ * {@code SHOW BINARY LOG STATUS} (8.2 and later), {@code SHOW BINARY LOGS}, {@code SHOW VARIABLES LIKE},
+ * {@code SHOW REPLICAS} (8.0.22 and later) and {@code SHOW SLAVE HOSTS} (before 8.4); other
  * statements get OK. What MySQL refuses in the configured version it refuses the same way (1064, 1193).
  * Not thread-safe: one per session.
  */
@@ -28,7 +30,8 @@ final class QueryAnswers {
     private final SystemVariables variables;
     private final String currentUser;
     private final long connectionId;
-    private final Map<String, String> userVariables = new HashMap<>();
+    /** Synchronized: {@code SHOW REPLICAS} in another session reads them (values may be null). */
+    private final Map<String, String> userVariables = Collections.synchronizedMap(new HashMap<>());
 
     QueryAnswers(ServerConfig config, SystemVariables variables, String currentUser, long connectionId) {
         this.config = config;
@@ -161,6 +164,10 @@ final class QueryAnswers {
                                     "",
                                     variables.get("gtid_executed"))))
                     .writeTo(packets);
+        } else if (upper.equals("REPLICAS") && config.versionAtLeast(8, 0, 22)) {
+            config.replicas().showReplicas(config.serverId()).writeTo(packets);
+        } else if (upper.equals("SLAVE HOSTS") && !config.versionAtLeast(8, 4, 0)) {
+            config.replicas().showSlaveHosts(config.serverId()).writeTo(packets);
         } else if (upper.startsWith("BINARY LOGS") || upper.startsWith("MASTER LOGS")) {
             List<List<String>> rows = new ArrayList<>();
             config.binlogs().forEach(b -> rows.add(List.of(b.name(), Integer.toString(b.bytes().length), "No")));

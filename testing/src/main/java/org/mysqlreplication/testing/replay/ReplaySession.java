@@ -65,6 +65,7 @@ final class ReplaySession implements Runnable {
         } catch (IOException | RuntimeException e) {
             // the client went away or broke the protocol: this session ends, the server goes on
         } finally {
+            config.replicas().leave(connectionId);
             close();
         }
     }
@@ -79,8 +80,11 @@ final class ReplaySession implements Runnable {
                     return;
                 }
                 case COM_QUERY -> answers.answer(new String(cmd.rest(), StandardCharsets.UTF_8), packets);
-                case COM_PING, COM_INIT_DB, COM_REGISTER_SLAVE, COM_RESET_CONNECTION ->
+                case COM_PING, COM_INIT_DB, COM_RESET_CONNECTION -> packets.write(ServerReplies.ok());
+                case COM_REGISTER_SLAVE -> {
+                    config.replicas().register(connectionId, cmd, answers);
                     packets.write(ServerReplies.ok());
+                }
                 case COM_SET_OPTION -> packets.write(ServerReplies.eof());
                 case COM_BINLOG_DUMP -> {
                     new BinlogDump(config, packets, socket, answers, serverClosed).byPosition(cmd);

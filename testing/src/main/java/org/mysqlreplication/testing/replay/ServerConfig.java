@@ -14,6 +14,7 @@ import javax.net.ssl.SSLContext;
  * @param sslContext null without TLS
  * @param fullyAuthenticated caching_sha2_password's cache: the names of users whose full authentication succeeded
  * @param logins every login seen, in order (a synchronized list)
+ * @param replicas the replicas registered (COM_REGISTER_SLAVE) by connections still open
  */
 record ServerConfig(
         List<ReplayBinlog> binlogs,
@@ -29,7 +30,8 @@ record ServerConfig(
         AtomicReference<byte[]> lastGtidDump,
         ReplayFaults faults,
         List<ReplayLogin> logins,
-        InformationSchema informationSchema) {
+        InformationSchema informationSchema,
+        ReplayReplicas replicas) {
 
     /** Whether {@link #version} is at least {@code major.minor.patch}. */
     boolean versionAtLeast(int major, int minor, int patch) {

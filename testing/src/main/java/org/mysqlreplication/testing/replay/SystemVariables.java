@@ -9,8 +9,9 @@ import java.util.TreeMap;
 /**
  * The system variables the replay server knows, with the values a MySQL 8.4 server on its defaults shows, plus the
  * ones that follow from the served files: {@code binlog_checksum} (CRC32 if the first file has checksums),
- * {@code gtid_executed} (the first file's previous GTIDs and the GTIDs of the files' GTID events; those of
- * GTID_TAGGED events are not read) and {@code gtid_purged} (the first file's previous GTIDs). Names are lower case. Made once per server; immutable once made, thread-safe.
+ * {@code gtid_executed} (the first file's previous GTIDs and the GTIDs of the files' GTID and GTID_TAGGED events)
+ * and {@code gtid_purged} (the first file's previous GTIDs). Names are lower case. Made once per server; immutable
+ * once made, thread-safe.
  */
 final class SystemVariables {
 

@@ -30,7 +30,7 @@ class ReplayGtidSetTest {
     }
 
     @Test
-    void taggedEncodingFromMysql96ShowsAsGtidPurged() throws Exception {
+    void taggedEncodingFromMysql96ShowsAsGtidPurgedAndItsTaggedGtidInGtidExecuted() throws Exception {
         try (MysqlReplayServer server = MysqlReplayServer.builder()
                         .binlog(
                                 ReplayFixtures.file(
@@ -41,9 +41,11 @@ class ReplayGtidSetTest {
                 Connection c = DriverManager.getConnection(
                         "jdbc:mysql://127.0.0.1:" + server.port() + "/?sslMode=DISABLED", "repl", "pw");
                 Statement st = c.createStatement();
-                ResultSet rs = st.executeQuery("SELECT @@gtid_purged")) {
+                ResultSet rs = st.executeQuery("SELECT @@gtid_purged, @@gtid_executed")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("55778904-0299-11f1-b1b8-4ef0c4956feb:1-13:mytag:1-2");
+            // and the file's one transaction, the GTID_TAGGED event's mytag:3 (see TaggedGtidReaderTest)
+            assertThat(rs.getString(2)).isEqualTo("55778904-0299-11f1-b1b8-4ef0c4956feb:1-13:mytag:1-3");
         }
     }
 }

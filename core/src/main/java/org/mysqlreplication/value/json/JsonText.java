@@ -1,18 +1,22 @@
-package org.mysqlreplication.schema;
+package org.mysqlreplication.value.json;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The little JSON the schema history file needs, without a JSON library in core: {@link #quote} writes a string
- * literal; {@link #parse} reads a value into {@code Map} (keys in order), {@code List}, {@code String},
- * {@code Long}, {@code Boolean} or {@code null}. Numbers are integers only (the history has no others).
+ * The little JSON text the library reads and writes itself, without a JSON library in core (the schema history
+ * file, events as maps): {@link #quote} writes a string literal; {@link #parse} reads a value into {@code Map}
+ * (keys in order), {@code List}, {@code String}, {@code Boolean}, {@code null} or a number, exactly: an integer as
+ * {@code Long} (a {@code BigInteger} past its range), any other number as the {@code BigDecimal} it writes, scale
+ * and all ({@code 12.50}).
  *
  * <p>Stateless (a parser instance per text) and thread-safe.
  */
-final class JsonText {
+public final class JsonText {
 
     private final String s;
     private int i;
@@ -22,7 +26,7 @@ final class JsonText {
     }
 
     /** A JSON string literal of {@code text}, or {@code null} for null. */
-    static String quote(String text) {
+    public static String quote(String text) {
         if (text == null) {
             return "null";
         }
@@ -48,7 +52,7 @@ final class JsonText {
     }
 
     /** The value of one JSON text. @throws IllegalArgumentException when it is not JSON */
-    static Object parse(String text) {
+    public static Object parse(String text) {
         JsonText p = new JsonText(text);
         Object v = p.value();
         p.space();
@@ -81,17 +85,50 @@ final class JsonText {
             i += 5;
             return Boolean.FALSE;
         }
+        return number(c);
+    }
+
+    private Object number(char first) {
         int start = i;
-        if (c == '-') {
+        if (first == '-') {
             i++;
         }
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
-            i++;
-        }
-        if (start == i || s.charAt(i - 1) == '-') {
+        int digits = digits();
+        if (digits == 0) {
             throw error("a value");
         }
-        return Long.parseLong(s.substring(start, i));
+        boolean integer = true;
+        if (i < s.length() && s.charAt(i) == '.') {
+            i++;
+            integer = false;
+            if (digits() == 0) {
+                throw error("a digit after '.'");
+            }
+        }
+        if (i < s.length() && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            integer = false;
+            if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            if (digits() == 0) {
+                throw error("an exponent");
+            }
+        }
+        String text = s.substring(start, i);
+        if (!integer) {
+            return new BigDecimal(text);
+        }
+        BigInteger big = new BigInteger(text);
+        return big.bitLength() < Long.SIZE ? (Object) big.longValue() : big;
+    }
+
+    private int digits() {
+        int start = i;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i - start;
     }
 
     private Map<String, Object> object() {
