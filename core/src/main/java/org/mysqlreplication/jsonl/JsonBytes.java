@@ -16,6 +16,9 @@ final class JsonBytes {
     /** For bytes 0-0x7F: 0 copied as is, 1 escaped ({@code "}, {@code \}, control characters). */
     private static final boolean[] ESCAPED = new boolean[128];
 
+    /** For text that is already JSON: nothing escaped. */
+    private static final boolean[] NOT_ESCAPED = new boolean[128];
+
     static {
         for (int c = 0; c < 0x20; c++) {
             ESCAPED[c] = true;
@@ -173,11 +176,20 @@ final class JsonBytes {
         ensure(n); // enough when s is ASCII; grown below otherwise
         byte[] b = buf;
         int at = len;
+        boolean[] special = escape ? ESCAPED : NOT_ESCAPED;
         for (int i = 0; i < n; i++) {
-            char c = s[i];
-            if (c < 0x80 && !(escape && ESCAPED[c])) {
-                b[at++] = (byte) c; // room: at least n - i bytes are left (ensured above and below)
-                continue;
+            int run = i;
+            char c = 0;
+            while (i < n && (c = s[i]) < 0x80 && !special[c]) { // a run of plain ASCII: scanned, then copied
+                i++;
+            }
+            int shift = at - run;
+            for (int k = run; k < i; k++) {
+                b[shift + k] = (byte) s[k]; // room: at least n - run bytes are left (ensured above and below)
+            }
+            at += i - run;
+            if (i == n) {
+                break;
             }
             len = at;
             ensure(6 + (n - i));
