@@ -11,31 +11,39 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.mysqlreplication.protocol.ConnectionSettings;
 import org.mysqlreplication.testing.LocalMariaDb;
 
 /**
- * {@code bin/bench}: the end-to-end comparison with mysql-binlog-connector-java. Starts a throwaway MariaDB,
- * runs the {@link Workload}, then for each round runs every reader once, each in its own child JVM
- * ({@link ReaderProcess}), rotating the order of the readers from round to round, and prints the medians and
- * the ratios (last line).
+ * {@code bin/bench}: the end-to-end comparison with mysql-binlog-connector-java (and, on request, Maxwell and
+ * Debezium). Starts a throwaway MariaDB, runs the {@link Workload}, then for each round runs every reader in its
+ * own child JVM ({@link ReaderProcess}), which streams the binlog several times (the first pass cold, the others
+ * warm), rotating the order of the readers from round to round, and prints the medians of the cold and of the
+ * warm passes and the ratios (last line). A reader that delivers another number of row changes than the
+ * workload made fails the run.
  *
  * <p>Options: {@code --rows N} (default 1,000,000, a multiple of 1000), {@code --rounds R} (default 3),
+ * {@code --passes P} (passes per JVM, default 4: one cold, three warm), {@code --cdc-passes P} (the same for
+ * Maxwell and Debezium, default 2: they are 5-20x slower),
  * {@code --xmx SIZE} (heap cap of the child JVMs, e.g. {@code 64m}; default the JVM's own),
  * {@code --jfr DIR} (record a JFR profile of every child into DIR; {@code --jfr-settings} names the JFR settings,
  * default {@code profile}, or a .jfc file, e.g. one with a 1 ms {@code jdk.ExecutionSample} period),
  * {@code --jvm-arg ARG} (repeatable: more options for the child JVMs, e.g. {@code -XX:+AlwaysPreTouch}),
- * {@code --readers a,b} (a subset, by label).
+ * {@code --readers a,b} (a subset, by label; {@code all} for every reader; the default is every reader but
+ * {@code maxwell} and {@code debezium}, which run from their own modules' class paths and take minutes).
  */
 public final class BenchMain {
 
     private int rows = 1_000_000;
     private int rounds = 3;
+    private int passes = 4;
+    private int cdcPasses = 2;
     private String xmx;
     private Path jfrDir;
     private String jfrSettings = "profile";
     private final List<String> jvmArgs = new ArrayList<>();
-    private List<ReaderKind> readers = List.of(ReaderKind.values());
+    private List<ReaderKind> readers = ReaderKind.defaults();
 
     private BenchMain() {}
 
@@ -53,19 +61,27 @@ public final class BenchMain {
                 case "--rows" ->
                     rows = Integer.parseInt(need(a, v).replace("_", "").replace(",", ""));
                 case "--rounds" -> rounds = Integer.parseInt(need(a, v));
+                case "--passes" -> passes = Integer.parseInt(need(a, v));
+                case "--cdc-passes" -> cdcPasses = Integer.parseInt(need(a, v));
                 case "--xmx" -> xmx = need(a, v);
                 case "--jfr" -> jfrDir = Path.of(need(a, v));
                 case "--jfr-settings" -> jfrSettings = need(a, v);
                 case "--jvm-arg" -> jvmArgs.add(need(a, v));
                 case "--readers" ->
-                    readers = Arrays.stream(need(a, v).split(","))
-                            .map(ReaderKind::ofLabel)
-                            .toList();
+                    readers = need(a, v).equals("all")
+                            ? List.of(ReaderKind.values())
+                            : Arrays.stream(v.split(","))
+                                    .map(ReaderKind::ofLabel)
+                                    .toList();
                 case "-h", "--help" -> {
-                    System.out.println("usage: bin/bench [--rows N] [--rounds R] [--xmx 64m] "
-                            + "[--jfr DIR [--jfr-settings profile|FILE.jfc]] [--jvm-arg ARG]... "
-                            + "[--readers ours-network,ours-network-lazy,ours-network-key,ours-network-lazy-key,"
-                            + "connector-network,raw-packets,ours-file,connector-file]");
+                    System.out.println("usage: bin/bench [--rows N] [--rounds R] [--passes P] [--cdc-passes P] "
+                            + "[--xmx 64m] [--jfr DIR [--jfr-settings profile|FILE.jfc]] [--jvm-arg ARG]... "
+                            + "[--readers all|READER,...]\n"
+                            + "readers (default: all but maxwell and debezium, which are slow and run from their own "
+                            + "modules, built on first use):\n  "
+                            + Arrays.stream(ReaderKind.values())
+                                    .map(ReaderKind::label)
+                                    .collect(Collectors.joining(",")));
                     System.exit(0);
                 }
                 default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
@@ -86,12 +102,14 @@ public final class BenchMain {
         System.out.printf(
                 Locale.ROOT,
                 "workload: %,d rows inserted, %,d updated, %,d deleted, %d rows per "
-                        + "transaction; %d round(s); child heap %s%s%n",
+                        + "transaction; %d round(s) of %d pass(es) per JVM (maxwell, debezium: %d); child heap %s%s%n",
                 rows,
                 workload.updatedRows(),
                 workload.deletedRows(),
                 Workload.ROWS_PER_TRANSACTION,
                 rounds,
+                passes,
+                cdcPasses,
                 xmx == null ? "JVM default" : "-Xmx" + xmx,
                 jvmArgs.isEmpty() ? "" : "; child JVM options " + String.join(" ", jvmArgs));
         try (LocalMariaDb db = startServer()) {
@@ -117,16 +135,19 @@ public final class BenchMain {
             for (int round = 0; round < rounds; round++) {
                 for (int j = 0; j < readers.size(); j++) {
                     ReaderKind k = readers.get((j + round) % readers.size());
-                    Measurement m = fork(k, target, 1000 + round * 10 + k.ordinal(), round);
-                    System.out.printf(
-                            Locale.ROOT,
-                            "round %d %-18s %7.2f s  rows %,d  events %,d%n",
-                            round + 1,
-                            k.label(),
-                            m.wallNanos() / 1e9,
-                            m.rows(),
-                            m.events());
-                    report.add(m);
+                    for (Measurement m : fork(k, target, 1000 + round * 100 + k.ordinal(), round)) {
+                        System.out.printf(
+                                Locale.ROOT,
+                                "round %d %-18s pass %d %7.2f s  cpu %6.2f s  rows %,d  events %,d%n",
+                                round + 1,
+                                k.label(),
+                                m.pass(),
+                                m.wallNanos() / 1e9,
+                                m.cpuNanos() / 1e9,
+                                m.rows(),
+                                m.events());
+                        report.add(m);
+                    }
                 }
             }
             System.out.println();
@@ -137,7 +158,8 @@ public final class BenchMain {
     /**
      * The benchmark's server: FULL row metadata (so both libraries know the columns' charsets from the binlog
      * alone, and our file reader decodes TEXT as the network one does), a large max_allowed_packet, and no
-     * fsync per commit (the workload is written faster; the binlog is the same).
+     * fsync per commit (the workload is written faster; the binlog is the same); Maxwell's state database out of
+     * the binlog, so that its position and heartbeat writes do not add rows for the readers after it.
      */
     static LocalMariaDb startServer() {
         return LocalMariaDb.builder()
@@ -146,6 +168,7 @@ public final class BenchMain {
                 .serverOption("innodb-buffer-pool-size", "1G")
                 .serverOption("innodb-flush-log-at-trx-commit", "0")
                 .serverOption("sync-binlog", "0")
+                .serverOption("binlog-ignore-db", "maxwell")
                 .start();
     }
 
@@ -183,8 +206,8 @@ public final class BenchMain {
                 .build();
     }
 
-    /** Runs one reader in a child JVM and parses its RESULT line. */
-    private Measurement fork(ReaderKind k, Target t, long serverId, int round)
+    /** Runs one reader in a child JVM and parses its RESULT lines, one per pass. */
+    private List<Measurement> fork(ReaderKind k, Target t, long serverId, int round)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -201,9 +224,11 @@ public final class BenchMain {
         }
         cmd.addAll(List.of(
                 "-cp",
-                System.getProperty("java.class.path"),
+                classPath(k),
                 ReaderProcess.class.getName(),
                 k.label(),
+                Integer.toString(k.external() ? cdcPasses : passes),
+                Long.toString(new Workload(rows).expectedRowCount()),
                 t.host(),
                 Integer.toString(t.port()),
                 t.user(),
@@ -217,21 +242,57 @@ public final class BenchMain {
         }
         Path log = Files.createTempFile("bench-" + k.label(), ".log");
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
-        String result = null;
+        List<Measurement> results = new ArrayList<>();
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
                 if (line.startsWith("RESULT ")) {
-                    result = line;
+                    results.add(Measurement.parse(line));
                 }
             }
         }
         int rc = p.waitFor();
-        if (rc != 0 || result == null) {
+        if (rc != 0 || results.isEmpty()) {
             throw new IllegalStateException(
-                    k.label() + " failed (exit " + rc + "); its stderr:\n" + Files.readString(log));
+                    k.label() + " failed (exit " + rc + "); its stderr (" + log + "):\n" + tail(Files.readString(log)));
+        }
+        long expected = new Workload(rows).expectedRowCount();
+        for (Measurement m : results) {
+            if (k.decodes() && m.rows() != expected) {
+                throw new IllegalStateException(k.label() + " delivered " + m.rows() + " row changes in pass "
+                        + m.pass() + ", the workload made " + expected + "; its stderr (" + log + "):\n"
+                        + tail(Files.readString(log)));
+            }
         }
         Files.deleteIfExists(log);
-        return Measurement.parse(result);
+        return results;
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 20_000 ? text : "...\n" + text.substring(text.length() - 20_000);
+    }
+
+    /**
+     * The child's class path: ours; for Maxwell and Debezium their module's classes and dependencies first (they
+     * bring their own mysql-binlog-connector-java, Kafka, Jackson, SLF4J binding), then ours, for the reader
+     * process and our file reader. Those modules are built by {@code bin/bench} ({@code -Pcdc}), which passes
+     * the checkout's root as {@code bench.root}.
+     */
+    private static String classPath(ReaderKind k) throws IOException {
+        String ours = System.getProperty("java.class.path");
+        if (!k.external()) {
+            return ours;
+        }
+        Path module = Path.of(System.getProperty("bench.root", "."), "bench-" + k.label(), "target");
+        Path deps = module.resolve("classpath.txt");
+        if (!Files.exists(deps)) {
+            throw new IllegalStateException(
+                    deps + " is missing: build it with bin/bench (mvn -Pcdc -pl bench-" + k.label() + " -am package)");
+        }
+        return module.resolve("classes")
+                + java.io.File.pathSeparator
+                + Files.readString(deps).strip()
+                + java.io.File.pathSeparator
+                + ours;
     }
 }

@@ -1,9 +1,14 @@
 package org.mysqlreplication.bench;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.mysqlreplication.client.BinLogStreamReader;
 import org.mysqlreplication.client.BinLogStreamReaderConfig;
 import org.mysqlreplication.event.BinlogEvent;
+import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.event.DeleteRowsEvent;
 import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.RowsEvent;
@@ -11,12 +16,16 @@ import org.mysqlreplication.event.UpdateRow;
 import org.mysqlreplication.event.UpdateRowsEvent;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.file.BinlogFileReader;
+import org.mysqlreplication.jsonl.JsonLines;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.ColumnType;
 import org.mysqlreplication.value.PrimitiveValues;
 
-/** Our two readers: {@link BinLogStreamReader} over the network and {@link BinlogFileReader}. Stateless. */
+/**
+ * Our readers: {@link BinLogStreamReader} over the network, {@link BinlogFileReader}, and the network reader's rows
+ * as JSON lines. Stateless.
+ */
 public final class OurReaders {
 
     private OurReaders() {}
@@ -49,6 +58,36 @@ public final class OurReaders {
             }
         }
         return ReadResult.of(fold, events, 0);
+    }
+
+    /**
+     * Streams the binlog as {@link #network} does (rows decoded with their events) and writes every row change as
+     * a JSON line ({@link JsonLines#utf8}, with its position) through a 64 KiB buffer to a {@link NullJsonSink}:
+     * rows are the lines written, bytes their bytes.
+     */
+    public static ReadResult json(Target t) {
+        BinLogStreamReaderConfig config = BinLogStreamReaderConfig.builder()
+                .connection(t.host(), t.port(), t.user(), t.password())
+                .serverId(t.serverId())
+                .startAt(t.startFile(), 4)
+                .blocking(false)
+                .build();
+        NullJsonSink sink = new NullJsonSink();
+        long events = 0;
+        try (BinLogStreamReader reader = new BinLogStreamReader(config);
+                OutputStream out = new BufferedOutputStream(sink, 1 << 16)) {
+            JsonLines lines = JsonLines.utf8(out, false);
+            BinlogEvent e;
+            while ((e = reader.fetchOne()) != null) {
+                events++;
+                BinlogPosition p = reader.position();
+                lines.write(e, p.file(), p.position());
+            }
+            lines.finish();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ReadResult(sink.lines(), events, sink.bytes(), sink.checksum(), 0);
     }
 
     /** Reads the binlog files in order, folding every row. */

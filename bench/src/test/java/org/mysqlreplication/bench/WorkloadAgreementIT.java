@@ -72,6 +72,7 @@ class WorkloadAgreementIT {
         ReadResult oursFile = OurReaders.files(target);
         ReadResult connFile = ConnectorReaders.files(target);
         ReadResult raw = RawPacketReader.read(target);
+        ReadResult json = OurReaders.json(target);
 
         assertThat(WORKLOAD.expectedRowCount()).isEqualTo(2000 + 400 + 200);
         for (ReadResult r : List.of(oursNet, oursLazy, connNet, oursFile, connFile)) {
@@ -86,6 +87,10 @@ class WorkloadAgreementIT {
         // neither library asks for ANNOTATE_ROWS by default: the three see the same events
         assertThat(raw.events()).isEqualTo(oursNet.events()).isEqualTo(connNet.events());
         assertThat(raw.bytes()).isGreaterThan(2000L * 300);
+        // one JSON line per row change, each at least as long as its TEXT column
+        assertThat(json.rows()).isEqualTo(WORKLOAD.expectedRowCount());
+        assertThat(json.bytes()).isGreaterThan(WORKLOAD.expectedRowCount() * 200);
+        assertThat(json.events()).isEqualTo(oursNet.events());
     }
 
     @Test

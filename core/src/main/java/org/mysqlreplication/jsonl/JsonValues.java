@@ -225,7 +225,7 @@ final class JsonValues {
         sb.append(s, run, n).append('"');
     }
 
-    private static int fsp(ColumnDef def) {
+    static int fsp(ColumnDef def) {
         if (def == null) {
             return 6;
         }

@@ -27,6 +27,28 @@ import java.math.RoundingMode;
  */
 final class ShortestDecimal {
 
+    /** 5^0 .. 5^27, each below 2^63. */
+    private static final long[] POWERS_OF_FIVE = new long[28];
+
+    static {
+        long p = 1;
+        for (int i = 0; i < POWERS_OF_FIVE.length; i++) {
+            POWERS_OF_FIVE[i] = p;
+            p *= 5;
+        }
+    }
+
+    /** 10^0 .. 10^22, each exact in a double. */
+    private static final double[] POWERS_OF_TEN = new double[23];
+
+    static {
+        double p = 1;
+        for (int i = 0; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = p;
+            p *= 10;
+        }
+    }
+
     private ShortestDecimal() {}
 
     /**
@@ -98,13 +120,89 @@ final class ShortestDecimal {
                 }
                 length = length(digits);
             }
-            BigDecimal nearest = nearest(digits, exp, v, isFloat);
-            if (nearest != null) {
-                digits = nearest.unscaledValue().longValueExact();
-                exp = -nearest.scale();
+            long fast = isFloat ? -1 : nearestByIntegers(digits, exp, v);
+            if (fast > 0) {
+                digits = fast;
+                while (digits % 10 == 0) {
+                    digits /= 10;
+                    exp++;
+                }
+            } else {
+                BigDecimal nearest = nearest(digits, exp, v, isFloat);
+                if (nearest != null) {
+                    digits = nearest.unscaledValue().longValueExact();
+                    exp = -nearest.scale();
+                }
             }
         }
         layout(sb, Long.toString(digits), exp);
+    }
+
+    /**
+     * What {@link #nearest} gives, by 128-bit integer arithmetic instead of BigDecimal, for a normal double that is
+     * not a power of two and a decimal exponent in [-27, 0]: {@code v * 10^-exp} is then exactly
+     * {@code m * 5^-exp * 2^(e - exp)} (m, e: v's significand and binary exponent), a 117-bit product shifted right;
+     * its floor and the remainder against one half give the nearest decimal of that length (a tie as
+     * {@link #nearest} breaks it: to the rounding down when that is even once stripped of its trailing zeros). The
+     * interval of decimals that read back is symmetric around such a v, so the nearest reads back whenever
+     * {@code digits} does. Returns that decimal's digits (not stripped), or -1 where this does not apply (then
+     * {@link #nearest} decides).
+     */
+    static long nearestByIntegers(long digits, int exp, double v) {
+        long bits = Double.doubleToRawLongBits(v);
+        long fraction = bits & (1L << 52) - 1;
+        int biased = (int) (bits >>> 52) & 0x7FF;
+        int s = -exp;
+        if (biased == 0 || fraction == 0 || s < 0 || s >= POWERS_OF_FIVE.length) {
+            return -1;
+        }
+        long m = fraction | 1L << 52;
+        long p5 = POWERS_OF_FIVE[s];
+        long hi = Math.multiplyHigh(m, p5); // both below 2^63: the product's high and low 64 bits
+        long lo = m * p5;
+        int shift = -(biased - 1075 + s); // v * 10^s = (hi:lo) / 2^shift
+        if (shift <= 0 || shift >= 127) {
+            return -1;
+        }
+        long floor;
+        long remHi;
+        long remLo;
+        long halfHi;
+        long halfLo;
+        if (shift < 64) {
+            if (hi >>> shift != 0) {
+                return -1;
+            }
+            floor = lo >>> shift | hi << (64 - shift);
+            remHi = 0;
+            remLo = lo & (1L << shift) - 1;
+            halfHi = 0;
+            halfLo = 1L << (shift - 1);
+        } else {
+            floor = hi >>> (shift - 64);
+            remHi = shift == 64 ? 0 : hi & (1L << (shift - 64)) - 1;
+            remLo = lo;
+            halfHi = shift == 64 ? 0 : 1L << (shift - 65);
+            halfLo = shift == 64 ? 1L << 63 : 0;
+        }
+        if (floor < 0) {
+            return -1;
+        }
+        int c = remHi != halfHi ? Long.compareUnsigned(remHi, halfHi) : Long.compareUnsigned(remLo, halfLo);
+        long pick;
+        if ((remHi | remLo) == 0 || c < 0) {
+            pick = floor;
+        } else if (c > 0) {
+            pick = floor + 1;
+        } else {
+            long stripped = floor;
+            while (stripped != 0 && stripped % 10 == 0) {
+                stripped /= 10;
+            }
+            pick = (stripped & 1) == 0 ? floor : floor + 1;
+        }
+        int length = length(digits);
+        return length(pick) == length && pick > 0 ? pick : -1;
     }
 
     /**
@@ -142,9 +240,25 @@ final class ShortestDecimal {
         return readsBack(d.unscaledValue().longValueExact(), -d.scale(), v, isFloat);
     }
 
+    /**
+     * Whether {@code digits * 10^exp} reads back as {@code v}. Where both the digits and the power of ten are exact
+     * in the type (at most 2^53 and 10^22 for a double, 2^24 and 10^10 for a float), one multiplication or division,
+     * which IEEE 754 rounds correctly, gives what the parser gives (Clinger's fast path); else the parser decides.
+     */
     private static boolean readsBack(long digits, int exp, double v, boolean isFloat) {
         if (digits <= 0) {
             return false;
+        }
+        if (isFloat) {
+            if (digits <= 1 << 24 && exp >= -10 && exp <= 10) {
+                float d = exp >= 0
+                        ? (float) digits * (float) POWERS_OF_TEN[exp]
+                        : (float) digits / (float) POWERS_OF_TEN[-exp];
+                return d == (float) v;
+            }
+        } else if (digits <= 1L << 53 && exp >= -22 && exp <= 22) {
+            double d = exp >= 0 ? digits * POWERS_OF_TEN[exp] : digits / POWERS_OF_TEN[-exp];
+            return d == v;
         }
         String s = digits + "E" + exp;
         return isFloat ? Float.parseFloat(s) == (float) v : Double.parseDouble(s) == v;

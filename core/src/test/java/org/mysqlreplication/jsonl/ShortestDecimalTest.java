@@ -90,6 +90,22 @@ class ShortestDecimalTest {
         }
     }
 
+    /** Values of everyday magnitude, where the search checks its candidates by arithmetic instead of parsing. */
+    @Test
+    void everydayDoublesAndFloatsAreTheShortestNearestDecimal() {
+        SplittableRandom random = new SplittableRandom(20261203);
+        for (int i = 0; i < 10_000; i++) {
+            double d = i % 2 == 0
+                    ? random.nextLong(1, 10_000_000) / 7e0
+                    : random.nextDouble() * Math.pow(10, random.nextInt(-12, 16));
+            assertThat(new BigDecimal(text(d))).as("%s", d).isEqualByComparingTo(bruteForce(d, false));
+            float f = (float) d;
+            StringBuilder sb = new StringBuilder();
+            ShortestDecimal.append(sb, f);
+            assertThat(new BigDecimal(sb.toString())).as("%s", f).isEqualByComparingTo(bruteForce(f, true));
+        }
+    }
+
     @Test
     void randomFloatsAreTheShortestNearestDecimal() {
         SplittableRandom random = new SplittableRandom(7);

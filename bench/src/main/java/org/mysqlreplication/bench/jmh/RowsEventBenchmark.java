@@ -19,6 +19,7 @@ import org.mysqlreplication.event.decode.DecodeContext;
 import org.mysqlreplication.event.decode.EventDecoder;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
 import org.mysqlreplication.io.ByteReader;
+import org.mysqlreplication.jsonl.JsonLines;
 import org.mysqlreplication.testing.LocalMariaDb;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,7 +37,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Decoding one WRITE_ROWS event of the workload's table (as the server wrote it: ~8 KB, about 20 rows of 11
  * columns, CRC32 checksum), every value handed to a Blackhole: ours ({@link EventDecoder}) and the connector's
- * {@code EventDeserializer} on the same bytes. The event is captured once per fork from a throwaway MariaDB
+ * {@code EventDeserializer} on the same bytes; and our JSON lines of that event ({@link JsonLines}: decoded and
+ * written, written only, written only through a UTF-8 {@code Writer}; each line is held until the next, so each
+ * call writes the event's rows but one, and the last of the call before). The event is captured once per fork from a throwaway MariaDB
  * ({@link LocalMariaDb}, so this benchmark needs the MariaDB binaries).
  *
  * <p>Forked with a pre-touched 1 GiB heap: without it the first seconds of an allocating benchmark are
@@ -59,6 +62,11 @@ public class RowsEventBenchmark {
     private byte[] rows;
     private EventDecoder ours;
     private EventDeserializer connector;
+    private BinlogEvent decoded;
+    private final java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream(1 << 16);
+    private JsonLines lines;
+    private java.io.Writer utf8;
+    private JsonLines writerLines;
 
     @Setup(Level.Trial)
     public void capture() throws IOException {
@@ -78,6 +86,10 @@ public class RowsEventBenchmark {
         connector.nextEvent(new com.github.shyiko.mysql.binlog.io.ByteArrayInputStream(tableMap));
         WriteRowsEvent w = (WriteRowsEvent) ours.decode(ByteReader.of(rows));
         System.out.println("rows event: " + rows.length + " bytes, " + w.rows().size() + " rows");
+        decoded = w;
+        lines = JsonLines.utf8(json, false);
+        utf8 = new java.io.OutputStreamWriter(json, java.nio.charset.StandardCharsets.UTF_8);
+        writerLines = new JsonLines(utf8, false);
     }
 
     /** Keeps the FORMAT_DESCRIPTION, the TABLE_MAP of the workload's table and its first WRITE_ROWS event. */
@@ -108,6 +120,31 @@ public class RowsEventBenchmark {
                 bh.consume(r.get(i));
             }
         }
+    }
+
+    /** The event decoded and written as JSON lines (UTF-8 bytes) to a reused byte buffer. */
+    @Benchmark
+    public int json() {
+        json.reset();
+        lines.write(ours.decode(ByteReader.of(rows)), "mysql-bin.000001", 4096);
+        return json.size();
+    }
+
+    /** The JSON lines of the event decoded once: the writer alone. */
+    @Benchmark
+    public int jsonOnly() {
+        json.reset();
+        lines.write(decoded, "mysql-bin.000001", 4096);
+        return json.size();
+    }
+
+    /** The same through the {@code Appendable} constructor and a UTF-8 writer, as the CLI writes. */
+    @Benchmark
+    public int jsonOnlyWriter() throws IOException {
+        json.reset();
+        writerLines.write(decoded, "mysql-bin.000001", 4096);
+        utf8.flush();
+        return json.size();
     }
 
     @Benchmark
