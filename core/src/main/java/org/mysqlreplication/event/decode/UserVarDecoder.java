@@ -38,7 +38,7 @@ final class UserVarDecoder implements BodyDecoder {
      * The event from its spill file (it is larger than the large-value threshold): the name and the fields around
      * the value are read through small windows; a value larger than the threshold becomes a {@link LargeValue} over
      * its bytes in {@code file}, which are not read (one not larger, with a long name, is read as in memory). A name
-     * larger than the threshold is an error: servers limit user variable names to 64 characters.
+     * larger than the threshold is an error (a name is not held to the threshold otherwise).
      */
     static UserVarEvent decodeSpilled(EventHeader header, SpillCursor body, SpillFile file, DecodeContext ctx) {
         long nameLength = uint32(body);
