@@ -10,6 +10,7 @@ import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.value.ColumnDef;
 import org.mysqlreplication.value.ColumnType;
 import org.mysqlreplication.value.InvalidColumnValueException;
+import org.mysqlreplication.value.LargeValue;
 import org.mysqlreplication.value.ValueDecoder;
 
 /**
@@ -23,13 +24,26 @@ import org.mysqlreplication.value.ValueDecoder;
  * @param value   the raw value bytes (a string in {@code charset}, a little-endian double or 64-bit integer, or a
  *                decimal: precision (1 byte), scale (1 byte), then the value in the binary DECIMAL format of a
  *                DECIMAL(precision, scale) column, as {@code User_var_log_event} writes it with
- *                {@code decimal2bin})
+ *                {@code decimal2bin}); empty when the value is a {@code largeValue}
  * @param flags   {@code UNSIGNED_F} = 1 for an unsigned integer; 0 when absent (servers before 5.6)
+ * @param largeValue null, or the value when it is larger than the reader's large-value threshold (a string of
+ *                that size, as {@code SET @v = REPEAT('x', 60*1024*1024)} makes, in an event larger than the
+ *                threshold): it stays in the event's spill file and is read from there (see {@link LargeValue},
+ *                {@link LargeValue#ofUserVariable}); {@code value} is then empty and {@link #decodedValue()} gives
+ *                this handle. So no USER_VAR event needs more heap than the threshold.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe (a large value is read from its spill file, see {@link LargeValue} for its
+ * lifetime). {@link #dump()} prints a large value's length, not its content.
  */
 public record UserVarEvent(
-        EventHeader header, String name, boolean isNull, int type, long charset, byte[] value, int flags)
+        EventHeader header,
+        String name,
+        boolean isNull,
+        int type,
+        long charset,
+        byte[] value,
+        int flags,
+        LargeValue largeValue)
         implements BinlogEvent {
 
     public static final int STRING_RESULT = 0;
@@ -48,6 +62,20 @@ public record UserVarEvent(
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(name, "name");
         value = value.clone();
+        if (largeValue != null && (isNull || value.length > 0)) {
+            throw new IllegalArgumentException("a large value comes without inline bytes and is not NULL");
+        }
+    }
+
+    /** A user variable whose value is in {@code value} (not a large value). */
+    public UserVarEvent(
+            EventHeader header, String name, boolean isNull, int type, long charset, byte[] value, int flags) {
+        this(header, name, isNull, type, charset, value, flags, null);
+    }
+
+    /** The size of the value in bytes, whether in {@link #value()} or in {@link #largeValue()}. */
+    public long valueLength() {
+        return largeValue != null ? largeValue.length() : value.length;
     }
 
     @Override
@@ -64,7 +92,8 @@ public record UserVarEvent(
      * The value as a Java object where the type says how: {@code null} for NULL, a {@code Long} or
      * {@code BigInteger} for INT_RESULT, a {@code Double} for REAL_RESULT, a {@code BigDecimal} with the value's
      * scale for DECIMAL_RESULT ({@code SET @d := 123.4500} gives 123.4500), a {@code String} for STRING_RESULT
-     * (decoded as UTF-8 when the bytes are not binary), else the raw bytes.
+     * (decoded as UTF-8 when the bytes are not binary), the {@link #largeValue()} handle for a value larger than
+     * the large-value threshold (never read here), else the raw bytes.
      *
      * @throws org.mysqlreplication.value.InvalidColumnValueException for a decimal whose bytes break the format
      *     (the decoder checks this when it reads the event)
@@ -72,6 +101,9 @@ public record UserVarEvent(
     public Object decodedValue() {
         if (isNull) {
             return null;
+        }
+        if (largeValue != null) {
+            return largeValue;
         }
         if (type == INT_RESULT && value.length == 8) {
             long v = ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN).getLong();
@@ -121,7 +153,11 @@ public record UserVarEvent(
         if (!isNull) {
             d.field("Type", typeName())
                     .field("Charset", charset)
-                    .field("Value", decodedValue())
+                    .field(
+                            "Value",
+                            largeValue != null
+                                    ? DumpText.truncation(largeValue.length()).strip()
+                                    : decodedValue())
                     .field("Flags", flags);
         }
         return d.end();
@@ -136,7 +172,8 @@ public record UserVarEvent(
                 && type == u.type
                 && charset == u.charset
                 && java.util.Arrays.equals(value, u.value)
-                && flags == u.flags;
+                && flags == u.flags
+                && Objects.equals(largeValue, u.largeValue);
     }
 
     @Override
@@ -147,7 +184,7 @@ public record UserVarEvent(
     /** Without the value: it may be user data. */
     @Override
     public String toString() {
-        return "UserVarEvent[name=" + name + ", isNull=" + isNull + ", type=" + typeName() + ", " + value.length
-                + " byte(s)]";
+        return "UserVarEvent[name=" + name + ", isNull=" + isNull + ", type=" + typeName() + ", " + valueLength()
+                + " byte(s)" + (largeValue != null ? " in a spill file" : "") + "]";
     }
 }

@@ -8,7 +8,8 @@ import org.mysqlreplication.io.SpillFileClosedException;
 
 /**
  * A BLOB, TEXT, JSON, GEOMETRY or VECTOR value larger than the reader's {@code largeValueThreshold}, from a rows
- * event larger than it: the value stays in the event's spill file on disk and is read from there, as a stream
+ * event larger than it, or a user variable's string value of that size, from a USER_VAR event (see
+ * {@link #ofUserVariable}): the value stays in the event's spill file on disk and is read from there, as a stream
  * ({@link #openStream()}) or, when it fits, as one array ({@link #toByteArray()}).
  *
  * <p>The bytes are the value as stored, exactly what the column's usual Java type would be made of: TEXT's
@@ -51,11 +52,33 @@ public final class LargeValue {
         if (ValueDecoder.lengthPrefixWidth(def) == 0) {
             throw new IllegalArgumentException(def.type() + " values have no length prefix");
         }
+        checkRegion(file, offset, length);
+        return new LargeValue(file, offset, length, def.type(), charsetOf(def));
+    }
+
+    /**
+     * For decoders: the string value of a user variable (USER_VAR_EVENT, statement-based logging) whose
+     * {@code length} bytes start at {@code offset} of {@code file}. It is given as a LONGTEXT or LONGBLOB column's
+     * value would be: {@link #type()} {@link ColumnType#BLOB}, {@link #charset()} the charset of {@code collationId},
+     * {@code null} for {@code binary} or for a collation with no Java charset (the bytes are then given as they are;
+     * the event keeps the collation id).
+     */
+    public static LargeValue ofUserVariable(SpillFile file, long offset, long length, long collationId) {
+        checkRegion(file, offset, length);
+        Charset charset;
+        try {
+            charset = collationId > Integer.MAX_VALUE ? null : Collations.charsetOf((int) collationId);
+        } catch (UnknownCollationException e) {
+            charset = null;
+        }
+        return new LargeValue(file, offset, length, ColumnType.BLOB, charset);
+    }
+
+    private static void checkRegion(SpillFile file, long offset, long length) {
         if (offset < 0 || length < 0 || offset > file.length() - length) {
             throw new IllegalArgumentException(
                     "value of " + length + " bytes at offset " + offset + " outside " + file);
         }
-        return new LargeValue(file, offset, length, def.type(), charsetOf(def));
     }
 
     /** Text for a BLOB-family column with a known, non-binary collation; bytes otherwise, as the usual decoding. */

@@ -180,13 +180,15 @@ public final class EventRegistry {
      * Whether an event of this type larger than the large-value threshold goes to a spill file rather than the heap:
      * rows events (their large values stay in the file), the statements whose text ends them (QUERY, MariaDB's
      * ANNOTATE_ROWS, MySQL's ROWS_QUERY: their text is cut at the threshold, see
-     * {@link org.mysqlreplication.event.QueryEvent#truncated()}), and the compressed events (MariaDB's compressed
+     * {@link org.mysqlreplication.event.QueryEvent#truncated()}), the compressed events (MariaDB's compressed
      * QUERY and rows events, MySQL's TRANSACTION_PAYLOAD), whose compressed part is decompressed as a stream from
-     * the file.
+     * the file, and USER_VAR, whose value above the threshold stays in the file (see
+     * {@link org.mysqlreplication.event.UserVarEvent#largeValue()}).
      */
     public static boolean spillable(EventType type) {
         return type.isRowsEvent()
                 || endsWithText(type)
+                || type == EventType.USER_VAR_EVENT
                 || type != type.uncompressed()
                 || type == EventType.TRANSACTION_PAYLOAD_EVENT;
     }

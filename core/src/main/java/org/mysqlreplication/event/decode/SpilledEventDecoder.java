@@ -4,6 +4,8 @@ import java.util.zip.CRC32;
 import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.EventHeader;
+import org.mysqlreplication.event.EventType;
+import org.mysqlreplication.event.UserVarEvent;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.io.SpillFile;
 
@@ -11,7 +13,7 @@ import org.mysqlreplication.io.SpillFile;
  * {@link EventDecoder#decodeSpilled} and {@link EventDecoder#skipSpilled}: the checks {@link EventDecoder} makes
  * on an event in memory (header, size, CRC32), made on an event in a spill file by reading it through a window,
  * then its body: a rows event's by {@link SpilledRowsDecoder}, a statement's from its first bytes, a compressed
- * event's by its {@link SpilledBodyDecoder}. Only these types are spilled ({@link EventRegistry#spillable}), so the
+ * event's by its {@link SpilledBodyDecoder}, a USER_VAR's by {@link UserVarDecoder#decodeSpilled}. Only these types are spilled ({@link EventRegistry#spillable}), so the
  * checksum rules are those of every event but FORMAT_DESCRIPTION: the context's algorithm, over all bytes before the
  * checksum; an event inside a TRANSACTION_PAYLOAD has none.
  *
@@ -57,6 +59,9 @@ final class SpilledEventDecoder {
     BinlogEvent decode(boolean skip) {
         if (EventRegistry.endsWithText(header.eventType())) {
             return runTruncated(skip);
+        }
+        if (header.eventType() == EventType.USER_VAR_EVENT) {
+            return runUserVar(skip);
         }
         if (EventRegistry.entry(header.eventType()) != null
                 && EventRegistry.entry(header.eventType()).decoder() instanceof SpilledBodyDecoder) {
@@ -107,6 +112,34 @@ final class SpilledEventDecoder {
             }
         } finally {
             file.release();
+        }
+    }
+
+    /**
+     * A USER_VAR event: its checksum verified over the whole file, then decoded from the file, its value a
+     * {@link org.mysqlreplication.value.LargeValue} when larger than the threshold (see
+     * {@link UserVarDecoder#decodeSpilled}). The file is released unless the event holds that value.
+     */
+    private BinlogEvent runUserVar(boolean skip) {
+        boolean keep = false;
+        try {
+            int checksum = verify();
+            if (skip) {
+                return null;
+            }
+            UserVarEvent event;
+            try {
+                event = UserVarDecoder.decodeSpilled(header, body(checksum), file, decoder.context());
+            } catch (RuntimeException e) {
+                throw decoder.failure(e, header, position, offsetInEvent());
+            }
+            checkConsumed();
+            keep = event.largeValue() != null;
+            return event;
+        } finally {
+            if (!keep) {
+                file.release();
+            }
         }
     }
 
@@ -188,7 +221,7 @@ final class SpilledEventDecoder {
         if (!header.eventType().isRowsEvent()) {
             ctx.setEventPosition(position);
             throw new EventDecodeException(
-                    "only rows events, statements and compressed events are decoded from a spill file",
+                    "only rows events, statements, user variables and compressed events are decoded from a spill file",
                     ctx.binlogFile(),
                     position,
                     header.typeName(),
@@ -210,6 +243,13 @@ final class SpilledEventDecoder {
         } catch (RuntimeException e) {
             throw decoder.failure(e, header, position, offsetInEvent());
         }
+        checkConsumed();
+        return event;
+    }
+
+    /** An event that leaves bytes of its body unread is an error. */
+    private void checkConsumed() {
+        DecodeContext ctx = decoder.context();
         if (body.remaining() > 0) {
             throw new EventDecodeException(
                     body.remaining() + " byte(s) left over after the event body",
@@ -219,7 +259,6 @@ final class SpilledEventDecoder {
                     offsetInEvent(),
                     null);
         }
-        return event;
     }
 
     private int offsetInEvent() {
