@@ -14,6 +14,7 @@ import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.BinlogPosition;
 import org.mysqlreplication.gtid.GtidFormatException;
 import org.mysqlreplication.gtid.MariadbGtidPosition;
+import org.mysqlreplication.gtid.MysqlGtidSet;
 import org.mysqlreplication.schema.SchemaMismatchPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -62,7 +63,9 @@ final class DumpCommand implements Callable<Integer> {
     @Option(
             names = "--start-gtid",
             paramLabel = "GTIDS",
-            description = "MariaDB GTID position to start after," + " e.g. 0-1-100,1-2-7 (instead of --start-file)")
+            description = "GTIDs to start after (instead of --start-file): a MariaDB GTID position, e.g."
+                    + " 0-1-100,1-2-7, or a MySQL GTID set, e.g. 3e11fa47-71ca-11e1-9e33-c80aa9429562:1-5 (tags too:"
+                    + " uuid:1-5:mytag:1-2); a MySQL set is told by its ':'")
     private String startGtid;
 
     @Option(
@@ -183,7 +186,11 @@ final class DumpCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "give --start-gtid or --start-file, not both");
             }
             try {
-                b.startAtGtid(MariadbGtidPosition.parse(startGtid));
+                if (startGtid.contains(":")) { // a MySQL set names a server UUID; MariaDB GTIDs never have a ':'
+                    b.startAtGtid(MysqlGtidSet.parse(startGtid));
+                } else {
+                    b.startAtGtid(MariadbGtidPosition.parse(startGtid));
+                }
             } catch (GtidFormatException e) {
                 throw new ParameterException(spec.commandLine(), "--start-gtid: " + e.getMessage());
             }

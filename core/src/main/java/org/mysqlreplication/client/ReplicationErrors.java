@@ -110,7 +110,7 @@ final class ReplicationErrors {
             return "GTID position " + (g.position().isEmpty() ? "(empty)" : g.position());
         }
         if (start instanceof StartPosition.AfterMysqlGtidSet m) {
-            return "after GTID set " + m.set();
+            return "after GTID set " + (m.set().isEmpty() ? "(empty)" : m.set());
         }
         return start instanceof StartPosition.At at
                 ? "binlog position " + at.position()
