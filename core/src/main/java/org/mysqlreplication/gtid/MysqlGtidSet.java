@@ -147,16 +147,30 @@ public record MysqlGtidSet(Map<Tsid, List<Interval>> intervals) {
             }
             UUID uuid = parseUuid(parts[0].strip(), e);
             Tsid tsid = Tsid.of(uuid);
+            boolean intervalsFollow = true; // after the UUID and after each tag, at least one interval
             for (int i = 1; i < parts.length; i++) {
                 String part = parts[i].strip();
                 if (!part.isEmpty() && !Character.isDigit(part.charAt(0))) {
+                    if (!intervalsFollow) {
+                        throw noInterval(tsid, e);
+                    }
                     tsid = new Tsid(uuid, part);
+                    intervalsFollow = false;
                 } else {
                     map.computeIfAbsent(tsid, t -> new ArrayList<>()).add(parseInterval(part, e));
+                    intervalsFollow = true;
                 }
+            }
+            if (!intervalsFollow) { // MySQL writes no tag without intervals: a typo, not an empty part of the set
+                throw noInterval(tsid, e);
             }
         }
         return new MysqlGtidSet(map);
+    }
+
+    private static GtidFormatException noInterval(Tsid tsid, String entry) {
+        return new GtidFormatException("MySQL GTID set entry '" + entry + "': tag '" + tsid.tag()
+                + "' has no interval after it (uuid:tag:n or uuid:tag:a-b)");
     }
 
     private static UUID parseUuid(String text, String entry) {

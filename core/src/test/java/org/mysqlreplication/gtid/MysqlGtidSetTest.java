@@ -49,6 +49,12 @@ class MysqlGtidSetTest {
                 .isInstanceOf(GtidFormatException.class)
                 .hasMessageContaining("1 to 32");
         assertThatThrownBy(() -> MysqlGtidSet.parse(A + ":ta-g:1")).isInstanceOf(GtidFormatException.class);
+        // a tag with no interval after it is a typo (MySQL never prints one), not an empty part of the set
+        assertThatThrownBy(() -> MysqlGtidSet.parse(A + ":1-13:mytag"))
+                .isInstanceOf(GtidFormatException.class)
+                .hasMessageContaining("tag 'mytag' has no interval");
+        assertThatThrownBy(() -> MysqlGtidSet.parse(A + ":x:y:1")).isInstanceOf(GtidFormatException.class);
+        assertThatThrownBy(() -> MysqlGtidSet.parse(A + ":x")).isInstanceOf(GtidFormatException.class);
     }
 
     /**
