@@ -35,18 +35,18 @@ public final class TransactionBoundary {
     }
 
     private boolean open;
-    /** Opened by a GTID, whose first query may be BEGIN / XA START (a transaction) or a statement alone. */
-    private boolean afterGtid;
-    /** The GTID opening it said the group is one statement (MariaDB) or is MySQL's, whose DDL has no BEGIN. */
+    /**
+     * The open transaction began with a GTID that makes its first query a group of its own unless that query is
+     * {@code BEGIN} / {@code XA START}: MariaDB's flagged standalone, or any of MySQL's (whose DDL has no BEGIN).
+     */
     private boolean firstQueryAlone;
-
+    /** Whether a query of the open transaction was seen (its BEGIN counts). */
     private boolean queried;
 
     /** Feeds the next event of the stream and says what it is. */
     public Step next(BinlogEvent event) {
         if (event instanceof GtidEvent || event instanceof MariadbGtidEvent) {
             open = true;
-            afterGtid = true;
             firstQueryAlone = event instanceof GtidEvent || ((MariadbGtidEvent) event).standalone();
             queried = false;
             return Step.BEGINS;
@@ -54,7 +54,7 @@ public final class TransactionBoundary {
         if (!open) {
             if (event instanceof QueryEvent q && opensExplicitly(q.query())) {
                 open = true;
-                afterGtid = false;
+                firstQueryAlone = false;
                 queried = true;
                 return Step.BEGINS;
             }
@@ -89,7 +89,7 @@ public final class TransactionBoundary {
         if (closes(q.query())) {
             return true;
         }
-        return first && afterGtid && firstQueryAlone && !opensExplicitly(q.query());
+        return first && firstQueryAlone && !opensExplicitly(q.query());
     }
 
     /**
