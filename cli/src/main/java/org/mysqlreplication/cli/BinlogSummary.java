@@ -18,8 +18,8 @@ import org.mysqlreplication.jsonl.JsonLines;
 /**
  * What {@code summary} tells of one binlog file, counted by reading it through {@link BinlogFileReader}: the
  * server version, binlog format version and checksum algorithm of its first FORMAT_DESCRIPTION, the first and last
- * event time (header timestamps other than 0), the transactions committed ({@link TransactionBoundary#commits}), the rows
- * inserted, updated and deleted per table, and the events per type code of the event header. The events inside a
+ * event time (header timestamps other than 0), the transactions committed ({@link TransactionBoundary#commits}), the
+ * rows inserted, updated and deleted per table, and the events per type code of the event header. The events inside a
  * MySQL compressed transaction count under their own codes and the TRANSACTION_PAYLOAD itself under 40: the reader
  * hands out the inner events in its place, its position staying at the payload's start until the last of them,
  * with which it moves past the whole payload (not by that event's own size), which is how the payload is seen

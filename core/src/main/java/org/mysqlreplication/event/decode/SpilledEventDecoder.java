@@ -13,9 +13,10 @@ import org.mysqlreplication.io.SpillFile;
  * {@link EventDecoder#decodeSpilled} and {@link EventDecoder#skipSpilled}: the checks {@link EventDecoder} makes
  * on an event in memory (header, size, CRC32), made on an event in a spill file by reading it through a window,
  * then its body: a rows event's by {@link SpilledRowsDecoder}, a statement's from its first bytes, a compressed
- * event's by its {@link SpilledBodyDecoder}, a USER_VAR's by {@link UserVarDecoder#decodeSpilled}. Only these types are spilled ({@link EventRegistry#spillable}), so the
- * checksum rules are those of every event but FORMAT_DESCRIPTION: the context's algorithm, over all bytes before the
- * checksum; an event inside a TRANSACTION_PAYLOAD has none.
+ * event's by its {@link SpilledBodyDecoder}, a USER_VAR's by {@link UserVarDecoder#decodeSpilled}. Only these
+ * types are spilled ({@link EventRegistry#spillable}), so the checksum rules are those of every event but
+ * FORMAT_DESCRIPTION: the context's algorithm, over all bytes before the checksum; an event inside a
+ * TRANSACTION_PAYLOAD has none.
  *
  * <p>Not thread-safe: one per event.
  */
