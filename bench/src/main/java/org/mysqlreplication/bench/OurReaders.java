@@ -61,9 +61,9 @@ public final class OurReaders {
     }
 
     /**
-     * Streams the binlog as {@link #network} does (rows decoded with their events) and writes every row change as
-     * a JSON line ({@link JsonLines#utf8}, with its position) through a 64 KiB buffer to a {@link NullJsonSink}:
-     * rows are the lines written, bytes their bytes.
+     * Streams the binlog with lazy rows, whose common values {@link JsonLines} writes from their bytes, and writes
+     * every row change as a JSON line ({@link JsonLines#utf8}, with its position) through a 64 KiB buffer to a
+     * {@link NullJsonSink}: rows are the lines written, bytes their bytes.
      */
     public static ReadResult json(Target t) {
         BinLogStreamReaderConfig config = BinLogStreamReaderConfig.builder()
@@ -71,6 +71,9 @@ public final class OurReaders {
                 .serverId(t.serverId())
                 .startAt(t.startFile(), 4)
                 .blocking(false)
+                .readAheadBytes(
+                        Integer.getInteger("bench.readAheadBytes", BinLogStreamReaderConfig.DEFAULT_READ_AHEAD_BYTES))
+                .lazyRows(true)
                 .build();
         NullJsonSink sink = new NullJsonSink();
         long events = 0;

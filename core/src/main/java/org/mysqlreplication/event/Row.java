@@ -82,4 +82,17 @@ public interface Row {
 
     /** The present columns by name ({@code @n} for unnamed ones), in column order. */
     Map<String, Object> asMap();
+
+    /**
+     * Hands column {@code column}'s value, as the bytes the server wrote, to {@code sink} when this row keeps them:
+     * a lazy row does, for a present value that is not NULL; a row of decoded values does not. For writers that
+     * format values straight from the binlog (the JSON lines writer): the value {@link #get(int)} gives is the one
+     * those bytes decode to.
+     *
+     * @return what {@code sink} returned; {@code false}, without calling it, when the row has no bytes for the value
+     *     (absent, NULL, or a row of decoded values): read it with {@link #get(int)} then
+     */
+    default boolean raw(int column, RawValueSink sink) {
+        return false;
+    }
 }

@@ -2,6 +2,9 @@ package org.mysqlreplication.jsonl;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -26,6 +29,12 @@ final class JsonBytes {
         ESCAPED['"'] = true;
         ESCAPED['\\'] = true;
     }
+
+    /** Eight bytes of text at a time, for the scan of plain ASCII runs. */
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
 
     private byte[] buf;
     private int len;
@@ -218,6 +227,94 @@ final class JsonBytes {
             }
         }
         len = at;
+    }
+
+    /**
+     * Appends text given as bytes as a JSON string literal, escaped as {@link #string} escapes the same text: valid
+     * UTF-8 ({@code latin1} false), or MySQL latin1 ({@code latin1} true) without its bytes 0x80..0x9F (cp1252's own
+     * characters). Returns false, having appended nothing, for bytes that are not such text: invalid UTF-8 (which a
+     * decoder refuses: overlong forms, surrogates, beyond U+10FFFF, cut short), or one of those latin1 bytes.
+     */
+    boolean text(byte[] a, int from, int n, boolean latin1) {
+        int start = len;
+        ensure(n + 2);
+        byte[] b = buf;
+        int at = len;
+        b[at++] = '"';
+        int end = from + n;
+        int i = from;
+        while (true) {
+            int run = i;
+            while (i + 8 <= end && plain8((long) LONGS.get(a, i))) {
+                i += 8;
+            }
+            while (i < end && a[i] >= 0x20 && a[i] != '"' && a[i] != '\\') { // a[i] < 0 for bytes 0x80..0xFF
+                i++;
+            }
+            System.arraycopy(a, run, b, at, i - run); // room: n + 2 less what was written is left, as ensured below
+            at += i - run;
+            if (i == end) {
+                break;
+            }
+            int c = a[i] & 0xFF;
+            int k = c < 0x80 ? 1 : latin1 ? (c >= 0xA0 ? 1 : 0) : utf8Sequence(a, i, end);
+            if (k == 0) {
+                len = start;
+                return false;
+            }
+            len = at;
+            ensure(6 + (end - i) + 1);
+            b = buf;
+            if (c < 0x80) {
+                at = escape(b, at, (char) c);
+            } else if (latin1) {
+                b[at++] = (byte) (0xC0 | c >> 6);
+                b[at++] = (byte) (0x80 | c & 0x3F);
+            } else {
+                System.arraycopy(a, i, b, at, k);
+                at += k;
+            }
+            i += k;
+        }
+        b[at++] = '"';
+        len = at;
+        return true;
+    }
+
+    /** Whether none of the eight bytes is special: each is 0x20..0x7F and neither {@code "} nor {@code \}. */
+    private static boolean plain8(long x) {
+        long below20 = x - 0x2020202020202020L;
+        long quote = x ^ 0x2222222222222222L;
+        long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
+        long special = below20 | (quote - ONES) | (backslash - ONES);
+        // a byte's high bit in special without its high bit in x: below 0x20 or a zero after the XOR (a borrow
+        // from a lower special byte may mark one more; the byte loop then looks at them one by one)
+        return (((special & ~x) | x) & HIGHS) == 0;
+    }
+
+    /**
+     * The length (2..4) of the well-formed UTF-8 sequence at {@code a[i]} (a byte of 0x80 or above), 0 when it is
+     * not one, as the JDK's decoder tells them.
+     */
+    private static int utf8Sequence(byte[] a, int i, int end) {
+        int c = a[i] & 0xFF;
+        if (c < 0xC2 || c > 0xF4) {
+            return 0;
+        }
+        int k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        if (i + k > end) {
+            return 0;
+        }
+        for (int j = 1; j < k; j++) {
+            if ((a[i + j] & 0xC0) != 0x80) {
+                return 0;
+            }
+        }
+        int c1 = a[i + 1] & 0xFF;
+        if (c == 0xE0 && c1 < 0xA0 || c == 0xED && c1 >= 0xA0 || c == 0xF0 && c1 < 0x90 || c == 0xF4 && c1 >= 0x90) {
+            return 0; // overlong, a surrogate, overlong, beyond U+10FFFF
+        }
+        return k;
     }
 
     private static int escape(byte[] b, int at, char c) {

@@ -192,6 +192,11 @@ public final class JsonLines {
         JsonValues.string(sb, s);
     }
 
+    /** How many values were written from their bytes (lazy rows), not decoded first: for tests. */
+    long valuesFromBytes() {
+        return rowLines.fromBytes;
+    }
+
     private void rows(RowsEvent e, String file, long position) {
         int n = e.rowCount();
         for (int i = 0; i < n; i++) {

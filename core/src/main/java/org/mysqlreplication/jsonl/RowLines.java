@@ -4,12 +4,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import org.mysqlreplication.event.RawValueSink;
 import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.RowValueException;
 import org.mysqlreplication.event.RowsEvent;
 import org.mysqlreplication.schema.TableSchema;
 import org.mysqlreplication.value.ColumnDef;
+import org.mysqlreplication.value.ColumnMetadata;
+import org.mysqlreplication.value.PrimitiveValues;
+import org.mysqlreplication.value.RawValues;
+import org.mysqlreplication.value.RawValues.TextEncoding;
 
 /**
  * The row part of a JSON line ({@code data}, {@code old}, {@code primary_key}), written as UTF-8 bytes into a
@@ -17,9 +23,17 @@ import org.mysqlreplication.value.ColumnDef;
  * values go straight to bytes (integers from their binary form, DECIMAL from its unscaled value, text escaped and
  * encoded in one pass, DATETIME/TIMESTAMP digits from their fields); every other type is written by
  * {@link JsonValues} into a scratch buffer and copied. Each table's quoted column names and each event kind's
- * opening are encoded once. Not thread-safe: one per {@link JsonLines}.
+ * opening are encoded once.
+ *
+ * <p>A row that keeps its bytes (a lazy row, {@link Row#raw}) has its common values written from them, without a
+ * Java object: integers, FLOAT and DOUBLE read in place ({@link PrimitiveValues}), DECIMAL of up to 18 digits,
+ * DATETIME2 and TIMESTAMP2 from their fields ({@link RawValues}), UTF-8 and latin1 text copied with escaping; any
+ * other value, and one of those that is not the plain case (a zero date, invalid UTF-8, ...), is decoded and
+ * written as above, so the bytes written are the same either way.
+ *
+ * <p>Not thread-safe: one per {@link JsonLines}.
  */
-final class RowLines {
+final class RowLines implements RawValueSink {
 
     private static final int MAX_LONG_DIGITS = 18;
     private static final long[] POWERS_OF_TEN = new long[MAX_LONG_DIGITS + 1];
@@ -36,6 +50,37 @@ final class RowLines {
     /** {@code "name":} of each column of {@link #namesOf}, in UTF-8. */
     private byte[][] names;
 
+    /** Per column of {@link #namesOf}: its text encoding, once asked. */
+    private TextEncoding[] encodings;
+
+    /** How many values were written from their bytes (for tests: that the path is taken). */
+    long fromBytes;
+
+    /** Where {@link #accept} writes. */
+    private JsonBytes target;
+    /** The column {@link #accept} is given the value of. */
+    private int column;
+
+    /** What {@link #beforeSink} and {@link #afterSink} were given: a value's bytes in each image. */
+    private byte[] rawBefore;
+
+    private int rawBeforeAt;
+    private byte[] rawAfter;
+    private int rawAfterAt;
+    private ColumnDef rawDef;
+
+    private final RawValueSink beforeSink = (a, off, def) -> {
+        rawBefore = a;
+        rawBeforeAt = off;
+        return true;
+    };
+    private final RawValueSink afterSink = (a, off, def) -> {
+        rawAfter = a;
+        rawAfterAt = off;
+        rawDef = def;
+        return true;
+    };
+
     private TableSchema openingOf;
     private String openingType;
     private byte[] opening;
@@ -48,7 +93,7 @@ final class RowLines {
             o.ascii("{\"database\":").string(e.table().database());
             o.ascii(",\"table\":").string(e.table().table());
             o.ascii(",\"type\":\"").ascii(type).ascii("\",\"ts\":");
-            opening = java.util.Arrays.copyOf(o.array(), o.length());
+            opening = Arrays.copyOf(o.array(), o.length());
             openingOf = e.table();
             openingType = type;
         }
@@ -73,7 +118,7 @@ final class RowLines {
             b.ascii(",\"old\":{");
             first = true;
             for (int i = 0; i < n; i++) {
-                if (before.isPresent(i) && data.isPresent(i) && !RowJson.sameValue(before.get(i), data.get(i))) {
+                if (before.isPresent(i) && data.isPresent(i) && !sameValue(before, data, i)) {
                     first = column(b, before, i, first);
                 }
             }
@@ -102,7 +147,7 @@ final class RowLines {
             if (j > 0) {
                 b.ascii(',');
             }
-            value(b, from.get(k), from.table().columns().get(k).def());
+            value(b, from, k);
         }
         b.ascii("],\"primary_key_columns\":[");
         for (int j = 0; j < key.size(); j++) {
@@ -121,7 +166,7 @@ final class RowLines {
         b.bytes(name(row, i));
         TableSchema t = row.table();
         try {
-            value(b, row.get(i), t.columns().get(i).def());
+            value(b, row, i);
         } catch (RowValueException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -134,18 +179,153 @@ final class RowLines {
     }
 
     private byte[] name(Row row, int i) {
-        TableSchema t = row.table();
-        if (t != namesOf || names.length != row.size()) {
-            names = new byte[row.size()][];
-            namesOf = t;
-        }
+        cacheFor(row);
         byte[] n = names[i];
         if (n == null) {
             JsonBytes o = new JsonBytes(32);
             o.string(row.columnName(i)).ascii(':');
-            n = names[i] = java.util.Arrays.copyOf(o.array(), o.length());
+            n = names[i] = Arrays.copyOf(o.array(), o.length());
         }
         return n;
+    }
+
+    /** Starts the caches of column names and encodings over for another table. */
+    private void cacheFor(Row row) {
+        TableSchema t = row.table();
+        if (t != namesOf || names.length != row.size()) {
+            names = new byte[row.size()][];
+            encodings = new TextEncoding[row.size()];
+            namesOf = t;
+        }
+    }
+
+    /** Column {@code i}'s value of {@code row}: from its bytes when the row keeps them and it is plain, else decoded. */
+    private void value(JsonBytes b, Row row, int i) {
+        cacheFor(row);
+        target = b;
+        column = i;
+        int mark = b.length();
+        try {
+            if (row.raw(i, this)) {
+                fromBytes++;
+                return;
+            }
+        } catch (RuntimeException e) {
+            b.setLength(mark); // broken bytes: decoding them says what is wrong
+        }
+        value(b, row.get(i), row.table().columns().get(i).def());
+    }
+
+    /**
+     * Writes a value from its bytes to {@link #target} when it is of a type written so and plain; false, having
+     * written nothing, otherwise.
+     */
+    @Override
+    public boolean accept(byte[] a, int off, ColumnDef def) {
+        JsonBytes b = target;
+        switch (def.type()) {
+            case TINY:
+            case SHORT:
+            case INT24:
+            case LONG:
+            case YEAR:
+                b.number(PrimitiveValues.readLong(a, off, def));
+                return true;
+            case LONGLONG:
+                if (def.unsigned() && a[off + 7] < 0) {
+                    return false; // above Long.MAX_VALUE
+                }
+                b.number(PrimitiveValues.readLong(a, off, def));
+                return true;
+            case FLOAT:
+                scratch.setLength(0);
+                ShortestDecimal.append(scratch, (float) PrimitiveValues.readDouble(a, off, def));
+                b.utf8(scratch);
+                return true;
+            case DOUBLE:
+                scratch.setLength(0);
+                ShortestDecimal.append(scratch, PrimitiveValues.readDouble(a, off, def));
+                b.utf8(scratch);
+                return true;
+            case NEWDECIMAL:
+                long unscaled = RawValues.decimalUnscaled(a, off, def);
+                if (unscaled == RawValues.NOT_PLAIN) {
+                    return false;
+                }
+                decimal(b, unscaled, ColumnMetadata.decimalScale(def.meta()));
+                return true;
+            case DATETIME2:
+                long f = RawValues.dateTime2(a, off, def);
+                if (f == RawValues.NOT_PLAIN) {
+                    return false;
+                }
+                dateTime(
+                        b,
+                        (int) (f >>> 46),
+                        (int) (f >>> 42 & 15),
+                        (int) (f >>> 37 & 31),
+                        (int) (f >>> 32 & 31),
+                        (int) (f >>> 26 & 63),
+                        (int) (f >>> 20 & 63),
+                        (int) (f & 0xFFFFF),
+                        JsonValues.fsp(def));
+                return true;
+            case TIMESTAMP2:
+                long micros = RawValues.timestamp2Micros(a, off, def);
+                if (micros == RawValues.NOT_PLAIN) {
+                    return false;
+                }
+                utcDateTime(b, micros, JsonValues.fsp(def));
+                return true;
+            case VARCHAR:
+            case VAR_STRING:
+            case STRING:
+            case TINY_BLOB:
+            case MEDIUM_BLOB:
+            case LONG_BLOB:
+            case BLOB:
+                TextEncoding enc = encodings[column];
+                if (enc == null) {
+                    enc = encodings[column] = RawValues.textEncoding(def);
+                }
+                if (enc == TextEncoding.OTHER) {
+                    return false;
+                }
+                long where = RawValues.lengthPrefixed(a, off, def);
+                return b.text(a, (int) where, (int) (where >>> 32), enc == TextEncoding.LATIN1);
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Whether column {@code i} has the same value in both rows, as {@link RowJson#sameValue} tells: from the bytes
+     * when both rows keep them (the same bytes are the same value; for integers, FLOAT, DOUBLE and UTF-8 or latin1
+     * text, whose decoding maps no two byte strings to one value, other bytes are another value), else decoded.
+     */
+    private boolean sameValue(Row before, Row data, int i) {
+        rawBefore = null;
+        rawAfter = null;
+        if (before.raw(i, beforeSink) && data.raw(i, afterSink)) {
+            ColumnDef def = rawDef;
+            int n = RawValues.size(rawBefore, rawBeforeAt, def);
+            int m = RawValues.size(rawAfter, rawAfterAt, def);
+            if (Arrays.equals(rawBefore, rawBeforeAt, rawBeforeAt + n, rawAfter, rawAfterAt, rawAfterAt + m)) {
+                return true;
+            }
+            if (PrimitiveValues.isInteger(def) || PrimitiveValues.isFloatingPoint(def)) {
+                return false;
+            }
+            cacheFor(data);
+            TextEncoding enc = encodings[i];
+            if (enc == null) {
+                enc = encodings[i] = RawValues.textEncoding(def);
+            }
+            if (enc != TextEncoding.OTHER) {
+                return false;
+            }
+        }
+        return RowJson.sameValue(before.get(i), data.get(i));
     }
 
     /** As {@link JsonValues#append}, the common types without a string. */
@@ -177,10 +357,15 @@ final class RowLines {
         if (scale < 0 || scale > MAX_LONG_DIGITS || d.precision() > MAX_LONG_DIGITS) {
             return false;
         }
-        long unscaled = d.unscaledValue().longValue();
+        decimal(b, d.unscaledValue().longValue(), scale);
+        return true;
+    }
+
+    /** A decimal of at most 18 digits, {@code unscaled / 10^scale}, as {@link BigDecimal#toPlainString()} writes it. */
+    private static void decimal(JsonBytes b, long unscaled, int scale) {
         if (scale == 0) {
             b.number(unscaled);
-            return true;
+            return;
         }
         if (unscaled < 0) {
             b.ascii('-');
@@ -188,22 +373,60 @@ final class RowLines {
         }
         long p = POWERS_OF_TEN[scale];
         b.number(unscaled / p).ascii('.').padded(unscaled % p, scale);
-        return true;
     }
 
     /** {@code "yyyy-MM-dd HH:mm:ss[.ffffff]"} with the column's fsp digits, as {@link JsonValues} writes it. */
     private static void dateTime(JsonBytes b, LocalDateTime t, ColumnDef def) {
-        b.ascii('"')
-                .padded(t.getYear(), 4)
-                .ascii('-')
-                .padded(t.getMonthValue(), 2)
-                .ascii('-');
-        b.padded(t.getDayOfMonth(), 2).ascii(' ').padded(t.getHour(), 2).ascii(':');
-        b.padded(t.getMinute(), 2).ascii(':').padded(t.getSecond(), 2);
-        int fsp = JsonValues.fsp(def);
+        dateTime(
+                b,
+                t.getYear(),
+                t.getMonthValue(),
+                t.getDayOfMonth(),
+                t.getHour(),
+                t.getMinute(),
+                t.getSecond(),
+                t.getNano() / 1000,
+                JsonValues.fsp(def));
+    }
+
+    private static void dateTime(
+            JsonBytes b, int year, int month, int day, int hour, int minute, int second, int micros, int fsp) {
+        b.ascii('"').padded(year, 4).ascii('-').padded(month, 2).ascii('-');
+        b.padded(day, 2).ascii(' ').padded(hour, 2).ascii(':');
+        b.padded(minute, 2).ascii(':').padded(second, 2);
         if (fsp > 0) {
-            b.ascii('.').padded(t.getNano() / 1000 / POWERS_OF_TEN[6 - fsp], fsp);
+            b.ascii('.').padded(micros / POWERS_OF_TEN[6 - fsp], fsp);
         }
         b.ascii('"');
+    }
+
+    /**
+     * A time in microseconds since 1970-01-01 UTC (before 10000-01-01) as {@link #dateTime}, the date from the
+     * day number by the proleptic Gregorian calendar (the days-to-civil algorithm of H. Hinnant's
+     * "chrono-Compatible Low-Level Date Algorithms"), as {@link LocalDateTime#ofEpochSecond} gives it.
+     */
+    private static void utcDateTime(JsonBytes b, long micros, int fsp) {
+        long seconds = Math.floorDiv(micros, 1_000_000L);
+        long days = Math.floorDiv(seconds, 86_400L);
+        int secondOfDay = (int) (seconds - days * 86_400L);
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long dayOfEra = z - era * 146_097;
+        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        long mp = (5 * dayOfYear + 2) / 153;
+        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        dateTime(
+                b,
+                year,
+                month,
+                day,
+                secondOfDay / 3600,
+                secondOfDay / 60 % 60,
+                secondOfDay % 60,
+                (int) (micros - seconds * 1_000_000L),
+                fsp);
     }
 }

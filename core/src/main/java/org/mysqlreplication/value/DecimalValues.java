@@ -58,6 +58,9 @@ final class DecimalValues {
         int at = in.arrayOffset();
         in.skip(size); // bounds check: the value is read in place, without a copy
         byte[] b = in.array();
+        if (precision <= MAX_LONG_PRECISION) {
+            return BigDecimal.valueOf(unscaledLong(b, at, def), scale);
+        }
         boolean negative = (b[at] & 0x80) == 0;
         int mask = negative ? 0xFF : 0;
         int pos = at;
@@ -65,15 +68,6 @@ final class DecimalValues {
         int lead = intg % DIG_PER_DEC;
         int last = scale % DIG_PER_DEC;
         int full = intg / DIG_PER_DEC + scale / DIG_PER_DEC;
-        if (precision <= MAX_LONG_PRECISION) {
-            long unscaled = group(b, pos, at, mask, lead);
-            pos += DIG2BYTES[lead];
-            for (int i = 0; i < full; i++, pos += 4) {
-                unscaled = unscaled * POWERS10[DIG_PER_DEC] + group(b, pos, at, mask, DIG_PER_DEC);
-            }
-            unscaled = unscaled * POWERS10[last] + group(b, pos, at, mask, last);
-            return BigDecimal.valueOf(negative ? -unscaled : unscaled, scale);
-        }
         BigInteger unscaled = BigInteger.valueOf(group(b, pos, at, mask, lead));
         pos += DIG2BYTES[lead];
         for (int i = 0; i < full; i++, pos += 4) {
@@ -82,6 +76,32 @@ final class DecimalValues {
         unscaled = unscaled.multiply(BigInteger.valueOf(POWERS10[last]))
                 .add(BigInteger.valueOf(group(b, pos, at, mask, last)));
         return new BigDecimal(negative ? unscaled.negate() : unscaled, scale);
+    }
+
+    /**
+     * The unscaled value of the DECIMAL at {@code b[at]} when the column has at most 18 digits, else
+     * {@link RawValues#NOT_PLAIN} ({@link Long#MIN_VALUE}: no such value is one, its magnitude is below 10^18).
+     */
+    static long unscaledLong(byte[] b, int at, ColumnDef def) {
+        int precision = ColumnMetadata.decimalPrecision(def.meta());
+        int scale = ColumnMetadata.decimalScale(def.meta());
+        if (precision > MAX_LONG_PRECISION || scale > precision) {
+            return RawValues.NOT_PLAIN;
+        }
+        boolean negative = (b[at] & 0x80) == 0;
+        int mask = negative ? 0xFF : 0;
+        int intg = precision - scale;
+        int lead = intg % DIG_PER_DEC;
+        int last = scale % DIG_PER_DEC;
+        int full = intg / DIG_PER_DEC + scale / DIG_PER_DEC;
+        int pos = at;
+        long unscaled = group(b, pos, at, mask, lead);
+        pos += DIG2BYTES[lead];
+        for (int i = 0; i < full; i++, pos += 4) {
+            unscaled = unscaled * POWERS10[DIG_PER_DEC] + group(b, pos, at, mask, DIG_PER_DEC);
+        }
+        unscaled = unscaled * POWERS10[last] + group(b, pos, at, mask, last);
+        return negative ? -unscaled : unscaled;
     }
 
     /**

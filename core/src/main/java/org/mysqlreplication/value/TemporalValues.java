@@ -65,33 +65,94 @@ final class TemporalValues {
     }
 
     private static Object datetime2(ByteReader in, int fsp) {
-        long intPart = in.readUintBE(5) - DATETIMEF_INT_OFS;
-        int micros = fraction(in, fsp, ColumnType.DATETIME2);
+        int at = in.arrayOffset();
+        in.skip(5 + (fsp + 1) / 2); // bounds check: read in place
+        long f = dateTime2Fields(in.array(), at, fsp);
+        return dateTime(
+                ColumnType.DATETIME2,
+                field(f, 0),
+                field(f, 1),
+                field(f, 2),
+                field(f, 3),
+                field(f, 4),
+                field(f, 5),
+                field(f, 6),
+                fsp);
+    }
+
+    /**
+     * The fields of the DATETIME2 at {@code a[off]}, valid or not, packed as {@code year << 46 | month << 42 | day
+     * << 37 | hour << 32 | minute << 26 | second << 20 | microseconds} (year below 2^14, the 17 bits of year * 13 +
+     * month reaching 10082).
+     */
+    private static long dateTime2Fields(byte[] a, int off, int fsp) {
+        long intPart = uintBE(a, off, 5) - DATETIMEF_INT_OFS;
+        int micros = fraction(a, off + 5, fsp, ColumnType.DATETIME2);
         if (intPart < 0) {
             throw new InvalidColumnValueException(ColumnType.DATETIME2, "sign bit must be 1 (non-negative)");
         }
         long ymd = intPart >> 17;
         long hms = intPart & 0x1FFFF;
         long ym = ymd >> 5;
-        return dateTime(
-                ColumnType.DATETIME2,
-                (int) (ym / 13),
-                (int) (ym % 13),
-                (int) (ymd & 31),
-                (int) (hms >> 12),
-                (int) (hms >> 6 & 63),
-                (int) (hms & 63),
-                micros,
-                fsp);
+        return (ym / 13) << 46
+                | (ym % 13) << 42
+                | (ymd & 31) << 37
+                | (hms >> 12) << 32
+                | (hms >> 6 & 63) << 26
+                | (hms & 63) << 20
+                | micros;
+    }
+
+    /** Field {@code i} (0 year, 1 month, 2 day, 3 hour, 4 minute, 5 second, 6 microseconds) of packed fields. */
+    static int field(long fields, int i) {
+        return switch (i) {
+            case 0 -> (int) (fields >>> 46);
+            case 1 -> (int) (fields >>> 42 & 15);
+            case 2 -> (int) (fields >>> 37 & 31);
+            case 3 -> (int) (fields >>> 32 & 31);
+            case 4 -> (int) (fields >>> 26 & 63);
+            case 5 -> (int) (fields >>> 20 & 63);
+            default -> (int) (fields & 0xFFFFF);
+        };
+    }
+
+    /** {@link RawValues#dateTime2}: the packed fields when {@link #dateTime} gives a LocalDateTime for them. */
+    static long plainDateTime2(byte[] a, int off, int fsp) {
+        long f = dateTime2Fields(a, off, fsp);
+        int year = field(f, 0);
+        return year <= 9999
+                        && isDate(year, field(f, 1), field(f, 2))
+                        && field(f, 3) <= 23
+                        && field(f, 4) <= 59
+                        && field(f, 5) <= 59
+                ? f
+                : RawValues.NOT_PLAIN;
     }
 
     private static Object timestamp2(ByteReader in, int fsp) {
-        long seconds = in.readUintBE(4);
-        int micros = fraction(in, fsp, ColumnType.TIMESTAMP2);
-        if (seconds == 0) {
-            return new MysqlDateTime(false, 0, 0, 0, 0, 0, 0, micros, fsp);
+        int at = in.arrayOffset();
+        in.skip(4 + (fsp + 1) / 2); // bounds check: read in place
+        long micros = timestamp2Micros(in.array(), at, fsp);
+        if (micros == RawValues.NOT_PLAIN) {
+            return new MysqlDateTime(
+                    false, 0, 0, 0, 0, 0, 0, fraction(in.array(), at + 4, fsp, ColumnType.TIMESTAMP2), fsp);
         }
-        return Instant.ofEpochSecond(seconds, micros * 1000L);
+        return Instant.ofEpochSecond(micros / 1_000_000, micros % 1_000_000 * 1000L);
+    }
+
+    /** The TIMESTAMP2 at {@code a[off]} in microseconds since the epoch; {@link RawValues#NOT_PLAIN} for 0 seconds. */
+    static long timestamp2Micros(byte[] a, int off, int fsp) {
+        long seconds = uintBE(a, off, 4);
+        int micros = fraction(a, off + 4, fsp, ColumnType.TIMESTAMP2);
+        return seconds == 0 ? RawValues.NOT_PLAIN : seconds * 1_000_000 + micros;
+    }
+
+    private static long uintBE(byte[] a, int off, int n) {
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            v = v << 8 | (a[off + i] & 0xFFL);
+        }
+        return v;
     }
 
     private static Duration time2(ByteReader in, int fsp) {
@@ -132,22 +193,22 @@ final class TemporalValues {
         return (intPart << 24) + f * unit;
     }
 
-    /** The fraction after a DATETIME2 or TIMESTAMP2, in microseconds. */
-    static int fraction(ByteReader in, int fsp, ColumnType type) {
+    /** The fraction of {@code (fsp + 1) / 2} bytes at {@code a[off]} after a DATETIME2 or TIMESTAMP2, in microseconds. */
+    private static int fraction(byte[] a, int off, int fsp, ColumnType type) {
         long micros;
         switch (fsp) {
             case 0:
                 return 0;
             case 1:
             case 2:
-                micros = in.readUint8() * 10000L;
+                micros = (a[off] & 0xFF) * 10000L;
                 break;
             case 3:
             case 4:
-                micros = in.readUintBE(2) * 100L;
+                micros = uintBE(a, off, 2) * 100L;
                 break;
             default:
-                micros = in.readUintBE(3);
+                micros = uintBE(a, off, 3);
                 break;
         }
         if (micros > 999_999) {

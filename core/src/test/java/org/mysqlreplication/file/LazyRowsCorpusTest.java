@@ -1,15 +1,12 @@
 package org.mysqlreplication.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.DeleteRowsEvent;
@@ -33,14 +30,7 @@ class LazyRowsCorpusTest {
 
     @Test
     void lazyRowsEqualEagerRowsInEveryFixture() throws IOException {
-        assumeTrue(Files.isDirectory(Fixtures.ROOT), "fixtures folder absent");
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(Fixtures.ROOT)) {
-            files = s.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().equals("PROVENANCE.md"))
-                    .sorted()
-                    .toList();
-        }
+        List<Path> files = Fixtures.allFiles();
         long[] counts = new long[3];
         List<String> problems = new ArrayList<>();
         for (Path f : files) {

@@ -16,6 +16,7 @@ import org.mysqlreplication.event.EventType;
 import org.mysqlreplication.event.Row;
 import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
+import org.mysqlreplication.event.decode.DecodeOptions;
 import org.mysqlreplication.event.decode.EventDecoder;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
 import org.mysqlreplication.io.ByteReader;
@@ -61,6 +62,7 @@ public class RowsEventBenchmark {
     private byte[] tableMap;
     private byte[] rows;
     private EventDecoder ours;
+    private EventDecoder oursLazy;
     private EventDeserializer connector;
     private BinlogEvent decoded;
     private final java.io.ByteArrayOutputStream json = new java.io.ByteArrayOutputStream(1 << 16);
@@ -81,6 +83,10 @@ public class RowsEventBenchmark {
         ours = new EventDecoder(new DecodeContext(UnknownEventPolicy.DELIVER));
         ours.decode(ByteReader.of(fde));
         ours.decode(ByteReader.of(tableMap));
+        oursLazy = new EventDecoder(new DecodeContext(
+                DecodeOptions.defaults(UnknownEventPolicy.DELIVER).withLazyRows(true)));
+        oursLazy.decode(ByteReader.of(fde));
+        oursLazy.decode(ByteReader.of(tableMap));
         connector = new EventDeserializer();
         connector.nextEvent(new com.github.shyiko.mysql.binlog.io.ByteArrayInputStream(fde));
         connector.nextEvent(new com.github.shyiko.mysql.binlog.io.ByteArrayInputStream(tableMap));
@@ -127,6 +133,14 @@ public class RowsEventBenchmark {
     public int json() {
         json.reset();
         lines.write(ours.decode(ByteReader.of(rows)), "mysql-bin.000001", 4096);
+        return json.size();
+    }
+
+    /** The JSON lines of the event decoded with lazy rows, whose values are written from their bytes. */
+    @Benchmark
+    public int jsonLazy() {
+        json.reset();
+        lines.write(oursLazy.decode(ByteReader.of(rows)), "mysql-bin.000001", 4096);
         return json.size();
     }
 

@@ -1,6 +1,7 @@
 package org.mysqlreplication.event.decode;
 
 import java.util.BitSet;
+import org.mysqlreplication.event.RawValueSink;
 import org.mysqlreplication.event.RowValueException;
 import org.mysqlreplication.schema.TableSchema;
 
@@ -42,6 +43,11 @@ final class LazyRow extends AbstractRow {
     public double getDouble(int column) {
         checkPresent(column);
         return images.doubleValue(base, column);
+    }
+
+    @Override
+    public boolean raw(int column, RawValueSink sink) {
+        return isPresent(column) && images.raw(base, column, sink);
     }
 
     @Override

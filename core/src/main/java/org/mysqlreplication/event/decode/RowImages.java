@@ -2,6 +2,7 @@ package org.mysqlreplication.event.decode;
 
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import org.mysqlreplication.event.RawValueSink;
 import org.mysqlreplication.event.RowValueException;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.schema.TableSchema;
@@ -93,6 +94,12 @@ final class RowImages {
         } catch (RuntimeException e) {
             throw failure(column, e.getMessage(), e);
         }
+    }
+
+    /** Hands a non-NULL value's bytes to {@code sink}; false for NULL. */
+    boolean raw(int base, int column, RawValueSink sink) {
+        int off = offsets[base + column];
+        return off != NO_VALUE && sink.accept(bytes, off, defs[column]);
     }
 
     /** An integer column's value without boxing; see {@link PrimitiveValues#readLong}. */
