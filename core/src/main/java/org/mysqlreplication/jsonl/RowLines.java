@@ -61,25 +61,17 @@ final class RowLines implements RawValueSink {
     /** The column {@link #accept} is given the value of. */
     private int column;
 
-    /** What {@link #beforeSink} and {@link #afterSink} were given: a value's bytes in each image. */
-    private byte[] rawBefore;
+    /**
+     * Set while {@link #sameValue} asks for a value's bytes: {@link #accept} then keeps where they are, in
+     * {@link #rawBefore} (1) or {@link #rawAfter} (2), instead of writing them (one sink for both: the call stays
+     * monomorphic).
+     */
+    private int capture;
 
+    private byte[] rawBefore;
     private int rawBeforeAt;
     private byte[] rawAfter;
     private int rawAfterAt;
-    private ColumnDef rawDef;
-
-    private final RawValueSink beforeSink = (a, off, def) -> {
-        rawBefore = a;
-        rawBeforeAt = off;
-        return true;
-    };
-    private final RawValueSink afterSink = (a, off, def) -> {
-        rawAfter = a;
-        rawAfterAt = off;
-        rawDef = def;
-        return true;
-    };
 
     private TableSchema openingOf;
     private String openingType;
@@ -222,6 +214,16 @@ final class RowLines implements RawValueSink {
      */
     @Override
     public boolean accept(byte[] a, int off, ColumnDef def) {
+        if (capture != 0) {
+            if (capture == 1) {
+                rawBefore = a;
+                rawBeforeAt = off;
+            } else {
+                rawAfter = a;
+                rawAfterAt = off;
+            }
+            return true;
+        }
         JsonBytes b = target;
         switch (def.type()) {
             case TINY:
@@ -259,8 +261,7 @@ final class RowLines implements RawValueSink {
                 if (f == RawValues.NOT_PLAIN) {
                     return false;
                 }
-                dateTime(
-                        b,
+                b.dateTime(
                         (int) (f >>> 46),
                         (int) (f >>> 42 & 15),
                         (int) (f >>> 37 & 31),
@@ -304,10 +305,17 @@ final class RowLines implements RawValueSink {
      * text, whose decoding maps no two byte strings to one value, other bytes are another value), else decoded.
      */
     private boolean sameValue(Row before, Row data, int i) {
-        rawBefore = null;
-        rawAfter = null;
-        if (before.raw(i, beforeSink) && data.raw(i, afterSink)) {
-            ColumnDef def = rawDef;
+        boolean raw;
+        try {
+            capture = 1;
+            raw = before.raw(i, this);
+            capture = 2;
+            raw = raw && data.raw(i, this);
+        } finally {
+            capture = 0;
+        }
+        if (raw) {
+            ColumnDef def = data.table().columns().get(i).def();
             int n = RawValues.size(rawBefore, rawBeforeAt, def);
             int m = RawValues.size(rawAfter, rawAfterAt, def);
             if (Arrays.equals(rawBefore, rawBeforeAt, rawBeforeAt + n, rawAfter, rawAfterAt, rawAfterAt + m)) {
@@ -377,8 +385,7 @@ final class RowLines implements RawValueSink {
 
     /** {@code "yyyy-MM-dd HH:mm:ss[.ffffff]"} with the column's fsp digits, as {@link JsonValues} writes it. */
     private static void dateTime(JsonBytes b, LocalDateTime t, ColumnDef def) {
-        dateTime(
-                b,
+        b.dateTime(
                 t.getYear(),
                 t.getMonthValue(),
                 t.getDayOfMonth(),
@@ -387,17 +394,6 @@ final class RowLines implements RawValueSink {
                 t.getSecond(),
                 t.getNano() / 1000,
                 JsonValues.fsp(def));
-    }
-
-    private static void dateTime(
-            JsonBytes b, int year, int month, int day, int hour, int minute, int second, int micros, int fsp) {
-        b.ascii('"').padded(year, 4).ascii('-').padded(month, 2).ascii('-');
-        b.padded(day, 2).ascii(' ').padded(hour, 2).ascii(':');
-        b.padded(minute, 2).ascii(':').padded(second, 2);
-        if (fsp > 0) {
-            b.ascii('.').padded(micros / POWERS_OF_TEN[6 - fsp], fsp);
-        }
-        b.ascii('"');
     }
 
     /**
@@ -418,8 +414,7 @@ final class RowLines implements RawValueSink {
         int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
         int month = (int) (mp < 10 ? mp + 3 : mp - 9);
         int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
-        dateTime(
-                b,
+        b.dateTime(
                 year,
                 month,
                 day,
