@@ -3,6 +3,7 @@ package org.mysqlreplication.client;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import org.mysqlreplication.BinlogException;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.io.Payload;
@@ -61,6 +62,9 @@ final class PacketPrefetcher implements AutoCloseable {
     private byte[] lastPooled;
     private final Thread thread;
     private volatile boolean closed;
+    /** How many permits the reading thread waits for in {@link #acquireBudget}; 0 when it does not wait. */
+    private volatile int producerWants;
+
     private boolean ended;
 
     PacketPrefetcher(ServerConnection connection, EventSpill spill, int maxBufferedBytes, String threadName) {
@@ -114,7 +118,7 @@ final class PacketPrefetcher implements AutoCloseable {
                 if (payload.isSpilled()) {
                     spillSlots.acquire();
                 }
-                budget.acquire(permits);
+                acquireBudget(permits);
                 queue.add(new Packet(payload, permits, inBuffer ? buffer : null));
             }
         } catch (InterruptedException e) {
@@ -125,6 +129,31 @@ final class PacketPrefetcher implements AutoCloseable {
         } catch (Error e) {
             fail(new BinlogException("binlog reading thread failed: " + e, e));
         }
+    }
+
+    /**
+     * Takes {@code permits} of the budget. When they are not there, waits until half the budget is free (or the
+     * permits, if more), not just the permits: a consumer that frees one packet's bytes at a time would otherwise wake
+     * this thread for every packet, and the two threads would pass each packet with a park and an unpark each (what
+     * the read-ahead thread's CPU went to). Only this thread takes from the budget, so what it waited for stays.
+     */
+    private void acquireBudget(int permits) throws InterruptedException {
+        if (budget.tryAcquire(permits)) {
+            return;
+        }
+        int want = Math.max(permits, maxBufferedBytes / 2);
+        producerWants = want;
+        try {
+            while (budget.availablePermits() < want) {
+                LockSupport.park(this);
+                if (Thread.interrupted() || closed) {
+                    throw new InterruptedException();
+                }
+            }
+        } finally {
+            producerWants = 0;
+        }
+        budget.acquire(permits);
     }
 
     private void fail(RuntimeException e) {
@@ -154,6 +183,10 @@ final class PacketPrefetcher implements AutoCloseable {
         }
         if (item instanceof Packet p) {
             budget.release(p.permits());
+            int wants = producerWants;
+            if (wants > 0 && budget.availablePermits() >= wants) {
+                LockSupport.unpark(thread); // it waits for half the budget: see acquireBudget
+            }
             if (p.payload().isSpilled()) {
                 spillSlots.release();
             }

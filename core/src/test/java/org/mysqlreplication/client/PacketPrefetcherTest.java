@@ -92,6 +92,36 @@ class PacketPrefetcherTest {
         }
     }
 
+    /**
+     * Once the budget is spent, the reading thread waits for half of it to be free again, not for one packet's
+     * worth: it then reads packets in runs instead of one per packet taken (a park and an unpark each).
+     */
+    @Test
+    void aReaderOutOfBudgetGoesOnWhenHalfOfItIsFree() throws Exception {
+        int[] sizes = new int[40];
+        java.util.Arrays.fill(sizes, 100);
+        Scripted source = new Scripted(null, sizes);
+        // packets under 16 KiB take a pooled buffer's whole capacity: the budget of 10 buffers holds 10 packets
+        try (PacketPrefetcher p = new PacketPrefetcher(source, 10 * PacketPrefetcher.BUFFER_SIZE, "t")) {
+            awaitReads(source, 11); // ten wait, the eleventh waits for budget
+            Thread.sleep(200);
+            assertThat(source.reads.get()).isEqualTo(11);
+            for (int i = 0; i < 4; i++) { // 5 of 10 buffers' budget free after the fifth: not yet
+                assertThat(p.next().bytes().peekUint8(0)).isEqualTo(i);
+            }
+            Thread.sleep(200);
+            assertThat(source.reads.get()).as("reads with 4 of 10 buffers free").isEqualTo(11);
+            assertThat(p.next().bytes().peekUint8(0)).isEqualTo(4);
+            awaitReads(source, 16); // half free: the eleventh goes in, four more are read, the last waits
+            Thread.sleep(200);
+            assertThat(source.reads.get()).isEqualTo(16);
+            for (int i = 5; i < 40; i++) {
+                assertThat(p.next().bytes().peekUint8(0)).isEqualTo(i);
+            }
+            assertThat(p.next()).isNull();
+        }
+    }
+
     @Test
     void pooledBuffersCountWithTheirWholeCapacity() throws Exception {
         Scripted source = new Scripted(null, 100, 100, 100, 100);
