@@ -161,6 +161,7 @@ final class DumpCommand implements Callable<Integer> {
                 .blocking(follow)
                 .resumeStream(resumeStream)
                 .annotateRowsEvent(annotateRowsEvent)
+                .lazyRows(format.json())
                 .schemaMismatchPolicy(schemaMismatch);
         try {
             connection.applyTo(b, spec);

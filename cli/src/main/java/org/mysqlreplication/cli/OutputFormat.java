@@ -38,6 +38,14 @@ final class OutputFormat {
         void finish();
     }
 
+    /**
+     * Whether the output is JSON lines: the readers then give lazy rows, whose common values the writer copies from
+     * the event's bytes (the same lines, faster).
+     */
+    boolean json() {
+        return format.equalsIgnoreCase("json");
+    }
+
     /** The printer to {@code out}; a usage error for an unknown value or {@code --events} without json. */
     Printer printer(CommandSpec spec, PrintWriter out) {
         String f = format.toLowerCase(java.util.Locale.ROOT);

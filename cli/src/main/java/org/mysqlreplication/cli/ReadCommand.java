@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.mysqlreplication.event.BinlogEvent;
 import org.mysqlreplication.event.QueryEvent;
 import org.mysqlreplication.event.decode.DecodeContext;
+import org.mysqlreplication.event.decode.DecodeOptions;
 import org.mysqlreplication.event.decode.SchemaHistoryResolver;
 import org.mysqlreplication.event.decode.UnknownEventPolicy;
 import org.mysqlreplication.file.BinlogFileReader;
@@ -72,11 +73,11 @@ final class ReadCommand implements Callable<Integer> {
         Progress progress = Progress.onTerminal(spec.commandLine().getErr());
         try {
             for (Path file : files) {
+                DecodeOptions options =
+                        DecodeOptions.defaults(UnknownEventPolicy.DELIVER).withLazyRows(format.json());
                 DecodeContext ctx = history == null
-                        ? new DecodeContext(UnknownEventPolicy.DELIVER)
-                        : new DecodeContext(
-                                new SchemaHistoryResolver(history, schemaMismatch, m -> {}),
-                                UnknownEventPolicy.DELIVER);
+                        ? new DecodeContext(options)
+                        : new DecodeContext(new SchemaHistoryResolver(history, schemaMismatch, m -> {}), options);
                 try (BinlogFileReader reader = new BinlogFileReader(file, ctx)) {
                     for (BinlogEvent event : reader) {
                         if (history != null && event instanceof QueryEvent q) {
