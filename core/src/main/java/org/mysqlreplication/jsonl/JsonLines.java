@@ -45,7 +45,9 @@ import org.mysqlreplication.value.json.JsonText;
  *
  * <p>The text goes to the {@link Appendable} given, or as UTF-8 bytes to the {@link OutputStream} given to
  * {@link #utf8(OutputStream, boolean)} (faster: no string per line), line by line, each ended by {@code \n}; the
- * writer does not flush it. Not thread-safe: one writer per stream.
+ * writer does not flush it. Rows that keep their bytes (lazy rows) have their common values written from the event's
+ * bytes without a Java object per value, the same text as from decoded values ({@link Row#raw}). Not thread-safe: one
+ * writer per stream.
  */
 public final class JsonLines {
 
