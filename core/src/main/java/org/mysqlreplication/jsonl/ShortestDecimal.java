@@ -9,18 +9,19 @@ import java.math.BigInteger;
  * is not always shortest: {@code 1e23} prints as {@code 9.999999999999999E22}, {@code Float.MIN_VALUE} as
  * {@code 1.4E-45}).
  *
- * <p>The digits come from Giulietti's Schubfach ("The Schubfach way to render doubles", 2020), in integers only:
- * for {@code v = c 2^q}, the decimals that read back lie in {@code [v - 2^(q-1), v + 2^(q-1)]} (a quarter below
- * for a power of two; the ends included when {@code c} is even, as round-half-even parsing takes them). With
- * {@code k = floor(log10 2^q)} that interval is at least {@code 10^k} and less than {@code 10^(k+1)} wide, so it
- * holds at most one multiple of {@code 10^(k+1)} - the shortest when there is one - and else the nearer of the two
- * multiples of {@code 10^k} either side of {@code v} that reads back. Those few comparisons need {@code 4v},
- * {@code 4} times each end, over {@code 10^k}: each is one 64 x 126-bit product with a 126-bit upper approximation
- * of {@code 10^-k} (a table computed here once, with {@link BigInteger}), rounded to odd so that its last bit
- * tells exact from inexact; the paper proves that this decides every comparison correctly for every double. A
- * float takes the same steps with its own {@code c}, {@code q} and {@code k}. Unlike JDK 19+, a value whose
- * shortest decimal has one digit gets that digit ({@code 5.0E-324}, Python's {@code 5e-324}; JDK 19+ looks at two
- * digits then and prints {@code 4.9E-324}).
+ * <p>The digits come from Giulietti's Schubfach ("The Schubfach way to render doubles", 2020), in integers only: for
+ * {@code v = c 2^q}, the decimals that read back lie in {@code [v - 2^(q-1), v + 2^(q-1)]} (a quarter below for a power
+ * of two; the ends included when {@code c} is even, as round-half-even parsing takes them). With
+ * {@code k = floor(log10 2^q)} that interval is at least {@code 10^k} and less than {@code 10^(k+1)} wide, so it holds
+ * at most one multiple of {@code 10^(k+1)} - the shortest when there is one - and else the nearer of the two multiples
+ * of {@code 10^k} either side of {@code v} that reads back. Those few comparisons need {@code 4v}, {@code 4} times each
+ * end, over {@code 10^k}: each is one 64 x 126-bit product with a 126-bit upper approximation of {@code 10^-k} (a table
+ * computed here once, with {@link BigInteger}), rounded to odd so that its last bit tells exact from inexact; the paper
+ * proves that this decides every comparison correctly for every double. A float takes the same steps with its own
+ * {@code c}, {@code q} and {@code k} and the same table, more precise than it needs (checked by hand on all 2^32 float
+ * bit patterns against JDK 25's {@code Float.toString}). Unlike JDK 19+, a value whose shortest decimal has one digit
+ * gets that digit ({@code 5.0E-324}, Python's {@code 5e-324}; JDK 19+ looks at two digits then and prints
+ * {@code 4.9E-324}).
  *
  * <p>The layout is {@code Double.toString}'s: plain with at least one fraction digit for magnitudes in
  * [10^-3, 10^7) ({@code 0.1}, {@code 100.0}), otherwise {@code d.dddE[-]n} ({@code 1.0E23}, {@code 5.0E-324}). The
