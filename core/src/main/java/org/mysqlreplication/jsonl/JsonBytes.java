@@ -76,6 +76,12 @@ final class JsonBytes {
         }
     }
 
+    /** Room for {@code n} more bytes: the array to write them into from {@link #length()}, then set the length. */
+    byte[] room(int n) {
+        ensure(n);
+        return buf;
+    }
+
     JsonBytes ascii(char c) {
         ensure(1);
         buf[len++] = (byte) c;

@@ -344,6 +344,10 @@ final class RowLines implements RawValueSink {
             b.number(x);
         } else if (v instanceof Long x) {
             b.number(x);
+        } else if (v instanceof Double d) {
+            ShortestDecimal.append(b, d.doubleValue());
+        } else if (v instanceof Float f) {
+            ShortestDecimal.append(b, f.floatValue());
         } else if (v instanceof String s) {
             b.string(s);
         } else if (v instanceof BigDecimal d && decimal(b, d)) {

@@ -1,51 +1,91 @@
 package org.mysqlreplication.jsonl;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
-import java.math.RoundingMode;
+import java.math.BigInteger;
 
 /**
  * FLOAT and DOUBLE values as the shortest decimal that reads back as the same float or double (among several of
  * that length, the one nearest the exact binary value, a tie to the even last digit): the digits Python's
- * {@code repr}, JavaScript and JDK 19+'s {@code Double.toString} choose. JDK 17's {@link Double#toString(double)}
- * and {@link Float#toString(float)} always read back but are not always shortest ({@code 1e23} prints as
- * {@code 9.999999999999999E22}, {@code Float.MIN_VALUE} as {@code 1.4E-45} where {@code 1E-45} reads back), so
- * their digits are only the starting point here.
+ * {@code repr}, JavaScript and JDK 19+'s {@code Double.toString} choose (JDK 17's {@link Double#toString(double)}
+ * is not always shortest: {@code 1e23} prints as {@code 9.999999999999999E22}, {@code Float.MIN_VALUE} as
+ * {@code 1.4E-45}).
  *
- * <p>The search: the decimals that read back as a value form an interval around it, so if one of {@code n} digits
- * does, the {@code n}-digit rounding of any decimal inside the interval up or down does too; starting from JDK's
- * digits, a digit is dropped while the truncated or the incremented shorter string reads back
- * ({@link Double#parseDouble}, which rounds correctly). When that stops, the length is minimal, and the nearest of
- * the strings of that length is picked by exact {@link BigDecimal} arithmetic, needed only when a neighbour reads
- * back too. A normal double whose JDK digits number at most 15 ({@code DBL_DIG}; 6, {@code FLT_DIG}, for a float)
- * needs no search at all: no other decimal that short reads back as the same value.
+ * <p>The digits come from Giulietti's Schubfach ("The Schubfach way to render doubles", 2020), in integers only: for
+ * {@code v = c 2^q}, the decimals that read back lie in {@code [v - 2^(q-1), v + 2^(q-1)]} (a quarter below for a power
+ * of two; the ends included when {@code c} is even, as round-half-even parsing takes them). With
+ * {@code k = floor(log10 2^q)} that interval is at least {@code 10^k} and less than {@code 10^(k+1)} wide, so it holds
+ * at most one multiple of {@code 10^(k+1)} - the shortest when there is one - and else the nearer of the two multiples
+ * of {@code 10^k} either side of {@code v} that reads back. Those few comparisons need {@code 4v}, {@code 4} times each
+ * end, over {@code 10^k}: each is one 64 x 126-bit product with a 126-bit upper approximation of {@code 10^-k} (a table
+ * computed here once, with {@link BigInteger}), rounded to odd so that its last bit tells exact from inexact; the paper
+ * proves that this decides every comparison correctly for every double. A float takes the same steps with its own
+ * {@code c}, {@code q} and {@code k} and the same table, more precise than it needs (checked by hand on all 2^32 float
+ * bit patterns against JDK 25's {@code Float.toString}). Unlike JDK 19+, a value whose shortest decimal has one digit
+ * gets that digit ({@code 5.0E-324}, Python's {@code 5e-324}; JDK 19+ looks at two digits then and prints
+ * {@code 4.9E-324}).
  *
  * <p>The layout is {@code Double.toString}'s: plain with at least one fraction digit for magnitudes in
- * [10^-3, 10^7) ({@code 0.1}, {@code 100.0}), otherwise {@code d.dddE[-]n} ({@code 1.0E23}, {@code 5.0E-324}).
+ * [10^-3, 10^7) ({@code 0.1}, {@code 100.0}), otherwise {@code d.dddE[-]n} ({@code 1.0E23}, {@code 5.0E-324}). The
+ * text goes into a {@link StringBuilder} or straight into a {@link JsonBytes}, with nothing allocated.
  *
  * <p>Stateless and thread-safe.
  */
 final class ShortestDecimal {
 
-    /** 5^0 .. 5^27, each below 2^63. */
-    private static final long[] POWERS_OF_FIVE = new long[28];
+    /** The longest text, {@code -1.2345678901234567E-308}, with room to spare. */
+    private static final int MAX_LENGTH = 32;
+
+    private static final int DOUBLE_Q_MIN = -1074;
+    private static final long DOUBLE_C_MIN = 1L << 52;
+    private static final int FLOAT_Q_MIN = -149;
+    private static final long FLOAT_C_MIN = 1L << 23;
+
+    /** The {@code k} of the smallest and of the largest double ({@code floor(log10 2^q)}). */
+    private static final int K_MIN = -324;
+
+    private static final int K_MAX = 292;
+
+    /**
+     * For each k from {@link #K_MIN}: {@code g = floor(10^-k 2^(125 - floor(log2 10^-k))) + 1}, in [2^125, 2^126),
+     * as its high 63 bits and its low 63 bits.
+     */
+    private static final long[] G = new long[2 * (K_MAX - K_MIN + 1)];
+
+    private static final long MASK_63 = (1L << 63) - 1;
 
     static {
-        long p = 1;
-        for (int i = 0; i < POWERS_OF_FIVE.length; i++) {
-            POWERS_OF_FIVE[i] = p;
-            p *= 5;
+        BigInteger mask = BigInteger.valueOf(MASK_63);
+        for (int k = K_MIN; k <= K_MAX; k++) {
+            int e = -k;
+            BigInteger g;
+            if (e >= 0) {
+                BigInteger p = BigInteger.TEN.pow(e);
+                int shift = 125 - (p.bitLength() - 1);
+                g = shift >= 0 ? p.shiftLeft(shift) : p.shiftRight(-shift);
+            } else {
+                BigInteger p = BigInteger.TEN.pow(-e); // not a power of two: log2 10^e = -(bits of 10^-e) + fraction
+                g = BigInteger.ONE.shiftLeft(125 + p.bitLength()).divide(p);
+            }
+            g = g.add(BigInteger.ONE);
+            G[2 * (k - K_MIN)] = g.shiftRight(63).longValueExact();
+            G[2 * (k - K_MIN) + 1] = g.and(mask).longValueExact();
         }
     }
 
-    /** 10^0 .. 10^22, each exact in a double. */
-    private static final double[] POWERS_OF_TEN = new double[23];
+    /** 10^0 .. 10^18. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    /** "00", "01" .. "99". */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
 
     static {
-        double p = 1;
+        long p = 1;
         for (int i = 0; i < POWERS_OF_TEN.length; i++) {
             POWERS_OF_TEN[i] = p;
             p *= 10;
+        }
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
         }
     }
 
@@ -60,7 +100,7 @@ final class ShortestDecimal {
             sb.append('"').append(d).append('"');
             return;
         }
-        appendDigits(sb, d, false);
+        write(null, 0, sb, Double.doubleToRawLongBits(d), false);
     }
 
     /** As {@link #append(StringBuilder, double)}, for a float: the shortest decimal that reads back as {@code f}. */
@@ -69,213 +109,155 @@ final class ShortestDecimal {
             sb.append('"').append(f).append('"');
             return;
         }
-        appendDigits(sb, f, true);
+        write(null, 0, sb, Float.floatToRawIntBits(f) & 0xFFFF_FFFFL, true);
     }
 
-    private static void appendDigits(StringBuilder sb, double v, boolean isFloat) {
-        if (Double.doubleToRawLongBits(v) < 0) {
-            sb.append('-');
-            v = -v;
-        }
-        if (v == 0) {
-            sb.append("0.0");
+    /** As {@link #append(StringBuilder, double)}, the same text as ASCII bytes. */
+    static void append(JsonBytes b, double d) {
+        if (!Double.isFinite(d)) {
+            b.ascii(nonFinite(d));
             return;
         }
-        String s = isFloat ? Float.toString((float) v) : Double.toString(v);
-        // s is "123.45", "0.00123" or "1.2345E-5"
-        int e = s.indexOf('E');
-        int end = e < 0 ? s.length() : e;
-        long digits = 0;
-        int exp = e < 0 ? 0 : Integer.parseInt(s, e + 1, s.length(), 10); // value = digits * 10^exp
-        boolean afterPoint = false;
-        for (int i = 0; i < end; i++) {
-            char c = s.charAt(i);
-            if (c == '.') {
-                afterPoint = true;
+        int at = b.length();
+        b.setLength(write(b.room(MAX_LENGTH), at, null, Double.doubleToRawLongBits(d), false));
+    }
+
+    /** As {@link #append(StringBuilder, float)}, the same text as ASCII bytes. */
+    static void append(JsonBytes b, float f) {
+        if (!Float.isFinite(f)) {
+            b.ascii(nonFinite(f));
+            return;
+        }
+        int at = b.length();
+        b.setLength(write(b.room(MAX_LENGTH), at, null, Float.floatToRawIntBits(f) & 0xFFFF_FFFFL, true));
+    }
+
+    private static String nonFinite(double d) {
+        return Double.isNaN(d) ? "\"NaN\"" : d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+    }
+
+    /**
+     * Writes the finite double or float with these raw bits into {@code sb}, or when that is null into {@code a}
+     * from {@code at} (room for {@link #MAX_LENGTH} bytes); returns where the bytes end.
+     */
+    private static int write(byte[] a, int at, StringBuilder sb, long bits, boolean isFloat) {
+        int fractionBits = isFloat ? 23 : 52;
+        int exponentBits = isFloat ? 8 : 11;
+        long c = bits & (1L << fractionBits) - 1;
+        int biased = (int) (bits >>> fractionBits) & (1 << exponentBits) - 1;
+        boolean negative = (bits >>> fractionBits + exponentBits & 1) != 0;
+        if (negative) {
+            if (sb != null) {
+                sb.append('-');
             } else {
-                digits = digits * 10 + (c - '0');
-                if (afterPoint) {
-                    exp--;
-                }
+                a[at++] = '-';
             }
+        }
+        if (biased == 0 && c == 0) {
+            if (sb != null) {
+                sb.append("0.0");
+                return 0;
+            }
+            a[at] = '0';
+            a[at + 1] = '.';
+            a[at + 2] = '0';
+            return at + 3;
+        }
+        int qMin = isFloat ? FLOAT_Q_MIN : DOUBLE_Q_MIN;
+        long cMin = isFloat ? FLOAT_C_MIN : DOUBLE_C_MIN;
+        int q = qMin;
+        if (biased != 0) { // normal: the implicit leading bit
+            c |= cMin;
+            q = qMin - 1 + biased;
+        }
+        long digits;
+        int exp;
+        if (q < 0 && q > -fractionBits - 1 && (c & (1L << -q) - 1) == 0) {
+            digits = c >> -q; // an integer below 2^(p-1), 1/2 or finer apart from its neighbours: itself is shortest
+            exp = 0;
+        } else {
+            boolean regular = c != cMin || q == qMin; // else a power of two: the gap below is half the one above
+            exp = regular ? flog10pow2(q) : flog10ThreeQuartersPow2(q);
+            digits = schubfach(c, q, exp, regular);
         }
         while (digits % 10 == 0) {
             digits /= 10;
             exp++;
         }
-        int length = length(digits);
-        boolean unique = isFloat ? length <= 6 && v >= Float.MIN_NORMAL : length <= 15 && v >= Double.MIN_NORMAL;
-        if (!unique) {
-            while (length > 1) {
-                long down = digits / 10;
-                boolean downOk = readsBack(down, exp + 1, v, isFloat);
-                if (!downOk && !readsBack(down + 1, exp + 1, v, isFloat)) {
-                    break;
-                }
-                digits = downOk ? down : down + 1;
-                exp++;
-                while (digits % 10 == 0) {
-                    digits /= 10;
-                    exp++;
-                }
-                length = length(digits);
-            }
-            long fast = isFloat ? -1 : nearestByIntegers(digits, exp, v);
-            if (fast > 0) {
-                digits = fast;
-                while (digits % 10 == 0) {
-                    digits /= 10;
-                    exp++;
-                }
-            } else {
-                BigDecimal nearest = nearest(digits, exp, v, isFloat);
-                if (nearest != null) {
-                    digits = nearest.unscaledValue().longValueExact();
-                    exp = -nearest.scale();
-                }
-            }
+        if (sb != null) {
+            layout(sb, digits, exp);
+            return 0;
         }
-        layout(sb, Long.toString(digits), exp);
+        return layout(a, at, digits, exp);
     }
 
-    /**
-     * What {@link #nearest} gives, by 128-bit integer arithmetic instead of BigDecimal, for a normal double that is
-     * not a power of two and a decimal exponent in [-27, 0]: {@code v * 10^-exp} is then exactly
-     * {@code m * 5^-exp * 2^(e - exp)} (m, e: v's significand and binary exponent), a 117-bit product shifted right;
-     * its floor and the remainder against one half give the nearest decimal of that length (a tie as
-     * {@link #nearest} breaks it: to the rounding down when that is even once stripped of its trailing zeros). The
-     * interval of decimals that read back is symmetric around such a v, so the nearest reads back whenever
-     * {@code digits} does. Returns that decimal's digits (not stripped), or -1 where this does not apply (then
-     * {@link #nearest} decides).
-     */
-    static long nearestByIntegers(long digits, int exp, double v) {
-        long bits = Double.doubleToRawLongBits(v);
-        long fraction = bits & (1L << 52) - 1;
-        int biased = (int) (bits >>> 52) & 0x7FF;
-        int s = -exp;
-        if (biased == 0 || fraction == 0 || s < 0 || s >= POWERS_OF_FIVE.length) {
-            return -1;
-        }
-        long m = fraction | 1L << 52;
-        long p5 = POWERS_OF_FIVE[s];
-        long hi = Math.multiplyHigh(m, p5); // both below 2^63: the product's high and low 64 bits
-        long lo = m * p5;
-        int shift = -(biased - 1075 + s); // v * 10^s = (hi:lo) / 2^shift
-        if (shift <= 0 || shift >= 127) {
-            return -1;
-        }
-        long floor;
-        long remHi;
-        long remLo;
-        long halfHi;
-        long halfLo;
-        if (shift < 64) {
-            if (hi >>> shift != 0) {
-                return -1;
+    /** The decimal's digits at exponent {@code k}: a multiple of 10 when the shorter one is it. */
+    private static long schubfach(long c, int q, int k, boolean regular) {
+        long out = c & 1; // odd c: the interval's ends do not read back
+        long cb = c << 2;
+        long cbr = cb + 2;
+        long cbl = regular ? cb - 2 : cb - 1;
+        int h = q + flog2pow10(-k) + 2;
+        int i = 2 * (k - K_MIN);
+        long g1 = G[i];
+        long g0 = G[i + 1];
+        long vb = rop(g1, g0, cb << h); // 4 v / 10^k, and the ends' the same way, each rounded to odd
+        long vbl = rop(g1, g0, cbl << h);
+        long vbr = rop(g1, g0, cbr << h);
+        long s = vb >> 2;
+        if (s >= 10) {
+            long sp10 = s / 10 * 10; // the multiples of 10^(k+1) either side of v: one digit fewer
+            long tp10 = sp10 + 10;
+            boolean upin = vbl + out <= sp10 << 2;
+            boolean wpin = (tp10 << 2) + out <= vbr;
+            if (upin != wpin) {
+                return upin ? sp10 : tp10;
             }
-            floor = lo >>> shift | hi << (64 - shift);
-            remHi = 0;
-            remLo = lo & (1L << shift) - 1;
-            halfHi = 0;
-            halfLo = 1L << (shift - 1);
-        } else {
-            floor = hi >>> (shift - 64);
-            remHi = shift == 64 ? 0 : hi & (1L << (shift - 64)) - 1;
-            remLo = lo;
-            halfHi = shift == 64 ? 0 : 1L << (shift - 65);
-            halfLo = shift == 64 ? 1L << 63 : 0;
         }
-        if (floor < 0) {
-            return -1;
+        long t = s + 1;
+        boolean uin = vbl + out <= s << 2;
+        boolean win = (t << 2) + out <= vbr;
+        if (uin != win) {
+            return uin ? s : t;
         }
-        int c = remHi != halfHi ? Long.compareUnsigned(remHi, halfHi) : Long.compareUnsigned(remLo, halfLo);
-        long pick;
-        if ((remHi | remLo) == 0 || c < 0) {
-            pick = floor;
-        } else if (c > 0) {
-            pick = floor + 1;
-        } else {
-            long stripped = floor;
-            while (stripped != 0 && stripped % 10 == 0) {
-                stripped /= 10;
-            }
-            pick = (stripped & 1) == 0 ? floor : floor + 1;
-        }
-        int length = length(digits);
-        return length(pick) == length && pick > 0 ? pick : -1;
+        long cmp = vb - (s + t << 1); // 4 v against 4 (s + 1/2): which is nearer, exactly (0: a tie)
+        return cmp < 0 || cmp == 0 && (s & 1) == 0 ? s : t;
     }
 
-    /**
-     * Of the decimals of as many digits as {@code digits * 10^exp} that read back as {@code v}, the one nearest
-     * {@code v}'s exact value (a tie to the even one): the rounding of {@code v} down or up to that many significant
-     * digits, without trailing zeros; {@code null} when no neighbour of {@code digits} reads back: then it is the only
-     * one.
-     */
-    private static BigDecimal nearest(long digits, int exp, double v, boolean isFloat) {
-        boolean neighbour = readsBack(digits - 1, exp, v, isFloat)
-                || readsBack(digits + 1, exp, v, isFloat)
-                || digits == 1 && readsBack(9, exp - 1, v, isFloat);
-        if (!neighbour) {
-            return null;
-        }
-        BigDecimal exact = isFloat ? new BigDecimal((float) v) : new BigDecimal(v);
-        int length = length(digits);
-        BigDecimal down =
-                exact.round(new MathContext(length, RoundingMode.FLOOR)).stripTrailingZeros();
-        BigDecimal up =
-                exact.round(new MathContext(length, RoundingMode.CEILING)).stripTrailingZeros();
-        boolean downOk = readsBack(down, v, isFloat);
-        boolean upOk = readsBack(up, v, isFloat);
-        BigDecimal pick;
-        if (downOk && upOk) {
-            int c = exact.subtract(down).compareTo(up.subtract(exact));
-            pick = c < 0 || c == 0 && !down.unscaledValue().testBit(0) ? down : up;
-        } else {
-            pick = downOk ? down : up;
-        }
-        return pick;
+    /** {@code g cp / 2^127}, rounded to odd: the last bit set when the quotient is not exact. */
+    private static long rop(long g1, long g0, long cp) {
+        long x1 = Math.multiplyHigh(g0, cp);
+        long y0 = g1 * cp;
+        long y1 = Math.multiplyHigh(g1, cp);
+        long z = (y0 >>> 1) + x1;
+        long vbp = y1 + (z >>> 63);
+        return vbp | (z & MASK_63) + MASK_63 >>> 63;
     }
 
-    private static boolean readsBack(BigDecimal d, double v, boolean isFloat) {
-        return readsBack(d.unscaledValue().longValueExact(), -d.scale(), v, isFloat);
+    /** {@code floor(q log10 2)}, for |q| up to a few thousand (ShortestDecimalAgreementTest checks it). */
+    static int flog10pow2(int q) {
+        return (int) (q * 661_971_961_083L >> 41);
     }
 
-    /**
-     * Whether {@code digits * 10^exp} reads back as {@code v}. Where both the digits and the power of ten are exact
-     * in the type (at most 2^53 and 10^22 for a double, 2^24 and 10^10 for a float), one multiplication or division,
-     * which IEEE 754 rounds correctly, gives what the parser gives (Clinger's fast path); else the parser decides.
-     */
-    private static boolean readsBack(long digits, int exp, double v, boolean isFloat) {
-        if (digits <= 0) {
-            return false;
-        }
-        if (isFloat) {
-            if (digits <= 1 << 24 && exp >= -10 && exp <= 10) {
-                float d = exp >= 0
-                        ? (float) digits * (float) POWERS_OF_TEN[exp]
-                        : (float) digits / (float) POWERS_OF_TEN[-exp];
-                return d == (float) v;
-            }
-        } else if (digits <= 1L << 53 && exp >= -22 && exp <= 22) {
-            double d = exp >= 0 ? digits * POWERS_OF_TEN[exp] : digits / POWERS_OF_TEN[-exp];
-            return d == v;
-        }
-        String s = digits + "E" + exp;
-        return isFloat ? Float.parseFloat(s) == (float) v : Double.parseDouble(s) == v;
+    /** {@code floor(log10 (3/4 2^q))}. */
+    static int flog10ThreeQuartersPow2(int q) {
+        return (int) (q * 661_971_961_083L - 274_743_187_321L >> 41);
     }
 
-    private static int length(long digits) {
-        int n = 1;
-        while (digits >= 10) {
-            digits /= 10;
-            n++;
-        }
-        return n;
+    /** {@code floor(e log2 10)}. */
+    static int flog2pow10(int e) {
+        return (int) (e * 217_706L >> 16);
+    }
+
+    /** The number of decimal digits of {@code v}, positive and below 10^18. */
+    private static int length(long v) {
+        int n = (64 - Long.numberOfLeadingZeros(v)) * 1233 >>> 12; // floor(bits log10 2): the length or one less
+        return v >= POWERS_OF_TEN[n] ? n + 1 : n;
     }
 
     /** Writes {@code digits * 10^exp} in {@code Double.toString}'s layout. */
-    private static void layout(StringBuilder sb, String digits, int exp) {
-        int n = digits.length();
+    private static void layout(StringBuilder sb, long digits, int exp) {
+        int n = length(digits);
         int point = n + exp; // digits before the decimal point in the plain form
         if (point >= -2 && point <= 7) {
             if (point <= 0) {
@@ -285,22 +267,107 @@ final class ShortestDecimal {
                 }
                 sb.append(digits);
             } else if (point >= n) {
-                sb.append(digits);
-                for (int i = n; i < point; i++) {
-                    sb.append('0');
-                }
-                sb.append(".0");
+                sb.append(digits * POWERS_OF_TEN[point - n]).append(".0");
             } else {
-                sb.append(digits, 0, point).append('.').append(digits, point, n);
+                int at = sb.length();
+                sb.append(digits).insert(at + point, '.');
             }
             return;
         }
-        sb.append(digits.charAt(0)).append('.');
+        int at = sb.length();
+        sb.append(digits);
         if (n > 1) {
-            sb.append(digits, 1, n);
+            sb.insert(at + 1, '.');
         } else {
-            sb.append('0');
+            sb.append(".0");
         }
         sb.append('E').append(point - 1);
+    }
+
+    /** As {@link #layout(StringBuilder, long, int)}, into {@code a} from {@code at}; returns where it ends. */
+    private static int layout(byte[] a, int at, long digits, int exp) {
+        int n = length(digits);
+        int point = n + exp;
+        if (point >= -2 && point <= 7) {
+            if (point <= 0) {
+                a[at++] = '0';
+                a[at++] = '.';
+                for (int i = point; i < 0; i++) {
+                    a[at++] = '0';
+                }
+                at += n;
+                writeDigits(a, at, digits);
+            } else if (point >= n) {
+                at += n;
+                writeDigits(a, at, digits);
+                for (int i = n; i < point; i++) {
+                    a[at++] = '0';
+                }
+                a[at++] = '.';
+                a[at++] = '0';
+            } else {
+                writeDigits(a, at + n + 1, digits); // at + 1 on, then the integer part one back, then the point
+                System.arraycopy(a, at + 1, a, at, point);
+                a[at + point] = '.';
+                at += n + 1;
+            }
+            return at;
+        }
+        writeDigits(a, at + n + 1, digits);
+        a[at] = a[at + 1];
+        a[at + 1] = '.';
+        if (n == 1) {
+            a[at + 2] = '0';
+            at += 3;
+        } else {
+            at += n + 1;
+        }
+        a[at++] = 'E';
+        int e = point - 1;
+        if (e < 0) {
+            a[at++] = '-';
+            e = -e;
+        }
+        if (e >= 100) {
+            a[at++] = (byte) ('0' + e / 100);
+            e %= 100;
+            a[at++] = DIGIT_PAIRS[2 * e];
+            a[at++] = DIGIT_PAIRS[2 * e + 1];
+        } else if (e >= 10) {
+            a[at++] = DIGIT_PAIRS[2 * e];
+            a[at++] = DIGIT_PAIRS[2 * e + 1];
+        } else {
+            a[at++] = (byte) ('0' + e);
+        }
+        return at;
+    }
+
+    /** Writes the digits of positive {@code v} so that they end just before {@code end}. */
+    private static void writeDigits(byte[] a, int end, long v) {
+        int i = end;
+        while (v >= 100_000_000L) { // eight digits at a time in int arithmetic, two by two
+            long high = v / 100_000_000L;
+            int low = (int) (v - high * 100_000_000L);
+            v = high;
+            for (int j = 0; j < 4; j++) {
+                int pair = low % 100;
+                low /= 100;
+                a[--i] = DIGIT_PAIRS[2 * pair + 1];
+                a[--i] = DIGIT_PAIRS[2 * pair];
+            }
+        }
+        int x = (int) v;
+        while (x >= 100) {
+            int pair = x % 100;
+            x /= 100;
+            a[--i] = DIGIT_PAIRS[2 * pair + 1];
+            a[--i] = DIGIT_PAIRS[2 * pair];
+        }
+        if (x >= 10) {
+            a[--i] = DIGIT_PAIRS[2 * x + 1];
+            a[--i] = DIGIT_PAIRS[2 * x];
+        } else {
+            a[--i] = (byte) ('0' + x);
+        }
     }
 }

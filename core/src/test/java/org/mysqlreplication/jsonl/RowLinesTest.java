@@ -61,6 +61,12 @@ class RowLinesTest {
                 new Object[] {0.1, null},
                 new Object[] {1e23, null},
                 new Object[] {0.1f, null},
+                new Object[] {-0.0, null},
+                new Object[] {Double.NaN, null},
+                new Object[] {Float.NEGATIVE_INFINITY, null},
+                new Object[] {Float.MIN_VALUE, null},
+                new Object[] {-Double.MAX_VALUE, null},
+                new Object[] {12345678.0 / 7, null},
                 new Object[] {LocalDate.of(999, 1, 2), null},
                 new Object[] {LocalDateTime.of(5, 2, 3, 4, 5, 6, 7000), ColumnDef.of(ColumnType.DATETIME2, 6)},
                 new Object[] {
