@@ -240,14 +240,10 @@ final class RowLines implements RawValueSink {
                 b.number(PrimitiveValues.readLong(a, off, def));
                 return true;
             case FLOAT:
-                scratch.setLength(0);
-                ShortestDecimal.append(scratch, (float) PrimitiveValues.readDouble(a, off, def));
-                b.utf8(scratch);
+                ShortestDecimal.append(b, (float) PrimitiveValues.readDouble(a, off, def));
                 return true;
             case DOUBLE:
-                scratch.setLength(0);
-                ShortestDecimal.append(scratch, PrimitiveValues.readDouble(a, off, def));
-                b.utf8(scratch);
+                ShortestDecimal.append(b, PrimitiveValues.readDouble(a, off, def));
                 return true;
             case NEWDECIMAL:
                 long unscaled = RawValues.decimalUnscaled(a, off, def);
