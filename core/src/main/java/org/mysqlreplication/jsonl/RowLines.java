@@ -298,7 +298,8 @@ final class RowLines implements RawValueSink {
     /**
      * Whether column {@code i} has the same value in both rows, as {@link RowJson#sameValue} tells: from the bytes
      * when both rows keep them (the same bytes are the same value; for integers, FLOAT, DOUBLE and UTF-8 or latin1
-     * text, whose decoding maps no two byte strings to one value, other bytes are another value), else decoded.
+     * text, whose decoding maps no two byte strings to one value, other bytes are another value; DECIMAL, DATETIME2
+     * and TIMESTAMP2 compared as the numbers {@link #plainNumber} reads), else decoded.
      */
     private boolean sameValue(Row before, Row data, int i) {
         boolean raw;
@@ -328,8 +329,31 @@ final class RowLines implements RawValueSink {
             if (enc != TextEncoding.OTHER) {
                 return false;
             }
+            try {
+                long x = plainNumber(rawBefore, rawBeforeAt, def);
+                long y = x == RawValues.NOT_PLAIN ? x : plainNumber(rawAfter, rawAfterAt, def);
+                if (y != RawValues.NOT_PLAIN) {
+                    return x == y;
+                }
+            } catch (RuntimeException broken) {
+                // decoding says what is wrong
+            }
         }
         return RowJson.sameValue(before.get(i), data.get(i));
+    }
+
+    /**
+     * A DECIMAL (its unscaled value, the scale being the column's), DATETIME2 (its fields) or TIMESTAMP2 (its
+     * microseconds) as one number that two values share exactly when their decoded values are equal (-0.00 and 0.00
+     * both 0); {@link RawValues#NOT_PLAIN} for another type or a value that is not the plain case.
+     */
+    private static long plainNumber(byte[] a, int off, ColumnDef def) {
+        return switch (def.type()) {
+            case NEWDECIMAL -> RawValues.decimalUnscaled(a, off, def);
+            case DATETIME2 -> RawValues.dateTime2(a, off, def);
+            case TIMESTAMP2 -> RawValues.timestamp2Micros(a, off, def);
+            default -> RawValues.NOT_PLAIN;
+        };
     }
 
     /** As {@link JsonValues#append}, the common types without a string. */

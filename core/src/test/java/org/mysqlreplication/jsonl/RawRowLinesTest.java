@@ -6,9 +6,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.mysqlreplication.event.RawValueSink;
 import org.mysqlreplication.event.Row;
@@ -23,7 +26,7 @@ import org.mysqlreplication.value.ValueDecoder;
  * Values written from their bytes ({@link Row#raw}, the path of lazy rows) are the bytes the same values give when
  * decoded first ({@link ValueDecoder}, then {@link RowLines#value}): random bytes of every type the raw path
  * writes (integers, FLOAT, DOUBLE, DECIMAL, DATETIME2, TIMESTAMP2, UTF-8, latin1 and other text in VARCHAR, CHAR and
- * TEXT), valid or not, and the {@code old} of an update, which compares bytes. A value that fails must fail the
+ * TEXT), valid or not, and the {@code old} of an update from each to the next and to itself, which compares bytes. A value that fails must fail the
  * same way on both paths.
  */
 class RawRowLinesTest {
@@ -184,23 +187,33 @@ class RawRowLinesTest {
     /** Both paths give the same bytes, or fail with the same message; 1 when the raw path took the value. */
     private static int same(ColumnDef d, byte[] v, int at) {
         TableSchema t = table(new ColumnDef[] {d});
-        String fromBytes;
-        String decoded;
         BytesRow raw = new BytesRow(t, new byte[][] {v}, true);
-        try {
-            fromBytes = line(raw);
-        } catch (RuntimeException e) {
-            fromBytes = "failed: " + e.getMessage();
+        assertThat(outcome(() -> line(raw)))
+                .as("%s %s", d, HexFormat.of().formatHex(v))
+                .isEqualTo(outcome(() -> line(new BytesRow(t, new byte[][] {v}, false))));
+        int took = raw.tookRaw;
+        byte[] previous = PREVIOUS.put(d, v);
+        for (byte[] before : previous == null ? List.of(v) : List.of(v, previous)) { // old: the same, and another
+            assertThat(outcome(() -> update(new BytesRow(t, new byte[][] {before}, true), raw)))
+                    .as(
+                            "old of %s, %s -> %s",
+                            d, HexFormat.of().formatHex(before), HexFormat.of().formatHex(v))
+                    .isEqualTo(outcome(() -> update(
+                            new BytesRow(t, new byte[][] {before}, false), new BytesRow(t, new byte[][] {v}, false))));
         }
+        return took;
+    }
+
+    /** The value last given to {@link #same} per column definition: the before image of an update to the next. */
+    private static final Map<ColumnDef, byte[]> PREVIOUS = new HashMap<>();
+
+    /** The line, or the failure's message. */
+    private static String outcome(Supplier<String> line) {
         try {
-            decoded = line(new BytesRow(t, new byte[][] {v}, false));
+            return line.get();
         } catch (RuntimeException e) {
-            decoded = "failed: " + e.getMessage();
+            return "failed: " + e.getMessage();
         }
-        assertThat(fromBytes)
-                .as("%s %s", d, java.util.HexFormat.of().formatHex(v))
-                .isEqualTo(decoded);
-        return raw.tookRaw;
     }
 
     private static String line(Row row) {
