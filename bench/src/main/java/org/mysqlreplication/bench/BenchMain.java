@@ -24,8 +24,8 @@ import org.mysqlreplication.testing.LocalMariaDb;
  * workload made fails the run.
  *
  * <p>Options: {@code --rows N} (default 1,000,000, a multiple of 1000), {@code --rounds R} (default 3),
- * {@code --passes P} (passes per JVM, default 4: one cold, three warm), {@code --cdc-passes P} (the same for
- * Maxwell and Debezium, default 2: they are 5-20x slower),
+ * {@code --passes P} (passes per JVM, default 6: one cold, five warm), {@code --cdc-passes P} (the same for
+ * Maxwell and Debezium, default 3: they are 4-20x slower),
  * {@code --xmx SIZE} (heap cap of the child JVMs, e.g. {@code 64m}; default the JVM's own),
  * {@code --jfr DIR} (record a JFR profile of every child into DIR; {@code --jfr-settings} names the JFR settings,
  * default {@code profile}, or a .jfc file, e.g. one with a 1 ms {@code jdk.ExecutionSample} period),
@@ -37,8 +37,8 @@ public final class BenchMain {
 
     private int rows = 1_000_000;
     private int rounds = 3;
-    private int passes = 4;
-    private int cdcPasses = 2;
+    private int passes = 6;
+    private int cdcPasses = 3;
     private String xmx;
     private Path jfrDir;
     private String jfrSettings = "profile";
