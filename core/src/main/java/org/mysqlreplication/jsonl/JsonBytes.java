@@ -51,8 +51,11 @@ final class JsonBytes {
     /** Text is encoded a chunk of this many chars at a time (a long value keeps no large array behind). */
     private static final int CHUNK = 4096;
 
-    /** The characters of the chunk being written. */
-    private final char[] chars = new char[CHUNK];
+    /**
+     * The characters of the chunk being written: as long as the longest text written so far, up to {@link #CHUNK}
+     * (a buffer for a column name or a short line needs no 8 KiB of them).
+     */
+    private char[] chars = new char[0];
 
     JsonBytes(int capacity) {
         buf = new byte[capacity];
@@ -231,6 +234,9 @@ final class JsonBytes {
                 to--; // a surrogate pair stays in one chunk
             }
             int m = to - from;
+            if (chars.length < m) {
+                chars = new char[Math.min(CHUNK, Math.max(m, 2 * chars.length))];
+            }
             if (cs instanceof String str) { // one bulk copy, then a loop over an array: no call per char
                 str.getChars(from, to, chars, 0);
             } else if (cs instanceof StringBuilder sb) {

@@ -11,8 +11,8 @@ import org.mysqlreplication.event.WriteRowsEvent;
 /**
  * The parts of Maxwell's row object that come from a row: {@code data} (the present columns, name to value),
  * {@code old} (of an update, the before values of the columns whose value changed) and {@code primary_key} /
- * {@code primary_key_columns}, as text ({@link RowLines} writes them, as bytes); and a whole rows event as one
- * object for {@link JsonLines#toJson}.
+ * {@code primary_key_columns} ({@link RowLines} writes them, as bytes); and a whole rows event as one object for
+ * {@link JsonLines#toJson}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -49,29 +49,15 @@ final class RowJson {
         sb.append(",\"table\":");
         JsonValues.string(sb, e.table().table());
         sb.append(",\"type\":\"").append(type(e)).append("\",\"rows\":[");
+        RowLines lines = new RowLines(); // one for the event: its column names are encoded once, not once a row
+        JsonBytes b = new JsonBytes(1024);
         for (int i = 0; i < e.rowCount(); i++) {
             sb.append(i == 0 ? "{" : ",{");
-            dataAndOld(sb, after(e, i), before(e, i));
-            sb.append('}');
+            b.setLength(0);
+            lines.dataAndOld(b, after(e, i), before(e, i));
+            sb.append(b.toString(0, b.length())).append('}');
         }
         sb.append("]}");
-    }
-
-    /** {@code "data":{...}} and, with a before image, {@code ,"old":{...}}: {@link RowLines}' bytes as text. */
-    static void dataAndOld(StringBuilder sb, Row data, Row before) {
-        JsonBytes b = new JsonBytes(1024);
-        new RowLines().dataAndOld(b, data, before);
-        sb.append(b.toString(0, b.length()));
-    }
-
-    /**
-     * {@code ,"primary_key":[..],"primary_key_columns":[..]} when the table's key is known and each key column is
-     * in {@code data} or, failing that, in {@code before} (a MINIMAL after image may lack it); else nothing.
-     */
-    static void primaryKey(StringBuilder sb, Row data, Row before) {
-        JsonBytes b = new JsonBytes(128);
-        new RowLines().primaryKey(b, data, before);
-        sb.append(b.toString(0, b.length()));
     }
 
     static boolean sameValue(Object a, Object b) {

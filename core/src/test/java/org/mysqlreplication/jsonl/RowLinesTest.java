@@ -191,6 +191,45 @@ class RowLinesTest {
         }
     }
 
+    /**
+     * The fuzzing finding kept as {@code EventDecoderFuzzTestInputs/events/crash-9596c8ba...}: {@code toJson} of a
+     * rows event of many one-byte values allocated 2.7 MB for 1,149 bytes of input, because each row got a writer
+     * of its own, which encoded the column names again into buffers of 8 KiB each. Now one writer serves the event:
+     * 1,000 rows of one TINYINT cost their text, not the 8 KiB a row.
+     */
+    @Test
+    void toJsonOfAnEventOfManyRowsAllocatesInProportionToItsText() {
+        TableSchema table = new TableSchema(
+                "db",
+                "t",
+                List.of(new ColumnSchema("a_rather_long_column_name", ColumnDef.of(ColumnType.TINY, 0), true)),
+                List.of());
+        BitSet all = new BitSet();
+        all.set(0);
+        List<Row> rows = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            rows.add(Rows.of(table, all, new Object[] {i % 100}));
+        }
+        WriteRowsEvent w = new WriteRowsEvent(
+                new EventHeader(1764633600L, EventType.WRITE_ROWS_EVENT, 30, 1, 100, 0, 0),
+                1,
+                table,
+                1,
+                all,
+                rows,
+                new byte[0]);
+        JsonLines.toJson(w); // classes loaded
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        String json = JsonLines.toJson(w);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertThat(json).contains("{\"data\":{\"a_rather_long_column_name\":99}}");
+        assertThat(allocated)
+                .as("bytes allocated for %s chars of JSON", json.length())
+                .isLessThan(300_000);
+    }
+
     private static byte[] bytes(Object v, ColumnDef def) {
         JsonBytes b = new JsonBytes(4);
         new RowLines().value(b, v, def);

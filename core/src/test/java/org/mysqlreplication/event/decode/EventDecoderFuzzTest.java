@@ -23,11 +23,12 @@ import org.mysqlreplication.event.WriteRowsEvent;
 import org.mysqlreplication.file.BinlogFileReader;
 import org.mysqlreplication.io.ByteReader;
 import org.mysqlreplication.io.Payload;
+import org.mysqlreplication.jsonl.JsonLines;
 
 /**
  * Fuzz target: a binlog's events, of every type, through the path a file or a stream takes ({@link EventReader},
  * the {@link EventRegistry}'s decoders, compressed transactions opened), each event handed out dumped and its rows
- * read. The input is one byte of options, then events as a binlog file holds them after its magic, each framed by
+ * read and written as JSON. The input is one byte of options, then events as a binlog file holds them after its magic, each framed by
  * its own header's size:
  * <ul>
  * <li>bit 0: verify CRC32 checksums (off otherwise, so that mutated bodies reach the decoders)</li>
@@ -146,6 +147,7 @@ class EventDecoderFuzzTest {
     /** What a consumer does with an event: dumps it and reads every value of its rows. */
     private static void use(BinlogEvent e) {
         e.dump();
+        JsonLines.toJson(e); // rows of lazy rows from their bytes, as JsonLines writes them
         if (e instanceof WriteRowsEvent w) {
             w.rows().forEach(EventDecoderFuzzTest::read);
         } else if (e instanceof DeleteRowsEvent d) {
