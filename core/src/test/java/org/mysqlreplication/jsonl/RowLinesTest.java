@@ -156,14 +156,7 @@ class RowLinesTest {
         for (int i = 0; i < 3; i++) {
             rows.add(Rows.of(table, all, new Object[] {(long) i, "ü😀\n" + i, new BigDecimal("-1.0" + i)}));
         }
-        WriteRowsEvent w = new WriteRowsEvent(
-                new EventHeader(1764633600L, EventType.WRITE_ROWS_EVENT, 30, 1, 100, 0, 0),
-                1,
-                table,
-                1,
-                all,
-                rows,
-                new byte[0]);
+        WriteRowsEvent w = writeRows(table, all, rows);
         XidEvent xid = new XidEvent(new EventHeader(1764633600L, EventType.XID_EVENT, 16, 1, 131, 0, 0), 77);
         QueryEvent ddl = new QueryEvent(
                 new EventHeader(1764633600L, EventType.QUERY_EVENT, 2, 1, 200, 0, 0),
@@ -210,14 +203,7 @@ class RowLinesTest {
         for (int i = 0; i < 1000; i++) {
             rows.add(Rows.of(table, all, new Object[] {i % 100}));
         }
-        WriteRowsEvent w = new WriteRowsEvent(
-                new EventHeader(1764633600L, EventType.WRITE_ROWS_EVENT, 30, 1, 100, 0, 0),
-                1,
-                table,
-                1,
-                all,
-                rows,
-                new byte[0]);
+        WriteRowsEvent w = writeRows(table, all, rows);
         JsonLines.toJson(w); // classes loaded
         com.sun.management.ThreadMXBean threads =
                 (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
@@ -228,6 +214,18 @@ class RowLinesTest {
         assertThat(allocated)
                 .as("bytes allocated for %s chars of JSON", json.length())
                 .isLessThan(300_000);
+    }
+
+    /** A WRITE_ROWS event of {@code rows}, at position 100. */
+    private static WriteRowsEvent writeRows(TableSchema table, BitSet columns, List<Row> rows) {
+        return new WriteRowsEvent(
+                new EventHeader(1764633600L, EventType.WRITE_ROWS_EVENT, 30, 1, 100, 0, 0),
+                1,
+                table,
+                1,
+                columns,
+                rows,
+                new byte[0]);
     }
 
     private static byte[] bytes(Object v, ColumnDef def) {
