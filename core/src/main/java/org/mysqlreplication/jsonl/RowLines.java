@@ -297,9 +297,10 @@ final class RowLines implements RawValueSink {
 
     /**
      * Whether column {@code i} has the same value in both rows, as {@link RowJson#sameValue} tells: from the bytes
-     * when both rows keep them (the same bytes are the same value; for integers, FLOAT, DOUBLE and UTF-8 or latin1
-     * text, whose decoding maps no two byte strings to one value, other bytes are another value; DECIMAL, DATETIME2
-     * and TIMESTAMP2 compared as the numbers {@link #plainNumber} reads), else decoded.
+     * when both rows keep them (the same bytes are the same value; for integers and UTF-8 or latin1 text, whose
+     * decoding maps no two byte strings to one value, other bytes are another value; FLOAT and DOUBLE compared as
+     * {@link Double#equals} does, every NaN one value; DECIMAL, DATETIME2 and TIMESTAMP2 compared as the numbers
+     * {@link #plainNumber} reads), else decoded.
      */
     private boolean sameValue(Row before, Row data, int i) {
         boolean raw;
@@ -318,8 +319,12 @@ final class RowLines implements RawValueSink {
             if (Arrays.equals(rawBefore, rawBeforeAt, rawBeforeAt + n, rawAfter, rawAfterAt, rawAfterAt + m)) {
                 return true;
             }
-            if (PrimitiveValues.isInteger(def) || PrimitiveValues.isFloatingPoint(def)) {
+            if (PrimitiveValues.isInteger(def)) {
                 return false;
+            }
+            if (PrimitiveValues.isFloatingPoint(def)) { // as Double.equals: one NaN, 0.0 and -0.0 apart
+                return Double.doubleToLongBits(PrimitiveValues.readDouble(rawBefore, rawBeforeAt, def))
+                        == Double.doubleToLongBits(PrimitiveValues.readDouble(rawAfter, rawAfterAt, def));
             }
             cacheFor(data);
             TextEncoding enc = encodings[i];
