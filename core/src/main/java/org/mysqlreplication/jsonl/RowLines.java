@@ -2,6 +2,7 @@ package org.mysqlreplication.jsonl;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -258,13 +259,13 @@ final class RowLines implements RawValueSink {
                     return false;
                 }
                 b.dateTime(
-                        (int) (f >>> 46),
-                        (int) (f >>> 42 & 15),
-                        (int) (f >>> 37 & 31),
-                        (int) (f >>> 32 & 31),
-                        (int) (f >>> 26 & 63),
-                        (int) (f >>> 20 & 63),
-                        (int) (f & 0xFFFFF),
+                        RawValues.dateTimeField(f, 0),
+                        RawValues.dateTimeField(f, 1),
+                        RawValues.dateTimeField(f, 2),
+                        RawValues.dateTimeField(f, 3),
+                        RawValues.dateTimeField(f, 4),
+                        RawValues.dateTimeField(f, 5),
+                        RawValues.dateTimeField(f, 6),
                         JsonValues.fsp(def));
                 return true;
             case TIMESTAMP2:
@@ -281,10 +282,7 @@ final class RowLines implements RawValueSink {
             case MEDIUM_BLOB:
             case LONG_BLOB:
             case BLOB:
-                TextEncoding enc = encodings[column];
-                if (enc == null) {
-                    enc = encodings[column] = RawValues.textEncoding(def);
-                }
+                TextEncoding enc = encoding(column, def);
                 if (enc == TextEncoding.OTHER) {
                     return false;
                 }
@@ -293,6 +291,12 @@ final class RowLines implements RawValueSink {
             default:
                 return false;
         }
+    }
+
+    /** Column {@code i}'s text encoding, from the cache of {@link #namesOf}'s columns. */
+    private TextEncoding encoding(int i, ColumnDef def) {
+        TextEncoding enc = encodings[i];
+        return enc != null ? enc : (encodings[i] = RawValues.textEncoding(def));
     }
 
     /**
@@ -327,11 +331,7 @@ final class RowLines implements RawValueSink {
                         == Double.doubleToLongBits(PrimitiveValues.readDouble(rawAfter, rawAfterAt, def));
             }
             cacheFor(data);
-            TextEncoding enc = encodings[i];
-            if (enc == null) {
-                enc = encodings[i] = RawValues.textEncoding(def);
-            }
-            if (enc != TextEncoding.OTHER) {
+            if (encoding(i, def) != TextEncoding.OTHER) {
                 return false;
             }
             try {
@@ -425,28 +425,16 @@ final class RowLines implements RawValueSink {
                 JsonValues.fsp(def));
     }
 
-    /**
-     * A time in microseconds since 1970-01-01 UTC (before 10000-01-01) as {@link #dateTime}, the date from the
-     * day number by the proleptic Gregorian calendar (the days-to-civil algorithm of H. Hinnant's
-     * "chrono-Compatible Low-Level Date Algorithms"), as {@link LocalDateTime#ofEpochSecond} gives it.
-     */
+    /** A time in microseconds since 1970-01-01 UTC (before 10000-01-01) as {@link #dateTime}, in UTC. */
     private static void utcDateTime(JsonBytes b, long micros, int fsp) {
         long seconds = Math.floorDiv(micros, 1_000_000L);
         long days = Math.floorDiv(seconds, 86_400L);
         int secondOfDay = (int) (seconds - days * 86_400L);
-        long z = days + 719_468;
-        long era = Math.floorDiv(z, 146_097);
-        long dayOfEra = z - era * 146_097;
-        long yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
-        long dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-        long mp = (5 * dayOfYear + 2) / 153;
-        int day = (int) (dayOfYear - (153 * mp + 2) / 5 + 1);
-        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
-        int year = (int) (yearOfEra + era * 400 + (month <= 2 ? 1 : 0));
+        LocalDate date = LocalDate.ofEpochDay(days);
         b.dateTime(
-                year,
-                month,
-                day,
+                date.getYear(),
+                date.getMonthValue(),
+                date.getDayOfMonth(),
                 secondOfDay / 3600,
                 secondOfDay / 60 % 60,
                 secondOfDay % 60,

@@ -73,18 +73,9 @@ public final class RawValues {
      * {@code length << 32 | start}, {@code start} the index in {@code a} of the first byte after the prefix.
      */
     public static long lengthPrefixed(byte[] a, int off, ColumnDef def) {
-        int width;
-        switch (def.type()) {
-            case VARCHAR:
-            case VAR_STRING:
-                width = def.meta() < 256 ? 1 : 2;
-                break;
-            case STRING:
-                width = ColumnMetadata.stringMaxLength(def.meta()) > 255 ? 2 : 1;
-                break;
-            default:
-                width = BlobValues.prefixWidth(def);
-                break;
+        int width = ValueDecoder.lengthPrefixWidth(def);
+        if (width == 0) {
+            width = StringValues.lengthWidth(def);
         }
         long length = 0;
         for (int i = width - 1; i >= 0; i--) {
@@ -122,6 +113,14 @@ public final class RawValues {
      */
     public static long dateTime2(byte[] a, int off, ColumnDef def) {
         return TemporalValues.plainDateTime2(a, off, TemporalValues.fsp(def));
+    }
+
+    /**
+     * Field {@code i} of the packed date-time fields of {@link #dateTime2}: 0 year, 1 month, 2 day, 3 hour, 4
+     * minute, 5 second, 6 microseconds.
+     */
+    public static int dateTimeField(long fields, int i) {
+        return TemporalValues.field(fields, i);
     }
 
     /**

@@ -31,17 +31,23 @@ final class StringValues {
     private StringValues() {}
 
     static Object varchar(ByteReader in, ColumnDef def) {
-        return text(in, varcharLength(in, def), def, true);
+        return text(in, length(in, def), def, true);
     }
 
-    /** Reads a VARCHAR's length prefix: 1 byte when its maximum byte length (metadata) is below 256, else 2. */
-    static int varcharLength(ByteReader in, ColumnDef def) {
-        return def.meta() < 256 ? in.readUint8() : in.readUint16();
+    /** Reads a VARCHAR's or CHAR's length prefix (see {@link #lengthWidth}). */
+    static int length(ByteReader in, ColumnDef def) {
+        return lengthWidth(def) == 1 ? in.readUint8() : in.readUint16();
     }
 
-    /** Reads a CHAR's length prefix: 2 bytes when its maximum byte length is above 255, else 1. */
-    static int fixedCharLength(ByteReader in, ColumnDef def) {
-        return ColumnMetadata.stringMaxLength(def.meta()) > 255 ? in.readUint16() : in.readUint8();
+    /**
+     * The width of a VARCHAR's or CHAR's length prefix: a VARCHAR's is 1 byte when its maximum byte length
+     * (metadata) is below 256, else 2; a CHAR's 2 bytes when its maximum byte length is above 255, else 1.
+     */
+    static int lengthWidth(ColumnDef def) {
+        if (def.type() == ColumnType.VARCHAR || def.type() == ColumnType.VAR_STRING) {
+            return def.meta() < 256 ? 1 : 2;
+        }
+        return ColumnMetadata.stringMaxLength(def.meta()) > 255 ? 2 : 1;
     }
 
     /**
@@ -51,7 +57,7 @@ final class StringValues {
      */
     static Object fixedChar(ByteReader in, ColumnDef def) {
         int maxLength = ColumnMetadata.stringMaxLength(def.meta());
-        int length = fixedCharLength(in, def);
+        int length = length(in, def);
         if (def.collationId() == ColumnDef.BINARY_COLLATION && length <= maxLength) {
             byte[] padded = new byte[maxLength];
             System.arraycopy(in.readBytes(length), 0, padded, 0, length);

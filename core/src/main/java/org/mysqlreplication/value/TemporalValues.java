@@ -120,11 +120,7 @@ final class TemporalValues {
     static long plainDateTime2(byte[] a, int off, int fsp) {
         long f = dateTime2Fields(a, off, fsp);
         int year = field(f, 0);
-        return year <= 9999
-                        && isDate(year, field(f, 1), field(f, 2))
-                        && field(f, 3) <= 23
-                        && field(f, 4) <= 59
-                        && field(f, 5) <= 59
+        return year <= 9999 && isDateTime(year, field(f, 1), field(f, 2), field(f, 3), field(f, 4), field(f, 5))
                 ? f
                 : RawValues.NOT_PLAIN;
     }
@@ -250,10 +246,15 @@ final class TemporalValues {
     static Object dateTime(
             ColumnType type, int year, int month, int day, int hour, int minute, int second, int micros, int fsp) {
         checkYear(type, year);
-        if (isDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 59) {
+        if (isDateTime(year, month, day, hour, minute, second)) {
             return LocalDateTime.of(year, month, day, hour, minute, second, micros * 1000);
         }
         return new MysqlDateTime(false, year, month, day, hour, minute, second, micros, fsp);
+    }
+
+    /** Whether the fields are a date-time {@link LocalDateTime} holds (of a year already checked to be 0..9999). */
+    private static boolean isDateTime(int year, int month, int day, int hour, int minute, int second) {
+        return isDate(year, month, day) && hour <= 23 && minute <= 59 && second <= 59;
     }
 
     /**

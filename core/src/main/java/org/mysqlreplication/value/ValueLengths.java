@@ -88,10 +88,8 @@ public final class ValueLengths {
         switch (def.type()) {
             case VARCHAR:
             case VAR_STRING:
-                length = StringValues.varcharLength(in, def);
-                break;
             case STRING:
-                length = StringValues.fixedCharLength(in, def);
+                length = StringValues.length(in, def);
                 break;
             default:
                 length = BlobValues.length(in, def);
